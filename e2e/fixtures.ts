@@ -1,0 +1,48 @@
+// Shared e2e setup: every test records the page's requests and fails if any left the
+// app's own origin (the product promise: files never leave the PC).
+import { test as base, expect, type Page } from '@playwright/test';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const FIXTURES = path.resolve(here, '..', 'test', 'fixtures');
+
+export function fixture(name: string): string {
+  return path.join(FIXTURES, name);
+}
+
+function isLocal(url: string): boolean {
+  if (url.startsWith('blob:') || url.startsWith('data:')) return true;
+  try {
+    const u = new URL(url);
+    return u.hostname === '127.0.0.1' || u.hostname === 'localhost';
+  } catch {
+    return false;
+  }
+}
+
+export const test = base.extend<{ offOrigin: string[] }>({
+  offOrigin: [
+    async ({ context }, use) => {
+      const seen: string[] = [];
+      context.on('request', (req) => {
+        if (!isLocal(req.url())) seen.push(req.url());
+      });
+      await use(seen);
+      expect(seen, 'requests that left 127.0.0.1').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Opens a file through the page's file input and waits for the grid. */
+export async function openFile(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+  await page.getByTestId('file-input').setInputFiles(typeof file === 'string' ? fixture(file) : file);
+}
+
+/** The grid cell at zero-based row r and zero-based column c (colId). */
+export function gridCell(page: Page, r: number, c: number) {
+  return page.locator(`[data-testid="sheet-grid"] .ag-row[row-index="${r}"] .ag-cell[col-id="${c}"]`);
+}

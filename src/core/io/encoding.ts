@@ -1,0 +1,73 @@
+// Text encoding detection and whole-buffer decoding for CSV/TSV/TXT.
+// The buffer is always decoded in one piece: decoding chunk by chunk splits
+// two-byte Shift_JIS characters at chunk edges.
+import * as Encoding from 'encoding-japanese';
+import type { TextEncodingName } from '../model.ts';
+
+export interface DecodedText {
+  text: string;
+  encoding: TextEncodingName;
+  /** Characters that could not be decoded and became U+FFFD. */
+  invalidCount: number;
+}
+
+const LABEL: Record<TextEncodingName, string> = {
+  'utf-8': 'utf-8',
+  'utf-8-bom': 'utf-8',
+  shift_jis: 'shift_jis', // WHATWG shift_jis is Windows-31J (CP932): NEC/IBM extensions such as № decode
+  'euc-jp': 'euc-jp',
+  'utf-16le': 'utf-16le',
+  'utf-16be': 'utf-16be',
+};
+
+function hasPrefix(bytes: Uint8Array, sig: number[]): boolean {
+  return sig.every((b, i) => bytes[i] === b);
+}
+
+function bomEncoding(bytes: Uint8Array): TextEncodingName | undefined {
+  if (hasPrefix(bytes, [0xef, 0xbb, 0xbf])) return 'utf-8-bom';
+  if (hasPrefix(bytes, [0xff, 0xfe])) return 'utf-16le';
+  if (hasPrefix(bytes, [0xfe, 0xff])) return 'utf-16be';
+  return undefined;
+}
+
+function decodeStrict(bytes: Uint8Array, label: string): string | undefined {
+  try {
+    return new TextDecoder(label, { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+function countInvalid(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) n++;
+  return n;
+}
+
+/** Decodes with a known encoding (strips a BOM; TextDecoder does that for UTF-8/16 by default). */
+export function decodeAs(bytes: Uint8Array, encoding: TextEncodingName): DecodedText {
+  const text = new TextDecoder(LABEL[encoding]).decode(bytes);
+  return { text, encoding, invalidCount: countInvalid(text) };
+}
+
+/**
+ * Detects the encoding and decodes. Order: BOM; strict UTF-8 (which also covers ASCII);
+ * encoding-japanese's detector between Shift_JIS and EUC-JP on a sample; and, where it
+ * cannot tell, whichever decodes without errors (Shift_JIS first, the common case).
+ */
+export function detectAndDecode(bytes: Uint8Array): DecodedText {
+  const bom = bomEncoding(bytes);
+  if (bom) return decodeAs(bytes, bom);
+  const utf8 = decodeStrict(bytes, 'utf-8');
+  if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8', invalidCount: 0 };
+  const sample = bytes.subarray(0, 256 * 1024);
+  const guess = Encoding.detect(sample, ['SJIS', 'EUCJP']);
+  const order: TextEncodingName[] = guess === 'EUCJP' ? ['euc-jp', 'shift_jis'] : ['shift_jis', 'euc-jp'];
+  for (const enc of order) {
+    const text = decodeStrict(bytes, LABEL[enc]);
+    if (text !== undefined) return { text, encoding: enc, invalidCount: 0 };
+  }
+  // Nothing decodes cleanly: use the detector's pick and report the damage.
+  return decodeAs(bytes, order[0]);
+}

@@ -1,0 +1,11 @@
+// Progress reports from long reads: which phase, and how far when that is known.
+export type ProgressPhase = 'decode' | 'parse' | 'convert';
+
+export interface Progress {
+  phase: ProgressPhase;
+  /** Units done and total (bytes, characters or rows); absent when the phase cannot tell. */
+  done?: number;
+  total?: number;
+}
+
+export type ProgressFn = (p: Progress) => void;

@@ -1,0 +1,131 @@
+// Excel / ODS bytes → Workbook via SheetJS. Cells are copied into the column store
+// (model.ts) and SheetJS's own objects are dropped, so only one copy stays in memory.
+import * as XLSX from 'xlsx';
+import {
+  type CellRange,
+  type CellValue,
+  type Column,
+  type Sheet,
+  type Workbook,
+  type WorkbookSource,
+  emptyColumn,
+} from '../model.ts';
+import { loadJapaneseBuiltinFormats } from '../numberFormat.ts';
+import type { ProgressFn } from './progress.ts';
+
+/** SheetJS options every read uses; the bench compares against the same call. */
+export const SHEETJS_READ_OPTIONS: XLSX.ParsingOptions = {
+  type: 'array',
+  dense: true,
+  cellNF: true,
+  cellDates: false,
+  cellStyles: true,
+  cellFormula: true,
+  cellText: false,
+  cellHTML: false,
+};
+
+type DenseSheet = XLSX.WorkSheet & { '!data'?: (XLSX.CellObject | undefined)[][] };
+
+function cellValue(cell: XLSX.CellObject): CellValue {
+  switch (cell.t) {
+    case 'n':
+      return typeof cell.v === 'number' ? cell.v : null;
+    case 's':
+      return typeof cell.v === 'string' && cell.v !== '' ? cell.v : null;
+    case 'b':
+      return Boolean(cell.v);
+    case 'e':
+      return { error: cell.w ?? XLSX.utils.format_cell(cell) ?? '#ERROR' };
+    case 'd':
+      // cellDates is off, so only formats that carry no serial (rare ODS cases) land here.
+      return cell.v instanceof Date ? cell.v.toISOString().slice(0, 10) : String(cell.v ?? '');
+    default:
+      return null;
+  }
+}
+
+/** The real extent of the data: `!ref` can claim a million rows for ten cells. */
+function extent(data: (XLSX.CellObject | undefined)[][], merges: CellRange[]): { rows: number; cols: number } {
+  let rows = 0;
+  let cols = 0;
+  for (let r = 0; r < data.length; r++) {
+    const row = data[r];
+    if (!row) continue;
+    for (let c = row.length - 1; c >= 0; c--) {
+      const cell = row[c];
+      if (cell && cell.t !== 'z' && cellValue(cell) !== null) {
+        if (c + 1 > cols) cols = c + 1;
+        rows = r + 1;
+        break;
+      }
+    }
+  }
+  for (const m of merges) {
+    rows = Math.max(rows, m.e.r + 1);
+    cols = Math.max(cols, m.e.c + 1);
+  }
+  return { rows, cols };
+}
+
+function convertSheet(ws: DenseSheet, id: string, name: string): Sheet {
+  const data = ws['!data'] ?? [];
+  const merges: CellRange[] = (ws['!merges'] ?? []).map((m) => ({ s: { ...m.s }, e: { ...m.e } }));
+  const { rows, cols } = extent(data, merges);
+  const columns: Column[] = [];
+  for (let c = 0; c < cols; c++) columns.push(emptyColumn(rows));
+  const formats = ['General'];
+  const formatIds = new Map<string, number>([['General', 0]]);
+  for (let r = 0; r < rows; r++) {
+    const row = data[r];
+    if (!row) continue;
+    const n = Math.min(row.length, cols);
+    for (let c = 0; c < n; c++) {
+      const cell = row[c];
+      if (!cell) continue;
+      const col = columns[c];
+      const value = cellValue(cell);
+      col.values[r] = value;
+      const z = typeof cell.z === 'string' ? cell.z : typeof cell.z === 'number' ? XLSX.SSF.get_table()[cell.z] : undefined;
+      if (z && z !== 'General' && value !== null) {
+        let fi = formatIds.get(z);
+        if (fi === undefined) {
+          fi = formats.length;
+          formats.push(z);
+          formatIds.set(z, fi);
+        }
+        (col.formats ??= new Array<number>(rows).fill(0))[r] = fi;
+      }
+      if (cell.f) (col.formulas ??= new Array(rows))[r] = cell.f;
+    }
+  }
+  const hiddenRows: number[] = [];
+  (ws['!rows'] ?? []).forEach((info, r) => {
+    if (info?.hidden && r < rows) hiddenRows.push(r);
+  });
+  const hiddenCols: number[] = [];
+  const colWidths: (number | undefined)[] = [];
+  (ws['!cols'] ?? []).forEach((info, c) => {
+    if (c >= cols || !info) return;
+    if (info.hidden) hiddenCols.push(c);
+    colWidths[c] = info.wpx ?? (info.wch ? Math.round(info.wch * 7 + 5) : undefined);
+  });
+  return { id, name, rowCount: rows, columns, formats, merges, hiddenRows, hiddenCols, colWidths };
+}
+
+export function readSpreadsheet(bytes: Uint8Array, source: WorkbookSource, onProgress?: ProgressFn): Workbook {
+  loadJapaneseBuiltinFormats();
+  onProgress?.({ phase: 'parse' });
+  const wb = XLSX.read(bytes, SHEETJS_READ_OPTIONS);
+  const sheets: Sheet[] = [];
+  const meta = wb.Workbook?.Sheets ?? [];
+  wb.SheetNames.forEach((name, i) => {
+    onProgress?.({ phase: 'convert', done: i, total: wb.SheetNames.length });
+    const sheet = convertSheet(wb.Sheets[name] as DenseSheet, `s${i + 1}`, name);
+    if (meta[i]?.Hidden) sheet.hidden = true;
+    sheets.push(sheet);
+    delete wb.Sheets[name]; // let SheetJS's copy go as soon as ours exists
+  });
+  onProgress?.({ phase: 'convert', done: wb.SheetNames.length, total: wb.SheetNames.length });
+  return { source, date1904: Boolean(wb.Workbook?.WBProps?.date1904), sheets };
+}

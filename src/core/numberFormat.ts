@@ -1,0 +1,173 @@
+// Renders cell values as Excel shows them, and as machine-readable text for export.
+// SheetJS's SSF does the number-format work; Japanese-era tokens (g, gg, ggg, e, ee),
+// which SSF renders as Gregorian years, are resolved here first.
+import { SSF } from 'xlsx';
+import { type CellValue, GENERAL, isCellError } from './model.ts';
+import { toEra } from './wareki.ts';
+
+// Excel-JP built-in number formats that files (notably .xls) reference by id without
+// storing the format string; SheetJS's default table maps them to US formats.
+export const JAPANESE_BUILTIN_FORMATS: Readonly<Record<number, string>> = {
+  27: '[$-411]ge.m.d',
+  28: '[$-411]ggge"年"m"月"d"日"',
+  29: '[$-411]ggge"年"m"月"d"日"',
+  30: 'm/d/yy',
+  31: 'yyyy"年"m"月"d"日"',
+  32: 'h"時"mm"分"',
+  33: 'h"時"mm"分"ss"秒"',
+  34: 'yyyy"年"m"月"',
+  35: 'm"月"d"日"',
+  36: '[$-411]ge.m.d',
+  50: '[$-411]ge.m.d',
+  51: '[$-411]ggge"年"m"月"d"日"',
+  52: 'yyyy"年"m"月"',
+  53: 'm"月"d"日"',
+  54: '[$-411]ggge"年"m"月"d"日"',
+  55: 'yyyy"年"m"月"',
+  56: 'm"月"d"日"',
+  57: '[$-411]ge.m.d',
+  58: '[$-411]ggge"年"m"月"d"日"',
+};
+
+let builtinsLoaded = false;
+/** Teaches SSF the Japanese built-in formats (idempotent; call before reading files). */
+export function loadJapaneseBuiltinFormats(): void {
+  if (builtinsLoaded) return;
+  for (const [id, fmt] of Object.entries(JAPANESE_BUILTIN_FORMATS)) SSF.load(fmt, Number(id));
+  builtinsLoaded = true;
+}
+
+interface FormatToken {
+  text: string;
+  /** Literal text (quoted string, escaped char, bracket block) — never a date token. */
+  literal: boolean;
+}
+
+function tokenize(fmt: string): FormatToken[] {
+  const out: FormatToken[] = [];
+  let i = 0;
+  while (i < fmt.length) {
+    const ch = fmt[i];
+    if (ch === '"') {
+      const end = fmt.indexOf('"', i + 1);
+      const stop = end < 0 ? fmt.length : end + 1;
+      out.push({ text: fmt.slice(i, stop), literal: true });
+      i = stop;
+    } else if (ch === '\\' && i + 1 < fmt.length) {
+      out.push({ text: fmt.slice(i, i + 2), literal: true });
+      i += 2;
+    } else if (ch === '[') {
+      const end = fmt.indexOf(']', i + 1);
+      const stop = end < 0 ? fmt.length : end + 1;
+      out.push({ text: fmt.slice(i, stop), literal: true });
+      i = stop;
+    } else {
+      let j = i + 1;
+      while (j < fmt.length && fmt[j] === ch) j++;
+      out.push({ text: fmt.slice(i, j), literal: false });
+      i = j;
+    }
+  }
+  return out;
+}
+
+const JAPANESE_LOCALE = /^\[\$-(?:0*411|ja-JP)\]$/i;
+
+/** True when the format shows a Japanese era (`[$-411]ggge…`, `[$-ja-JP]…`). */
+export function isJapaneseEraFormat(fmt: string | undefined): boolean {
+  if (!fmt || fmt === GENERAL) return false;
+  const tokens = tokenize(fmt);
+  return tokens.some((t) => !t.literal && /^g+$/i.test(t.text)) ||
+    (tokens.some((t) => t.literal && JAPANESE_LOCALE.test(t.text)) && tokens.some((t) => !t.literal && /^e+$/i.test(t.text)));
+}
+
+export function isDateFormat(fmt: string | undefined): boolean {
+  if (!fmt || fmt === GENERAL) return false;
+  if (isJapaneseEraFormat(fmt)) return true;
+  try {
+    return SSF.is_date(fmt);
+  } catch {
+    return false;
+  }
+}
+
+function quote(s: string): string {
+  return `"${s.replace(/"/g, '')}"`;
+}
+
+/** Replaces era tokens by the era of `serial` so that SSF can render the rest. */
+function resolveEraTokens(fmt: string, serial: number, date1904: boolean): string {
+  const parts = SSF.parse_date_code(serial, { date1904 });
+  const era = parts ? toEra(parts.y, parts.m, parts.d) : undefined;
+  return tokenize(fmt)
+    .map((t) => {
+      if (t.literal) return JAPANESE_LOCALE.test(t.text) ? '' : t.text;
+      const lower = t.text.toLowerCase();
+      if (/^g+$/.test(lower)) {
+        if (!era) return '';
+        return quote(lower.length >= 3 ? era.era.name : lower.length === 2 ? era.era.short : era.era.initial);
+      }
+      if (/^e+$/.test(lower)) {
+        const year = era ? era.year : parts?.y ?? 0;
+        return quote(lower.length >= 2 ? String(year).padStart(2, '0') : String(year));
+      }
+      return t.text;
+    })
+    .join('');
+}
+
+/** Excel's General format keeps 15 significant digits; this hides binary noise (1894.1999999999998). */
+export function canonicalNumber(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  if (Object.is(n, -0)) return '0';
+  return String(Number(n.toPrecision(15)));
+}
+
+/** The text a spreadsheet shows for this value under this format. */
+export function formatValue(value: CellValue, fmt: string | undefined, date1904 = false): string {
+  if (value === null) return '';
+  if (isCellError(value)) return value.error;
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (typeof value === 'string') return value;
+  const format = fmt && fmt !== GENERAL ? fmt : GENERAL;
+  try {
+    if (format === GENERAL) return SSF.format(format, value);
+    const effective = isJapaneseEraFormat(format) ? resolveEraTokens(format, value, date1904) : format;
+    return SSF.format(effective, value, { date1904 });
+  } catch {
+    return canonicalNumber(value);
+  }
+}
+
+const TIME_TOKEN = /^(h+|s+|AM\/PM|A\/P|上午\/下午)$/i;
+
+function pad(n: number, w = 2): string {
+  return String(n).padStart(w, '0');
+}
+
+/**
+ * Machine-readable text for a value: full-precision numbers without grouping,
+ * dates as ISO 8601 (YYYY-MM-DD), booleans TRUE/FALSE. `raw` (source text) wins for numbers
+ * so that `1.50` or `-0.0` typed in a CSV come back as written.
+ */
+export function exportText(value: CellValue, fmt: string | undefined, raw: string | undefined, date1904 = false): string {
+  if (value === null) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (isCellError(value)) return value.error;
+  if (raw !== undefined) return raw;
+  if (isDateFormat(fmt)) {
+    const p = SSF.parse_date_code(value, { date1904 });
+    if (p) {
+      const tokens = tokenize(fmt!).filter((t) => !t.literal).map((t) => t.text);
+      const hasTime = tokens.some((t) => TIME_TOKEN.test(t));
+      const hasDate = tokens.some((t) => /^(y+|d+|e+|g+|b+)$/i.test(t)) || tokens.some((t) => /^m+$/i.test(t) && !hasTime);
+      const date = `${pad(p.y, 4)}-${pad(p.m)}-${pad(p.d)}`;
+      const time = `${pad(p.H)}:${pad(p.M)}:${pad(p.S)}`;
+      if (hasDate && hasTime) return `${date}T${time}`;
+      if (hasTime) return time;
+      return date;
+    }
+  }
+  return canonicalNumber(value);
+}

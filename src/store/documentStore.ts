@@ -1,0 +1,204 @@
+// The document store: the workbook the grid shows, the active sheet, the selection,
+// load state and the undo history. Every change to the workbook goes through
+// `execute` / `undo` / `redo`, which apply it here and mirror it to the worker replica.
+//
+// The workbook is mutated in place (copying a 100k-row sheet per keystroke is not an
+// option); `version` increments on every mutation so subscribers know to re-render.
+import { createStore } from 'zustand/vanilla';
+import { snapshotFromInput } from '../core/cellInput.ts';
+import { type Change, MANUAL_EDIT, applyChanges, revertChanges, sameSnapshot } from '../core/changes.ts';
+import type { CsvWriteOptions } from '../core/io/csv.ts';
+import type { Progress } from '../core/io/progress.ts';
+import { type ReadErrorInfo, type ReadOptions, type ReadWarning, baseName } from '../core/io/read.ts';
+import { type Sheet, type Workbook, cellAddress, getCell, sheetById } from '../core/model.ts';
+import type { OpenResult, SessionApi } from '../worker/session.ts';
+import { type Command, type History, emptyHistory, popRedo, popUndo, pushCommand } from './history.ts';
+
+export interface LoadingState {
+  fileName: string;
+  phase: 'read' | Progress['phase'];
+  done?: number;
+  total?: number;
+  startedAt: number;
+}
+
+export interface LoadError {
+  fileName: string;
+  info: ReadErrorInfo | { code: 'internal'; detail?: string };
+}
+
+export interface DocumentState {
+  workbook: Workbook | null;
+  activeSheetId: string | null;
+  selection: { r: number; c: number } | null;
+  /** Increments on every change to the workbook's content. */
+  version: number;
+  history: History;
+  /** The command on top of `history.past` when the document was last saved (or opened). */
+  savedAt: Command | null;
+  loading: LoadingState | null;
+  error: LoadError | null;
+  warnings: ReadWarning[];
+}
+
+export interface DocumentActions {
+  openFile(file: { name: string; arrayBuffer(): Promise<ArrayBuffer> }, options?: ReadOptions): Promise<boolean>;
+  reopen(options: ReadOptions): Promise<boolean>;
+  setActiveSheet(id: string): void;
+  select(r: number, c: number): void;
+  editCell(r: number, c: number, text: string): void;
+  execute(command: Command): void;
+  undo(): void;
+  redo(): void;
+  exportActiveCsv(options?: CsvWriteOptions): Promise<{ fileName: string; bytes: Uint8Array } | null>;
+  dismissError(): void;
+}
+
+// The replica only diverges on a bug; say so loudly rather than export stale data later.
+function reportReplicaError(e: unknown): void {
+  console.error('worker replica out of sync', e);
+}
+
+export type DocumentStore = ReturnType<typeof createDocumentStore>;
+
+export function isDirty(s: DocumentState): boolean {
+  return (s.history.past[s.history.past.length - 1] ?? null) !== s.savedAt;
+}
+
+export function activeSheet(s: DocumentState): Sheet | undefined {
+  return s.workbook && s.activeSheetId ? sheetById(s.workbook, s.activeSheetId) : undefined;
+}
+
+/** A file name Windows accepts: no \ / : * ? " < > |, no control characters, no trailing dot. */
+export function safeFileName(name: string): string {
+  const cleaned = name
+    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
+    .replace(/[. ]+$/, '')
+    .trim();
+  return cleaned || 'seiton';
+}
+
+export function createDocumentStore(session: SessionApi) {
+  return createStore<DocumentState & DocumentActions>()((set, get) => {
+    const progress = (p: Progress) => {
+      const loading = get().loading;
+      if (loading) set({ loading: { ...loading, phase: p.phase, done: p.done, total: p.total } });
+    };
+
+    const finishOpen = (result: OpenResult): boolean => {
+      if (!result.ok) {
+        set({ loading: null, error: { fileName: result.fileName, info: result.error } });
+        return false;
+      }
+      const first = result.workbook.sheets.find((s) => !s.hidden && s.rowCount > 0) ?? result.workbook.sheets[0];
+      set({
+        workbook: result.workbook,
+        activeSheetId: first?.id ?? null,
+        selection: null,
+        version: get().version + 1,
+        history: emptyHistory(),
+        savedAt: null,
+        loading: null,
+        error: null,
+        warnings: result.warnings,
+      });
+      return true;
+    };
+
+    const run = async (fileName: string, work: () => Promise<OpenResult>): Promise<boolean> => {
+      if (get().loading) return false;
+      set({ loading: { fileName, phase: 'read', startedAt: Date.now() }, error: null });
+      try {
+        return finishOpen(await work());
+      } catch (e) {
+        set({ loading: null, error: { fileName, info: { code: 'internal', detail: e instanceof Error ? e.message : String(e) } } });
+        return false;
+      }
+    };
+
+    const mutate = (changes: Change[], how: 'apply' | 'revert') => {
+      const wb = get().workbook;
+      if (!wb) return;
+      if (how === 'apply') {
+        applyChanges(wb, changes);
+        session.apply(changes).catch(reportReplicaError);
+      } else {
+        revertChanges(wb, changes);
+        session.revert(changes).catch(reportReplicaError);
+      }
+    };
+
+    return {
+      workbook: null,
+      activeSheetId: null,
+      selection: null,
+      version: 0,
+      history: emptyHistory(),
+      savedAt: null,
+      loading: null,
+      error: null,
+      warnings: [],
+
+      openFile: (file, options = {}) =>
+        run(file.name, async () => session.open(file.name, await file.arrayBuffer(), options, progress)),
+
+      reopen: (options) => {
+        const name = get().workbook?.source.fileName ?? '';
+        return run(name, () => session.reopen(options, progress));
+      },
+
+      setActiveSheet: (id) => {
+        if (get().workbook && sheetById(get().workbook!, id)) set({ activeSheetId: id, selection: null });
+      },
+
+      select: (r, c) => set({ selection: { r, c } }),
+
+      editCell: (r, c, text) => {
+        const { workbook, activeSheetId } = get();
+        if (!workbook || !activeSheetId) return;
+        const sheet = sheetById(workbook, activeSheetId)!;
+        const before = getCell(sheet, r, c);
+        const after = snapshotFromInput(text, before);
+        if (sameSnapshot(before, after)) return;
+        get().execute({
+          label: 'history.edit',
+          detail: cellAddress(r, c),
+          changes: [{ kind: 'cell', sheetId: activeSheetId, r, c, before, after, ruleId: MANUAL_EDIT }],
+        });
+      },
+
+      execute: (command) => {
+        if (command.changes.length === 0) return;
+        mutate(command.changes, 'apply');
+        set({ history: pushCommand(get().history, command), version: get().version + 1 });
+      },
+
+      undo: () => {
+        const popped = popUndo(get().history);
+        if (!popped) return;
+        mutate(popped.command.changes, 'revert');
+        set({ history: popped.history, version: get().version + 1 });
+      },
+
+      redo: () => {
+        const popped = popRedo(get().history);
+        if (!popped) return;
+        mutate(popped.command.changes, 'apply');
+        set({ history: popped.history, version: get().version + 1 });
+      },
+
+      exportActiveCsv: async (options = {}) => {
+        const state = get();
+        const sheet = activeSheet(state);
+        if (!state.workbook || !sheet) return null;
+        const bytes = await session.exportCsv(sheet.id, options);
+        const base = baseName(state.workbook.source.fileName);
+        const name = state.workbook.sheets.length > 1 || base === '' ? `${base}_${sheet.name}` : base;
+        set({ savedAt: state.history.past[state.history.past.length - 1] ?? null });
+        return { fileName: `${safeFileName(name)}.csv`, bytes };
+      },
+
+      dismissError: () => set({ error: null }),
+    };
+  });
+}

@@ -1,0 +1,34 @@
+// Undo/redo as a stack of commands, each a list of changes. Our own history, not AG
+// Grid's: the grid's undo stack is cleared by any non-edit change.
+import type { Change } from '../core/changes.ts';
+
+export interface Command {
+  /** Message key describing the command (`history.edit`, later `fix.<rule>`). */
+  label: string;
+  /** Extra words for the label, e.g. the cell address. */
+  detail?: string;
+  changes: Change[];
+}
+
+export interface History {
+  past: Command[];
+  future: Command[];
+}
+
+export const emptyHistory = (): History => ({ past: [], future: [] });
+
+export function pushCommand(h: History, cmd: Command): History {
+  return { past: [...h.past, cmd], future: [] };
+}
+
+export function popUndo(h: History): { history: History; command: Command } | undefined {
+  const command = h.past[h.past.length - 1];
+  if (!command) return undefined;
+  return { history: { past: h.past.slice(0, -1), future: [command, ...h.future] }, command };
+}
+
+export function popRedo(h: History): { history: History; command: Command } | undefined {
+  const command = h.future[0];
+  if (!command) return undefined;
+  return { history: { past: [...h.past, command], future: h.future.slice(1) }, command };
+}

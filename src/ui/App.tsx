@@ -1,0 +1,85 @@
+// Page layout: toolbar, messages, progress, sheet tabs, details bar, grid.
+import { useCallback, useEffect, useMemo } from 'react';
+import { buildMergeIndex } from '../core/mergeIndex.ts';
+import { activeSheet, isDirty } from '../store/documentStore.ts';
+import { CellDetails } from './CellDetails.tsx';
+import { useDoc, useDocumentStore, useLang, useT } from './context.ts';
+import { DropOverlay } from './FileDrop.tsx';
+import { LoadProgress } from './LoadProgress.tsx';
+import { ErrorAlert, ReadWarnings } from './Messages.tsx';
+import { SheetGrid } from './SheetGrid.tsx';
+import { SheetTabs } from './SheetTabs.tsx';
+import { Toolbar } from './Toolbar.tsx';
+import { useUndoShortcuts } from './useUndoShortcuts.ts';
+
+export function App() {
+  const t = useT();
+  const lang = useLang();
+  const store = useDocumentStore();
+  const sheet = useDoc(activeSheet);
+  const date1904 = useDoc((s) => s.workbook?.date1904 ?? false);
+  const version = useDoc((s) => s.version);
+  const loading = useDoc((s) => s.loading !== null);
+  const undo = useDoc((s) => s.undo);
+  const redo = useDoc((s) => s.redo);
+  const editCell = useDoc((s) => s.editCell);
+  const select = useDoc((s) => s.select);
+  useUndoShortcuts(undo, redo);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  const openFile = useCallback(
+    (file: File) => {
+      if (store.getState().loading) return;
+      if (isDirty(store.getState()) && !window.confirm(t('confirm.discard'))) return;
+      void store.getState().openFile(file);
+    },
+    [store, t],
+  );
+
+  const merges = useMemo(() => (sheet ? buildMergeIndex(sheet.merges) : null), [sheet, sheet?.merges]);
+
+  return (
+    <div className="app">
+      <Toolbar onFile={openFile} />
+      <DropOverlay onFile={openFile} />
+      <ErrorAlert />
+      <ReadWarnings />
+      <LoadProgress />
+      {sheet && merges ? (
+        <main className="workspace">
+          <SheetTabs />
+          <CellDetails merges={merges} />
+          <div className="sheet-summary" data-testid="sheet-summary">
+            {t('grid.summary', { rows: sheet.rowCount, cols: sheet.columns.length })}
+            {sheet.merges.length > 0 && <> · {t('grid.mergeCount', { count: sheet.merges.length })}</>}
+            {(sheet.hiddenRows.length > 0 || sheet.hiddenCols.length > 0) && (
+              <> · {t('grid.hiddenCount', { rows: sheet.hiddenRows.length, cols: sheet.hiddenCols.length })}</>
+            )}
+          </div>
+          <SheetGrid
+            key={sheet.id}
+            sheet={sheet}
+            date1904={date1904}
+            version={version}
+            merges={merges}
+            readOnly={loading}
+            onEdit={editCell}
+            onSelect={select}
+          />
+        </main>
+      ) : (
+        !loading && (
+          <main className="welcome">
+            <h1>{t('app.tagline')}</h1>
+            <p>{t('file.dropHere')}</p>
+            <p className="muted">{t('file.accepted')}</p>
+            <p className="privacy">{t('app.privacy')}</p>
+          </main>
+        )
+      )}
+    </div>
+  );
+}

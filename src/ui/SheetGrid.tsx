@@ -1,0 +1,197 @@
+// The spreadsheet view of the active sheet: AG Grid Community with column letters, row
+// numbers, merged cells drawn as merged, hidden rows and columns marked, values
+// formatted as Excel shows them. The grid never owns data: rows are just row indexes,
+// values are read from the store's sheet, and edits go back as store commands
+// (readOnlyEdit), so undo/redo and the worker replica see every change.
+import {
+  AllCommunityModule,
+  type CellClassParams,
+  type CellEditRequestEvent,
+  type CellFocusedEvent,
+  type ColDef,
+  type GridApi,
+  type ITooltipParams,
+  ModuleRegistry,
+  type RowClassParams,
+  themeQuartz,
+} from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { editableText } from '../core/cellInput.ts';
+import type { MergeIndex } from '../core/mergeIndex.ts';
+import { type Sheet, columnLetter, getCell, getFormat, getValue, rangeAddress } from '../core/model.ts';
+import { formatValue } from '../core/numberFormat.ts';
+import { storedValueText, typeKey } from './cellDescription.ts';
+import { estimateColumnWidths } from './columnWidths.ts';
+import { useT } from './context.ts';
+
+ModuleRegistry.registerModules([AllCommunityModule]);
+
+interface RowRef {
+  r: number;
+}
+
+const ROW_HEADER = '__row';
+
+const theme = themeQuartz.withParams({
+  fontFamily: ['"Noto Sans CJK JP"', '"Hiragino Sans"', '"Yu Gothic UI"', 'Meiryo', 'system-ui', 'sans-serif'],
+  fontSize: 13,
+  rowHeight: 28,
+  headerHeight: 30,
+  spacing: 5,
+  wrapperBorderRadius: 0,
+  columnBorder: true,
+  headerColumnBorder: true,
+});
+
+export interface SheetGridProps {
+  sheet: Sheet;
+  date1904: boolean;
+  version: number;
+  merges: MergeIndex;
+  readOnly?: boolean;
+  onEdit(r: number, c: number, text: string): void;
+  onSelect(r: number, c: number): void;
+}
+
+/** Line breaks inside a cell show as ↵ so they are visible in a one-line grid row. */
+function displayText(sheet: Sheet, r: number, c: number, date1904: boolean): string {
+  return formatValue(getValue(sheet, r, c), getFormat(sheet, r, c), date1904).replace(/\r?\n/g, ' ↵ ');
+}
+
+export function SheetGrid({ sheet, date1904, version, merges, readOnly, onEdit, onSelect }: SheetGridProps) {
+  const t = useT();
+  const api = useRef<GridApi<RowRef> | null>(null);
+  const rowData = useMemo<RowRef[]>(() => Array.from({ length: sheet.rowCount }, (_, r) => ({ r })), [sheet, sheet.rowCount]);
+  const hiddenRows = useMemo(() => new Set(sheet.hiddenRows), [sheet, sheet.hiddenRows]);
+  const hiddenCols = useMemo(() => new Set(sheet.hiddenCols), [sheet, sheet.hiddenCols]);
+  // Measured once per sheet: widths must not jump while the user edits.
+  const widths = useMemo(() => estimateColumnWidths(sheet, date1904, merges), [sheet, date1904, merges]);
+
+  const columnDefs = useMemo<ColDef<RowRef>[]>(() => {
+    const rowHeader: ColDef<RowRef> = {
+      colId: ROW_HEADER,
+      headerName: '',
+      pinned: 'left',
+      width: 64,
+      editable: false,
+      resizable: false,
+      valueGetter: (p) => (p.data ? p.data.r + 1 : ''),
+      cellClass: (p) => (p.data && hiddenRows.has(p.data.r) ? 'row-header row-header-hidden' : 'row-header'),
+      tooltipValueGetter: (p) => (p.data && hiddenRows.has(p.data.r) ? t('grid.hiddenRow') : undefined),
+    };
+    const cols: ColDef<RowRef>[] = sheet.columns.map((_, c) => {
+      const topLeft = (r: number) => {
+        const m = merges.at(r, c);
+        return m && m.s.r === r && m.s.c === c ? m : undefined;
+      };
+      return {
+        colId: String(c),
+        headerName: columnLetter(c),
+        headerClass: hiddenCols.has(c) ? 'col-hidden' : undefined,
+        headerTooltip: hiddenCols.has(c) ? t('grid.hiddenCol') : undefined,
+        width: widths[c],
+        cellDataType: false,
+        // The editor starts from what the user would type, never from the formatted text.
+        valueGetter: (p) => (p.data ? editableText(getCell(sheet, p.data.r, c)) : ''),
+        valueFormatter: (p) => (p.data ? displayText(sheet, p.data.r, c, date1904) : ''),
+        editable: (p) => {
+          if (readOnly || !p.data) return false;
+          const m = merges.at(p.data.r, c);
+          return !m || (m.s.r === p.data.r && m.s.c === c);
+        },
+        // Every row of a merge spans its width at the merge's first column; only the first
+        // row spans its height, and its background hides the rows it covers.
+        colSpan: (p) => {
+          if (!p.data) return 1;
+          const m = merges.at(p.data.r, c);
+          return m && m.s.c === c ? m.e.c - m.s.c + 1 : 1;
+        },
+        rowSpan: (p) => {
+          const m = p.data ? topLeft(p.data.r) : undefined;
+          return m ? m.e.r - m.s.r + 1 : 1;
+        },
+        cellClassRules: {
+          'cell-merged': (p: CellClassParams<RowRef>) => !!p.data && !!topLeft(p.data.r),
+          'cell-merge-covered': (p: CellClassParams<RowRef>) => {
+            if (!p.data) return false;
+            const m = merges.at(p.data.r, c);
+            return !!m && !(m.s.r === p.data.r && m.s.c === c);
+          },
+          'cell-number': (p: CellClassParams<RowRef>) => !!p.data && typeof getValue(sheet, p.data.r, c) === 'number',
+          'cell-hidden-col': () => hiddenCols.has(c),
+        },
+        tooltipValueGetter: (p: ITooltipParams<RowRef>) => {
+          const data = p.data as RowRef | undefined;
+          if (!data) return undefined;
+          const r = data.r;
+          const value = getValue(sheet, r, c);
+          const format = getFormat(sheet, r, c);
+          const lines: string[] = [];
+          const m = merges.at(r, c);
+          if (m) lines.push(t('grid.merged', { range: rangeAddress(m) }));
+          if (hiddenRows.has(r)) lines.push(t('grid.hiddenRow'));
+          if (hiddenCols.has(c)) lines.push(t('grid.hiddenCol'));
+          if (value !== null) {
+            lines.push(`${t('details.value')}: ${storedValueText(value)} (${t(typeKey(value, format))})`);
+            if (format !== 'General') lines.push(`${t('details.format')}: ${format}`);
+          }
+          return lines.length > 0 ? lines.join('\n') : undefined;
+        },
+      };
+    });
+    return [rowHeader, ...cols];
+  }, [sheet, sheet.columns.length, merges, hiddenRows, hiddenCols, date1904, readOnly, widths, t]);
+
+  // Content changed in the store (edit, undo, redo): redraw the rendered cells.
+  useEffect(() => {
+    api.current?.refreshCells({ force: true });
+  }, [version]);
+
+  const onCellEditRequest = useCallback(
+    (e: CellEditRequestEvent<RowRef>) => {
+      const c = Number(e.column.getColId());
+      if (!e.data || Number.isNaN(c)) return;
+      onEdit(e.data.r, c, e.newValue == null ? '' : String(e.newValue));
+    },
+    [onEdit],
+  );
+
+  const onCellFocused = useCallback(
+    (e: CellFocusedEvent<RowRef>) => {
+      const colId = typeof e.column === 'string' ? e.column : e.column?.getColId();
+      if (e.rowIndex == null || !colId || colId === ROW_HEADER) return;
+      const node = e.api.getDisplayedRowAtIndex(e.rowIndex);
+      if (node?.data) onSelect(node.data.r, Number(colId));
+    },
+    [onSelect],
+  );
+
+  const rowClassRules = useMemo(
+    () => ({ 'row-hidden': (p: RowClassParams<RowRef>) => !!p.data && hiddenRows.has(p.data.r) }),
+    [hiddenRows],
+  );
+
+  return (
+    <div className="grid-host" data-testid="sheet-grid">
+      <AgGridReact<RowRef>
+        theme={theme}
+        rowData={rowData}
+        columnDefs={columnDefs}
+        defaultColDef={{ sortable: false, suppressMovable: true, resizable: true, suppressHeaderMenuButton: true }}
+        getRowId={(p) => String(p.data.r)}
+        readOnlyEdit
+        onCellEditRequest={onCellEditRequest}
+        onCellFocused={onCellFocused}
+        suppressRowTransform
+        rowClassRules={rowClassRules}
+        tooltipShowDelay={400}
+        stopEditingWhenCellsLoseFocus
+        enterNavigatesVerticallyAfterEdit
+        onGridReady={(e) => {
+          api.current = e.api;
+        }}
+      />
+    </div>
+  );
+}

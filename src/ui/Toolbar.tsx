@@ -1,0 +1,101 @@
+// The top bar: open, text-encoding and delimiter choice for text files, undo/redo,
+// download, language switch.
+import type { TextEncodingName } from '../core/model.ts';
+import { isDirty } from '../store/documentStore.ts';
+import { settingsStore } from '../store/settingsStore.ts';
+import { useDoc, useDocumentStore, useLang, useT } from './context.ts';
+import { FileButton } from './FileDrop.tsx';
+import type { MessageKey } from './i18n.ts';
+import { saveBytes } from './download.ts';
+
+const ENCODINGS: TextEncodingName[] = ['utf-8', 'utf-8-bom', 'shift_jis', 'euc-jp', 'utf-16le', 'utf-16be'];
+const DELIMITERS = [',', '\t', ';', '|'];
+
+export function Toolbar({ onFile }: { onFile: (f: File) => void }) {
+  const t = useT();
+  const lang = useLang();
+  const store = useDocumentStore();
+  const source = useDoc((s) => s.workbook?.source);
+  const loading = useDoc((s) => s.loading !== null);
+  const past = useDoc((s) => s.history.past);
+  const future = useDoc((s) => s.history.future);
+  const undo = useDoc((s) => s.undo);
+  const redo = useDoc((s) => s.redo);
+  const hasSheet = useDoc((s) => s.activeSheetId !== null);
+
+  const label = (cmd: (typeof past)[number] | undefined) => (cmd ? t(cmd.label as MessageKey, { detail: cmd.detail ?? '' }) : t('toolbar.nothing'));
+
+  const reread = (options: { encoding?: TextEncodingName; delimiter?: string }) => {
+    if (!source) return;
+    if (isDirty(store.getState()) && !window.confirm(t('confirm.reencode'))) return;
+    void store.getState().reopen({ encoding: options.encoding ?? source.encoding, delimiter: options.delimiter ?? source.delimiter });
+  };
+
+  const download = async () => {
+    const out = await store.getState().exportActiveCsv();
+    if (out) saveBytes(out.fileName, out.bytes);
+  };
+
+  return (
+    <header className="toolbar">
+      <div className="brand">
+        <span className="name">{t('app.name')}</span>
+        <span className="tagline">{t('app.tagline')}</span>
+      </div>
+      <FileButton onFile={onFile} disabled={loading} />
+      {source && (
+        <span className="file-name" title={t('file.current')}>
+          {source.fileName}
+        </span>
+      )}
+      {source?.encoding && (
+        <label className="select">
+          {t('encoding.label')}
+          <select
+            value={source.encoding}
+            disabled={loading}
+            data-testid="encoding-select"
+            onChange={(e) => reread({ encoding: e.target.value as TextEncodingName })}
+          >
+            {ENCODINGS.map((enc) => (
+              <option key={enc} value={enc}>
+                {t(`encoding.${enc}` as MessageKey)}
+                {source.encodingDetected && enc === source.encoding ? ` (${t('encoding.detected')})` : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {source?.delimiter && (
+        <label className="select">
+          {t('delimiter.label')}
+          <select value={source.delimiter} disabled={loading} onChange={(e) => reread({ delimiter: e.target.value })}>
+            {DELIMITERS.map((d) => (
+              <option key={d} value={d}>
+                {t(`delimiter.${d}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <span className="spacer" />
+      <button type="button" onClick={undo} disabled={past.length === 0} title={t('toolbar.undoTitle', { label: label(past[past.length - 1]) })}>
+        {t('toolbar.undo')}
+      </button>
+      <button type="button" onClick={redo} disabled={future.length === 0} title={t('toolbar.redoTitle', { label: label(future[0]) })}>
+        {t('toolbar.redo')}
+      </button>
+      <button type="button" className="primary" onClick={download} disabled={!hasSheet || loading} title={t('toolbar.downloadTitle')}>
+        {t('toolbar.download')}
+      </button>
+      <button
+        type="button"
+        lang={lang === 'ja' ? 'en' : 'ja'}
+        title={t('toolbar.languageTitle')}
+        onClick={() => settingsStore.getState().setLang(lang === 'ja' ? 'en' : 'ja')}
+      >
+        {t('toolbar.language')}
+      </button>
+    </header>
+  );
+}

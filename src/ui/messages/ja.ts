@@ -1,0 +1,97 @@
+// Japanese UI strings: the default language and the source of the message keys.
+// Placeholders are written {name}.
+export const ja = {
+  'app.name': 'Seiton 整頓',
+  'app.tagline': '自治体の Excel・CSV を機械判読可能なオープンデータに',
+  'app.privacy': 'ファイルはこのパソコンの中だけで処理されます。インターネットには送信されません。',
+
+  'file.open': 'ファイルを開く',
+  'file.dropHere': 'Excel または CSV ファイルをここにドロップするか、「ファイルを開く」から選んでください。',
+  'file.dropOverlay': 'ドロップして開く',
+  'file.accepted': '対応形式: .xlsx .xls .ods .csv .tsv .txt',
+  'file.current': '開いているファイル',
+
+  'load.title': '{file} を開いています',
+  'load.phase.read': 'ファイルを読み込み中',
+  'load.phase.decode': '文字コードを判定中',
+  'load.phase.parse': '表を解析中',
+  'load.phase.convert': 'シートを変換中',
+
+  'error.title': '{file} を開けませんでした。',
+  'error.empty': 'ファイルが空です(0 バイト、または空白だけです)。',
+  'error.no-data': 'どのシートにもデータがありません。',
+  'error.not-spreadsheet': '表計算ファイルではありません(中身は {detected} ファイルです)。Excel(.xlsx / .xls)、ODS、CSV のファイルを選んでください。',
+  'error.not-spreadsheet.unknown': '表計算ファイルとして認識できません。Excel(.xlsx / .xls)、ODS、CSV のファイルを選んでください。',
+  'error.truncated': 'ファイルが壊れているか、途中までしかありません。もう一度ダウンロードするか、Excel で開いて保存し直してください。',
+  'error.encrypted': 'パスワードで保護されています。Excel でパスワードを解除して保存してから開いてください。',
+  'error.unsupported': 'この種類の表計算ファイルには対応していません。Excel で .xlsx 形式で保存し直してください。',
+  'error.internal': '読み込み中に予期しないエラーが発生しました。',
+  'error.keep': '前に開いていたデータはそのまま使えます。',
+  'error.detail': '詳細',
+  'error.dismiss': '閉じる',
+
+  'warning.invalid-characters': '{encoding} として読めない文字が {count} 個ありました(「�」と表示されています)。文字コードを切り替えてみてください。',
+  'warning.csv-problems': '引用符(")の対応がとれていない箇所が {count} か所あります(最初は {row} 行目)。',
+
+  'encoding.label': '文字コード',
+  'encoding.detected': '自動判定',
+  'encoding.utf-8': 'UTF-8',
+  'encoding.utf-8-bom': 'UTF-8(BOM 付き)',
+  'encoding.shift_jis': 'Shift_JIS(CP932)',
+  'encoding.euc-jp': 'EUC-JP',
+  'encoding.utf-16le': 'UTF-16LE',
+  'encoding.utf-16be': 'UTF-16BE',
+  'delimiter.label': '区切り文字',
+  'delimiter.,': 'カンマ',
+  'delimiter.\t': 'タブ',
+  'delimiter.;': 'セミコロン',
+  'delimiter.|': '縦棒',
+
+  'toolbar.undo': '元に戻す',
+  'toolbar.redo': 'やり直し',
+  'toolbar.undoTitle': '元に戻す: {label}(Ctrl+Z)',
+  'toolbar.redoTitle': 'やり直し: {label}(Ctrl+Y)',
+  'toolbar.nothing': 'なし',
+  'toolbar.download': 'CSVをダウンロード',
+  'toolbar.downloadTitle': '表示中のシートを CSV(UTF-8 BOM 付き・CRLF)で保存します',
+  'toolbar.language': 'English',
+  'toolbar.languageTitle': 'Switch the interface to English',
+
+  'sheets.label': 'シート',
+  'sheets.hidden': '非表示のシート',
+
+  'details.label': 'セルの詳細',
+  'details.none': 'セルを選ぶと、ここに元の値と表示形式が出ます。',
+  'details.display': '表示',
+  'details.value': '値',
+  'details.type': '型',
+  'details.format': '表示形式',
+  'details.formula': '数式',
+  'details.raw': '元の文字列',
+  'details.history': '変更履歴',
+  'details.historyCount': '{count} 回変更',
+  'details.merged': '結合セル {range}',
+  'details.hiddenRow': '非表示の行',
+  'details.hiddenCol': '非表示の列',
+
+  'type.empty': '空',
+  'type.number': '数値',
+  'type.date': '日付(シリアル値)',
+  'type.string': '文字列',
+  'type.boolean': '真偽値',
+  'type.error': 'エラー値',
+
+  'grid.hiddenRow': '非表示の行',
+  'grid.hiddenCol': '非表示の列',
+  'grid.merged': '結合セル {range}',
+  'grid.summary': '{rows} 行 × {cols} 列',
+  'grid.mergeCount': '結合 {count}',
+  'grid.hiddenCount': '非表示 行 {rows}・列 {cols}',
+
+  'history.edit': '{detail} の編集',
+
+  'confirm.discard': 'まだ CSV に保存していない編集があります。破棄して開きますか?',
+  'confirm.reencode': '文字コードを変えると、このファイルへの編集は元に戻ります。続けますか?',
+} as const;
+
+export type MessageKey = keyof typeof ja;

@@ -1,0 +1,68 @@
+// The worker side of a document: it keeps a replica of the workbook so that heavy work
+// (reading, analysis, fixes, export) runs off the main thread on the same data the
+// grid shows. The main thread sends every change it applies; the replica stays equal.
+// Plain class with no worker globals, so tests drive it directly in Node.
+import { type Change, applyChanges, revertChanges } from '../core/changes.ts';
+import { type CsvWriteOptions, sheetToCsvBytes } from '../core/io/csv.ts';
+import type { ProgressFn } from '../core/io/progress.ts';
+import { ReadError, type ReadErrorInfo, type ReadOptions, type ReadWarning, readWorkbook } from '../core/io/read.ts';
+import { type Workbook, sheetById } from '../core/model.ts';
+
+export type OpenResult =
+  | { ok: true; workbook: Workbook; warnings: ReadWarning[] }
+  | { ok: false; fileName: string; error: ReadErrorInfo };
+
+export class DocumentSession {
+  private workbook: Workbook | null = null;
+  private lastFile: { name: string; bytes: Uint8Array } | null = null;
+
+  /** Reads a file. On failure the current document is left exactly as it was. */
+  open(name: string, buffer: ArrayBuffer | Uint8Array, options: ReadOptions = {}, onProgress?: ProgressFn): OpenResult {
+    const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
+    try {
+      const { workbook, warnings } = readWorkbook(bytes, name, options, onProgress);
+      this.workbook = workbook;
+      this.lastFile = { name, bytes };
+      return { ok: true, workbook, warnings };
+    } catch (e) {
+      const error: ReadErrorInfo =
+        e instanceof ReadError ? e.info : { code: 'truncated', detail: e instanceof Error ? e.message : String(e) };
+      return { ok: false, fileName: name, error };
+    }
+  }
+
+  /** Reads the last opened file again with other options (a different text encoding). */
+  reopen(options: ReadOptions, onProgress?: ProgressFn): OpenResult {
+    if (!this.lastFile) throw new Error('no file to reopen');
+    return this.open(this.lastFile.name, this.lastFile.bytes, options, onProgress);
+  }
+
+  apply(changes: Change[]): void {
+    applyChanges(this.requireWorkbook(), changes);
+  }
+
+  revert(changes: Change[]): void {
+    revertChanges(this.requireWorkbook(), changes);
+  }
+
+  exportCsv(sheetId: string, options: CsvWriteOptions = {}): Uint8Array {
+    const wb = this.requireWorkbook();
+    const sheet = sheetById(wb, sheetId);
+    if (!sheet) throw new Error(`unknown sheet ${sheetId}`);
+    return sheetToCsvBytes(sheet, wb.date1904, options);
+  }
+
+  private requireWorkbook(): Workbook {
+    if (!this.workbook) throw new Error('no document is open');
+    return this.workbook;
+  }
+}
+
+/** What the main thread may call. Every method may be async across the worker boundary. */
+export interface SessionApi {
+  open(name: string, buffer: ArrayBuffer, options: ReadOptions, onProgress?: ProgressFn): Promise<OpenResult>;
+  reopen(options: ReadOptions, onProgress?: ProgressFn): Promise<OpenResult>;
+  apply(changes: Change[]): Promise<void>;
+  revert(changes: Change[]): Promise<void>;
+  exportCsv(sheetId: string, options: CsvWriteOptions): Promise<Uint8Array>;
+}
