@@ -29,12 +29,12 @@ export const JAPANESE_BUILTIN_FORMATS: Readonly<Record<number, string>> = {
   58: '[$-411]ggge"年"m"月"d"日"',
 };
 
-let builtinsLoaded = false;
-/** Teaches SSF the Japanese built-in formats (idempotent; call before reading files). */
+/**
+ * Teaches SSF the Japanese built-in formats. Call before every read: SSF's table is
+ * global, and reading an .xlsx resets entries of it to the file's own formats.
+ */
 export function loadJapaneseBuiltinFormats(): void {
-  if (builtinsLoaded) return;
   for (const [id, fmt] of Object.entries(JAPANESE_BUILTIN_FORMATS)) SSF.load(fmt, Number(id));
-  builtinsLoaded = true;
 }
 
 interface FormatToken {
@@ -99,10 +99,16 @@ function quote(s: string): string {
 function resolveEraTokens(fmt: string, serial: number, date1904: boolean): string {
   const parts = SSF.parse_date_code(serial, { date1904 });
   const era = parts ? toEra(parts.y, parts.m, parts.d) : undefined;
+  let previous = '';
   return tokenize(fmt)
     .map((t) => {
       if (t.literal) return JAPANESE_LOCALE.test(t.text) ? '' : t.text;
       const lower = t.text.toLowerCase();
+      const after = previous;
+      previous = lower;
+      // Excel-JP writes `ge.m.d` with bare dots; SSF reads a dot as fractional seconds
+      // unless it follows seconds, so make it literal.
+      if (/^\.+$/.test(lower) && !/^s+$/.test(after)) return '\\.'.repeat(lower.length);
       if (/^g+$/.test(lower)) {
         if (!era) return '';
         return quote(lower.length >= 3 ? era.era.name : lower.length === 2 ? era.era.short : era.era.initial);

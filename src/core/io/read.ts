@@ -94,7 +94,7 @@ export function readWorkbook(bytes: Uint8Array, fileName: string, opts: ReadOpti
 
   let workbook: Workbook;
   try {
-    workbook = readSpreadsheet(bytes, source, onProgress);
+    workbook = readSpreadsheet(bytes, source, onProgress, container === 'cfb' || container === 'biff');
   } catch (e) {
     throw classifySheetJsError(e, container);
   }

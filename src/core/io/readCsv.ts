@@ -23,6 +23,23 @@ export interface CsvParseResult {
   problems: { row: number; code: string }[];
 }
 
+/**
+ * The record separator: the first line break outside quotes. PapaParse's own guess
+ * ignores quotes, so an Excel CSV whose first quoted title holds a line break (LF inside
+ * quotes, CRLF between records) would be split on LF and leave `\r` in the last field.
+ */
+export function guessNewline(text: string): '\r\n' | '\n' | '\r' {
+  let inQuotes = false;
+  const n = Math.min(text.length, 1024 * 1024);
+  for (let i = 0; i < n; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x22) inQuotes = !inQuotes;
+    else if (!inQuotes && ch === 0x0d) return text.charCodeAt(i + 1) === 0x0a ? '\r\n' : '\r';
+    else if (!inQuotes && ch === 0x0a) return '\n';
+  }
+  return '\n';
+}
+
 export function parseCsvText(text: string, opts: CsvParseOptions): CsvParseResult {
   const rows: string[][] = [];
   const problems: { row: number; code: string }[] = [];
@@ -32,6 +49,7 @@ export function parseCsvText(text: string, opts: CsvParseOptions): CsvParseResul
   // partial last row, quoted line breaks included, into the next chunk.
   const config: Papa.ParseConfig<string[]> & { chunkSize: number; chunk(results: Papa.ParseResult<string[]>): void } = {
     delimiter,
+    newline: guessNewline(text),
     delimitersToGuess: [',', '\t', ';', '|'],
     skipEmptyLines: false,
     chunkSize: opts.chunkSize ?? 4 * 1024 * 1024,

@@ -113,10 +113,16 @@ function convertSheet(ws: DenseSheet, id: string, name: string): Sheet {
   return { id, name, rowCount: rows, columns, formats, merges, hiddenRows, hiddenCols, colWidths };
 }
 
-export function readSpreadsheet(bytes: Uint8Array, source: WorkbookSource, onProgress?: ProgressFn): Workbook {
+/**
+ * `biff`: the file is a legacy .xls (BIFF). SheetJS resolves the number formats of .xls
+ * cells (built-in ids 27–58 among them) only while formatting their text, so those
+ * files are read with cellText on; they are small (≤ 65,536 rows) so the cost is too.
+ */
+export function readSpreadsheet(bytes: Uint8Array, source: WorkbookSource, onProgress?: ProgressFn, biff = false): Workbook {
   loadJapaneseBuiltinFormats();
   onProgress?.({ phase: 'parse' });
-  const wb = XLSX.read(bytes, SHEETJS_READ_OPTIONS);
+  // A fresh object each time: XLSX.read writes its defaults into the options it is given.
+  const wb = XLSX.read(bytes, { ...SHEETJS_READ_OPTIONS, ...(biff ? { cellText: true } : {}) });
   const sheets: Sheet[] = [];
   const meta = wb.Workbook?.Sheets ?? [];
   wb.SheetNames.forEach((name, i) => {

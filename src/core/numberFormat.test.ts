@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalNumber, exportText, formatValue, isDateFormat, isJapaneseEraFormat } from './numberFormat.ts';
+
+// 2012-02-29 13:01:40 as an Excel serial.
+const LEAP = 40968.54282407407;
+
+describe('formatValue: as Excel shows it', () => {
+  it.each([
+    [1234.5, '#,##0', '1,235'],
+    [126926, '#,##0', '126,926'],
+    [-1, '0.0', '-1.0'],
+    [0.0123, '0.00%', '1.23%'],
+    [-46841, '#,##0;"  △"* #,##0;"―"', '  △46,841'],
+    [0, '#,##0;"  △"* #,##0;"―"', '―'],
+    [1894.1999999999998, 'General', '1894.2'],
+    [LEAP, 'yyyy"年"m"月"d"日";@', '2012年2月29日'],
+    [LEAP, '[$-411]ggge"年"m"月"d"日";@', '平成24年2月29日'],
+    [LEAP, '[$-411]ge\\.m\\.d;@', 'H24.2.29'],
+    [LEAP, '[$-411]ge.m.d', 'H24.2.29'],
+    [LEAP, '[$-ja-JP]ggge"年"m"月"d"日"', '平成24年2月29日'],
+    [LEAP, '[$-411]gge"年"', '平24年'],
+    [LEAP, '[$-411]ggg ee"年"', '平成 24年'],
+  ])('%d with %s → %s', (value, format, expected) => {
+    expect(formatValue(value, format)).toBe(expected);
+  });
+
+  it('era boundaries: the last day of an era and the first of the next', () => {
+    const f = '[$-411]ggge"年"m"月"d"日"';
+    expect(formatValue(32515, f)).toBe('昭和64年1月7日');
+    expect(formatValue(32516, f)).toBe('平成1年1月8日');
+    expect(formatValue(43586, f)).toBe('令和1年5月1日');
+    expect(formatValue(43585, f)).toBe('平成31年4月30日');
+    expect(formatValue(4595, f)).toBe('大正1年7月30日');
+    expect(formatValue(4594, f)).toBe('明治45年7月29日');
+  });
+
+  it('text, booleans, errors and blanks', () => {
+    expect(formatValue('a)343.4', '#,##0')).toBe('a)343.4');
+    expect(formatValue(true, undefined)).toBe('TRUE');
+    expect(formatValue({ error: '#DIV/0!' }, undefined)).toBe('#DIV/0!');
+    expect(formatValue(null, '#,##0')).toBe('');
+  });
+
+  it('an unparseable format falls back to the plain number instead of throwing', () => {
+    expect(formatValue(12.5, '[[[bad')).toBe('12.5');
+  });
+
+  it('1904 date system', () => {
+    expect(formatValue(0, 'yyyy-mm-dd', true)).toBe('1904-01-01');
+  });
+});
+
+describe('format kinds', () => {
+  it('recognises era formats', () => {
+    expect(isJapaneseEraFormat('[$-411]ge.m.d')).toBe(true);
+    expect(isJapaneseEraFormat('[$-ja-JP]ggge"年"')).toBe(true);
+    expect(isJapaneseEraFormat('yyyy"年"m"月"')).toBe(false);
+    expect(isJapaneseEraFormat('"ggg"0')).toBe(false);
+    expect(isJapaneseEraFormat('#,##0')).toBe(false);
+  });
+
+  it('recognises date formats', () => {
+    expect(isDateFormat('m/d/yy')).toBe(true);
+    expect(isDateFormat('[$-411]ge.m.d')).toBe(true);
+    expect(isDateFormat('#,##0')).toBe(false);
+    expect(isDateFormat(undefined)).toBe(false);
+  });
+});
+
+describe('exportText: machine-readable', () => {
+  it.each([
+    [LEAP, '[$-411]ggge"年"m"月"d"日"', undefined, '2012-02-29'],
+    [LEAP, 'yyyy/m/d h:mm', undefined, '2012-02-29T13:01:40'],
+    [0.5, 'h:mm', undefined, '12:00:00'],
+    [1234567.5, '#,##0', undefined, '1234567.5'],
+    [0.7, '0.0', undefined, '0.7'],
+    [1.5, 'General', '1.50', '1.50'],
+    [0.30000000000000004, 'General', undefined, '0.3'],
+    ['x', '#,##0', undefined, 'x'],
+    [null, undefined, undefined, ''],
+  ] as const)('%s / %s → %s', (value, format, raw, expected) => {
+    expect(exportText(value, format, raw)).toBe(expected);
+  });
+
+  it('canonicalNumber', () => {
+    expect(canonicalNumber(-0)).toBe('0');
+    expect(canonicalNumber(1e21)).toBe('1e+21');
+    expect(canonicalNumber(123456789012345)).toBe('123456789012345');
+  });
+});
