@@ -1,5 +1,6 @@
 // The walking skeleton as a user meets it: open, look, edit, undo, download, errors.
 import fs from 'node:fs';
+import * as XLSX from 'xlsx';
 import { expect, fixture, gridCell, openFile, test } from './fixtures.ts';
 
 test('population.xlsx: grid, edit, undo/redo, CSV download', async ({ page }) => {
@@ -132,4 +133,28 @@ test('English switch', async ({ page }) => {
   await expect(page.getByRole('alert')).toContainText('Could not open x.xlsx');
   await page.getByRole('button', { name: '日本語' }).click();
   await expect(page.getByRole('alert')).toContainText('x.xlsx を開けませんでした');
+});
+
+test('hidden rows and columns are marked, not lost', async ({ page }) => {
+  const ws = XLSX.utils.aoa_to_sheet([
+    ['地区', '人口', '内部コード', '世帯数'],
+    ['北区', 1200, 'X-1', 500],
+    ['旧南区', 300, 'X-2', 100],
+    ['東区', 900, 'X-3', 400],
+  ]);
+  ws['!rows'] = [{}, {}, { hidden: true }];
+  ws['!cols'] = [{}, {}, { hidden: true }];
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, ws, '人口');
+  const buffer = Buffer.from(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', cellStyles: true }));
+
+  await page.goto('/');
+  await openFile(page, { name: 'hidden.xlsx', mimeType: 'application/octet-stream', buffer });
+  await expect(page.getByTestId('sheet-summary')).toContainText('非表示 行 1・列 1');
+  await expect(gridCell(page, 2, 0)).toHaveText('旧南区');
+  await expect(page.locator('.ag-row[row-index="2"] .ag-cell[col-id="__row"]')).toHaveClass(/row-header-hidden/);
+  await expect(page.locator('.ag-header-cell[col-id="2"]')).toHaveClass(/col-hidden/);
+  await gridCell(page, 2, 2).click();
+  await expect(page.getByTestId('cell-details')).toContainText('非表示の行');
+  await expect(page.getByTestId('cell-details')).toContainText('非表示の列');
 });

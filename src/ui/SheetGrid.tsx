@@ -167,9 +167,19 @@ export function SheetGrid({ sheet, date1904, version, merges, readOnly, onEdit, 
     [onSelect],
   );
 
+  // Rows where a row-spanning merge starts must paint above the rows it covers; when
+  // merges start on consecutive rows, the upper row must win, hence a falling z-index.
+  const spanStarts = useMemo(() => new Set(sheet.merges.filter((m) => m.e.r > m.s.r).map((m) => m.s.r)), [sheet, sheet.merges]);
+  const getRowStyle = useCallback(
+    (p: RowClassParams<RowRef>) => (p.data && spanStarts.has(p.data.r) ? { zIndex: String(2_000_000 - p.data.r) } : undefined),
+    [spanStarts],
+  );
   const rowClassRules = useMemo(
-    () => ({ 'row-hidden': (p: RowClassParams<RowRef>) => !!p.data && hiddenRows.has(p.data.r) }),
-    [hiddenRows],
+    () => ({
+      'row-hidden': (p: RowClassParams<RowRef>) => !!p.data && hiddenRows.has(p.data.r),
+      'row-span-start': (p: RowClassParams<RowRef>) => !!p.data && spanStarts.has(p.data.r),
+    }),
+    [hiddenRows, spanStarts],
   );
 
   return (
@@ -185,6 +195,7 @@ export function SheetGrid({ sheet, date1904, version, merges, readOnly, onEdit, 
         onCellFocused={onCellFocused}
         suppressRowTransform
         rowClassRules={rowClassRules}
+        getRowStyle={getRowStyle}
         tooltipShowDelay={400}
         stopEditingWhenCellsLoseFocus
         enterNavigatesVerticallyAfterEdit

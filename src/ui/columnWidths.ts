@@ -22,17 +22,21 @@ export function textUnits(text: string): number {
 export function estimateColumnWidths(sheet: Sheet, date1904: boolean, merges: MergeIndex): number[] {
   const rows = Math.min(sheet.rowCount, SAMPLE_ROWS);
   return sheet.columns.map((_, c) => {
-    let units = 0;
+    const lengths: number[] = [];
     for (let r = 0; r < rows; r++) {
       const value = getValue(sheet, r, c);
       if (value === null) continue;
       const m = merges.at(r, c);
       if (m && m.e.c > m.s.c) continue; // a title merged across columns says nothing about this one
-      const longestLine = formatValue(value, getFormat(sheet, r, c), date1904)
-        .split(/\r?\n/)
-        .reduce((m, line) => Math.max(m, textUnits(line)), 0);
-      if (longestLine > units) units = longestLine;
+      lengths.push(
+        formatValue(value, getFormat(sheet, r, c), date1904)
+          .split(/\r?\n/)
+          .reduce((longest, line) => Math.max(longest, textUnits(line)), 0),
+      );
     }
+    // The 90th percentile: a long note row under the table must not widen the whole column.
+    lengths.sort((a, b) => a - b);
+    const units = lengths.length ? lengths[Math.floor((lengths.length - 1) * 0.9)] : 0;
     const fromText = units * 7.5 + 22;
     const fromSource = (sheet.colWidths?.[c] ?? 0) * 1.15;
     return Math.round(Math.max(MIN, Math.min(MAX, Math.max(fromText, fromSource))));
