@@ -42,6 +42,8 @@ export interface Column {
   formats?: number[];
   raw?: (string | undefined)[];
   formulas?: (string | undefined)[];
+  /** Background fill colour (`FFFF00`) of cells that have one: colour may carry meaning. */
+  fills?: (string | undefined)[];
   provenance?: (Provenance[] | undefined)[];
 }
 
@@ -126,6 +128,10 @@ export function getFormula(sheet: Sheet, r: number, c: number): string | undefin
   return sheet.columns[c]?.formulas?.[r];
 }
 
+export function getFill(sheet: Sheet, r: number, c: number): string | undefined {
+  return sheet.columns[c]?.fills?.[r];
+}
+
 export function getProvenance(sheet: Sheet, r: number, c: number): readonly Provenance[] {
   return sheet.columns[c]?.provenance?.[r] ?? [];
 }
@@ -196,6 +202,7 @@ export function ensureSize(sheet: Sheet, rows: number, cols: number): void {
       if (col.formats) for (let r = sheet.rowCount; r < rows; r++) col.formats.push(0);
       if (col.raw) col.raw.length = rows;
       if (col.formulas) col.formulas.length = rows;
+      if (col.fills) col.fills.length = rows;
       if (col.provenance) col.provenance.length = rows;
     }
     sheet.rowCount = rows;

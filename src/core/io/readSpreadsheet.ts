@@ -45,6 +45,15 @@ function cellValue(cell: XLSX.CellObject): CellValue {
   }
 }
 
+/** A solid background colour (RRGGBB), if the cell has one (white counts as none). */
+function fillColour(cell: XLSX.CellObject): string | undefined {
+  const s = cell.s as { patternType?: string; fgColor?: { rgb?: string; theme?: number; indexed?: number } } | undefined;
+  if (!s || !s.patternType || s.patternType === 'none') return undefined;
+  const fg = s.fgColor;
+  const rgb = fg?.rgb ? fg.rgb.slice(-6).toUpperCase() : fg?.theme !== undefined ? `theme${fg.theme}` : fg?.indexed !== undefined ? `indexed${fg.indexed}` : undefined;
+  return rgb === 'FFFFFF' || rgb === 'indexed64' ? undefined : rgb;
+}
+
 /** The real extent of the data: `!ref` can claim a million rows for ten cells. */
 function extent(data: (XLSX.CellObject | undefined)[][], merges: CellRange[]): { rows: number; cols: number } {
   let rows = 0;
@@ -97,6 +106,8 @@ function convertSheet(ws: DenseSheet, id: string, name: string): Sheet {
         (col.formats ??= new Array<number>(rows).fill(0))[r] = fi;
       }
       if (cell.f) (col.formulas ??= new Array(rows))[r] = cell.f;
+      const fill = fillColour(cell);
+      if (fill) (col.fills ??= new Array(rows))[r] = fill;
     }
   }
   const hiddenRows: number[] = [];

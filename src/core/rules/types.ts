@@ -1,8 +1,13 @@
-// The shape every rule module has (SPEC §1, modelled on ESLint rule modules): `meta`,
-// a pure `detect`, and a `fix` that returns changes and applies nothing. The engine and
-// the UI know rules only through this shape and the registry.
+// The shape every rule module has (SPEC §1, modelled on ESLint rule modules): `meta`
+// with its messages, a pure `detect` (or `detectCell` for rules that judge one cell at a
+// time, which lets the engine re-check only edited cells), and later a `fix` that
+// returns changes and applies nothing. The engine and the UI know rules only through
+// this shape and the registry.
 import type { Change } from '../changes.ts';
-import type { CellRange, Sheet } from '../model.ts';
+import type { CellRange } from '../model.ts';
+import type { SheetView } from '../analysis/view.ts';
+
+export type { SheetView };
 
 export type RuleId =
   | 'one-table'
@@ -27,36 +32,59 @@ export interface Localized {
   en: string;
 }
 
+/** Colour group on the grid: rules of one family share a highlight colour. */
+export type RuleFamily = 'structure' | 'merge' | 'value' | 'text' | 'date' | 'source';
+
 export interface RuleMeta {
   id: RuleId;
-  /** Machine-readability level the rule belongs to (1 = Level 1 CSV, 2 = Level 2). */
+  /** Machine-readability level the rule belongs to (1 = required, 2 = recommended). */
   level: 1 | 2;
   severity: 'error' | 'warning' | 'info';
-  /** Where the rule comes from: 「ガイド 手順5」, 「総務省 1-4」… */
+  family: RuleFamily;
+  /** Where the rule comes from: guide 「手順5」, 総務省 「1-4」, … */
   guideRef: { guide?: string; soumu?: string; other?: string };
   title: Localized;
-  /** General explanation shown in tooltips and the violations panel. */
-  message: Localized;
-}
-
-/** What a rule sees of a sheet. Structure detection results join here (issue 4). */
-export interface SheetView {
-  sheet: Sheet;
-  date1904: boolean;
+  /** What the rule asks for, in a sentence (panel and tooltip). */
+  description: Localized;
+  /**
+   * Message templates by id, ESLint style: a violation names one and gives its
+   * parameters (`{text}`, `{value}`…), so thousands of violations share one string.
+   */
+  messages: Record<string, Localized>;
 }
 
 export interface Violation {
   ruleId: RuleId;
   sheetId: string;
-  /** The offending cells. */
+  /** The offending cell or cells. */
   range: CellRange;
-  message: Localized;
-  /** What the one-click fix would do here. */
-  suggestion?: Localized;
+  /** Key into the rule's `meta.messages`: what is wrong here. */
+  messageId: string;
+  /** Key into `meta.messages`: what the one-click fix would do here. */
+  fixId?: string;
+  params?: Record<string, string | number>;
 }
 
-export interface RuleModule<Options = Record<string, unknown>> {
+interface RuleBase {
   meta: RuleMeta;
-  detect(view: SheetView): Violation[];
-  fix?(view: SheetView, options: Options): Change[];
+  /** False when the rule cannot apply to this sheet (it then does not count in the score). */
+  applies?(view: SheetView): boolean;
+  fix?(view: SheetView, options: Record<string, unknown>): Change[];
 }
+
+/** A rule that looks at the sheet as a whole (structure, merges, headers). */
+export interface SheetRule extends RuleBase {
+  scope: 'sheet';
+  detect(view: SheetView): Violation[];
+}
+
+/**
+ * A rule that judges each cell on its own (given where the cell is). The engine calls it
+ * for every non-empty cell, and after an edit only for the edited cells.
+ */
+export interface CellRule extends RuleBase {
+  scope: 'cell';
+  detectCell(view: SheetView, r: number, c: number): Violation[] | undefined;
+}
+
+export type RuleModule = SheetRule | CellRule;
