@@ -73,22 +73,36 @@ function tokenize(fmt: string): FormatToken[] {
 
 const JAPANESE_LOCALE = /^\[\$-(?:0*411|ja-JP)\]$/i;
 
+// A workbook has a handful of distinct formats and millions of cells: remember answers.
+const eraFormatCache = new Map<string, boolean>();
+const dateFormatCache = new Map<string, boolean>();
+
 /** True when the format shows a Japanese era (`[$-411]ggge…`, `[$-ja-JP]…`). */
 export function isJapaneseEraFormat(fmt: string | undefined): boolean {
   if (!fmt || fmt === GENERAL) return false;
-  const tokens = tokenize(fmt);
-  return tokens.some((t) => !t.literal && /^g+$/i.test(t.text)) ||
-    (tokens.some((t) => t.literal && JAPANESE_LOCALE.test(t.text)) && tokens.some((t) => !t.literal && /^e+$/i.test(t.text)));
+  let known = eraFormatCache.get(fmt);
+  if (known === undefined) {
+    const tokens = tokenize(fmt);
+    known =
+      tokens.some((t) => !t.literal && /^g+$/i.test(t.text)) ||
+      (tokens.some((t) => t.literal && JAPANESE_LOCALE.test(t.text)) && tokens.some((t) => !t.literal && /^e+$/i.test(t.text)));
+    eraFormatCache.set(fmt, known);
+  }
+  return known;
 }
 
 export function isDateFormat(fmt: string | undefined): boolean {
   if (!fmt || fmt === GENERAL) return false;
-  if (isJapaneseEraFormat(fmt)) return true;
+  const cached = dateFormatCache.get(fmt);
+  if (cached !== undefined) return cached;
+  let known = false;
   try {
-    return SSF.is_date(fmt);
+    known = isJapaneseEraFormat(fmt) || SSF.is_date(fmt);
   } catch {
-    return false;
+    // an unparseable format is not a date format
   }
+  dateFormatCache.set(fmt, known);
+  return known;
 }
 
 function quote(s: string): string {

@@ -11,7 +11,11 @@ import type { CsvWriteOptions } from '../core/io/csv.ts';
 import type { Progress } from '../core/io/progress.ts';
 import { type ReadErrorInfo, type ReadOptions, type ReadWarning, baseName } from '../core/io/read.ts';
 import { type Sheet, type Workbook, cellAddress, getCell, sheetById } from '../core/model.ts';
+import type { AnalysisDelta } from '../core/analysis/analyse.ts';
+import type { RuleId } from '../core/rules/types.ts';
+import type { StructureOverride } from '../core/structure/types.ts';
 import type { OpenResult, SessionApi } from '../worker/session.ts';
+import { type SheetFindings, applyDelta, findingsFrom } from './findings.ts';
 import { type Command, type History, emptyHistory, popRedo, popUndo, pushCommand } from './history.ts';
 
 export interface LoadingState {
@@ -39,6 +43,15 @@ export interface DocumentState {
   loading: LoadingState | null;
   error: LoadError | null;
   warnings: ReadWarning[];
+  /** Analysis results per sheet id; absent while the worker is still analysing. */
+  findings: Record<string, SheetFindings>;
+  analysing: boolean;
+  /** Structure corrections the user made, per sheet id. */
+  overrides: Record<string, StructureOverride[]>;
+  /** A request to bring a cell into view (seq changes on every request). */
+  focus: { r: number; c: number; seq: number } | null;
+  /** The rule whose cells the panel is showing. */
+  activeRuleId: RuleId | null;
 }
 
 export interface DocumentActions {
@@ -46,12 +59,17 @@ export interface DocumentActions {
   reopen(options: ReadOptions): Promise<boolean>;
   setActiveSheet(id: string): void;
   select(r: number, c: number): void;
+  /** Selects a cell and scrolls the grid to it. */
+  focusCell(r: number, c: number): void;
+  setActiveRule(id: RuleId | null): void;
   editCell(r: number, c: number, text: string): void;
   execute(command: Command): void;
   undo(): void;
   redo(): void;
   exportActiveCsv(options?: CsvWriteOptions): Promise<{ fileName: string; bytes: Uint8Array } | null>;
   dismissError(): void;
+  /** Replaces the user's structure corrections for a sheet (empty list = back to detection). */
+  setOverrides(sheetId: string, overrides: StructureOverride[]): Promise<void>;
 }
 
 // The replica only diverges on a bug; say so loudly rather than export stale data later.
@@ -85,6 +103,34 @@ export function createDocumentStore(session: SessionApi) {
       if (loading) set({ loading: { ...loading, phase: p.phase, done: p.done, total: p.total } });
     };
 
+    // Results of an analysis started for an older document must not land on a newer one.
+    let generation = 0;
+
+    const analyse = async () => {
+      const mine = ++generation;
+      set({ analysing: true, findings: {} });
+      try {
+        const results = await session.analyse();
+        if (mine !== generation) return;
+        const findings: Record<string, SheetFindings> = {};
+        for (const a of results) findings[a.sheetId] = findingsFrom(a);
+        set({ findings, analysing: false });
+      } catch (e) {
+        if (mine === generation) set({ analysing: false });
+        console.error('analysis failed', e);
+      }
+    };
+
+    const merge = (deltas: AnalysisDelta[]) => {
+      const findings = { ...get().findings };
+      for (const d of deltas) {
+        const current = findings[d.sheetId];
+        if (d.full) findings[d.sheetId] = findingsFrom(d.full);
+        else if (current) findings[d.sheetId] = applyDelta(current, d);
+      }
+      set({ findings });
+    };
+
     const finishOpen = (result: OpenResult): boolean => {
       if (!result.ok) {
         set({ loading: null, error: { fileName: result.fileName, info: result.error } });
@@ -101,7 +147,11 @@ export function createDocumentStore(session: SessionApi) {
         loading: null,
         error: null,
         warnings: result.warnings,
+        overrides: {},
+        focus: null,
+        activeRuleId: null,
       });
+      void analyse();
       return true;
     };
 
@@ -119,12 +169,16 @@ export function createDocumentStore(session: SessionApi) {
     const mutate = (changes: Change[], how: 'apply' | 'revert') => {
       const wb = get().workbook;
       if (!wb) return;
+      const mine = generation;
+      const done = (deltas: AnalysisDelta[]) => {
+        if (mine === generation) merge(deltas);
+      };
       if (how === 'apply') {
         applyChanges(wb, changes);
-        session.apply(changes).catch(reportReplicaError);
+        session.apply(changes).then(done, reportReplicaError);
       } else {
         revertChanges(wb, changes);
-        session.revert(changes).catch(reportReplicaError);
+        session.revert(changes).then(done, reportReplicaError);
       }
     };
 
@@ -138,6 +192,11 @@ export function createDocumentStore(session: SessionApi) {
       loading: null,
       error: null,
       warnings: [],
+      findings: {},
+      analysing: false,
+      overrides: {},
+      focus: null,
+      activeRuleId: null,
 
       openFile: (file, options = {}) =>
         run(file.name, async () => session.open(file.name, await file.arrayBuffer(), options, progress)),
@@ -148,10 +207,14 @@ export function createDocumentStore(session: SessionApi) {
       },
 
       setActiveSheet: (id) => {
-        if (get().workbook && sheetById(get().workbook!, id)) set({ activeSheetId: id, selection: null });
+        if (get().workbook && sheetById(get().workbook!, id)) set({ activeSheetId: id, selection: null, activeRuleId: null });
       },
 
       select: (r, c) => set({ selection: { r, c } }),
+
+      focusCell: (r, c) => set({ selection: { r, c }, focus: { r, c, seq: (get().focus?.seq ?? 0) + 1 } }),
+
+      setActiveRule: (id) => set({ activeRuleId: id }),
 
       editCell: (r, c, text) => {
         const { workbook, activeSheetId } = get();
@@ -199,6 +262,14 @@ export function createDocumentStore(session: SessionApi) {
       },
 
       dismissError: () => set({ error: null }),
+
+      setOverrides: async (sheetId, overrides) => {
+        const mine = generation;
+        set({ overrides: { ...get().overrides, [sheetId]: overrides }, analysing: true });
+        const analysis = await session.setOverrides(sheetId, overrides);
+        if (mine !== generation) return;
+        set({ findings: { ...get().findings, [sheetId]: findingsFrom(analysis) }, analysing: false });
+      },
     };
   });
 }

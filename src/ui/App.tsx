@@ -8,6 +8,8 @@ import { DropOverlay } from './FileDrop.tsx';
 import { LoadProgress } from './LoadProgress.tsx';
 import { ErrorAlert, ReadWarnings } from './Messages.tsx';
 import { SheetGrid } from './SheetGrid.tsx';
+import { StructurePanel } from './StructurePanel.tsx';
+import { ViolationsPanel } from './ViolationsPanel.tsx';
 import { SheetTabs } from './SheetTabs.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { useUndoShortcuts } from './useUndoShortcuts.ts';
@@ -24,6 +26,9 @@ export function App() {
   const redo = useDoc((s) => s.redo);
   const editCell = useDoc((s) => s.editCell);
   const select = useDoc((s) => s.select);
+  const findings = useDoc((s) => (s.activeSheetId ? s.findings[s.activeSheetId] : undefined));
+  const activeRuleId = useDoc((s) => s.activeRuleId);
+  const focus = useDoc((s) => s.focus);
   useUndoShortcuts(undo, redo);
 
   useEffect(() => {
@@ -59,16 +64,25 @@ export function App() {
               <> · {t('grid.hiddenCount', { rows: sheet.hiddenRows.length, cols: sheet.hiddenCols.length })}</>
             )}
           </div>
-          <SheetGrid
-            key={sheet.id}
-            sheet={sheet}
-            date1904={date1904}
-            version={version}
-            merges={merges}
-            readOnly={loading}
-            onEdit={editCell}
-            onSelect={select}
-          />
+          <div className="work-area">
+            <SheetGrid
+              key={sheet.id}
+              sheet={sheet}
+              date1904={date1904}
+              version={version}
+              merges={merges}
+              findings={findings}
+              activeRuleId={activeRuleId}
+              focus={focus}
+              readOnly={loading}
+              onEdit={editCell}
+              onSelect={select}
+            />
+            <aside className="side-panel">
+              <ViolationsPanel />
+              <StructurePanel />
+            </aside>
+          </div>
         </main>
       ) : (
         !loading && (

@@ -22,8 +22,14 @@ import type { MergeIndex } from '../core/mergeIndex.ts';
 import { type Sheet, columnLetter, getCell, getFormat, getValue, rangeAddress } from '../core/model.ts';
 import { formatValue } from '../core/numberFormat.ts';
 import { storedValueText, typeKey } from './cellDescription.ts';
+import { guideReference, violationMessage } from '../core/rules/messages.ts';
+import { ruleById } from '../core/rules/registry.ts';
+import type { RuleId, Violation } from '../core/rules/types.ts';
+import type { CellRegion, SheetStructure } from '../core/structure/types.ts';
+import { type SheetFindings, violationsAt } from '../store/findings.ts';
 import { estimateColumnWidths } from './columnWidths.ts';
-import { useT } from './context.ts';
+import type { MessageKey } from './i18n.ts';
+import { useLang, useT } from './context.ts';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -49,6 +55,9 @@ export interface SheetGridProps {
   date1904: boolean;
   version: number;
   merges: MergeIndex;
+  findings?: SheetFindings;
+  activeRuleId?: RuleId | null;
+  focus?: { r: number; c: number; seq: number } | null;
   readOnly?: boolean;
   onEdit(r: number, c: number, text: string): void;
   onSelect(r: number, c: number): void;
@@ -59,14 +68,57 @@ function displayText(sheet: Sheet, r: number, c: number, date1904: boolean): str
   return formatValue(getValue(sheet, r, c), getFormat(sheet, r, c), date1904).replace(/\r?\n/g, ' ↵ ');
 }
 
-export function SheetGrid({ sheet, date1904, version, merges, readOnly, onEdit, onSelect }: SheetGridProps) {
+/** Caption, header, unit, data and note rows of every table, for the row-number column. */
+function rowRegions(structure: SheetStructure | undefined): Map<number, CellRegion> {
+  const m = new Map<number, CellRegion>();
+  for (const t of structure?.tables ?? []) {
+    for (let r = t.dataRows.start; r <= t.dataRows.end; r++) m.set(r, 'data');
+    for (let r = t.headerRows.start; r <= t.headerRows.end; r++) m.set(r, 'header');
+    for (const r of t.unitRows) m.set(r, 'unit');
+    for (const r of t.captionRows) m.set(r, 'caption');
+    for (const r of t.noteRows) m.set(r, 'note');
+  }
+  return m;
+}
+
+const REGION_LABEL: Record<CellRegion, MessageKey | undefined> = {
+  caption: 'region.caption',
+  header: 'region.header',
+  unit: 'region.unit',
+  note: 'region.note',
+  data: 'region.data',
+  key: undefined,
+  outside: undefined,
+};
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/** The violation that decides a cell's colour: most severe first, then the guide's order. */
+function leading(list: Violation[]): Violation | undefined {
+  let best: Violation | undefined;
+  let bestRank = Infinity;
+  for (const v of list) {
+    const meta = ruleById(v.ruleId)?.meta;
+    const rank = meta ? SEVERITY_ORDER[meta.severity] : 3;
+    if (rank < bestRank) {
+      best = v;
+      bestRank = rank;
+    }
+  }
+  return best;
+}
+
+export function SheetGrid({ sheet, date1904, version, merges, findings, activeRuleId, focus, readOnly, onEdit, onSelect }: SheetGridProps) {
   const t = useT();
+  const lang = useLang();
   const api = useRef<GridApi<RowRef> | null>(null);
   const rowData = useMemo<RowRef[]>(() => Array.from({ length: sheet.rowCount }, (_, r) => ({ r })), [sheet, sheet.rowCount]);
   const hiddenRows = useMemo(() => new Set(sheet.hiddenRows), [sheet, sheet.hiddenRows]);
   const hiddenCols = useMemo(() => new Set(sheet.hiddenCols), [sheet, sheet.hiddenCols]);
   // Measured once per sheet: widths must not jump while the user edits.
   const widths = useMemo(() => estimateColumnWidths(sheet, date1904, merges), [sheet, date1904, merges]);
+
+  const regions = useMemo(() => rowRegions(findings?.structure), [findings?.structure]);
 
   const columnDefs = useMemo<ColDef<RowRef>[]>(() => {
     const rowHeader: ColDef<RowRef> = {
@@ -77,8 +129,22 @@ export function SheetGrid({ sheet, date1904, version, merges, readOnly, onEdit, 
       editable: false,
       resizable: false,
       valueGetter: (p) => (p.data ? p.data.r + 1 : ''),
-      cellClass: (p) => (p.data && hiddenRows.has(p.data.r) ? 'row-header row-header-hidden' : 'row-header'),
-      tooltipValueGetter: (p) => (p.data && hiddenRows.has(p.data.r) ? t('grid.hiddenRow') : undefined),
+      cellClass: (p) => {
+        if (!p.data) return 'row-header';
+        const classes = ['row-header'];
+        if (hiddenRows.has(p.data.r)) classes.push('row-header-hidden');
+        const region = regions.get(p.data.r);
+        if (region) classes.push(`region-${region}`);
+        return classes;
+      },
+      tooltipValueGetter: (p) => {
+        if (!p.data) return undefined;
+        const lines: string[] = [];
+        const key = REGION_LABEL[regions.get(p.data.r) ?? 'outside'];
+        if (key) lines.push(t(key));
+        if (hiddenRows.has(p.data.r)) lines.push(t('grid.hiddenRow'));
+        return lines.length ? lines.join('\n') : undefined;
+      },
     };
     const cols: ColDef<RowRef>[] = sheet.columns.map((_, c) => {
       const topLeft = (r: number) => {
@@ -121,6 +187,16 @@ export function SheetGrid({ sheet, date1904, version, merges, readOnly, onEdit, 
           'cell-number': (p: CellClassParams<RowRef>) => !!p.data && typeof getValue(sheet, p.data.r, c) === 'number',
           'cell-hidden-col': () => hiddenCols.has(c),
         },
+        cellClass: (p) => {
+          if (!p.data) return undefined;
+          const found = violationsAt(findings, p.data.r, c);
+          if (found.length === 0) return undefined;
+          const lead = leading(found);
+          const family = lead ? ruleById(lead.ruleId)?.meta.family : undefined;
+          const classes = ['v', `v-${family ?? 'structure'}`];
+          if (activeRuleId && found.some((v) => v.ruleId === activeRuleId)) classes.push('v-active');
+          return classes;
+        },
         tooltipValueGetter: (p: ITooltipParams<RowRef>) => {
           const data = p.data as RowRef | undefined;
           if (!data) return undefined;
@@ -136,17 +212,31 @@ export function SheetGrid({ sheet, date1904, version, merges, readOnly, onEdit, 
             lines.push(`${t('details.value')}: ${storedValueText(value)} (${t(typeKey(value, format))})`);
             if (format !== 'General') lines.push(`${t('details.format')}: ${format}`);
           }
+          for (const v of violationsAt(findings, r, c)) {
+            const meta = ruleById(v.ruleId)?.meta;
+            if (!meta) continue;
+            lines.push(`【${meta.title[lang]}】${violationMessage(v, lang)}(${guideReference(meta, lang)})`);
+          }
           return lines.length > 0 ? lines.join('\n') : undefined;
         },
       };
     });
     return [rowHeader, ...cols];
-  }, [sheet, sheet.columns.length, merges, hiddenRows, hiddenCols, date1904, readOnly, widths, t]);
+  }, [sheet, sheet.columns.length, merges, hiddenRows, hiddenCols, date1904, readOnly, widths, t, lang, regions, findings, activeRuleId]);
 
-  // Content changed in the store (edit, undo, redo): redraw the rendered cells.
+  // Content or findings changed in the store (edit, undo, redo, analysis): redraw the rendered cells.
   useEffect(() => {
     api.current?.refreshCells({ force: true });
-  }, [version]);
+  }, [version, findings, activeRuleId]);
+
+  // The panel asked to show a cell: scroll it into view and focus it.
+  useEffect(() => {
+    const grid = api.current;
+    if (!grid || !focus) return;
+    grid.ensureIndexVisible(focus.r, 'middle');
+    grid.ensureColumnVisible(String(focus.c), 'auto');
+    grid.setFocusedCell(focus.r, String(focus.c));
+  }, [focus]);
 
   const onCellEditRequest = useCallback(
     (e: CellEditRequestEvent<RowRef>) => {

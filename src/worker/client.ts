@@ -11,6 +11,8 @@ export function createWorkerSession(): { api: SessionApi; terminate: () => void 
     open: (name, buffer, options, onProgress) =>
       remote.open(name, Comlink.transfer(buffer, [buffer]), options, onProgress && wrapProgress(onProgress)),
     reopen: (options, onProgress) => remote.reopen(options, onProgress && wrapProgress(onProgress)),
+    analyse: (onProgress) => remote.analyse(onProgress && wrapProgress(onProgress)),
+    setOverrides: (sheetId, overrides) => remote.setOverrides(sheetId, overrides),
     apply: (changes) => remote.apply(changes),
     revert: (changes) => remote.revert(changes),
     exportCsv: (sheetId, options) => remote.exportCsv(sheetId, options),
@@ -27,6 +29,8 @@ export function createInProcessSession(): SessionApi {
   return {
     open: async (name, buffer, options, onProgress) => s.open(name, buffer, options, onProgress),
     reopen: async (options, onProgress) => s.reopen(options, onProgress),
+    analyse: async (onProgress) => s.analyse(onProgress),
+    setOverrides: async (sheetId, overrides) => s.setOverrides(sheetId, overrides),
     apply: async (changes) => s.apply(changes),
     revert: async (changes) => s.revert(changes),
     exportCsv: async (sheetId, options) => s.exportCsv(sheetId, options),

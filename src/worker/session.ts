@@ -2,11 +2,13 @@
 // (reading, analysis, fixes, export) runs off the main thread on the same data the
 // grid shows. The main thread sends every change it applies; the replica stays equal.
 // Plain class with no worker globals, so tests drive it directly in Node.
+import { type AnalysisDelta, type SheetAnalysis, SheetAnalyzer } from '../core/analysis/analyse.ts';
 import { type Change, applyChanges, revertChanges } from '../core/changes.ts';
 import { type CsvWriteOptions, sheetToCsvBytes } from '../core/io/csv.ts';
 import type { ProgressFn } from '../core/io/progress.ts';
 import { ReadError, type ReadErrorInfo, type ReadOptions, type ReadWarning, readWorkbook } from '../core/io/read.ts';
 import { type Workbook, sheetById } from '../core/model.ts';
+import type { StructureOverride } from '../core/structure/types.ts';
 
 export type OpenResult =
   | { ok: true; workbook: Workbook; warnings: ReadWarning[] }
@@ -15,6 +17,8 @@ export type OpenResult =
 export class DocumentSession {
   private workbook: Workbook | null = null;
   private lastFile: { name: string; bytes: Uint8Array } | null = null;
+  private analyzers = new Map<string, SheetAnalyzer>();
+  private overrides: StructureOverride[] = [];
 
   /** Reads a file. On failure the current document is left exactly as it was. */
   open(name: string, buffer: ArrayBuffer | Uint8Array, options: ReadOptions = {}, onProgress?: ProgressFn): OpenResult {
@@ -23,6 +27,8 @@ export class DocumentSession {
       const { workbook, warnings } = readWorkbook(bytes, name, options, onProgress);
       this.workbook = workbook;
       this.lastFile = { name, bytes };
+      this.analyzers.clear();
+      this.overrides = [];
       return { ok: true, workbook, warnings };
     } catch (e) {
       const error: ReadErrorInfo =
@@ -37,12 +43,48 @@ export class DocumentSession {
     return this.open(this.lastFile.name, this.lastFile.bytes, options, onProgress);
   }
 
-  apply(changes: Change[]): void {
-    applyChanges(this.requireWorkbook(), changes);
+  /** Detects structure and violations on every sheet (after open, before any edit). */
+  analyse(onProgress?: ProgressFn): SheetAnalysis[] {
+    const wb = this.requireWorkbook();
+    return wb.sheets.map((sheet, i) => {
+      onProgress?.({ phase: 'analyse', done: i, total: wb.sheets.length });
+      const analyzer = new SheetAnalyzer(sheet, wb.date1904, this.overrides.filter((o) => o.sheetId === sheet.id));
+      this.analyzers.set(sheet.id, analyzer);
+      return analyzer.analyse();
+    });
   }
 
-  revert(changes: Change[]): void {
+  /** The user corrected the detection of one sheet: replace its overrides and re-analyse it. */
+  setOverrides(sheetId: string, overrides: StructureOverride[]): SheetAnalysis {
+    this.overrides = [...this.overrides.filter((o) => o.sheetId !== sheetId), ...overrides];
+    const analyzer = this.analyzers.get(sheetId);
+    if (!analyzer) throw new Error(`sheet ${sheetId} has not been analysed`);
+    return analyzer.setOverrides(overrides);
+  }
+
+  apply(changes: Change[]): AnalysisDelta[] {
+    applyChanges(this.requireWorkbook(), changes);
+    return this.reanalyse(changes);
+  }
+
+  revert(changes: Change[]): AnalysisDelta[] {
     revertChanges(this.requireWorkbook(), changes);
+    return this.reanalyse(changes);
+  }
+
+  private reanalyse(changes: Change[]): AnalysisDelta[] {
+    const bySheet = new Map<string, { r: number; c: number }[]>();
+    for (const ch of changes) {
+      const list = bySheet.get(ch.sheetId) ?? [];
+      list.push({ r: ch.r, c: ch.c });
+      bySheet.set(ch.sheetId, list);
+    }
+    const deltas: AnalysisDelta[] = [];
+    for (const [sheetId, cells] of bySheet) {
+      const analyzer = this.analyzers.get(sheetId);
+      if (analyzer) deltas.push(analyzer.update(cells));
+    }
+    return deltas;
   }
 
   exportCsv(sheetId: string, options: CsvWriteOptions = {}): Uint8Array {
@@ -62,7 +104,9 @@ export class DocumentSession {
 export interface SessionApi {
   open(name: string, buffer: ArrayBuffer, options: ReadOptions, onProgress?: ProgressFn): Promise<OpenResult>;
   reopen(options: ReadOptions, onProgress?: ProgressFn): Promise<OpenResult>;
-  apply(changes: Change[]): Promise<void>;
-  revert(changes: Change[]): Promise<void>;
+  analyse(onProgress?: ProgressFn): Promise<SheetAnalysis[]>;
+  setOverrides(sheetId: string, overrides: StructureOverride[]): Promise<SheetAnalysis>;
+  apply(changes: Change[]): Promise<AnalysisDelta[]>;
+  revert(changes: Change[]): Promise<AnalysisDelta[]>;
   exportCsv(sheetId: string, options: CsvWriteOptions): Promise<Uint8Array>;
 }

@@ -1,5 +1,5 @@
 // Progress reports from long reads: which phase, and how far when that is known.
-export type ProgressPhase = 'decode' | 'parse' | 'convert';
+export type ProgressPhase = 'decode' | 'parse' | 'convert' | 'analyse';
 
 export interface Progress {
   phase: ProgressPhase;

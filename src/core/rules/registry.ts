@@ -1,9 +1,14 @@
 // The rule registry: the only list of rules. The violations panel, 「すべて修正」, the
 // CLI and the recipe replayer discover rules here and never import a rule directly.
+// Order = the guide's order of steps, which is also the panel's order.
+import { rule as captionNotes } from './caption-notes.ts';
+import { rule as mergedCells } from './merged-cells.ts';
+import { rule as multiRowHeader } from './multi-row-header.ts';
+import { rule as omittedCells } from './omitted-cells.ts';
+import { rule as oneTable } from './one-table.ts';
 import type { RuleId, RuleModule } from './types.ts';
 
-// Rule modules are added here, one import per file in this folder.
-export const RULES: readonly RuleModule[] = [];
+export const RULES: readonly RuleModule[] = [oneTable, captionNotes, mergedCells, omittedCells, multiRowHeader];
 
 export function ruleById(id: RuleId): RuleModule | undefined {
   return RULES.find((r) => r.meta.id === id);

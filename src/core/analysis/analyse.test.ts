@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureBytes } from '../../../test/fixtures.ts';
+import { sheetFromRows } from '../../../test/sheets.ts';
+import { applyChanges, cellChange } from '../changes.ts';
+import { readWorkbook } from '../io/read.ts';
+import type { Workbook } from '../model.ts';
+import { RULES } from '../rules/registry.ts';
+import type { CellRule } from '../rules/types.ts';
+import { SheetAnalyzer, cellKey, scoreOf } from './analyse.ts';
+
+function open(name: string): Workbook {
+  return readWorkbook(fixtureBytes(name), name).workbook;
+}
+
+describe('SheetAnalyzer', () => {
+  it('analyses a fixture with every registered rule and scores it', () => {
+    const wb = open('population.xlsx');
+    const a = new SheetAnalyzer(wb.sheets[0], wb.date1904).analyse();
+    expect(a.structure.tables).toHaveLength(1);
+    expect(a.rules.map((r) => r.ruleId)).toEqual(RULES.map((r) => r.meta.id));
+    expect(a.rules.find((r) => r.ruleId === 'merged-cells')?.count).toBe(9);
+    expect(a.score.applicable).toBe(a.rules.filter((r) => r.applicable).length);
+    expect(a.score.passed).toBe(a.rules.filter((r) => r.applicable && r.count === 0).length);
+  });
+
+  it('after an edit, re-judges only the edited cell with cell rules', () => {
+    const calls: string[] = [];
+    const spy: CellRule = {
+      scope: 'cell',
+      meta: { ...RULES[0].meta, id: 'layout-spaces', messages: { m: { ja: 'x', en: 'x' } } },
+      detectCell(view, r, c) {
+        calls.push(`${r},${c}`);
+        const v = view.sheet.columns[c].values[r];
+        return typeof v === 'string' && v.includes(' ') ? [{ ruleId: 'layout-spaces', sheetId: view.sheet.id, range: { s: { r, c }, e: { r, c } }, messageId: 'm' }] : undefined;
+      },
+    };
+    const sheet = sheetFromRows([
+      ['地区', '人口'],
+      ['北 区', 100],
+      ['南区', 200],
+    ]);
+    const wb: Workbook = { source: { fileName: 't.csv', format: 'csv', byteLength: 0 }, date1904: false, sheets: [sheet] };
+    const analyzer = new SheetAnalyzer(sheet, false, [], [spy]);
+    const first = analyzer.analyse();
+    expect(first.cellViolations).toHaveLength(1);
+    expect(calls).toHaveLength(6);
+    calls.length = 0;
+    applyChanges(wb, [cellChange(wb, 's1', 2, 0, { value: '南 区' }, 'edit')]);
+    const delta = analyzer.update([{ r: 2, c: 0 }]);
+    expect(delta.full).toBeUndefined();
+    expect(calls).toEqual(['2,0']);
+    expect(delta.cells).toEqual([cellKey(2, 0)]);
+    expect(delta.cellViolations).toHaveLength(1);
+    expect(delta.rules?.[0].count).toBe(2);
+  });
+
+  it('re-detects the structure when an edit changes it', () => {
+    const wb = open('ci-index.xlsx');
+    const sheet = wb.sheets[0];
+    const analyzer = new SheetAnalyzer(sheet, false);
+    analyzer.analyse();
+    // Emptying the caption row changes what sits above the header.
+    applyChanges(wb, [cellChange(wb, sheet.id, 0, 0, { value: null }, 'edit')]);
+    const delta = analyzer.update([{ r: 0, c: 0 }]);
+    expect(delta.full?.structure.tables[0].captionRows).toEqual([]);
+  });
+
+  it('score counts passed rules per level', () => {
+    const s = scoreOf([
+      { ruleId: 'wareki', level: 1, applicable: true, count: 0 },
+      { ruleId: 'units', level: 1, applicable: true, count: 3 },
+      { ruleId: 'hidden', level: 2, applicable: true, count: 0 },
+      { ruleId: 'region-names', level: 2, applicable: false, count: 0 },
+    ]);
+    expect(s).toEqual({ passed: 2, applicable: 3, byLevel: { 1: { passed: 1, applicable: 2 }, 2: { passed: 1, applicable: 1 } } });
+  });
+});

@@ -1,0 +1,173 @@
+// The analysis engine: detects the structure of a sheet, runs every registered rule on
+// it and scores the result. It keeps what it found so that after an edit only the
+// edited cells are judged again by cell rules; the structure is re-detected only when
+// the edit changes what the detector looks at, and sheet rules (which read headers,
+// merges and key columns, not every cell) simply run again.
+import type { Sheet } from '../model.ts';
+import { RULES } from '../rules/registry.ts';
+import type { RuleId, RuleModule, Violation } from '../rules/types.ts';
+import { detectStructure } from '../structure/detect.ts';
+import { type RowFeatures, allRowFeatures, rowFeatures, sameShape } from '../structure/rowFeatures.ts';
+import type { SheetStructure, StructureOverride } from '../structure/types.ts';
+import { type SheetView, buildSheetView } from './view.ts';
+
+export interface RuleResult {
+  ruleId: RuleId;
+  level: 1 | 2;
+  applicable: boolean;
+  count: number;
+}
+
+export interface LevelScore {
+  passed: number;
+  applicable: number;
+}
+
+export interface Score extends LevelScore {
+  byLevel: { 1: LevelScore; 2: LevelScore };
+}
+
+export interface SheetAnalysis {
+  sheetId: string;
+  structure: SheetStructure;
+  /** Cell-rule violations, each on one cell. */
+  cellViolations: Violation[];
+  /** Sheet-rule violations (ranges). */
+  sheetViolations: Violation[];
+  rules: RuleResult[];
+  score: Score;
+}
+
+/** After an edit: what changed, so the main thread can patch instead of replacing everything. */
+export interface AnalysisDelta {
+  sheetId: string;
+  /** Set when the whole analysis was redone (structure changed). */
+  full?: SheetAnalysis;
+  /** Cells whose cell-rule violations were re-judged (`cellKey`), and what they are now. */
+  cells?: number[];
+  cellViolations?: Violation[];
+  sheetViolations?: Violation[];
+  rules?: RuleResult[];
+  score?: Score;
+}
+
+/** Column count is capped at Excel's 16,384, so this key is unique. */
+export function cellKey(r: number, c: number): number {
+  return r * 16384 + c;
+}
+
+export function scoreOf(rules: readonly RuleResult[]): Score {
+  const level = (l: 1 | 2): LevelScore => {
+    const mine = rules.filter((r) => r.level === l && r.applicable);
+    return { passed: mine.filter((r) => r.count === 0).length, applicable: mine.length };
+  };
+  const byLevel = { 1: level(1), 2: level(2) };
+  return { passed: byLevel[1].passed + byLevel[2].passed, applicable: byLevel[1].applicable + byLevel[2].applicable, byLevel };
+}
+
+export class SheetAnalyzer {
+  private features: RowFeatures[] = [];
+  private structure!: SheetStructure;
+  private view!: SheetView;
+  private readonly byCell = new Map<number, Violation[]>();
+  private sheetViolations: Violation[] = [];
+  private readonly cellCounts = new Map<RuleId, number>();
+
+  constructor(
+    private readonly sheet: Sheet,
+    private readonly date1904: boolean,
+    private overrides: StructureOverride[] = [],
+    private readonly rules: readonly RuleModule[] = RULES,
+  ) {}
+
+  analyse(): SheetAnalysis {
+    this.features = allRowFeatures(this.sheet);
+    this.structure = detectStructure(this.sheet, this.features, this.overrides);
+    this.view = buildSheetView(this.sheet, this.date1904, this.structure);
+    this.byCell.clear();
+    this.cellCounts.clear();
+    const cellRules = this.rules.filter((r) => r.scope === 'cell');
+    if (cellRules.length > 0) {
+      for (let r = 0; r < this.sheet.rowCount; r++) {
+        for (let c = 0; c < this.sheet.columns.length; c++) {
+          if (this.sheet.columns[c].values[r] === null) continue;
+          this.judgeCell(r, c);
+        }
+      }
+    }
+    this.runSheetRules();
+    return this.snapshot();
+  }
+
+  setOverrides(overrides: StructureOverride[]): SheetAnalysis {
+    this.overrides = overrides;
+    return this.analyse();
+  }
+
+  /** Re-judges after the given cells changed (their new content is already in the sheet). */
+  update(cells: readonly { r: number; c: number }[]): AnalysisDelta {
+    if (this.sheet.rowCount !== this.features.length) return { sheetId: this.sheet.id, full: this.analyse() };
+    let reshape = false;
+    for (const r of new Set(cells.map((x) => x.r))) {
+      const next = rowFeatures(this.sheet, r);
+      if (!sameShape(next, this.features[r])) reshape = true;
+      this.features[r] = next;
+      // Titles, captions and notes feed the column info even when the row keeps its shape.
+      const region = this.view.regionOf(r, cells.find((x) => x.r === r)!.c);
+      if (region !== 'data' && region !== 'key') reshape = true;
+    }
+    if (reshape) {
+      const structure = detectStructure(this.sheet, this.features, this.overrides);
+      if (JSON.stringify(structure) !== JSON.stringify(this.structure)) return { sheetId: this.sheet.id, full: this.analyse() };
+    }
+    this.view = buildSheetView(this.sheet, this.date1904, this.structure);
+    const keys: number[] = [];
+    const found: Violation[] = [];
+    for (const { r, c } of cells) {
+      const key = cellKey(r, c);
+      keys.push(key);
+      for (const v of this.byCell.get(key) ?? []) this.cellCounts.set(v.ruleId, (this.cellCounts.get(v.ruleId) ?? 1) - 1);
+      this.byCell.delete(key);
+      if (this.sheet.columns[c]?.values[r] !== null) found.push(...this.judgeCell(r, c));
+    }
+    this.runSheetRules();
+    const rules = this.ruleResults();
+    return { sheetId: this.sheet.id, cells: keys, cellViolations: found, sheetViolations: this.sheetViolations, rules, score: scoreOf(rules) };
+  }
+
+  private judgeCell(r: number, c: number): Violation[] {
+    const out: Violation[] = [];
+    for (const rule of this.rules) {
+      if (rule.scope !== 'cell') continue;
+      const found = rule.detectCell(this.view, r, c);
+      if (!found || found.length === 0) continue;
+      for (const v of found) out.push(v);
+      this.cellCounts.set(rule.meta.id, (this.cellCounts.get(rule.meta.id) ?? 0) + found.length);
+    }
+    if (out.length > 0) this.byCell.set(cellKey(r, c), out);
+    return out;
+  }
+
+  private runSheetRules(): void {
+    this.sheetViolations = [];
+    for (const rule of this.rules) if (rule.scope === 'sheet') this.sheetViolations.push(...rule.detect(this.view));
+  }
+
+  private ruleResults(): RuleResult[] {
+    const sheetCounts = new Map<RuleId, number>();
+    for (const v of this.sheetViolations) sheetCounts.set(v.ruleId, (sheetCounts.get(v.ruleId) ?? 0) + 1);
+    return this.rules.map((rule) => ({
+      ruleId: rule.meta.id,
+      level: rule.meta.level,
+      applicable: rule.applies ? rule.applies(this.view) : true,
+      count: (this.cellCounts.get(rule.meta.id) ?? 0) + (sheetCounts.get(rule.meta.id) ?? 0),
+    }));
+  }
+
+  private snapshot(): SheetAnalysis {
+    const cellViolations: Violation[] = [];
+    for (const list of this.byCell.values()) for (const v of list) cellViolations.push(v);
+    const rules = this.ruleResults();
+    return { sheetId: this.sheet.id, structure: this.structure, cellViolations, sheetViolations: this.sheetViolations, rules, score: scoreOf(rules) };
+  }
+}

@@ -1,0 +1,62 @@
+// ガイド 手順6 / 総務省 1-6: a blank key cell that means "same as above" (a year written
+// only on the first month, a 款 written once for its 項) is an omission. Only key columns
+// are judged: a blank measurement is a missing value, not an omission. `〃` and `同上`
+// are the same omission written out.
+import { columnLetter, getValue, isEmptyValue } from '../model.ts';
+import { buildMergeIndex } from '../mergeIndex.ts';
+import type { SheetRule, Violation } from './types.ts';
+
+const DITTO = /^[\s\u3000]*(?:〃|″|同上|同|ゝ|々)[\s\u3000]*$/;
+
+export const rule: SheetRule = {
+  scope: 'sheet',
+  meta: {
+    id: 'omitted-cells',
+    level: 1,
+    severity: 'error',
+    family: 'merge',
+    guideRef: { guide: '手順6 省略されたセルのコピー', soumu: '1-6' },
+    title: { ja: '省略されたセル', en: 'Omitted cells' },
+    description: {
+      ja: '前の行と同じ値でも省略せずに入れます。空白や「〃」のままでは、機械にはどの値か分かりません。',
+      en: 'Write the value on every row even when it repeats the row above; a blank or 〃 tells a machine nothing.',
+    },
+    messages: {
+      blank: { ja: '{column}列の空白は上の「{above}」の省略とみられます。', en: 'The blank in column {column} seems to stand for "{above}" above.' },
+      ditto: { ja: '「{text}」は上の「{above}」の省略です。', en: '"{text}" stands for "{above}" above.' },
+      fillDown: { ja: '上の値「{above}」を入れる', en: 'Fill in "{above}" from above' },
+    },
+  },
+  detect(view) {
+    const out: Violation[] = [];
+    const merges = buildMergeIndex(view.sheet.merges);
+    for (const t of view.structure.tables) {
+      for (const ci of t.columnInfo) {
+        if (!ci.key) continue;
+        const c = ci.c;
+        let above: string | undefined;
+        for (let r = t.dataRows.start; r <= t.dataRows.end; r++) {
+          const v = getValue(view.sheet, r, c);
+          if (!isEmptyValue(v) && !(typeof v === 'string' && DITTO.test(v))) {
+            above = typeof v === 'object' && v !== null ? v.error : String(v);
+            continue;
+          }
+          if (above === undefined || merges.at(r, c)) continue; // nothing above yet; merges are their own rule
+          if (!rowHasData(view, t.columns.start, t.columns.end, r)) continue; // a blank row is not an omission
+          const letter = columnLetter(c);
+          out.push(
+            typeof v === 'string'
+              ? { ruleId: 'omitted-cells', sheetId: view.sheet.id, range: { s: { r, c }, e: { r, c } }, messageId: 'ditto', fixId: 'fillDown', params: { text: v.trim(), above } }
+              : { ruleId: 'omitted-cells', sheetId: view.sheet.id, range: { s: { r, c }, e: { r, c } }, messageId: 'blank', fixId: 'fillDown', params: { column: letter, above } },
+          );
+        }
+      }
+    }
+    return out;
+  },
+};
+
+function rowHasData(view: Parameters<SheetRule['detect']>[0], c0: number, c1: number, r: number): boolean {
+  for (let c = c0; c <= c1; c++) if (!isEmptyValue(getValue(view.sheet, r, c))) return true;
+  return false;
+}

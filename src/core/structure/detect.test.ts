@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureBytes } from '../../../test/fixtures.ts';
+import { sheetFromRows } from '../../../test/sheets.ts';
+import { readWorkbook } from '../io/read.ts';
+import { rangeAddress } from '../model.ts';
+import { detectStructure } from './detect.ts';
+import type { TableStructure } from './types.ts';
+
+function detect(name: string, sheetIndex = 0) {
+  const { workbook } = readWorkbook(fixtureBytes(name), name);
+  return detectStructure(workbook.sheets[sheetIndex]);
+}
+
+/** Rows as the fixtures README counts them (1-based). */
+function oneBased(t: TableStructure) {
+  return {
+    captions: t.captionRows.map((r) => r + 1),
+    header: [t.headerRows.start + 1, t.headerRows.end + 1],
+    units: t.unitRows.map((r) => r + 1),
+    data: [t.dataRows.start + 1, t.dataRows.end + 1],
+    notes: t.noteRows.map((r) => r + 1),
+    keys: t.columnInfo.filter((c) => c.key).map((c) => c.c),
+  };
+}
+
+describe('the guide examples are detected without help', () => {
+  it('population.xlsx: caption 1, header 3–5 with unit row 5, data 6–53, notes 55–58, key column A', () => {
+    const s = detect('population.xlsx');
+    expect(s.tables).toHaveLength(1);
+    expect(oneBased(s.tables[0])).toEqual({ captions: [1], header: [3, 5], units: [5], data: [6, 53], notes: [55, 56, 57, 58], keys: [0] });
+    expect(rangeAddress(s.tables[0].range)).toBe('A1:I58');
+    const kinds = s.tables[0].columnInfo.map((c) => c.kind);
+    expect(kinds).toEqual(['text', 'number', 'number', 'number', 'number', 'number', 'number', 'number', 'number']);
+    expect(s.tables[0].columnInfo[2].headerPath).toEqual(['17年', '総数']);
+    expect(s.tables[0].columnInfo[3].headerPath).toEqual(['17年', '人口集中\n地区　1)']);
+  });
+
+  it('crushed-stone.xlsx: two tables, each with its caption; the right-hand 年 月 column repeats column A', () => {
+    const s = detect('crushed-stone.xlsx');
+    expect(s.tables).toHaveLength(2);
+    const [t1, t2] = s.tables;
+    expect(oneBased(t1)).toEqual({ captions: [1, 2], header: [3, 4], units: [], data: [5, 20], notes: [], keys: [0, 8] });
+    expect(t1.columnInfo[0].kind).toBe('period');
+    expect(t1.columnInfo.find((c) => c.c === 8)?.duplicateOf).toBe(0);
+    expect(oneBased(t2)).toEqual({ captions: [22], header: [23, 23], units: [], data: [24, 29], notes: [], keys: [0] });
+    expect(t2.columnInfo[0].kind).toBe('period');
+  });
+
+  it('ci-index.xlsx: caption 1, header 3–4, data 5–30, key columns A–C', () => {
+    const s = detect('ci-index.xlsx');
+    expect(s.tables).toHaveLength(1);
+    expect(oneBased(s.tables[0])).toEqual({ captions: [1], header: [3, 4], units: [], data: [5, 30], notes: [], keys: [0, 1, 2] });
+    expect(s.tables[0].columnInfo.slice(0, 3).map((c) => c.kind)).toEqual(['period', 'period', 'period']);
+  });
+
+  it('industry.xlsx: three caption rows, header row 4, data 5–37, key column A', () => {
+    const s = detect('industry.xlsx');
+    expect(s.tables).toHaveLength(1);
+    expect(oneBased(s.tables[0])).toEqual({ captions: [1, 2, 3], header: [4, 4], units: [], data: [5, 37], notes: [], keys: [0] });
+  });
+
+  it('county-income.csv: header row 1, data to the end, code and name columns as keys', () => {
+    const s = detect('county-income.csv');
+    expect(s.tables).toHaveLength(1);
+    const t = oneBased(s.tables[0]);
+    expect(t.header).toEqual([1, 1]);
+    expect(t.data[0]).toBe(2);
+    expect(t.keys).toEqual([0, 1, 2, 3]);
+    expect(s.tables[0].columnInfo[4].kind).toBe('number');
+  });
+
+  it('shelters-sjis.csv: header row 1, data 2–7', () => {
+    const s = detect('shelters-sjis.csv');
+    expect(s.tables).toHaveLength(1);
+    const t = oneBased(s.tables[0]);
+    expect(t.header).toEqual([1, 1]);
+    expect(t.data).toEqual([2, 7]);
+  });
+});
+
+describe('shapes', () => {
+  it('side-by-side tables separated by an empty column', () => {
+    const sheet = sheetFromRows([
+      ['地区', '人口', null, '品目', '金額'],
+      ['北区', 100, null, '米', 10],
+      ['南区', 200, null, '麦', 20],
+    ]);
+    const s = detectStructure(sheet);
+    expect(s.tables.map((t) => [t.columns.start, t.columns.end])).toEqual([
+      [0, 1],
+      [3, 4],
+    ]);
+  });
+
+  it('an empty spacer column under a merged header does not split the table', () => {
+    const sheet = sheetFromRows(
+      [
+        ['地区', '人口', null, null],
+        [null, '男', null, '女'],
+        ['北区', 100, null, 90],
+      ],
+      { merges: ['B1:D1'] },
+    );
+    expect(detectStructure(sheet).tables).toHaveLength(1);
+  });
+
+  it('data continuing after a blank row stays in the same table', () => {
+    const sheet = sheetFromRows([['地区', '人口'], ['北区', 100], [], ['南区', 200]]);
+    const s = detectStructure(sheet);
+    expect(s.tables).toHaveLength(1);
+    expect(s.tables[0].dataRows).toEqual({ start: 1, end: 3 });
+  });
+
+  it('a list without numbers: the first row is the header, with lower confidence', () => {
+    const s = detectStructure(sheetFromRows([['名称', '住所'], ['中央公民館', '中央町1-2-3'], ['北町集会所', '北町4-5']]));
+    expect(s.tables[0].headerRows).toEqual({ start: 0, end: 0 });
+    expect(s.tables[0].dataRows).toEqual({ start: 1, end: 2 });
+    expect(s.tables[0].confidence).toBeLessThan(0.9);
+  });
+
+  it('user overrides replace the detected bands', () => {
+    const { workbook } = readWorkbook(fixtureBytes('population.xlsx'), 'population.xlsx');
+    const sheet = workbook.sheets[0];
+    const s = detectStructure(sheet, undefined, [{ sheetId: sheet.id, table: 0, headerRows: { start: 2, end: 3 }, dataRows: { start: 4, end: 52 } }]);
+    expect(s.overridden).toBe(true);
+    expect(s.tables[0].headerRows).toEqual({ start: 2, end: 3 });
+    expect(s.tables[0].dataRows).toEqual({ start: 4, end: 52 });
+    expect(s.tables[0].captionRows).toEqual([0]);
+    expect(s.tables[0].noteRows).toEqual([54, 55, 56, 57]);
+  });
+});
