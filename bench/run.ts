@@ -13,7 +13,9 @@ import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import * as XLSX from 'xlsx';
+import { SheetAnalyzer } from '../src/core/analysis/analyse.ts';
 import { SHEETJS_READ_OPTIONS } from '../src/core/io/readSpreadsheet.ts';
+import { runBrowserBench } from './browser.ts';
 import { DocumentSession, type OpenResult } from '../src/worker/session.ts';
 import { DEFAULT_CAPTION, generateWorkbookBytes, totalRowCount } from './generateWorkbook.ts';
 
@@ -22,6 +24,7 @@ interface BenchConfig {
   cols: number;
   warmup: number;
   runs: number;
+  browser: boolean;
 }
 
 function intSetting(name: string, arg: string | undefined, env: string | undefined, fallback: number, min: number): number {
@@ -39,6 +42,7 @@ function readConfig(): BenchConfig {
       cols: { type: 'string' },
       warmup: { type: 'string' },
       runs: { type: 'string' },
+      'no-browser': { type: 'boolean' },
     },
     strict: true,
   });
@@ -47,6 +51,7 @@ function readConfig(): BenchConfig {
     cols: intSetting('cols', values.cols, process.env.BENCH_COLS, 20, 3),
     warmup: intSetting('warmup', values.warmup, process.env.BENCH_WARMUP, 1, 0),
     runs: intSetting('runs', values.runs, process.env.BENCH_RUNS, 3, 1),
+    browser: !values['no-browser'] && process.env.BENCH_BROWSER !== '0',
   };
 }
 
@@ -95,7 +100,7 @@ function measure<T>(label: string, cfg: BenchConfig, fn: () => T, check: (result
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 const fmtMs = (ms: number) => ms.toFixed(0).padStart(7);
 
-function main(): void {
+async function main(): Promise<void> {
   const cfg = readConfig();
   const cpus = os.cpus();
   console.log('Seiton read benchmark');
@@ -160,25 +165,51 @@ function main(): void {
     const peakRss = process.resourceUsage().maxRSS * 1024;
     const model = kept.result?.ok ? kept.result.workbook.sheets[0] : undefined;
 
+    if (!model) throw new Error('no workbook to analyse');
+    const analysis = measure(
+      'analysis (SheetAnalyzer.analyse)',
+      cfg,
+      () => new SheetAnalyzer(model, false).analyse(),
+      (a) => {
+        if (a.structure.tables.length !== 1) throw new Error(`${a.structure.tables.length} tables detected, expected 1`);
+        const t = a.structure.tables[0];
+        if (t.dataRows.end + 1 !== expectedRows) throw new Error(`data rows end at ${t.dataRows.end + 1}, expected ${expectedRows}`);
+      },
+    );
+
     const label = (s: string) => s.padEnd(38);
     console.log('');
     console.log(`File   ${mb(fileBytes)} MB, ${cfg.rows.toLocaleString('en-US')} data rows (+4 header rows) × ${cfg.cols} cols`);
     console.log(`${label('Measurement')}${'median ms'.padStart(10)}${'min ms'.padStart(10)}   runs (ms)`);
-    for (const m of [bare, ours, worker]) {
+    for (const m of [bare, ours, worker, analysis]) {
       console.log(`${label(m.label)}${fmtMs(m.median).padStart(10)}${fmtMs(m.min).padStart(10)}   ${m.times.map((t) => t.toFixed(0)).join(', ')}`);
     }
     const ratio = (a: number, b: number) => (a / b).toFixed(2);
     console.log(`${label('ratio worker / bare SheetJS')}${ratio(worker.median, bare.median).padStart(10)}${ratio(worker.min, bare.min).padStart(10)}`);
     console.log(`${label('ratio worker / SheetJS + our options')}${ratio(worker.median, ours.median).padStart(10)}${ratio(worker.min, ours.min).padStart(10)}`);
+    console.log(`${label('ratio analysis / bare SheetJS (goal ≤ 0.30)')}${ratio(analysis.median, bare.median).padStart(10)}${ratio(analysis.min, bare.min).padStart(10)}`);
     console.log('');
     console.log(`Memory after the worker-path read (workbook of ${model?.rowCount} × ${model?.columns.length} still referenced)`);
     console.log(`  rss ${mb(after.rss)} MB, heapUsed ${mb(after.heapUsed)} MB, external (incl. ArrayBuffers) ${mb(after.external)} MB`);
     console.log(`  heapUsed after GC ${mb(retained.heapUsed)} MB (before the worker runs: ${mb(before.heapUsed)} MB → model ≈ ${mb(retained.heapUsed - before.heapUsed)} MB)`);
     console.log(`  process peak RSS ${mb(peakRss)} MB (whole run, including generation)`);
     kept.result = null;
+
+    if (cfg.browser) {
+      console.log('');
+      console.log('In Chromium (built app, vite preview, file dropped through the file input):');
+      const b = await runBrowserBench(filePath);
+      console.log(`  first rows visible in the grid     ${fmtMs(b.gridMs)} ms`);
+      console.log(`  analysis shown (violation count)   ${fmtMs(b.analysedMs)} ms   (${b.violations} violations)`);
+      console.log(`  longest main-thread task           ${fmtMs(b.longestTaskMs)} ms   (goal ≤ 50; ${b.longTasks} tasks over 50 ms, ${b.blockingMs.toFixed(0)} ms blocking in all)`);
+      if (b.heapMB !== undefined) console.log(`  main-thread JS heap after load     ${fmtMs(b.heapMB)} MB`);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-main();
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -66,7 +66,7 @@ export function ViolationsPanel() {
                 const meta = ruleById(r.ruleId)!.meta;
                 const active = activeRuleId === r.ruleId;
                 return (
-                  <li key={r.ruleId} className={`rule family-${meta.family}${active ? ' active' : ''}${r.count === 0 ? ' ok' : ''}`}>
+                  <li key={r.ruleId} className={`rule family-${meta.family}${active ? ' active' : ''}${r.failing === 0 ? ' ok' : ''}`}>
                     <button
                       type="button"
                       data-rule={r.ruleId}
@@ -78,7 +78,13 @@ export function ViolationsPanel() {
                       <span className="dot" aria-hidden="true" />
                       <span className="title">{meta.title[lang]}</span>
                       <span className="count" data-testid={`rule-count-${r.ruleId}`}>
-                        {!r.applicable ? t('panel.notApplicable') : r.count === 0 ? t('panel.passed') : r.count}
+                        {!r.applicable
+                          ? t('panel.notApplicable')
+                          : r.count === 0
+                            ? t('panel.passed')
+                            : r.failing === 0
+                              ? t('panel.advisory', { count: r.count })
+                              : r.count}
                       </span>
                     </button>
                     <div className="ref">{guideReference(meta, lang)}</div>

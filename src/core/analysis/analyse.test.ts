@@ -20,7 +20,7 @@ describe('SheetAnalyzer', () => {
     expect(a.rules.map((r) => r.ruleId)).toEqual(RULES.map((r) => r.meta.id));
     expect(a.rules.find((r) => r.ruleId === 'merged-cells')?.count).toBe(9);
     expect(a.score.applicable).toBe(a.rules.filter((r) => r.applicable).length);
-    expect(a.score.passed).toBe(a.rules.filter((r) => r.applicable && r.count === 0).length);
+    expect(a.score.passed).toBe(a.rules.filter((r) => r.applicable && r.failing === 0).length);
   });
 
   it('after an edit, re-judges only the edited cell with cell rules', () => {
@@ -67,11 +67,13 @@ describe('SheetAnalyzer', () => {
 
   it('score counts passed rules per level', () => {
     const s = scoreOf([
-      { ruleId: 'wareki', level: 1, applicable: true, count: 0 },
-      { ruleId: 'units', level: 1, applicable: true, count: 3 },
-      { ruleId: 'hidden', level: 2, applicable: true, count: 0 },
-      { ruleId: 'region-names', level: 2, applicable: false, count: 0 },
+      { ruleId: 'wareki', level: 1, applicable: true, count: 0, failing: 0 },
+      { ruleId: 'units', level: 1, applicable: true, count: 3, failing: 3 },
+      { ruleId: 'layout-spaces', level: 1, applicable: true, count: 2, failing: 0 },
+      { ruleId: 'hidden', level: 2, applicable: true, count: 0, failing: 0 },
+      { ruleId: 'region-names', level: 2, applicable: false, count: 0, failing: 0 },
     ]);
-    expect(s).toEqual({ passed: 2, applicable: 3, byLevel: { 1: { passed: 1, applicable: 2 }, 2: { passed: 1, applicable: 1 } } });
+    // Advisories alone (count 2, failing 0) do not fail a rule.
+    expect(s).toEqual({ passed: 3, applicable: 4, byLevel: { 1: { passed: 2, applicable: 3 }, 2: { passed: 1, applicable: 1 } } });
   });
 });

@@ -15,7 +15,10 @@ export interface RuleResult {
   ruleId: RuleId;
   level: 1 | 2;
   applicable: boolean;
+  /** Every finding, advisories included. */
   count: number;
+  /** Findings that fail the rule (all but `info` advisories). */
+  failing: number;
 }
 
 export interface LevelScore {
@@ -59,7 +62,7 @@ export function cellKey(r: number, c: number): number {
 export function scoreOf(rules: readonly RuleResult[]): Score {
   const level = (l: 1 | 2): LevelScore => {
     const mine = rules.filter((r) => r.level === l && r.applicable);
-    return { passed: mine.filter((r) => r.count === 0).length, applicable: mine.length };
+    return { passed: mine.filter((r) => r.failing === 0).length, applicable: mine.length };
   };
   const byLevel = { 1: level(1), 2: level(2) };
   return { passed: byLevel[1].passed + byLevel[2].passed, applicable: byLevel[1].applicable + byLevel[2].applicable, byLevel };
@@ -72,6 +75,7 @@ export class SheetAnalyzer {
   private readonly byCell = new Map<number, Violation[]>();
   private sheetViolations: Violation[] = [];
   private readonly cellCounts = new Map<RuleId, number>();
+  private readonly cellAdvisories = new Map<RuleId, number>();
 
   constructor(
     private readonly sheet: Sheet,
@@ -86,6 +90,7 @@ export class SheetAnalyzer {
     this.view = buildSheetView(this.sheet, this.date1904, this.structure);
     this.byCell.clear();
     this.cellCounts.clear();
+    this.cellAdvisories.clear();
     const cellRules = this.rules.filter((r) => r.scope === 'cell');
     if (cellRules.length > 0) {
       for (let r = 0; r < this.sheet.rowCount; r++) {
@@ -126,7 +131,7 @@ export class SheetAnalyzer {
     for (const { r, c } of cells) {
       const key = cellKey(r, c);
       keys.push(key);
-      for (const v of this.byCell.get(key) ?? []) this.cellCounts.set(v.ruleId, (this.cellCounts.get(v.ruleId) ?? 1) - 1);
+      for (const v of this.byCell.get(key) ?? []) this.count(v, -1);
       this.byCell.delete(key);
       if (this.sheet.columns[c]?.values[r] !== null) found.push(...this.judgeCell(r, c));
     }
@@ -141,11 +146,18 @@ export class SheetAnalyzer {
       if (rule.scope !== 'cell') continue;
       const found = rule.detectCell(this.view, r, c);
       if (!found || found.length === 0) continue;
-      for (const v of found) out.push(v);
-      this.cellCounts.set(rule.meta.id, (this.cellCounts.get(rule.meta.id) ?? 0) + found.length);
+      for (const v of found) {
+        out.push(v);
+        this.count(v, 1);
+      }
     }
     if (out.length > 0) this.byCell.set(cellKey(r, c), out);
     return out;
+  }
+
+  private count(v: Violation, by: 1 | -1): void {
+    this.cellCounts.set(v.ruleId, (this.cellCounts.get(v.ruleId) ?? 0) + by);
+    if (v.severity === 'info') this.cellAdvisories.set(v.ruleId, (this.cellAdvisories.get(v.ruleId) ?? 0) + by);
   }
 
   private runSheetRules(): void {
@@ -155,13 +167,17 @@ export class SheetAnalyzer {
 
   private ruleResults(): RuleResult[] {
     const sheetCounts = new Map<RuleId, number>();
-    for (const v of this.sheetViolations) sheetCounts.set(v.ruleId, (sheetCounts.get(v.ruleId) ?? 0) + 1);
-    return this.rules.map((rule) => ({
-      ruleId: rule.meta.id,
-      level: rule.meta.level,
-      applicable: rule.applies ? rule.applies(this.view) : true,
-      count: (this.cellCounts.get(rule.meta.id) ?? 0) + (sheetCounts.get(rule.meta.id) ?? 0),
-    }));
+    const sheetAdvisories = new Map<RuleId, number>();
+    for (const v of this.sheetViolations) {
+      sheetCounts.set(v.ruleId, (sheetCounts.get(v.ruleId) ?? 0) + 1);
+      if (v.severity === 'info') sheetAdvisories.set(v.ruleId, (sheetAdvisories.get(v.ruleId) ?? 0) + 1);
+    }
+    return this.rules.map((rule) => {
+      const id = rule.meta.id;
+      const count = (this.cellCounts.get(id) ?? 0) + (sheetCounts.get(id) ?? 0);
+      const advisories = (this.cellAdvisories.get(id) ?? 0) + (sheetAdvisories.get(id) ?? 0);
+      return { ruleId: id, level: rule.meta.level, applicable: rule.applies ? rule.applies(this.view) : true, count, failing: count - advisories };
+    });
   }
 
   private snapshot(): SheetAnalysis {

@@ -2,13 +2,18 @@
 // CLI and the recipe replayer discover rules here and never import a rule directly.
 // Order = the guide's order of steps, which is also the panel's order.
 import { rule as captionNotes } from './caption-notes.ts';
+import { rule as formulas } from './formulas.ts';
+import { rule as hidden } from './hidden.ts';
 import { rule as mergedCells } from './merged-cells.ts';
 import { rule as multiRowHeader } from './multi-row-header.ts';
 import { rule as omittedCells } from './omitted-cells.ts';
 import { rule as oneTable } from './one-table.ts';
+import { rule as styleMeaning } from './style-meaning.ts';
+import { rule as units } from './units.ts';
+import { rule as wareki } from './wareki.ts';
 import type { RuleId, RuleModule } from './types.ts';
 
-export const RULES: readonly RuleModule[] = [oneTable, captionNotes, mergedCells, omittedCells, multiRowHeader];
+export const RULES: readonly RuleModule[] = [oneTable, captionNotes, mergedCells, omittedCells, multiRowHeader, wareki, units, hidden, formulas, styleMeaning];
 
 export function ruleById(id: RuleId): RuleModule | undefined {
   return RULES.find((r) => r.meta.id === id);

@@ -63,6 +63,11 @@ export interface Violation {
   /** Key into `meta.messages`: what the one-click fix would do here. */
   fixId?: string;
   params?: Record<string, string | number>;
+  /**
+   * Softer than the rule's own severity for this finding (an advisory such as "this count
+   * column states no unit"). `info` findings are shown but do not fail the rule's score.
+   */
+  severity?: 'error' | 'warning' | 'info';
 }
 
 interface RuleBase {

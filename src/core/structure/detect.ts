@@ -201,6 +201,10 @@ function normalizeTitle(s: string): string {
   return s.replace(/[\s\u3000]/g, '');
 }
 
+function halfWidthDigits(s: string): string {
+  return s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+}
+
 function columnKind(sheet: Sheet, c: number, rows: number[], header: string): ColumnKind {
   let numbers = 0;
   let smallInts = 0;
@@ -219,7 +223,7 @@ function columnKind(sheet: Sheet, c: number, rows: number[], header: string): Co
     if (cls === CellClass.Number) {
       if (typeof v === 'string' && /^0\d+$/.test(v.trim())) codes++;
       else numbers++;
-      const n = typeof v === 'number' ? v : Number(String(v).trim());
+      const n = typeof v === 'number' ? v : Number(halfWidthDigits(String(v).trim()));
       if (!Number.isInteger(n)) integers = false;
       if (Number.isInteger(n) && ((n >= 1 && n <= 99) || (n >= 1868 && n <= 2100))) smallInts++;
     } else if (cls === CellClass.Period) periods++;

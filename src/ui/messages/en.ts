@@ -101,6 +101,7 @@ export const en: Record<MessageKey, string> = {
   'panel.violations': 'Violations',
   'panel.violationsUnit': '',
   'panel.passed': 'passed',
+  'panel.advisory': 'passed ({count} advisory)',
   'panel.notApplicable': 'n/a',
   'panel.position': '{index} of {count}',
   'panel.next': 'Click for the next one',

@@ -100,6 +100,7 @@ export const ja = {
   'panel.violations': '違反',
   'panel.violationsUnit': '件',
   'panel.passed': '適合',
+  'panel.advisory': '適合(参考 {count})',
   'panel.notApplicable': '対象外',
   'panel.position': '{index} / {count} 件目',
   'panel.next': 'クリックで次の箇所へ',

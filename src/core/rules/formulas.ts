@@ -1,0 +1,70 @@
+// Rule `formulas` (総務省 1-7): a published table should hold values, not formulas. A
+// formula refers to other cells (which the CSV will not have, or which later fixes move),
+// so the fix keeps the value the file last computed and drops the formula.
+//
+// A cell rule: the engine calls it for every non-empty cell, so it must be cheap. Most
+// columns have no formula at all and no `formulas` array: that is checked first.
+import { type CellValue, getValue, isCellError } from '../model.ts';
+import type { CellRule, RuleMeta, SheetView, Violation } from './types.ts';
+
+const meta: RuleMeta = {
+  id: 'formulas',
+  level: 2,
+  severity: 'warning',
+  family: 'source',
+  guideRef: { soumu: '1-7' },
+  title: { ja: '数式', en: 'Formulas' },
+  description: {
+    ja: 'セルには数式ではなく値を入れます。数式は計算結果の値に置き換えます。',
+    en: 'Cells should hold values, not formulas. Formulas are replaced by their computed values.',
+  },
+  messages: {
+    formula: {
+      ja: 'セルに数式「={formula}」が入っています。計算結果「{value}」を値として残します。',
+      en: 'The cell holds the formula "={formula}". Its computed value "{value}" is kept.',
+    },
+    formulaEmpty: {
+      ja: 'セルに数式「={formula}」が入っています。計算結果は空のため、空のセルになります。',
+      en: 'The cell holds the formula "={formula}". Its result is empty, so the cell becomes empty.',
+    },
+    keepValue: {
+      ja: '数式を外し、計算結果の値だけを残します。',
+      en: 'Remove the formula and keep only its computed value.',
+    },
+  },
+};
+
+function shown(v: CellValue): string {
+  if (v === null) return '';
+  if (isCellError(v)) return v.error;
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return String(v);
+}
+
+export const formulasRule: CellRule = {
+  meta,
+  scope: 'cell',
+  applies() {
+    return true;
+  },
+  detectCell(view: SheetView, r: number, c: number): Violation[] | undefined {
+    const formulas = view.sheet.columns[c]?.formulas;
+    if (!formulas) return undefined;
+    const formula = formulas[r];
+    if (formula === undefined || formula === '') return undefined;
+    const value = shown(getValue(view.sheet, r, c));
+    return [
+      {
+        ruleId: 'formulas',
+        sheetId: view.sheet.id,
+        range: { s: { r, c }, e: { r, c } },
+        messageId: value === '' ? 'formulaEmpty' : 'formula',
+        fixId: 'keepValue',
+        params: { formula: formula.replace(/^=/, ''), value },
+      },
+    ];
+  },
+};
+
+// The registry imports every rule as `rule`.
+export { formulasRule as rule };

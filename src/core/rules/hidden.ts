@@ -1,0 +1,79 @@
+// Rule `hidden` (内閣官房 「二次利用を促進するための機械判読性の高いデータの公開ルール」):
+// hidden rows, columns and sheets keep data out of sight of the person checking the
+// table, yet a CSV export would carry them. The fix offers a choice: show them (keep the
+// data) or drop them.
+//
+// Granularity: one violation per run of adjacent hidden rows (or columns), so a block of
+// 500 hidden rows is one finding with its count, not 500; and one per hidden sheet.
+import { type CellRange, cellAddress, colCount, columnLetter } from '../model.ts';
+import type { RuleMeta, SheetRule, SheetView, Violation } from './types.ts';
+
+const meta: RuleMeta = {
+  id: 'hidden',
+  level: 2,
+  severity: 'warning',
+  family: 'structure',
+  guideRef: { other: '内閣官房 公開ルール' },
+  title: { ja: '非表示の行・列・シート', en: 'Hidden rows, columns and sheets' },
+  description: {
+    ja: '非表示の行・列・シートは確認の目から漏れますが、CSVには出力されます。表示して確認するか、不要であれば削除してください。',
+    en: 'Hidden rows, columns and sheets escape review but still end up in the CSV. Show them to check, or delete them if they are not needed.',
+  },
+  messages: {
+    row: { ja: '{from}行目が非表示になっています。', en: 'Row {from} is hidden.' },
+    rows: { ja: '{from}～{to}行目（{count}行）が非表示になっています。', en: 'Rows {from}–{to} ({count} rows) are hidden.' },
+    col: { ja: '{from}列が非表示になっています。', en: 'Column {from} is hidden.' },
+    cols: { ja: '{from}～{to}列（{count}列）が非表示になっています。', en: 'Columns {from}–{to} ({count} columns) are hidden.' },
+    sheet: { ja: 'シート「{sheet}」は非表示のシートです。', en: 'Sheet "{sheet}" is hidden.' },
+    showOrDrop: {
+      ja: '表示して値を残すか、削除するかを選んで直します。',
+      en: 'Either show them and keep their values, or delete them.',
+    },
+  },
+};
+
+/** Sorted runs of adjacent indexes: [3, 4, 5, 9] → [[3, 5], [9, 9]]. */
+export function runsOf(indexes: readonly number[]): [number, number][] {
+  const sorted = [...new Set(indexes)].sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const i of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && i === last[1] + 1) last[1] = i;
+    else runs.push([i, i]);
+  }
+  return runs;
+}
+
+export const hiddenRule: SheetRule = {
+  meta,
+  scope: 'sheet',
+  applies() {
+    return true;
+  },
+  detect(view: SheetView): Violation[] {
+    const { sheet } = view;
+    const out: Violation[] = [];
+    const lastCol = Math.max(colCount(sheet) - 1, 0);
+    const lastRow = Math.max(sheet.rowCount - 1, 0);
+    const push = (range: CellRange, messageId: string, params: Record<string, string | number>) =>
+      out.push({ ruleId: 'hidden', sheetId: sheet.id, range, messageId, fixId: 'showOrDrop', params });
+
+    if (sheet.hidden) {
+      push({ s: { r: 0, c: 0 }, e: { r: lastRow, c: lastCol } }, 'sheet', { sheet: sheet.name, range: `A1:${cellAddress(lastRow, lastCol)}` });
+    }
+    for (const [a, b] of runsOf(sheet.hiddenRows)) {
+      const range = { s: { r: a, c: 0 }, e: { r: b, c: lastCol } };
+      if (a === b) push(range, 'row', { from: a + 1 });
+      else push(range, 'rows', { from: a + 1, to: b + 1, count: b - a + 1 });
+    }
+    for (const [a, b] of runsOf(sheet.hiddenCols)) {
+      const range = { s: { r: 0, c: a }, e: { r: lastRow, c: b } };
+      if (a === b) push(range, 'col', { from: columnLetter(a) });
+      else push(range, 'cols', { from: columnLetter(a), to: columnLetter(b), count: b - a + 1 });
+    }
+    return out;
+  },
+};
+
+// The registry imports every rule as `rule`.
+export { hiddenRule as rule };

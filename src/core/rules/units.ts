@@ -1,0 +1,323 @@
+// Rule `units` (guide 手順8-9 「単位記載」, 総務省 1-9): units and scales belong in the Unit
+// and Baseval rows, not in titles, caption notes or a unit row mixed into the header; and
+// every numeric column needs its unit stated somewhere (Level 1: 「データの単位が明記されている」).
+//
+// What is reported, per table:
+// - `unitRow*`  a cell of a unit row (or a header cell holding nothing but a unit):
+//               `(1,000人)`, `(%)` → one violation per cell;
+// - `title*`    a unit glued to a column title: `従業者数\n(人)`, `人口密度\n(人/km²)　2)`;
+// - `table*`    a table-wide unit note in a caption row (`(単位:千ト)`), or a 単位: note in a
+//               note row; it states the unit of every numeric column that does not say
+//               otherwise;
+// - `missing*`  a numeric column whose unit is stated nowhere (not in its header, the unit
+//               row, a table-wide note, nor glued to its values as in `850人`), reported at
+//               its header cell, softly worded. When the title itself says the values take
+//               no unit, the message says so: `missingCount` (`事業所数`: the guide leaves
+//               the unit of counts blank) and `missingRatio` (`人口性比`, `CI指数 (H17=100)`:
+//               the guide's Level 2 table leaves them blank). Identifier columns (`No.`) and
+//               English headers with `(In Thousands)` are not reported.
+// The suffix says what was found: none = unit only, `Scaled` = unit and scale,
+// `ScaleOnly` = scale only (`単位：千`).
+import { type CellRange, columnLetter, getValue } from '../model.ts';
+import type { TableStructure } from '../structure/types.ts';
+import {
+  type TitleUnit,
+  type UnitExpression,
+  type UnitSpec,
+  findTableUnit,
+  englishScale,
+  findUnitInTitle,
+  identifierTitle,
+  parseUnitExpression,
+  scaleOf,
+  splitValueUnit,
+  unitLabel,
+  unitlessTitle,
+} from '../text/units.ts';
+import type { Localized, RuleMeta, SheetRule, SheetView, Violation } from './types.ts';
+
+type Context = 'unitRow' | 'title' | 'table';
+
+interface Found {
+  ja: string;
+  en: string;
+  /** Where it goes. */
+  toJa: string;
+  toEn: string;
+}
+
+/** The three messages of a context: unit only, unit and scale, scale only. */
+function variants(context: Context, ja: (f: Found) => string, en: (f: Found) => string): Record<string, Localized> {
+  const shapes: [string, Found][] = [
+    ['', { ja: '単位 {unit} ', en: 'the unit {unit}', toJa: '単位行', toEn: 'the Unit row' }],
+    ['Scaled', { ja: '単位 {unit}・記数単位 {scale} ', en: 'the unit {unit} with the scale {scale}', toJa: '単位行・記数単位行', toEn: 'the Unit and Baseval rows' }],
+    ['ScaleOnly', { ja: '記数単位 {scale} ', en: 'the scale {scale}', toJa: '記数単位行', toEn: 'the Baseval row' }],
+  ];
+  return Object.fromEntries(shapes.map(([suffix, f]) => [context + suffix, { ja: ja(f), en: en(f) }]));
+}
+
+const meta: RuleMeta = {
+  id: 'units',
+  level: 1,
+  severity: 'error',
+  family: 'value',
+  guideRef: { guide: '手順8-9 単位記載', soumu: '1-9' },
+  title: { ja: '単位・記数単位', en: 'Units and scales' },
+  description: {
+    ja: 'データの単位を明記し、単位は単位行、記数単位（千・百万など）は記数単位行に分けて書きます。タイトルや表題の中に単位を書かないでください。',
+    en: 'State the unit of every numeric column, with the unit in the Unit row and the scale (thousand, million…) in the Baseval row, not inside titles or the caption.',
+  },
+  messages: {
+    ...variants(
+      'unitRow',
+      (f) => `「{text}」は${f.ja}です。${f.toJa}に移します。`,
+      (f) => `"{text}" is ${f.en}; it moves to ${f.toEn}.`,
+    ),
+    ...variants(
+      'title',
+      (f) => `タイトルの中の「{text}」は${f.ja}です。${f.toJa}に移し、タイトルから除きます。`,
+      (f) => `"{text}" in the title is ${f.en}; it moves to ${f.toEn} and leaves the title.`,
+    ),
+    ...variants(
+      'table',
+      (f) => `「{text}」は表全体の${f.ja}です。数値の各列の${f.toJa}に移します。`,
+      (f) => `"{text}" gives ${f.en} for the whole table; it moves to ${f.toEn} of every numeric column.`,
+    ),
+    missing: {
+      ja: '{col}列「{title}」は数値の列ですが、単位がどこにも書かれていません。単位がある場合は明記してください。',
+      en: 'Column {col} "{title}" holds numbers but its unit is not stated anywhere. Please state it if it has one.',
+    },
+    missingCount: {
+      ja: '{col}列「{title}」には単位が書かれていません。数（件数・人数など）を表す列であれば、ガイドのとおり単位は空白のままでかまいません。',
+      en: 'Column {col} "{title}" states no unit. If it is a count (of cases, people…), the guide leaves the unit blank, so this is fine.',
+    },
+    missingRatio: {
+      ja: '{col}列「{title}」には単位が書かれていません。比率や指数など単位のない値であれば、このままでかまいません。',
+      en: 'Column {col} "{title}" states no unit. If it is a ratio or an index, which has none, this is fine.',
+    },
+    move: {
+      ja: '単位を単位行（@Unit）に、記数単位を記数単位行（@Baseval）に移し、元のセルから除きます。',
+      en: 'Move the unit to the Unit row (@Unit) and the scale to the Baseval row (@Baseval), and remove them from the cell.',
+    },
+  },
+};
+
+function text(view: SheetView, r: number, c: number): string | undefined {
+  const v = getValue(view.sheet, r, c);
+  return typeof v === 'string' && v.trim() !== '' ? v : undefined;
+}
+
+/** For each cell covered by a merge, the merge (top-left holds the value). */
+function mergeLookup(view: SheetView): (r: number, c: number) => CellRange | undefined {
+  const merges = view.sheet.merges;
+  if (merges.length === 0) return () => undefined;
+  return (r, c) => merges.find((m) => r >= m.s.r && r <= m.e.r && c >= m.s.c && c <= m.e.c);
+}
+
+function messageSuffix(e: UnitExpression): '' | 'Scaled' | 'ScaleOnly' {
+  const unit = unitLabel(e.units);
+  const scale = scaleOf(e.units);
+  if (scale === undefined) return '';
+  return unit === '' ? 'ScaleOnly' : 'Scaled';
+}
+
+function params(e: UnitExpression): Record<string, string | number> {
+  const p: Record<string, string | number> = { text: e.text, unit: unitLabel(e.units) };
+  const scale = scaleOf(e.units);
+  if (scale !== undefined) p.scale = scale;
+  return p;
+}
+
+function cellRange(r: number, c: number): CellRange {
+  return { s: { r, c }, e: { r, c } };
+}
+
+/** Where a unit or scale was found in a table, and which columns it speaks for. */
+export interface UnitFinding {
+  r: number;
+  c: number;
+  /**
+   * `unitRow`: a unit-row cell, or a header cell holding only a unit; `title`: glued to a
+   * column title (`expr.title` is the title without it); `table`: a caption or note that
+   * gives the unit of the whole table.
+   */
+  kind: Context;
+  expr: UnitExpression | TitleUnit;
+  /** The columns whose Unit / Baseval this finding gives (for `table`: every numeric column without its own). */
+  columns: number[];
+}
+
+export interface TableUnits {
+  findings: UnitFinding[];
+  /**
+   * Per column, the units that apply to it (for the Unit and Baseval rows): its own unit
+   * row or title first (the lowest such cell wins), else the table-wide note.
+   */
+  columns: Map<number, { units: UnitSpec[]; from: UnitFinding }>;
+  /**
+   * Numeric, non-key columns whose unit is stated nowhere (not even glued to their values),
+   * with what their title suggests: `count` / `ratio` (no unit needed), or nothing.
+   */
+  missing: { c: number; title: string; unitless?: 'count' | 'ratio' }[];
+}
+
+/** Everything the units rule (and later its fix and the Level 2 export) needs to know about one table. */
+export function tableUnits(view: SheetView, t: TableStructure): TableUnits {
+  const mergeAt = mergeLookup(view);
+  const findings: UnitFinding[] = [];
+  const columns = new Map<number, { units: UnitSpec[]; from: UnitFinding }>();
+  /** Columns a cell speaks for: its merge's columns, or itself. */
+  const spanOf = (r: number, c: number) => {
+    const m = mergeAt(r, c);
+    const out: number[] = [];
+    for (let cc = m ? Math.max(m.s.c, t.columns.start) : c; cc <= (m ? Math.min(m.e.c, t.columns.end) : c); cc++) out.push(cc);
+    return out;
+  };
+
+  // Header and unit rows, top to bottom: a lower statement overrides a higher one.
+  const unitRows = new Set(t.unitRows);
+  const rows = new Set<number>(t.unitRows);
+  for (let r = t.headerRows.start; r <= t.headerRows.end; r++) rows.add(r);
+  for (const r of [...rows].sort((a, b) => a - b)) {
+    for (let c = t.columns.start; c <= t.columns.end; c++) {
+      const s = text(view, r, c);
+      if (!s) continue;
+      let f: UnitFinding | undefined;
+      if (unitRows.has(r)) {
+        const e = parseUnitExpression(s, { bare: true }) ?? findUnitInTitle(s);
+        if (e) f = { r, c, kind: 'unitRow', expr: e, columns: spanOf(r, c) };
+      } else {
+        const e = findUnitInTitle(s);
+        if (e) f = { r, c, kind: e.title.trim() === '' ? 'unitRow' : 'title', expr: e, columns: spanOf(r, c) };
+      }
+      if (!f) continue;
+      findings.push(f);
+      for (const cc of f.columns) columns.set(cc, { units: f.expr.units, from: f });
+    }
+  }
+
+  // Caption rows: table-wide notes; note rows: only the explicit 単位： form.
+  const numeric = t.columnInfo.filter((ci) => ci.kind === 'number' && !ci.key).map((ci) => ci.c);
+  const tableWide: UnitFinding[] = [];
+  for (const [rs, labelledOnly] of [
+    [t.captionRows, false],
+    [t.noteRows, true],
+  ] as const) {
+    for (const r of rs) {
+      for (let c = t.range.s.c; c <= t.range.e.c; c++) {
+        const s = text(view, r, c);
+        if (!s) continue;
+        const e = findTableUnit(s);
+        if (!e || (labelledOnly && !e.labelled)) continue;
+        tableWide.push({ r, c, kind: 'table', expr: e, columns: numeric.filter((cc) => !columns.has(cc)) });
+      }
+    }
+  }
+  for (const f of tableWide) for (const cc of f.columns) if (!columns.has(cc)) columns.set(cc, { units: f.expr.units, from: f });
+  findings.push(...tableWide);
+  findings.sort((a, b) => a.r - b.r || a.c - b.c);
+
+  const missing: TableUnits['missing'] = [];
+  for (const c of numeric) {
+    if (columns.has(c) || valuesCarryUnit(view, t, c)) continue;
+    const texts = headerTexts(view, t, c, unitRows, mergeAt);
+    const leaf = texts[texts.length - 1] ?? '';
+    if (identifierTitle(leaf) || texts.some((s) => englishScale(s) !== undefined)) continue;
+    const ci = t.columnInfo.find((x) => x.c === c)!;
+    const title = (ci.headerPath.length > 0 ? ci.headerPath : texts).join(' ').replace(/[\s\u3000]*\n[\s\u3000]*/g, ' ').trim();
+    const unitless = unitlessTitle(leaf) ?? texts.map(unitlessTitle).find((u) => u === 'ratio');
+    missing.push(unitless ? { c, title, unitless } : { c, title });
+  }
+  return { findings, columns, missing };
+}
+
+function detectTable(view: SheetView, t: TableStructure, out: Violation[]): void {
+  const sheetId = view.sheet.id;
+  const { findings, missing } = tableUnits(view, t);
+  for (const f of findings) {
+    const extra: Record<string, string> = f.kind === 'title' && 'title' in f.expr ? { title: f.expr.title } : {};
+    out.push({
+      ruleId: 'units',
+      sheetId,
+      range: cellRange(f.r, f.c),
+      messageId: f.kind + messageSuffix(f.expr),
+      fixId: 'move',
+      params: { ...params(f.expr), ...extra },
+    });
+  }
+  const unitRows = new Set(t.unitRows);
+  const mergeAt = mergeLookup(view);
+  for (const m of missing) {
+    const at = headerCell(view, t, m.c, unitRows, mergeAt);
+    out.push({
+      ruleId: 'units',
+      sheetId,
+      range: cellRange(at.r, at.c),
+      messageId: m.unitless === 'count' ? 'missingCount' : m.unitless === 'ratio' ? 'missingRatio' : 'missing',
+      params: { col: columnLetter(m.c), title: m.title },
+    });
+  }
+}
+
+/** `850人` in the data: the unit is stated (the number-as-text rule moves it). */
+function valuesCarryUnit(view: SheetView, t: TableStructure, c: number): boolean {
+  const values = view.sheet.columns[c]?.values;
+  if (!values) return false;
+  for (let r = t.dataRows.start; r <= t.dataRows.end; r++) {
+    const v = values[r];
+    if (typeof v === 'string' && splitValueUnit(v)) return true;
+  }
+  return false;
+}
+
+/** The header texts over column c, top to bottom (merged parents included, unit rows left out). */
+function headerTexts(
+  view: SheetView,
+  t: TableStructure,
+  c: number,
+  unitRows: Set<number>,
+  mergeAt: (r: number, c: number) => CellRange | undefined,
+): string[] {
+  const out: string[] = [];
+  for (let r = t.headerRows.start; r <= t.headerRows.end; r++) {
+    if (unitRows.has(r)) continue;
+    const m = mergeAt(r, c);
+    if (m && m.s.r !== r) continue; // the text sits on the merge's first row
+    const s = text(view, r, m ? m.s.c : c);
+    if (s !== undefined) out.push(s);
+  }
+  return out;
+}
+
+/** The lowest header cell with text over column c (a merge's top-left), else the header's first row. */
+function headerCell(
+  view: SheetView,
+  t: TableStructure,
+  c: number,
+  unitRows: Set<number>,
+  mergeAt: (r: number, c: number) => CellRange | undefined,
+): { r: number; c: number } {
+  for (let r = t.headerRows.end; r >= t.headerRows.start; r--) {
+    if (unitRows.has(r)) continue;
+    const m = mergeAt(r, c);
+    const at = m ? { r: m.s.r, c: m.s.c } : { r, c };
+    if (text(view, at.r, at.c) !== undefined || typeof getValue(view.sheet, at.r, at.c) === 'number') return at;
+  }
+  return { r: t.headerRows.start, c };
+}
+
+export const unitsRule: SheetRule = {
+  meta,
+  scope: 'sheet',
+  applies(view) {
+    return view.structure.tables.some((t) => t.unitRows.length > 0 || t.columnInfo.some((ci) => ci.kind === 'number' && !ci.key));
+  },
+  detect(view) {
+    const out: Violation[] = [];
+    for (const t of view.structure.tables) detectTable(view, t, out);
+    return out;
+  },
+};
+
+// The registry imports every rule as `rule`.
+export { unitsRule as rule };
