@@ -1,20 +1,68 @@
-// Main-thread handle on the worker. `createInProcessSession` gives the same API without
-// a worker, for unit tests of the store.
+// Main-thread handle on the worker, with the SessionApi the store uses. Large results
+// arrive in slices (wire.ts) and are put back together here, between messages, so the
+// main thread never spends long in one piece. `createInProcessSession` gives the same
+// API without a worker, for unit tests of the store.
 import * as Comlink from 'comlink';
+import type { AnalysisDelta, SheetAnalysis } from '../core/analysis/analyse.ts';
 import type { ProgressFn } from '../core/io/progress.ts';
-import { DocumentSession, type SessionApi } from './session.ts';
+import type { Column, Sheet } from '../core/model.ts';
+import type { Violation } from '../core/rules/types.ts';
+import type { WorkerApi } from './seiton.worker.ts';
+import { DocumentSession, type OpenResult, type SessionApi } from './session.ts';
+import { joinSlices, pages, sliceRanges } from './wire.ts';
 
 export function createWorkerSession(): { api: SessionApi; terminate: () => void } {
   const worker = new Worker(new URL('./seiton.worker.ts', import.meta.url), { type: 'module', name: 'seiton' });
-  const remote = Comlink.wrap<SessionApi>(worker);
+  const remote = Comlink.wrap<WorkerApi>(worker);
+
+  const assemble = async ({ result, columnCounts }: Awaited<ReturnType<WorkerApi['open']>>): Promise<OpenResult> => {
+    if (!result.ok) return result;
+    for (let i = 0; i < result.workbook.sheets.length; i++) {
+      const sheet: Sheet = result.workbook.sheets[i];
+      const columns: Column[] = [];
+      for (let c = 0; c < columnCounts[i]; c++) {
+        const parts: Column[] = [];
+        for (const [start, end] of sliceRanges(sheet.rowCount)) parts.push(await remote.columnSlice(sheet.id, c, start, end));
+        columns.push(joinSlices(parts, sheet.rowCount));
+      }
+      sheet.columns = columns;
+    }
+    return result;
+  };
+
+  const violationsOf = async (sheetId: string, count: number): Promise<Violation[]> => {
+    const out: Violation[] = [];
+    for (const [start, end] of pages(count)) for (const v of await remote.violationPage(sheetId, start, end)) out.push(v);
+    return out;
+  };
+
+  const fullAnalysis = async (a: SheetAnalysis & { cellViolationCount: number }): Promise<SheetAnalysis> => {
+    const { cellViolationCount, ...rest } = a;
+    return { ...rest, cellViolations: await violationsOf(a.sheetId, cellViolationCount) };
+  };
+
+  const fullDeltas = async (deltas: (AnalysisDelta & { cellViolationCount?: number })[]): Promise<AnalysisDelta[]> => {
+    const out: AnalysisDelta[] = [];
+    for (const d of deltas) {
+      if (!d.full) out.push(d);
+      else out.push({ ...d, full: await fullAnalysis({ ...d.full, cellViolationCount: d.cellViolationCount ?? 0 }) });
+    }
+    return out;
+  };
+
   const api: SessionApi = {
-    open: (name, buffer, options, onProgress) =>
-      remote.open(name, Comlink.transfer(buffer, [buffer]), options, onProgress && wrapProgress(onProgress)),
-    reopen: (options, onProgress) => remote.reopen(options, onProgress && wrapProgress(onProgress)),
-    analyse: (onProgress) => remote.analyse(onProgress && wrapProgress(onProgress)),
-    setOverrides: (sheetId, overrides) => remote.setOverrides(sheetId, overrides),
-    apply: (changes) => remote.apply(changes),
-    revert: (changes) => remote.revert(changes),
+    open: async (name, buffer, options, onProgress) =>
+      assemble(await remote.open(name, Comlink.transfer(buffer, [buffer]), options, onProgress && wrapProgress(onProgress))),
+    reopen: async (options, onProgress) => assemble(await remote.reopen(options, onProgress && wrapProgress(onProgress))),
+    analyse: async (onProgress) => {
+      const stripped = await remote.analyse(onProgress && wrapProgress(onProgress));
+      const out: SheetAnalysis[] = [];
+      for (const a of stripped) out.push(await fullAnalysis(a));
+      return out;
+    },
+    setOverrides: async (sheetId, overrides) => fullAnalysis(await remote.setOverrides(sheetId, overrides)),
+    apply: async (changes) => fullDeltas(await remote.apply(changes)),
+    revert: async (changes) => fullDeltas(await remote.revert(changes)),
     exportCsv: (sheetId, options) => remote.exportCsv(sheetId, options),
   };
   return { api, terminate: () => worker.terminate() };

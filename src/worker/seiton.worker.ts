@@ -1,37 +1,68 @@
-// The module worker: exposes one DocumentSession over comlink.
+// The module worker: one DocumentSession, exposed over comlink in the wire format of
+// wire.ts (skeletons and slices, so no single message blocks the main thread).
 import * as Comlink from 'comlink';
-import type { ProgressFn } from '../core/io/progress.ts';
-import type { ReadOptions } from '../core/io/read.ts';
+import type { SheetAnalysis } from '../core/analysis/analyse.ts';
 import type { Change } from '../core/changes.ts';
 import type { CsvWriteOptions } from '../core/io/csv.ts';
+import type { ProgressFn } from '../core/io/progress.ts';
+import type { ReadOptions } from '../core/io/read.ts';
+import type { Violation } from '../core/rules/types.ts';
 import type { StructureOverride } from '../core/structure/types.ts';
-import { DocumentSession, type SessionApi } from './session.ts';
+import { DocumentSession, type OpenResult } from './session.ts';
+import { deltaWithoutCellViolations, skeletonOf, sliceColumn, withoutCellViolations } from './wire.ts';
 
 const session = new DocumentSession();
+/** The last full cell-violation lists per sheet, handed out page by page. */
+const pendingViolations = new Map<string, Violation[]>();
 
-const api: SessionApi = {
+function wireOpen(result: OpenResult) {
+  if (!result.ok) return { result, columnCounts: [] };
+  const { workbook, columnCounts } = skeletonOf(result.workbook);
+  return { result: { ...result, workbook }, columnCounts };
+}
+
+function keep(a: SheetAnalysis) {
+  pendingViolations.set(a.sheetId, a.cellViolations);
+  return withoutCellViolations(a);
+}
+
+const api = {
   async open(name: string, buffer: ArrayBuffer, options: ReadOptions, onProgress?: ProgressFn) {
-    return session.open(name, buffer, options, onProgress);
+    return wireOpen(session.open(name, buffer, options, onProgress));
   },
   async reopen(options: ReadOptions, onProgress?: ProgressFn) {
-    return session.reopen(options, onProgress);
+    return wireOpen(session.reopen(options, onProgress));
+  },
+  async columnSlice(sheetId: string, c: number, start: number, end: number) {
+    return sliceColumn(session.column(sheetId, c), start, end);
   },
   async analyse(onProgress?: ProgressFn) {
-    return session.analyse(onProgress);
+    return session.analyse(onProgress).map(keep);
+  },
+  async violationPage(sheetId: string, start: number, end: number) {
+    return (pendingViolations.get(sheetId) ?? []).slice(start, end);
   },
   async setOverrides(sheetId: string, overrides: StructureOverride[]) {
-    return session.setOverrides(sheetId, overrides);
+    return keep(session.setOverrides(sheetId, overrides));
   },
   async apply(changes: Change[]) {
-    return session.apply(changes);
+    return session.apply(changes).map((d) => {
+      if (d.full) pendingViolations.set(d.sheetId, d.full.cellViolations);
+      return deltaWithoutCellViolations(d);
+    });
   },
   async revert(changes: Change[]) {
-    return session.revert(changes);
+    return session.revert(changes).map((d) => {
+      if (d.full) pendingViolations.set(d.sheetId, d.full.cellViolations);
+      return deltaWithoutCellViolations(d);
+    });
   },
   async exportCsv(sheetId: string, options: CsvWriteOptions) {
     const bytes = session.exportCsv(sheetId, options);
     return Comlink.transfer(bytes, [bytes.buffer]);
   },
 };
+
+export type WorkerApi = typeof api;
 
 Comlink.expose(api);

@@ -7,7 +7,7 @@ import { type Change, applyChanges, revertChanges } from '../core/changes.ts';
 import { type CsvWriteOptions, sheetToCsvBytes } from '../core/io/csv.ts';
 import type { ProgressFn } from '../core/io/progress.ts';
 import { ReadError, type ReadErrorInfo, type ReadOptions, type ReadWarning, readWorkbook } from '../core/io/read.ts';
-import { type Workbook, sheetById } from '../core/model.ts';
+import { type Column, type Workbook, sheetById } from '../core/model.ts';
 import type { StructureOverride } from '../core/structure/types.ts';
 
 export type OpenResult =
@@ -85,6 +85,13 @@ export class DocumentSession {
       if (analyzer) deltas.push(analyzer.update(cells));
     }
     return deltas;
+  }
+
+  /** One column of a sheet, to be sent to the main thread in slices. */
+  column(sheetId: string, c: number): Column {
+    const sheet = sheetById(this.requireWorkbook(), sheetId);
+    if (!sheet || !sheet.columns[c]) throw new Error(`unknown column ${sheetId}:${c}`);
+    return sheet.columns[c];
   }
 
   exportCsv(sheetId: string, options: CsvWriteOptions = {}): Uint8Array {

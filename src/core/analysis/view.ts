@@ -1,7 +1,7 @@
 // What a rule sees of a sheet: the cells, the workbook's date system and the detected
 // structure, with fast lookups of where a cell sits (caption, header, key column, data…).
 import type { Sheet } from '../model.ts';
-import type { CellRegion, SheetStructure, TableStructure } from '../structure/types.ts';
+import type { CellRegion, ColumnInfo, SheetStructure, TableStructure } from '../structure/types.ts';
 
 export interface SheetView {
   sheet: Sheet;
@@ -11,6 +11,8 @@ export interface SheetView {
   tableAt(r: number, c: number): TableStructure | undefined;
   /** Which part of its table (r, c) is. */
   regionOf(r: number, c: number): CellRegion;
+  /** What the detector found about the column of (r, c) in its table (kind, key…). */
+  columnAt(r: number, c: number): ColumnInfo | undefined;
 }
 
 export function buildSheetView(sheet: Sheet, date1904: boolean, structure: SheetStructure): SheetView {
@@ -34,6 +36,12 @@ export function buildSheetView(sheet: Sheet, date1904: boolean, structure: Sheet
     date1904,
     structure,
     tableAt,
+    columnAt(r, c) {
+      const t = tableAt(r, c);
+      if (!t) return undefined;
+      const at = t.columnInfo[c - t.columns.start];
+      return at && at.c === c ? at : t.columnInfo.find((ci) => ci.c === c);
+    },
     regionOf(r, c) {
       const t = tableAt(r, c);
       if (!t) return 'outside';

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureBytes } from '../../../test/fixtures.ts';
+import { fixtureView } from '../../../test/fixtureView.ts';
+import { sheetFromRows, tableOf, viewOf } from '../../../test/sheets.ts';
+import { readWorkbook } from '../io/read.ts';
+import { cellAddress, getValue } from '../model.ts';
+import { deviceCharsRule as rule } from './device-chars.ts';
+import type { SheetView, Violation } from './types.ts';
+
+/** Device characters and half-width kana; full-width letters and digits have their own tests. */
+function detectAll(view: SheetView): Violation[] {
+  return detectEvery(view).filter((v) => v.messageId !== 'fullwidth');
+}
+
+function detectEvery(view: SheetView): Violation[] {
+  const out: Violation[] = [];
+  for (let r = 0; r < view.sheet.rowCount; r++) {
+    for (let c = 0; c < view.sheet.columns.length; c++) {
+      const v = getValue(view.sheet, r, c);
+      if (v === null || v === '') continue;
+      out.push(...(rule.detectCell(view, r, c) ?? []));
+    }
+  }
+  return out;
+}
+
+const at = (v: Violation) => cellAddress(v.range.s.r, v.range.s.c);
+
+function sheetOf(name: string, index = 0) {
+  return readWorkbook(fixtureBytes(name), name.replace(/^.*\//, '')).workbook.sheets[index];
+}
+
+describe('device-chars rule', () => {
+  it('lists each character with its replacement, in any region', () => {
+    const sheet = sheetFromRows([
+      ['㍻22年 調査'], // caption
+      ['区分', '①道 路 用', '面積(㎞)'],
+      ['㈱ｻﾝﾌﾟﾙ', 1, 'Ⅳ'],
+      ['ｱｲｳ', '①①', 2],
+      ['注：№は番号'], // note
+    ]);
+    const view = viewOf(sheet, [tableOf(sheet, { captionRows: [0], headerRows: [1, 1], dataRows: [2, 3], noteRows: [4] })]);
+    expect(detectAll(view).map((v) => [at(v), v.messageId, v.params?.chars, v.params?.fixed])).toEqual([
+      ['A1', 'device', '㍻→平成', '平成22年 調査'],
+      ['B2', 'device', '①→(1)', '(1)道 路 用'],
+      ['C2', 'device', '㎞→km', '面積(km)'],
+      ['A3', 'both', '㈱→(株), ｻﾝﾌﾟﾙ→サンプル', '(株)サンプル'],
+      ['C3', 'device', 'Ⅳ→IV', 'IV'],
+      ['A4', 'kana', 'ｱｲｳ→アイウ', 'アイウ'],
+      ['B4', 'device', '①→(1)', '(1)(1)'],
+      ['A5', 'device', '№→No.', '注：No.は番号'],
+    ]);
+    expect(rule.detectCell(view, 3, 1)![0]).toMatchObject({ ruleId: 'device-chars', fixId: 'replace', params: { count: 2 } });
+    expect(rule.meta).toMatchObject({ id: 'device-chars', level: 2, family: 'text', guideRef: { soumu: '1-10' } });
+    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const v of detectAll(view)) {
+      const message = rule.meta.messages[v.messageId];
+      expect(placeholders(message.en)).toEqual(placeholders(message.ja));
+      for (const key of placeholders(message.ja)) expect(v.params).toHaveProperty(key);
+    }
+  });
+
+  it('plain text, numbers and JIS symbols pass', () => {
+    const sheet = sheetFromRows([['全国', 'New York', '※注', '℃', '(1)', 343.4, '髙橋']]);
+    expect(detectAll(viewOf(sheet))).toEqual([]);
+  });
+
+  it('crushed-stone.xlsx: ①道 路 用, 砕石合計(①～④), ②, ③ in both tables', () => {
+    const found = detectAll(viewOf(sheetOf('crushed-stone.xlsx')));
+    expect(found.map((v) => [at(v), v.params?.chars])).toEqual([
+      ['D3', '①→(1), ④→(4)'],
+      ['E3', '①→(1)'],
+      ['G3', '②→(2)'],
+      ['D23', '①→(1)'],
+      ['E23', '②→(2)'],
+      ['F23', '③→(3)'],
+    ]);
+  });
+
+  it('nb01h0013_cp932.csv: the ① of 1300東京都①', () => {
+    const found = detectAll(viewOf(sheetOf('real/nb01h0013_cp932.csv')));
+    expect(found.map((v) => [at(v), v.params?.chars])).toEqual([['A5', '①→(1)']]);
+  });
+
+  it('26jinugoki.xls: 第Ⅰ表…第Ⅷ表 in the contents are cells; the sheet names Ⅰ…Ⅷ are not', () => {
+    const { workbook } = readWorkbook(fixtureBytes('real/26jinugoki.xls'), '26jinugoki.xls');
+    expect(workbook.sheets.map((s) => s.name)).toEqual(['目次', 'Ⅰ', 'Ⅱ', 'Ⅲ', 'Ⅳ', 'Ⅴ', 'Ⅵ', 'Ⅶ', 'Ⅷ']);
+    const contents = detectAll(viewOf(workbook.sheets[0]));
+    expect(contents.map((v) => [at(v), v.params?.fixed])).toEqual([
+      ['A3', '第I表'],
+      ['A4', '第II表'],
+      ['A5', '第III表'],
+      ['A6', '第IV表'],
+      ['A7', '第V表'],
+      ['A8', '第VI表'],
+      ['A9', '第VII表'],
+      ['A10', '第VIII表'],
+    ]);
+    // Across the workbook: the contents, the table captions (`第 Ⅰ 表…`), and one
+    // half-width bracket in a note of sheet Ⅷ (`「震災前平均｣`).
+    const all = workbook.sheets.flatMap((s) => detectAll(viewOf(s)).map((v) => `${s.name}!${at(v)}`));
+    expect(all).toEqual([
+      ...['A3', 'A4', 'A5', 'A6', 'A7', 'A8', 'A9', 'A10'].map((a) => `目次!${a}`),
+      'Ⅰ!J1',
+      'Ⅱ!A1',
+      'Ⅱ!A80',
+      'Ⅲ!Q1',
+      'Ⅳ!Q1',
+      'Ⅴ!Q1',
+      'Ⅵ!N1',
+      'Ⅵ!N67',
+      'Ⅶ!A1',
+      'Ⅶ!A67',
+      'Ⅷ!A1',
+      'Ⅷ!A77',
+    ]);
+    const note = rule.detectCell(viewOf(workbook.sheets[8]), 76, 0)![0];
+    expect(note).toMatchObject({ messageId: 'kana', params: { chars: '｣→」' } });
+  });
+
+  describe('full-width letters and digits', () => {
+    it('shelters-sjis.csv: the full-width addresses and numbers in text columns, not the capacity column', () => {
+      const view = fixtureView('shelters-sjis.csv');
+      const found = detectEvery(view).filter((v) => v.messageId === 'fullwidth');
+      const addresses = found.filter((v) => v.range.s.c === 2).map((v) => [at(v), v.params?.fixed]);
+      expect(addresses).toContainEqual(['C2', '中央町1-2-3']);
+      // 「１，２００人」 is number-as-text's (a numeric column): never reported here.
+      expect(found.some((v) => at(v) === 'D2')).toBe(false);
+    });
+
+    it('Japanese punctuation stays full-width; only letters, digits and the joiners between digits change', () => {
+      const sheet = sheetFromRows([['名称', '備考'], ['ＪＲ線（単位：千円）', '１．５倍・２－３番']]);
+      const found = detectEvery(viewOf(sheet, [tableOf(sheet, { headerRows: [0, 0], keyColumns: [0] })]));
+      expect(found.map((v) => [at(v), v.params?.fixed])).toEqual([
+        ['A2', 'JR線（単位：千円）'],
+        ['B2', '1.5倍・2-3番'],
+      ]);
+    });
+
+    it('half-width text and captions are left alone', () => {
+      const sheet = sheetFromRows([['令和２年 表１'], ['名称', '住所'], ['北区', '北町1-2']]);
+      const found = detectEvery(viewOf(sheet, [tableOf(sheet, { captionRows: [0], headerRows: [1, 1], keyColumns: [0] })]));
+      expect(found).toEqual([]);
+    });
+  });
+});

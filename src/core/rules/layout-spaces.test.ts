@@ -1,0 +1,267 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fixtureBytes } from '../../../test/fixtures.ts';
+import { sheetFromRows, tableOf, viewOf } from '../../../test/sheets.ts';
+import { readWorkbook } from '../io/read.ts';
+import { cellAddress, getValue } from '../model.ts';
+import { findLayoutSpaces, layoutSpacesRule as rule, visibleSpaces } from './layout-spaces.ts';
+import type { SheetView, Violation } from './types.ts';
+
+/** What the engine does: every non-empty cell, row by row. */
+function detectAll(view: SheetView): Violation[] {
+  const out: Violation[] = [];
+  for (let r = 0; r < view.sheet.rowCount; r++) {
+    for (let c = 0; c < view.sheet.columns.length; c++) {
+      const v = getValue(view.sheet, r, c);
+      if (v === null || v === '') continue;
+      out.push(...(rule.detectCell(view, r, c) ?? []));
+    }
+  }
+  return out;
+}
+
+const at = (v: Violation) => cellAddress(v.range.s.r, v.range.s.c);
+
+function sheetOf(name: string, index = 0) {
+  return readWorkbook(fixtureBytes(name), name.replace(/^.*\//, '')).workbook.sheets[index];
+}
+
+describe('findLayoutSpaces', () => {
+  it.each([
+    ['全 国', '全国'],
+    ['岩　手', '岩手'],
+    ['神 奈 川', '神奈川'],
+    ['鹿 児 島', '鹿児島'],
+    ['平成 22 年', '平成22年'],
+    ['23 年', '23年'],
+    ['平成 22 年度', '平成22年度'],
+    ['2. 推　移', '2. 推移'],
+    ['年 月', '年月'],
+    ['①道 路 用', '①道路用'],
+    ['転  出', '転出'],
+    ['　　　本    区　', '本区'],
+    [' 　    25 年', '25年'],
+    [' 平 成 16 年', '平成16年'],
+    ['       ７ 年', '７年'],
+    ['12,064 ', '12,064'],
+    ['  △46,841', '△46,841'],
+    ['1300東京都①　　　　', '1300東京都①'],
+    ['人口増減率\n(平成12～17年)', '人口増減率(平成12～17年)'],
+    ['人口性比\n(女性100に\n対する男性)', '人口性比(女性100に対する男性)'],
+    ['人口集中\n地区　1)', '人口集中地区 1)'],
+    ['第 1 回', '第1回'],
+    ['人口 1,234 人', '人口1,234人'],
+    ['人口密度\n(人/km²)　2)', '人口密度(人/km²) 2)'],
+    ['砕石合計\n(①～④)', '砕石合計(①～④)'],
+    ['CI指数 (H17=100)\nComposite Indexes (2005=100)', 'CI指数 (H17=100) Composite Indexes (2005=100)'],
+    ['Composite\r\nIndexes', 'Composite Indexes'],
+    ['New　York', 'New York'],
+    ['東京都\t千代田区', '東京都 千代田区'],
+  ])('%j → %j', (text, fixed) => {
+    expect(findLayoutSpaces(text)?.fixed).toBe(fixed);
+  });
+
+  it.each([
+    'New York',
+    'Composite Indexes (2005=100)',
+    'Adjusted Gross Income (In Thousands)',
+    'CI指数 (H17=100)',
+    '山田 太郎', // one space between two words separates them
+    '中央小学校 体育館',
+    '2階のみ使用可 ※1',
+    '2-2 都道府県別人口と人口増加率',
+    '中央町 1-2-3',
+    '令和2年 4月',
+    '1 2',
+    '全国',
+    'a)343.4',
+    '',
+  ])('%j has no layout spaces', (text) => {
+    expect(findLayoutSpaces(text)).toBeUndefined();
+  });
+
+  it('says what it found', () => {
+    expect(findLayoutSpaces('12,064 ')).toMatchObject({ edges: true, inner: false, lineBreaks: false, blank: false });
+    expect(findLayoutSpaces('全 国')).toMatchObject({ edges: false, inner: true, lineBreaks: false });
+    expect(findLayoutSpaces('人口増減率\n(平成12～17年)')).toMatchObject({ edges: false, inner: false, lineBreaks: true });
+    expect(findLayoutSpaces(' 全 国\n計 ')).toMatchObject({ edges: true, inner: true, lineBreaks: true, fixed: '全国計' });
+    expect(findLayoutSpaces('　')).toMatchObject({ blank: true, fixed: '' });
+  });
+
+  it('only ever removes or shrinks white space, and its result has nothing left to fix', () => {
+    const chars = ['全', '国', '神', '奈', '山田', 'a', 'York', '1', '22', '(', ')', '-', ' ', ' ', '\u3000', '\n', '\t'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        const found = findLayoutSpaces(text);
+        if (!found) return;
+        expect(found.fixed.replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+        expect(found.fixed.length).toBeLessThan(text.length + 1);
+        expect(findLayoutSpaces(found.fixed)).toBeUndefined();
+      }),
+    );
+  });
+
+  it('shows white space visibly', () => {
+    expect(visibleSpaces('全 国')).toBe('全␣国');
+    expect(visibleSpaces('岩　手')).toBe('岩□手');
+    expect(visibleSpaces('a\nb\r\nc\td')).toBe('a↵b↵c⇥d');
+  });
+});
+
+describe('layout-spaces rule', () => {
+  const sheet = sheetFromRows([
+    ['都道府県', '人口\n(人)', 'City', 'Note'],
+    ['全 国', 126926, 'New York', 'x'],
+    ['岩　手', '12,064 ', 'Los  Angeles', '山田 太郎'],
+    ['北海道', -5, 'São Paulo', '  a'],
+  ]);
+  const view = viewOf(sheet, [tableOf(sheet, { headerRows: [0, 0], keyColumns: [0] })]);
+
+  it('meta follows the spec, and every violation renders its message in ja and en', () => {
+    expect(rule.meta).toMatchObject({ id: 'layout-spaces', level: 1, family: 'text', guideRef: { guide: '手順2 スペース・改行除去', soumu: '1-5' } });
+    expect(rule.meta.title.ja).not.toBe('');
+    expect(rule.meta.description.ja).not.toBe('');
+    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const m of Object.values(rule.meta.messages)) expect(placeholders(m.en)).toEqual(placeholders(m.ja));
+    const found = detectAll(view);
+    expect(found.length).toBeGreaterThan(0);
+    for (const v of found) {
+      const message = rule.meta.messages[v.messageId];
+      expect(message, v.messageId).toBeDefined();
+      expect(rule.meta.messages[v.fixId!]).toBeDefined();
+      for (const key of placeholders(message.ja)) expect(v.params, `${v.messageId}: ${key}`).toHaveProperty(key);
+    }
+  });
+  it('reports key, header and data cells with the text made visible and the result', () => {
+    const found = detectAll(view);
+    expect(found.map((v) => [at(v), v.messageId, v.params?.text, v.params?.fixed])).toEqual([
+      ['B1', 'lineBreak', '人口↵(人)', '人口(人)'],
+      ['A2', 'inner', '全␣国', '全国'],
+      ['A3', 'inner', '岩□手', '岩手'],
+      ['B3', 'edges', '12,064␣', '12,064'],
+      ['D4', 'edges', '␣␣a', 'a'],
+    ]);
+    expect(found[0]).toMatchObject({ ruleId: 'layout-spaces', sheetId: 's1', fixId: 'remove', range: { s: { r: 0, c: 1 }, e: { r: 0, c: 1 } } });
+  });
+
+  it('never flags spaces between Latin words, typed numbers or plain names', () => {
+    for (const [r, c] of [
+      [1, 2],
+      [2, 2],
+      [3, 2],
+      [1, 1],
+      [3, 1],
+      [3, 0],
+      [2, 3],
+    ]) {
+      expect(rule.detectCell(view, r, c), cellAddress(r, c)).toBeUndefined();
+    }
+  });
+
+  it('skips caption and note rows (they become metadata) and cells outside tables', () => {
+    const s = sheetFromRows([['2. 推　移'], ['年 月'], ['平成 22 年'], ['資料　総務省'], [undefined, '外 側']]);
+    const v = viewOf(s, [tableOf(s, { captionRows: [0], headerRows: [1, 1], dataRows: [2, 2], noteRows: [3], columns: [0, 0] })]);
+    expect(detectAll(v).map(at)).toEqual(['A2', 'A3']);
+  });
+
+  it('a cell of only white space becomes empty', () => {
+    const s = sheetFromRows([['a', '　'], ['b', 1]]);
+    expect(rule.detectCell(viewOf(s), 0, 1)).toEqual([
+      expect.objectContaining({ messageId: 'blank', params: { text: '□', fixed: '' } }),
+    ]);
+  });
+
+  it('population.xlsx: 47 spaced names, 5 titles with line breaks, and 12,064 (B19)', () => {
+    const s = sheetOf('population.xlsx');
+    const t = tableOf(s, {
+      captionRows: [0],
+      headerRows: [2, 4],
+      unitRows: [4],
+      dataRows: [5, 52],
+      noteRows: [54, 55, 56, 57],
+      keyColumns: [0],
+      kinds: ['text', 'number', 'number', 'number', 'number', 'number', 'number', 'number', 'number'],
+    });
+    const found = detectAll(viewOf(s, [t]));
+    const byCell = new Map(found.map((v) => [at(v), v]));
+    // Every prefecture name but 北海道 is spaced (`全 国`, `岩　手`, `神 奈 川`…).
+    const names = found.filter((v) => v.range.s.c === 0);
+    expect(names).toHaveLength(47);
+    expect(names.some((v) => at(v) === 'A7')).toBe(false); // 北海道
+    expect(byCell.get('A6')?.params).toEqual({ text: '全␣国', fixed: '全国' });
+    expect(byCell.get('A9')?.params).toEqual({ text: '岩□手', fixed: '岩手' });
+    expect(byCell.get('A20')?.params).toEqual({ text: '神␣奈␣川', fixed: '神奈川' });
+    expect(byCell.get('A52')?.params).toEqual({ text: '鹿␣児␣島', fixed: '鹿児島' });
+    // Titles with line breaks: E3, G3, H3, I3 and D4.
+    expect(found.filter((v) => v.range.s.r < 5).map(at)).toEqual(['E3', 'G3', 'H3', 'I3', 'D4']);
+    expect(byCell.get('E3')?.params?.fixed).toBe('人口増減率(平成12～17年)');
+    expect(byCell.get('H3')).toMatchObject({ messageId: 'several', params: { fixed: '人口密度(人/km²)␣2)' } });
+    expect(byCell.get('B19')).toMatchObject({ messageId: 'edges', params: { text: '12,064␣', fixed: '12,064' } });
+    expect(found).toHaveLength(47 + 5 + 1);
+    // The caption `2-2 都道府県別…` and the notes are not reported.
+    expect(found.some((v) => v.range.s.r === 0 || v.range.s.r > 52)).toBe(false);
+  });
+
+  it('crushed-stone.xlsx: 年 月, ①道 路 用, 砕 砂, the line break in D3 and spaced period labels', () => {
+    const s = sheetOf('crushed-stone.xlsx');
+    const t1 = tableOf(s, {
+      captionRows: [0, 1],
+      headerRows: [2, 3],
+      dataRows: [4, 19],
+      columns: [0, 8],
+      keyColumns: [0, 8],
+      kinds: ['period', 'number', 'number', 'number', 'number', 'number', 'number', 'number', 'period'],
+    });
+    const t2 = tableOf(
+      s,
+      { captionRows: [21], headerRows: [22, 22], dataRows: [23, 28], columns: [0, 6], keyColumns: [0], kinds: ['period', 'number', 'number', 'number', 'number', 'number', 'number'] },
+      't2',
+    );
+    const found = detectAll(viewOf(s, [t1, t2]));
+    expect(found.map(at)).toEqual(['A3', 'D3', 'E3', 'I3', 'H4', 'A5', 'I5', 'A6', 'I6', 'A7', 'I7', 'A8', 'I8', 'A23', 'A24', 'A25']);
+    const byCell = new Map(found.map((v) => [at(v), v.params?.fixed]));
+    expect(byCell.get('E3')).toBe('①道路用');
+    expect(byCell.get('A5')).toBe('平成22年');
+    expect(byCell.get('A8')).toBe('23年度');
+    expect(byCell.get('D3')).toBe('砕石合計(①～④)');
+    // `2. 推　移` is the caption: left to caption-notes.
+    expect(found.some((v) => v.range.s.r === 0)).toBe(false);
+  });
+
+  it('nb01h0013_cp932.csv: 総　数 and the other padded titles, and the padded area labels', () => {
+    const s = sheetOf('real/nb01h0013_cp932.csv');
+    const t = tableOf(s, { captionRows: [0, 1], headerRows: [2, 3], dataRows: [4, 35], keyColumns: [0] });
+    const found = detectAll(viewOf(s, [t]));
+    const header = found.filter((v) => v.range.s.r < 4);
+    expect(header.map(at)).toEqual(['B3', 'C3', 'L3', 'B4', 'C4', 'D4', 'F4', 'G4', 'I4', 'J4', 'L4', 'M4', 'P4', 'Q4']);
+    expect(header[0].params).toEqual({ text: '総□数', fixed: '総数' });
+    expect(header[3]).toMatchObject({ messageId: 'blank' }); // B4 holds only `　`
+    const keys = found.filter((v) => v.range.s.r >= 4);
+    expect(keys).toHaveLength(32);
+    expect(keys.every((v) => v.range.s.c === 0 && v.messageId === 'edges')).toBe(true);
+    expect(keys[0].params?.fixed).toBe('1300東京都①');
+  });
+
+  it('county-income.csv: English titles and names are never layout', () => {
+    const s = sheetOf('county-income.csv');
+    const t = tableOf(s, { headerRows: [0, 0], keyColumns: [0, 1, 2, 3] });
+    expect(detectAll(viewOf(s, [t]))).toEqual([]);
+  });
+});
+
+describe('bilingual titles', () => {
+  it('a line break between Japanese and English becomes a space, between Japanese words nothing', () => {
+    expect(findLayoutSpaces('和暦\nJapanese year')?.fixed).toBe('和暦 Japanese year');
+    expect(findLayoutSpaces('CI指数 (H17=100)\nComposite Indexes (2005=100)')?.fixed).toBe('CI指数 (H17=100) Composite Indexes (2005=100)');
+    expect(findLayoutSpaces('現金給与\n総額\n(百万円)')?.fixed).toBe('現金給与総額(百万円)');
+  });
+});
+
+describe('codes', () => {
+  it('the space after a code with a leading zero separates code and name', () => {
+    expect(findLayoutSpaces('0911 部分肉・冷凍肉製造業')).toBeUndefined();
+    expect(findLayoutSpaces('0000 製造業計')).toBeUndefined();
+    expect(findLayoutSpaces('23 年')?.fixed).toBe('23年');
+  });
+});

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureBytes } from '../../../test/fixtures.ts';
+import { sheetFromRows, tableOf, viewOf } from '../../../test/sheets.ts';
+import { readWorkbook } from '../io/read.ts';
+import { cellAddress, getValue } from '../model.ts';
+import type { ColumnKind } from '../structure/types.ts';
+import { specialSymbolAt, specialSymbolsRule as rule } from './special-symbols.ts';
+import type { SheetView, Violation } from './types.ts';
+
+function detectAll(view: SheetView): Violation[] {
+  const out: Violation[] = [];
+  for (let r = 0; r < view.sheet.rowCount; r++) {
+    for (let c = 0; c < view.sheet.columns.length; c++) {
+      const v = getValue(view.sheet, r, c);
+      if (v === null || v === '') continue;
+      out.push(...(rule.detectCell(view, r, c) ?? []));
+    }
+  }
+  return out;
+}
+
+const at = (v: Violation) => cellAddress(v.range.s.r, v.range.s.c);
+
+function sheetOf(name: string, index = 0) {
+  return readWorkbook(fixtureBytes(name), name.replace(/^.*\//, '')).workbook.sheets[index];
+}
+
+const numbers = (n: number): ColumnKind[] => new Array<ColumnKind>(n).fill('number');
+
+describe('special-symbols rule', () => {
+  const sheet = sheetFromRows([
+    ['区分', '件数', '金額', '名称', '-'],
+    ['a', 'x', '…', '-', 'x'],
+    ['b', '***', '－', 'x', '...'],
+    ['-', 0, '・・・', '該当なし', 1],
+    ['c', '5', ' ― ', 'X', '-5'],
+  ]);
+  const view = viewOf(sheet, [tableOf(sheet, { headerRows: [0, 0], keyColumns: [0], kinds: ['text', 'number', 'number', 'text', 'number'] })]);
+
+  it('meta follows the spec, and every violation renders its message in ja and en', () => {
+    expect(rule.meta).toMatchObject({ id: 'special-symbols', level: 2, family: 'value', guideRef: { soumu: '1-13' } });
+    expect(rule.meta.title.ja).not.toBe('');
+    expect(rule.meta.description.ja).not.toBe('');
+    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const m of Object.values(rule.meta.messages)) expect(placeholders(m.en)).toEqual(placeholders(m.ja));
+    const found = detectAll(view);
+    expect(found.length).toBeGreaterThan(0);
+    for (const v of found) {
+      const message = rule.meta.messages[v.messageId];
+      expect(message, v.messageId).toBeDefined();
+      expect(rule.meta.messages[v.fixId!]).toBeDefined();
+      for (const key of placeholders(message.ja)) expect(v.params, `${v.messageId}: ${key}`).toHaveProperty(key);
+    }
+  });
+  it('reports symbols in numeric columns with their meaning', () => {
+    expect(detectAll(view).map((v) => [at(v), v.messageId, v.params?.symbol])).toEqual([
+      ['B2', 'confidential', 'x'],
+      ['C2', 'unavailable', '…'],
+      ['E2', 'confidential', 'x'],
+      ['B3', 'confidential', '***'],
+      ['C3', 'none', '－'],
+      ['E3', 'unavailable', '...'],
+      ['C4', 'unavailable', '・・・'],
+      ['C5', 'none', '―'],
+    ]);
+    const [v] = rule.detectCell(view, 1, 1)!;
+    expect(v).toMatchObject({ ruleId: 'special-symbols', sheetId: 's1', fixId: 'document' });
+    expect(rule.meta.messages.confidential.ja).toContain('秘匿');
+    expect(rule.meta.messages.none.ja).toContain('該当数値なし');
+    expect(rule.meta.messages.unavailable.ja).toContain('不詳');
+    expect(rule.meta.messages.confidential.ja).toContain('0 や空欄と区別');
+  });
+
+  it('leaves text columns, key columns, headers, numbers and negative numbers alone', () => {
+    expect(rule.detectCell(view, 1, 3)).toBeUndefined(); // `-` in a text column
+    expect(rule.detectCell(view, 3, 0)).toBeUndefined(); // `-` in the key column
+    expect(rule.detectCell(view, 0, 4)).toBeUndefined(); // `-` as a header
+    expect(rule.detectCell(view, 3, 1)).toBeUndefined(); // typed 0
+    expect(rule.detectCell(view, 4, 1)).toBeUndefined(); // '5' is a number (number-as-text's)
+    expect(rule.detectCell(view, 4, 4)).toBeUndefined(); // '-5' is a negative number
+    expect(specialSymbolAt(view, 2, 2)).toEqual({ symbol: '－', original: '－', meaning: 'none' });
+  });
+
+  it('crushed-stone.xlsx: 18 `...` cells (not surveyed) in 総事業所数 and 抽出事業所数', () => {
+    const s = sheetOf('crushed-stone.xlsx');
+    const t1 = tableOf(s, {
+      captionRows: [0, 1],
+      headerRows: [2, 3],
+      dataRows: [4, 19],
+      columns: [0, 8],
+      keyColumns: [0, 8],
+      kinds: ['period', ...numbers(7), 'period'],
+    });
+    const t2 = tableOf(s, { captionRows: [21], headerRows: [22, 22], dataRows: [23, 28], columns: [0, 6], keyColumns: [0], kinds: ['period', ...numbers(6)] }, 't2');
+    const found = detectAll(viewOf(s, [t1, t2]));
+    const rows = [10, 11, 12, 14, 15, 16, 18, 19, 20];
+    expect(found.map(at)).toEqual(rows.flatMap((r) => [`B${r}`, `C${r}`]));
+    expect(found.every((v) => v.messageId === 'unavailable' && v.params?.symbol === '...')).toBe(true);
+  });
+
+  it('shelters-sjis.csv: － for an unknown capacity (D7)', () => {
+    const s = sheetOf('shelters-sjis.csv');
+    const t = tableOf(s, { headerRows: [0, 0], keyColumns: [0], kinds: ['code', 'text', 'text', 'number', 'date', 'text'] });
+    expect(detectAll(viewOf(s, [t])).map((v) => [at(v), v.messageId, v.params?.symbol])).toEqual([['D7', 'none', '－']]);
+  });
+
+  it('nb01h0013_cp932.csv: the 150 `-` cells of the numeric columns', () => {
+    const s = sheetOf('real/nb01h0013_cp932.csv');
+    const t = tableOf(s, { captionRows: [0, 1], headerRows: [2, 3], dataRows: [4, 35], keyColumns: [0], kinds: ['text', ...numbers(18)] });
+    const found = detectAll(viewOf(s, [t]));
+    expect(found).toHaveLength(150);
+    expect(found.every((v) => v.messageId === 'none' && v.range.s.c > 0)).toBe(true);
+    expect(found[0].range.s).toEqual({ r: 5, c: 7 }); // H6 (千代田, 助産所 助産師)
+  });
+
+  it('population.xlsx has none', () => {
+    const s = sheetOf('population.xlsx');
+    const t = tableOf(s, { captionRows: [0], headerRows: [2, 4], unitRows: [4], dataRows: [5, 52], noteRows: [54, 55, 56, 57], keyColumns: [0], kinds: ['text', ...numbers(8)] });
+    expect(detectAll(viewOf(s, [t]))).toEqual([]);
+  });
+});

@@ -1,0 +1,42 @@
+import fc from 'fast-check';
+import { expect, it } from 'vitest';
+import type { Column } from '../core/model.ts';
+import { joinSlices, pages, sliceColumn, sliceRanges } from './wire.ts';
+
+it('a column cut into slices and joined again is the same column', () => {
+  const cell = fc.oneof(fc.constant(null), fc.double({ noNaN: true }), fc.string());
+  fc.assert(
+    fc.property(fc.array(cell, { minLength: 0, maxLength: 300 }), fc.integer({ min: 1, max: 120 }), fc.boolean(), (values, size, sparse) => {
+      const col: Column = { values };
+      if (sparse) {
+        col.formats = values.map((_, i) => (i % 3 === 0 ? 1 : 0));
+        col.raw = values.map((_, i) => (i % 7 === 0 ? `r${i}` : undefined));
+      }
+      const parts: Column[] = [];
+      for (let start = 0; start < values.length || start === 0; start += size) {
+        parts.push(sliceColumn(col, start, Math.min(values.length, start + size)));
+        if (values.length === 0) break;
+      }
+      const joined = joinSlices(parts, values.length);
+      expect(joined.values).toEqual(values);
+      if (sparse) {
+        expect(joined.formats).toEqual(col.formats);
+        expect(joined.raw).toEqual(col.raw);
+      }
+    }),
+  );
+});
+
+it('ranges cover every row once', () => {
+  expect(sliceRanges(250_001)).toEqual([
+    [0, 100_000],
+    [100_000, 200_000],
+    [200_000, 250_001],
+  ]);
+  expect(sliceRanges(0)).toEqual([[0, 0]]);
+  expect(pages(45_000)).toEqual([
+    [0, 20_000],
+    [20_000, 40_000],
+    [40_000, 45_000],
+  ]);
+});

@@ -1,0 +1,75 @@
+// What crosses the worker boundary for large documents. Structured clone of a whole
+// 100,000 × 20 workbook (or 100,000 violations) is one long task on the main thread when
+// it arrives; sent as a skeleton plus slices of at most SLICE_CELLS values, each message
+// is deserialised in a few milliseconds and the page stays responsive in between.
+import type { AnalysisDelta, SheetAnalysis } from '../core/analysis/analyse.ts';
+import type { Column, Workbook } from '../core/model.ts';
+
+export const SLICE_CELLS = 100_000;
+export const VIOLATION_PAGE = 20_000;
+
+/** The workbook without its cells; `columnCounts[i]` is how many columns sheet i has. */
+export interface WorkbookSkeleton {
+  workbook: Workbook;
+  columnCounts: number[];
+}
+
+export function skeletonOf(wb: Workbook): WorkbookSkeleton {
+  return {
+    workbook: { ...wb, sheets: wb.sheets.map((s) => ({ ...s, columns: [] })) },
+    columnCounts: wb.sheets.map((s) => s.columns.length),
+  };
+}
+
+type SparseKey = 'formats' | 'raw' | 'formulas' | 'fills' | 'provenance';
+const SPARSE: SparseKey[] = ['formats', 'raw', 'formulas', 'fills', 'provenance'];
+
+export function sliceColumn(col: Column, start: number, end: number): Column {
+  const out: Column = { values: col.values.slice(start, end) };
+  for (const key of SPARSE) {
+    const arr = col[key];
+    if (arr) (out as unknown as Record<SparseKey, unknown[]>)[key] = arr.slice(start, end);
+  }
+  return out;
+}
+
+/** Joins consecutive slices of one column back together. */
+export function joinSlices(parts: Column[], rowCount: number): Column {
+  if (parts.length === 1 && parts[0].values.length === rowCount) return parts[0];
+  const out: Column = { values: [] };
+  for (const key of SPARSE) if (parts.some((p) => p[key])) (out as unknown as Record<SparseKey, unknown[]>)[key] = [];
+  for (const part of parts) {
+    const n = part.values.length;
+    for (let i = 0; i < n; i++) out.values.push(part.values[i]);
+    for (const key of SPARSE) {
+      const target = (out as unknown as Record<SparseKey, unknown[] | undefined>)[key];
+      if (!target) continue;
+      const source = part[key] as unknown[] | undefined;
+      for (let i = 0; i < n; i++) target.push(source ? source[i] : key === 'formats' ? 0 : undefined);
+    }
+  }
+  return out;
+}
+
+/** Row ranges to fetch one column in, each at most SLICE_CELLS long. */
+export function sliceRanges(rowCount: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let start = 0; start < rowCount; start += SLICE_CELLS) out.push([start, Math.min(rowCount, start + SLICE_CELLS)]);
+  return out.length ? out : [[0, 0]];
+}
+
+/** An analysis without its (possibly huge) list of cell violations, fetched in pages. */
+export function withoutCellViolations(a: SheetAnalysis): SheetAnalysis & { cellViolationCount: number } {
+  return { ...a, cellViolations: [], cellViolationCount: a.cellViolations.length };
+}
+
+export function deltaWithoutCellViolations(d: AnalysisDelta): AnalysisDelta & { cellViolationCount?: number } {
+  return d.full ? { ...d, full: withoutCellViolations(d.full), cellViolationCount: d.full.cellViolations.length } : d;
+}
+
+export function pages(count: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let start = 0; start < count; start += VIOLATION_PAGE) out.push([start, Math.min(count, start + VIOLATION_PAGE)]);
+  return out;
+}
+
