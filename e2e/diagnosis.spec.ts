@@ -1,0 +1,89 @@
+// The diagnosis as a user sees it: every fixture's violations counted in the panel,
+// highlighted on the grid, explained on hover, walked through from the panel, kept up to
+// date after an edit, and re-run when the user corrects the detected structure.
+import { expect, gridCell, openFile, test } from './fixtures.ts';
+
+const EXPECTED: Record<string, { total: number; rules: Record<string, string>; sheet?: string }> = {
+  'population.xlsx': { total: 86, rules: { 'merged-cells': '9', wareki: '5', 'caption-notes': '5', 'number-as-text': '2', 'one-table': '適合' } },
+  'crushed-stone.xlsx': { total: 94, rules: { 'one-table': '3', 'special-symbols': '18', wareki: '38' } },
+  'ci-index.xlsx': { total: 69, rules: { 'omitted-cells': '44', wareki: '1' } },
+  'industry.xlsx': { total: 18, rules: { 'caption-notes': '3', 'merged-cells': '3' } },
+  'county-income.csv': { total: 65, rules: { 'number-as-text': '63' } },
+  'shelters-sjis.csv': { total: 22, rules: { wareki: '6', 'special-symbols': '1' } },
+};
+
+for (const [file, expected] of Object.entries(EXPECTED)) {
+  test(`${file}: the panel counts every violation`, async ({ page }) => {
+    await page.goto('/');
+    await openFile(page, file);
+    await expect(page.getByTestId('violation-count')).toHaveText(String(expected.total));
+    for (const [rule, count] of Object.entries(expected.rules)) {
+      await expect(page.getByTestId(`rule-count-${rule}`)).toHaveText(count);
+    }
+    await expect(page.getByTestId('conformance-score')).toContainText('ルール');
+  });
+}
+
+test('population.xlsx: highlights, tooltip, walking through a rule, live update after an edit', async ({ page }) => {
+  await page.goto('/');
+  await openFile(page, 'population.xlsx');
+  await expect(page.getByTestId('violation-count')).toHaveText('86');
+
+  // Highlighted per rule family: a)343.4 is a value problem, the merged caption a merge.
+  await expect(gridCell(page, 5, 7)).toHaveClass(/\bv-value\b/);
+  await expect(gridCell(page, 0, 0)).toHaveClass(/\bv\b/);
+  await expect(gridCell(page, 6, 1)).not.toHaveClass(/\bv\b/); // 北海道 2000: a clean number
+
+  // The tooltip names the rule, says what is wrong and where the rule comes from.
+  await gridCell(page, 5, 7).hover();
+  const tooltip = page.locator('.ag-tooltip');
+  await expect(tooltip).toContainText('a)');
+  await expect(tooltip).toContainText('343.4');
+  await expect(tooltip).toContainText('総務省 1-2');
+
+  // Clicking a rule goes to its first cell, clicking again to the next.
+  await page.locator('button[data-rule="merged-cells"]').click();
+  await expect(page.getByTestId('cell-address')).toHaveText('A1');
+  await expect(page.locator('.violations-panel [role="status"]')).toContainText('1 / 9 件目');
+  await page.locator('button[data-rule="merged-cells"]').click();
+  await expect(page.getByTestId('cell-address')).toHaveText('A3');
+  await expect(gridCell(page, 2, 0)).toHaveClass(/v-active/);
+
+  // Walking to a cell far down scrolls the grid to it.
+  await page.locator('button[data-rule="caption-notes"]').click();
+  await page.locator('button[data-rule="caption-notes"]').click();
+  await expect(page.getByTestId('cell-address')).toHaveText('A55');
+  await expect(gridCell(page, 54, 0)).toBeVisible();
+
+  // Fixing a)343.4 by hand removes its violation; undo brings it back. The panel brings
+  // the cell back into view: H3, D4, then H6.
+  for (let i = 0; i < 3; i++) await page.locator('button[data-rule="labels-in-values"]').click();
+  await expect(page.getByTestId('cell-address')).toHaveText('H6');
+  await gridCell(page, 5, 7).dblclick();
+  await page.locator('.ag-cell-inline-editing input').fill('343.4');
+  await page.locator('.ag-cell-inline-editing input').press('Enter');
+  await expect(page.getByTestId('violation-count')).toHaveText('85');
+  await expect(page.getByTestId('rule-count-labels-in-values')).toHaveText('2');
+  await expect(gridCell(page, 5, 7)).not.toHaveClass(/\bv\b/);
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('violation-count')).toHaveText('86');
+});
+
+test('the user corrects the detected header and everything re-runs', async ({ page }) => {
+  await page.goto('/');
+  await openFile(page, 'population.xlsx');
+  await expect(page.getByTestId('structure-header')).toHaveText('3〜5行目');
+  await expect(page.getByTestId('structure-data')).toHaveText('6〜53行目');
+  await page.getByTestId('structure-t1').getByRole('button', { name: '修正' }).click();
+  await page.getByTestId('override-header-end').fill('3');
+  await page.getByTestId('override-data-start').fill('4');
+  await page.getByRole('button', { name: '適用' }).click();
+  await expect(page.getByTestId('structure-header')).toHaveText('3');
+  await expect(page.getByTestId('structure-data')).toHaveText('4〜53行目');
+  await expect(page.getByText('手動で修正済み')).toBeVisible();
+  // A one-row header now: no multi-row-header violation.
+  await expect(page.getByTestId('rule-count-multi-row-header')).toHaveText('適合');
+  await page.getByRole('button', { name: '自動検出に戻す' }).click();
+  await expect(page.getByTestId('structure-header')).toHaveText('3〜5行目');
+  await expect(page.getByTestId('violation-count')).toHaveText('86');
+});
