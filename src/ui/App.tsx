@@ -1,6 +1,7 @@
 // Page layout: toolbar, messages, progress, sheet tabs, details bar, grid.
 import { useCallback, useEffect, useMemo } from 'react';
 import { buildMergeIndex } from '../core/mergeIndex.ts';
+import { newSheet } from '../core/model.ts';
 import { activeSheet, isDirty } from '../store/documentStore.ts';
 import { CellDetails } from './CellDetails.tsx';
 import { useDoc, useDocumentStore, useLang, useT } from './context.ts';
@@ -13,6 +14,8 @@ import { ViolationsPanel } from './ViolationsPanel.tsx';
 import { SheetTabs } from './SheetTabs.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { useUndoShortcuts } from './useUndoShortcuts.ts';
+
+const NO_SHEET = newSheet('none', '', 0, 0);
 
 export function App() {
   const t = useT();
@@ -44,7 +47,7 @@ export function App() {
     [store, t],
   );
 
-  const merges = useMemo(() => (sheet ? buildMergeIndex(sheet.merges) : null), [sheet, sheet?.merges]);
+  const merges = useMemo(() => buildMergeIndex(sheet?.merges ?? []), [sheet, sheet?.merges]);
 
   return (
     <div className="app">
@@ -53,47 +56,51 @@ export function App() {
       <ErrorAlert />
       <ReadWarnings />
       <LoadProgress />
-      {sheet && merges ? (
-        <main className="workspace">
-          <SheetTabs />
-          <CellDetails merges={merges} />
-          <div className="sheet-summary" data-testid="sheet-summary">
-            {t('grid.summary', { rows: sheet.rowCount, cols: sheet.columns.length })}
-            {sheet.merges.length > 0 && <> · {t('grid.mergeCount', { count: sheet.merges.length })}</>}
-            {(sheet.hiddenRows.length > 0 || sheet.hiddenCols.length > 0) && (
-              <> · {t('grid.hiddenCount', { rows: sheet.hiddenRows.length, cols: sheet.hiddenCols.length })}</>
-            )}
-          </div>
-          <div className="work-area">
-            <SheetGrid
-              key={sheet.id}
-              sheet={sheet}
-              date1904={date1904}
-              version={version}
-              merges={merges}
-              findings={findings}
-              activeRuleId={activeRuleId}
-              focus={focus}
-              readOnly={loading}
-              onEdit={editCell}
-              onSelect={select}
-            />
+      {!sheet && !loading && (
+        <main className="welcome">
+          <h1>{t('app.tagline')}</h1>
+          <p>{t('file.dropHere')}</p>
+          <p className="muted">{t('file.accepted')}</p>
+          <p className="privacy">{t('app.privacy')}</p>
+        </main>
+      )}
+      {/* The grid exists from the start (hidden until a file is open): creating AG Grid is
+          the heaviest single step of showing a file, and it need not happen then. */}
+      <main className="workspace" hidden={!sheet}>
+        {sheet && (
+          <>
+            <SheetTabs />
+            <CellDetails merges={merges} />
+            <div className="sheet-summary" data-testid="sheet-summary">
+              {t('grid.summary', { rows: sheet.rowCount, cols: sheet.columns.length })}
+              {sheet.merges.length > 0 && <> · {t('grid.mergeCount', { count: sheet.merges.length })}</>}
+              {(sheet.hiddenRows.length > 0 || sheet.hiddenCols.length > 0) && (
+                <> · {t('grid.hiddenCount', { rows: sheet.hiddenRows.length, cols: sheet.hiddenCols.length })}</>
+              )}
+            </div>
+          </>
+        )}
+        <div className="work-area">
+          <SheetGrid
+            sheet={sheet ?? NO_SHEET}
+            date1904={date1904}
+            version={version}
+            merges={merges}
+            findings={findings}
+            activeRuleId={activeRuleId}
+            focus={focus}
+            readOnly={loading}
+            onEdit={editCell}
+            onSelect={select}
+          />
+          {sheet && (
             <aside className="side-panel">
               <ViolationsPanel />
               <StructurePanel />
             </aside>
-          </div>
-        </main>
-      ) : (
-        !loading && (
-          <main className="welcome">
-            <h1>{t('app.tagline')}</h1>
-            <p>{t('file.dropHere')}</p>
-            <p className="muted">{t('file.accepted')}</p>
-            <p className="privacy">{t('app.privacy')}</p>
-          </main>
-        )
-      )}
+          )}
+        </div>
+      </main>
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { activeSheet } from '../store/documentStore.ts';
 import type { MergeIndex } from '../core/mergeIndex.ts';
 import { useDoc, useT } from './context.ts';
 
-export function CellDetails({ merges }: { merges: MergeIndex | null }) {
+export function CellDetails({ merges }: { merges: MergeIndex }) {
   const t = useT();
   const sheet = useDoc(activeSheet);
   const selection = useDoc((s) => s.selection);
@@ -24,13 +24,13 @@ export function CellDetails({ merges }: { merges: MergeIndex | null }) {
   return <Details sheet={sheet} r={selection.r} c={selection.c} date1904={date1904} merges={merges} t={t} />;
 }
 
-function Details({ sheet, r, c, date1904, merges, t }: { sheet: Sheet; r: number; c: number; date1904: boolean; merges: MergeIndex | null; t: ReturnType<typeof useT> }) {
+function Details({ sheet, r, c, date1904, merges, t }: { sheet: Sheet; r: number; c: number; date1904: boolean; merges: MergeIndex; t: ReturnType<typeof useT> }) {
   const value = getValue(sheet, r, c);
   const format = getFormat(sheet, r, c);
   const formula = getFormula(sheet, r, c);
   const raw = getRaw(sheet, r, c);
   const history = getProvenance(sheet, r, c);
-  const merge = merges?.at(r, c);
+  const merge = merges.at(r, c);
   return (
     <div className="cell-details" aria-label={t('details.label')} data-testid="cell-details">
       <span className="address" data-testid="cell-address">{cellAddress(r, c)}</span>

@@ -133,6 +133,11 @@ export function SheetGrid({ sheet, date1904, version, merges, findings, activeRu
   const widths = useMemo(() => estimateColumnWidths(sheet, date1904, merges), [sheet, date1904, merges]);
 
   const regions = useMemo(() => rowRegions(findings?.structure), [findings?.structure]);
+  // What changes often (analysis results, the picked rule, the language) is read through
+  // a ref by the cell callbacks, so the column definitions stay the same object and AG
+  // Grid only repaints the visible cells instead of rebuilding every column.
+  const live = useRef({ findings, activeRuleId, regions, t, lang });
+  live.current = { findings, activeRuleId, regions, t, lang };
 
   const columnDefs = useMemo<ColDef<RowRef>[]>(() => {
     const rowHeader: ColDef<RowRef> = {
@@ -147,13 +152,14 @@ export function SheetGrid({ sheet, date1904, version, merges, findings, activeRu
         if (!p.data) return 'row-header';
         const classes = ['row-header'];
         if (hiddenRows.has(p.data.r)) classes.push('row-header-hidden');
-        const region = regions.get(p.data.r);
+        const region = live.current.regions.get(p.data.r);
         if (region) classes.push(`region-${region}`);
         return classes;
       },
       tooltipValueGetter: (p) => {
         if (!p.data) return undefined;
         const lines: string[] = [];
+        const { t, regions } = live.current;
         const key = REGION_LABEL[regions.get(p.data.r) ?? 'outside'];
         if (key) lines.push(t(key));
         if (hiddenRows.has(p.data.r)) lines.push(t('grid.hiddenRow'));
@@ -169,7 +175,7 @@ export function SheetGrid({ sheet, date1904, version, merges, findings, activeRu
         colId: String(c),
         headerName: columnLetter(c),
         headerClass: hiddenCols.has(c) ? 'col-hidden' : undefined,
-        headerTooltip: hiddenCols.has(c) ? t('grid.hiddenCol') : undefined,
+        headerTooltip: hiddenCols.has(c) ? live.current.t('grid.hiddenCol') : undefined,
         width: widths[c],
         cellDataType: false,
         // The editor starts from what the user would type, never from the formatted text.
@@ -203,6 +209,7 @@ export function SheetGrid({ sheet, date1904, version, merges, findings, activeRu
         },
         cellClass: (p) => {
           if (!p.data) return undefined;
+          const { findings, activeRuleId } = live.current;
           const found = violationsAt(findings, p.data.r, c);
           if (found.length === 0) return undefined;
           const lead = leading(found);
@@ -214,6 +221,7 @@ export function SheetGrid({ sheet, date1904, version, merges, findings, activeRu
         tooltipValueGetter: (p: ITooltipParams<RowRef>) => {
           const data = p.data as RowRef | undefined;
           if (!data) return undefined;
+          const { t, lang, findings } = live.current;
           const r = data.r;
           const value = getValue(sheet, r, c);
           const format = getFormat(sheet, r, c);
@@ -236,12 +244,12 @@ export function SheetGrid({ sheet, date1904, version, merges, findings, activeRu
       };
     });
     return [rowHeader, ...cols];
-  }, [sheet, sheet.columns.length, merges, hiddenRows, hiddenCols, date1904, readOnly, widths, t, lang, regions, findings, activeRuleId]);
+  }, [sheet, sheet.columns.length, merges, hiddenRows, hiddenCols, date1904, readOnly, widths, lang]);
 
   // Content or findings changed in the store (edit, undo, redo, analysis): redraw the rendered cells.
   useEffect(() => {
     api.current?.refreshCells({ force: true });
-  }, [version, findings, activeRuleId]);
+  }, [version, findings, activeRuleId, lang]);
 
   // The panel asked to show a cell: scroll it into view and focus it.
   useEffect(() => {
