@@ -3,13 +3,17 @@
 // date after an edit, and re-run when the user corrects the detected structure.
 import { expect, gridCell, openFile, test } from './fixtures.ts';
 
-const EXPECTED: Record<string, { total: number; rules: Record<string, string>; sheet?: string }> = {
-  'population.xlsx': { total: 86, rules: { 'merged-cells': '9', wareki: '5', 'caption-notes': '5', 'number-as-text': '2', 'one-table': '適合' } },
-  'crushed-stone.xlsx': { total: 94, rules: { 'one-table': '3', 'special-symbols': '18', wareki: '38' } },
-  'ci-index.xlsx': { total: 69, rules: { 'omitted-cells': '44', wareki: '1' } },
-  'industry.xlsx': { total: 18, rules: { 'caption-notes': '3', 'merged-cells': '3' } },
-  'county-income.csv': { total: 65, rules: { 'number-as-text': '63' } },
-  'shelters-sjis.csv': { total: 22, rules: { wareki: '6', 'special-symbols': '1' } },
+const EXPECTED: Record<string, { total: number; rules: Record<string, string>; highlight: [number, number, RegExp] }> = {
+  'population.xlsx': {
+    total: 86,
+    rules: { 'merged-cells': '9', wareki: '5', 'caption-notes': '5', 'number-as-text': '2', 'one-table': '適合' },
+    highlight: [5, 7, /\bv-value\b/], // a)343.4
+  },
+  'crushed-stone.xlsx': { total: 94, rules: { 'one-table': '3', 'special-symbols': '18', wareki: '38' }, highlight: [9, 1, /\bv-value\b/] }, // ... in B10
+  'ci-index.xlsx': { total: 69, rules: { 'omitted-cells': '44', wareki: '1' }, highlight: [5, 0, /\bv-merge\b/] }, // blank year A6
+  'industry.xlsx': { total: 18, rules: { 'caption-notes': '3', 'merged-cells': '3' }, highlight: [3, 2, /\bv\b/] }, // 従業者数\n(人)
+  'county-income.csv': { total: 65, rules: { 'number-as-text': '63' }, highlight: [1, 4, /\bv-value\b/] }, // "2,069,212"
+  'shelters-sjis.csv': { total: 22, rules: { wareki: '6', 'special-symbols': '1' }, highlight: [1, 4, /\bv-date\b/] }, // 平成31年4月1日
 };
 
 for (const [file, expected] of Object.entries(EXPECTED)) {
@@ -21,6 +25,8 @@ for (const [file, expected] of Object.entries(EXPECTED)) {
       await expect(page.getByTestId(`rule-count-${rule}`)).toHaveText(count);
     }
     await expect(page.getByTestId('conformance-score')).toContainText('ルール');
+    const [r, c, cls] = expected.highlight;
+    await expect(gridCell(page, r, c)).toHaveClass(cls);
   });
 }
 

@@ -69,17 +69,17 @@ function displayText(sheet: Sheet, r: number, c: number, date1904: boolean): str
   return formatValue(getValue(sheet, r, c), getFormat(sheet, r, c), date1904).replace(/\r?\n/g, ' ↵ ');
 }
 
-/** Caption, header, unit, data and note rows of every table, for the row-number column. */
-function rowRegions(structure: SheetStructure | undefined): Map<number, CellRegion> {
-  const m = new Map<number, CellRegion>();
+/** Caption, header, unit, data or note: what a row is, for the row-number column. */
+function rowRegion(structure: SheetStructure | undefined, r: number): CellRegion | undefined {
   for (const t of structure?.tables ?? []) {
-    for (let r = t.dataRows.start; r <= t.dataRows.end; r++) m.set(r, 'data');
-    for (let r = t.headerRows.start; r <= t.headerRows.end; r++) m.set(r, 'header');
-    for (const r of t.unitRows) m.set(r, 'unit');
-    for (const r of t.captionRows) m.set(r, 'caption');
-    for (const r of t.noteRows) m.set(r, 'note');
+    if (r < t.range.s.r || r > t.range.e.r) continue;
+    if (t.captionRows.includes(r)) return 'caption';
+    if (t.noteRows.includes(r)) return 'note';
+    if (t.unitRows.includes(r)) return 'unit';
+    if (r >= t.headerRows.start && r <= t.headerRows.end) return 'header';
+    if (r >= t.dataRows.start && r <= t.dataRows.end) return 'data';
   }
-  return m;
+  return undefined;
 }
 
 const REGION_LABEL: Record<CellRegion, MessageKey | undefined> = {
@@ -94,13 +94,21 @@ const REGION_LABEL: Record<CellRegion, MessageKey | undefined> = {
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
-/** The violation that decides a cell's colour: most severe first, then the guide's order. */
+const area = (v: Violation) => (v.range.e.r - v.range.s.r + 1) * (v.range.e.c - v.range.s.c + 1);
+
+/** Findings about a whole block (a table among several) are marked lightly, not tinted. */
+const WIDE = 40;
+
+/**
+ * The violation that decides a cell's colour: the most specific one first (a problem with
+ * this cell beats a problem with the whole table it sits in), then the most severe.
+ */
 function leading(list: Violation[]): Violation | undefined {
   let best: Violation | undefined;
   let bestRank = Infinity;
   for (const v of list) {
     const meta = ruleById(v.ruleId)?.meta;
-    const rank = meta ? SEVERITY_ORDER[meta.severity] : 3;
+    const rank = (area(v) > WIDE ? 10 : 0) + (meta ? SEVERITY_ORDER[v.severity ?? meta.severity] : 3);
     if (rank < bestRank) {
       best = v;
       bestRank = rank;
@@ -132,12 +140,11 @@ export function SheetGrid({ sheet, date1904, version, merges, findings, activeRu
   // Measured once per sheet: widths must not jump while the user edits.
   const widths = useMemo(() => estimateColumnWidths(sheet, date1904, merges), [sheet, date1904, merges]);
 
-  const regions = useMemo(() => rowRegions(findings?.structure), [findings?.structure]);
   // What changes often (analysis results, the picked rule, the language) is read through
   // a ref by the cell callbacks, so the column definitions stay the same object and AG
   // Grid only repaints the visible cells instead of rebuilding every column.
-  const live = useRef({ findings, activeRuleId, regions, t, lang });
-  live.current = { findings, activeRuleId, regions, t, lang };
+  const live = useRef({ findings, activeRuleId, t, lang });
+  live.current = { findings, activeRuleId, t, lang };
 
   const columnDefs = useMemo<ColDef<RowRef>[]>(() => {
     const rowHeader: ColDef<RowRef> = {
@@ -152,15 +159,15 @@ export function SheetGrid({ sheet, date1904, version, merges, findings, activeRu
         if (!p.data) return 'row-header';
         const classes = ['row-header'];
         if (hiddenRows.has(p.data.r)) classes.push('row-header-hidden');
-        const region = live.current.regions.get(p.data.r);
+        const region = rowRegion(live.current.findings?.structure, p.data.r);
         if (region) classes.push(`region-${region}`);
         return classes;
       },
       tooltipValueGetter: (p) => {
         if (!p.data) return undefined;
         const lines: string[] = [];
-        const { t, regions } = live.current;
-        const key = REGION_LABEL[regions.get(p.data.r) ?? 'outside'];
+        const { t, findings } = live.current;
+        const key = REGION_LABEL[rowRegion(findings?.structure, p.data.r) ?? 'outside'];
         if (key) lines.push(t(key));
         if (hiddenRows.has(p.data.r)) lines.push(t('grid.hiddenRow'));
         return lines.length ? lines.join('\n') : undefined;
@@ -214,7 +221,7 @@ export function SheetGrid({ sheet, date1904, version, merges, findings, activeRu
           if (found.length === 0) return undefined;
           const lead = leading(found);
           const family = lead ? ruleById(lead.ruleId)?.meta.family : undefined;
-          const classes = ['v', `v-${family ?? 'structure'}`];
+          const classes = lead && area(lead) > WIDE ? ['v', 'v-wide', `v-wide-${family ?? 'structure'}`] : ['v', `v-${family ?? 'structure'}`];
           if (activeRuleId && found.some((v) => v.ruleId === activeRuleId)) classes.push('v-active');
           return classes;
         },

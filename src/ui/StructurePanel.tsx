@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import type { Band, StructureOverride, TableStructure } from '../core/structure/types.ts';
 import { columnLetter, parseAddress, rangeAddress } from '../core/model.ts';
-import { useDoc, useT } from './context.ts';
+import { useDoc, useLang, useT } from './context.ts';
 
 function rows(t: ReturnType<typeof useT>, list: number[] | Band): string {
   const band = Array.isArray(list) ? (list.length ? { start: Math.min(...list), end: Math.max(...list) } : { start: 0, end: -1 }) : list;
@@ -16,6 +16,7 @@ const NO_OVERRIDES: StructureOverride[] = [];
 
 export function StructurePanel() {
   const t = useT();
+  const lang = useLang();
   const sheetId = useDoc((s) => s.activeSheetId);
   const findings = useDoc((s) => (s.activeSheetId ? s.findings[s.activeSheetId] : undefined));
   const overrides = useDoc((s) => (s.activeSheetId ? s.overrides[s.activeSheetId] : undefined)) ?? NO_OVERRIDES;
@@ -44,7 +45,9 @@ export function StructurePanel() {
           <div key={table.id} className="table-structure" data-testid={`structure-${table.id}`}>
             <div className="head">
               <strong>{t('structure.table', { index: i + 1 })}</strong> <code>{rangeAddress(table.range)}</code>{' '}
-              <span className="muted">{t('structure.confidence', { value: Math.round(table.confidence * 100) })}</span>
+              <span className="muted" title={table.reasons.map((r) => r[lang]).join('\n')}>
+                {t('structure.confidence', { value: Math.round(table.confidence * 100) })}
+              </span>
               <button type="button" className="small" onClick={() => setEditing(i)}>
                 {t('structure.edit')}
               </button>
