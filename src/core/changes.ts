@@ -1,9 +1,15 @@
 // A change is the only way the document is altered: manual edits and rule fixes both
 // produce change lists, and the same list drives the preview, the undo history, each
-// cell's provenance and (later) the recipe. Changes are plain data so the worker can
-// compute them and the main thread can apply them (or the other way round).
+// cell's provenance and the recipe. Changes are plain data so the worker can compute
+// them and the main thread can apply them. Every change carries what it replaces, so
+// reverting a list restores the exact earlier document (provenance included).
 import {
+  type CellRange,
   type CellSnapshot,
+  type Column,
+  type Provenance,
+  type Sheet,
+  type TableMeta,
   type Workbook,
   getCell,
   popProvenance,
@@ -26,16 +32,82 @@ export interface CellChange {
   ruleId: string;
 }
 
-// Structural changes (row removal, unmerge, sheet split…) join this union as the fixes
-// that need them arrive; each must be invertible from its own data.
-export type Change = CellChange;
+/** Adds or removes one merge. */
+export interface MergeChange {
+  kind: 'merge';
+  sheetId: string;
+  op: 'add' | 'remove';
+  range: CellRange;
+  ruleId: string;
+}
+
+/** One row as it was: its cells (with their history) and whether it was hidden. */
+export interface RowData {
+  cells: { snap: CellSnapshot; provenance?: Provenance[]; fill?: string }[];
+  hidden: boolean;
+}
+
+/** Deletes or inserts whole rows at `start`. Merges crossing them must be removed first. */
+export interface RowsChange {
+  kind: 'rows';
+  sheetId: string;
+  op: 'delete' | 'insert';
+  start: number;
+  rows: RowData[];
+  ruleId: string;
+}
+
+/** Deletes or inserts whole columns at `start` (a column as the model stores it). */
+export interface ColumnsChange {
+  kind: 'columns';
+  sheetId: string;
+  op: 'delete' | 'insert';
+  start: number;
+  columns: { column: Column; width?: number; hidden: boolean }[];
+  ruleId: string;
+}
+
+/** Adds or removes a whole sheet at `index` (splitting a sheet into tables). */
+export interface SheetChange {
+  kind: 'sheet';
+  op: 'add' | 'remove';
+  index: number;
+  sheet: Sheet;
+  ruleId: string;
+}
+
+/** Replaces a sheet's hidden rows and columns. */
+export interface HiddenChange {
+  kind: 'hidden';
+  sheetId: string;
+  before: { rows: number[]; cols: number[] };
+  after: { rows: number[]; cols: number[] };
+  ruleId: string;
+}
+
+/** Replaces a sheet's Level 2 metadata. */
+export interface MetaChange {
+  kind: 'meta';
+  sheetId: string;
+  before: TableMeta | undefined;
+  after: TableMeta | undefined;
+  ruleId: string;
+}
+
+export type Change = CellChange | MergeChange | RowsChange | ColumnsChange | SheetChange | HiddenChange | MetaChange;
+
+/** Changes that alter a sheet's shape (rows, columns, merges, sheets), not only cell contents. */
+export function isStructural(ch: Change): boolean {
+  return ch.kind !== 'cell' && ch.kind !== 'meta';
+}
 
 export function sameSnapshot(a: CellSnapshot, b: CellSnapshot): boolean {
   return (
     sameValue(a.value, b.value) &&
     (a.format ?? 'General') === (b.format ?? 'General') &&
     a.raw === b.raw &&
-    a.formula === b.formula
+    a.formula === b.formula &&
+    a.note === b.note
   );
 }
 
@@ -46,28 +118,231 @@ function sameValue(a: CellSnapshot['value'], b: CellSnapshot['value']): boolean 
 
 /** Builds the change that sets one cell, reading its current state as `before`. */
 export function cellChange(wb: Workbook, sheetId: string, r: number, c: number, after: CellSnapshot, ruleId: string): CellChange {
-  const sheet = sheetById(wb, sheetId);
-  if (!sheet) throw new Error(`unknown sheet ${sheetId}`);
-  return { kind: 'cell', sheetId, r, c, before: getCell(sheet, r, c), after, ruleId };
+  return { kind: 'cell', sheetId, r, c, before: getCell(requireSheet(wb, sheetId), r, c), after, ruleId };
 }
 
-/** Applies changes in order. Mutates `wb`; each change records provenance on its cell. */
-export function applyChanges(wb: Workbook, changes: readonly Change[]): void {
-  for (const ch of changes) {
-    const sheet = sheetById(wb, ch.sheetId);
-    if (!sheet) throw new Error(`unknown sheet ${ch.sheetId}`);
-    setCell(sheet, ch.r, ch.c, ch.after);
-    pushProvenance(sheet, ch.r, ch.c, { ruleId: ch.ruleId, before: ch.before });
+function requireSheet(wb: Workbook, id: string): Sheet {
+  const sheet = sheetById(wb, id);
+  if (!sheet) throw new Error(`unknown sheet ${id}`);
+  return sheet;
+}
+
+const sameRange = (a: CellRange, b: CellRange) => a.s.r === b.s.r && a.s.c === b.s.c && a.e.r === b.e.r && a.e.c === b.e.c;
+
+function addMerge(sheet: Sheet, range: CellRange): void {
+  sheet.merges = [...sheet.merges, { s: { ...range.s }, e: { ...range.e } }];
+}
+
+function removeMerge(sheet: Sheet, range: CellRange): void {
+  const i = sheet.merges.findIndex((m) => sameRange(m, range));
+  if (i < 0) throw new Error(`no merge ${JSON.stringify(range)} on ${sheet.id}`);
+  sheet.merges = sheet.merges.filter((_, j) => j !== i);
+}
+
+// --- rows ------------------------------------------------------------------------------
+
+type Sparse = 'formats' | 'raw' | 'formulas' | 'fills' | 'notes' | 'provenance';
+const SPARSE: Sparse[] = ['formats', 'raw', 'formulas', 'fills', 'notes', 'provenance'];
+
+/** The rows [start, start + count) as RowData, without changing the sheet. */
+export function readRows(sheet: Sheet, start: number, count: number): RowData[] {
+  const hidden = new Set(sheet.hiddenRows);
+  const out: RowData[] = [];
+  for (let r = start; r < start + count; r++) {
+    out.push({
+      hidden: hidden.has(r),
+      cells: sheet.columns.map((col, c) => {
+        const cell: RowData['cells'][number] = { snap: getCell(sheet, r, c) };
+        const prov = col.provenance?.[r];
+        if (prov) cell.provenance = prov.map((p) => ({ ...p }));
+        const fill = col.fills?.[r];
+        if (fill) cell.fill = fill;
+        return cell;
+      }),
+    });
   }
+  return out;
+}
+
+function assertNoMergeCrossing(sheet: Sheet, start: number, end: number, axis: 'r' | 'c'): void {
+  for (const m of sheet.merges) {
+    if (m.e[axis] >= start && m.s[axis] <= end) throw new Error(`merge ${JSON.stringify(m)} crosses ${axis === 'r' ? 'rows' : 'columns'} ${start}–${end}; remove it first`);
+  }
+}
+
+function deleteRows(sheet: Sheet, start: number, count: number): void {
+  assertNoMergeCrossing(sheet, start, start + count - 1, 'r');
+  for (const col of sheet.columns) {
+    col.values.splice(start, count);
+    for (const key of SPARSE) col[key]?.splice(start, count);
+  }
+  sheet.rowCount -= count;
+  sheet.merges = sheet.merges.map((m) => (m.s.r > start ? { s: { r: m.s.r - count, c: m.s.c }, e: { r: m.e.r - count, c: m.e.c } } : m));
+  sheet.hiddenRows = sheet.hiddenRows.filter((r) => r < start || r >= start + count).map((r) => (r >= start + count ? r - count : r));
+}
+
+function insertRows(sheet: Sheet, start: number, rows: RowData[]): void {
+  const n = rows.length;
+  // Merges at or below `start` move down first, so the inserted rows are free of them.
+  sheet.merges = sheet.merges.map((m) => (m.s.r >= start ? { s: { r: m.s.r + n, c: m.s.c }, e: { r: m.e.r + n, c: m.e.c } } : m));
+  sheet.hiddenRows = sheet.hiddenRows.map((r) => (r >= start ? r + n : r));
+  sheet.columns.forEach((col) => {
+    col.values.splice(start, 0, ...new Array(n).fill(null));
+    for (const key of SPARSE) col[key]?.splice(start, 0, ...new Array(n).fill(key === 'formats' ? 0 : undefined));
+  });
+  sheet.rowCount += n;
+  rows.forEach((row, i) => {
+    const r = start + i;
+    row.cells.forEach((cell, c) => {
+      setCell(sheet, r, c, cell.snap);
+      const col = sheet.columns[c];
+      if (cell.provenance) (col.provenance ??= new Array(sheet.rowCount))[r] = cell.provenance.map((p) => ({ ...p }));
+      if (cell.fill) (col.fills ??= new Array(sheet.rowCount))[r] = cell.fill;
+    });
+    if (row.hidden) sheet.hiddenRows.push(r);
+  });
+  sheet.hiddenRows.sort((a, b) => a - b);
+}
+
+// --- columns ---------------------------------------------------------------------------
+
+/** The columns [start, start + count) as ColumnsChange data, without changing the sheet. */
+export function readColumns(sheet: Sheet, start: number, count: number): ColumnsChange['columns'] {
+  const hidden = new Set(sheet.hiddenCols);
+  const out: ColumnsChange['columns'] = [];
+  for (let c = start; c < start + count; c++) {
+    out.push({ column: structuredClone(sheet.columns[c]), width: sheet.colWidths?.[c], hidden: hidden.has(c) });
+  }
+  return out;
+}
+
+function shiftColumnMeta(sheet: Sheet, start: number, removed: number, inserted: ColumnsChange['columns'] | undefined): void {
+  if (sheet.colWidths) sheet.colWidths.splice(start, removed, ...(inserted ?? []).map((x) => x.width));
+  if (sheet.meta) sheet.meta = { ...sheet.meta, columns: spliced(sheet.meta.columns, start, removed, (inserted ?? []).map(() => undefined)) };
+}
+
+function spliced<T>(arr: T[], start: number, removed: number, added: T[]): T[] {
+  const copy = [...arr];
+  while (copy.length < start) copy.push(undefined as T);
+  copy.splice(start, removed, ...added);
+  return copy;
+}
+
+function deleteColumns(sheet: Sheet, start: number, count: number): void {
+  assertNoMergeCrossing(sheet, start, start + count - 1, 'c');
+  sheet.columns.splice(start, count);
+  sheet.merges = sheet.merges.map((m) => (m.s.c > start ? { s: { r: m.s.r, c: m.s.c - count }, e: { r: m.e.r, c: m.e.c - count } } : m));
+  sheet.hiddenCols = sheet.hiddenCols.filter((c) => c < start || c >= start + count).map((c) => (c >= start + count ? c - count : c));
+  shiftColumnMeta(sheet, start, count, undefined);
+}
+
+function insertColumns(sheet: Sheet, start: number, columns: ColumnsChange['columns']): void {
+  const n = columns.length;
+  sheet.merges = sheet.merges.map((m) => (m.s.c >= start ? { s: { r: m.s.r, c: m.s.c + n }, e: { r: m.e.r, c: m.e.c + n } } : m));
+  sheet.hiddenCols = sheet.hiddenCols.map((c) => (c >= start ? c + n : c));
+  sheet.columns.splice(start, 0, ...columns.map((x) => structuredClone(x.column)));
+  columns.forEach((x, i) => {
+    if (x.hidden) sheet.hiddenCols.push(start + i);
+  });
+  sheet.hiddenCols.sort((a, b) => a - b);
+  shiftColumnMeta(sheet, start, 0, columns);
+}
+
+// --- apply / revert --------------------------------------------------------------------
+
+function applyOne(wb: Workbook, ch: Change, forward: boolean): void {
+  switch (ch.kind) {
+    case 'cell': {
+      const sheet = requireSheet(wb, ch.sheetId);
+      if (forward) {
+        setCell(sheet, ch.r, ch.c, ch.after);
+        pushProvenance(sheet, ch.r, ch.c, { ruleId: ch.ruleId, before: ch.before });
+      } else {
+        setCell(sheet, ch.r, ch.c, ch.before);
+        popProvenance(sheet, ch.r, ch.c);
+      }
+      return;
+    }
+    case 'merge': {
+      const sheet = requireSheet(wb, ch.sheetId);
+      if ((ch.op === 'add') === forward) addMerge(sheet, ch.range);
+      else removeMerge(sheet, ch.range);
+      return;
+    }
+    case 'rows': {
+      const sheet = requireSheet(wb, ch.sheetId);
+      if ((ch.op === 'insert') === forward) insertRows(sheet, ch.start, ch.rows);
+      else deleteRows(sheet, ch.start, ch.rows.length);
+      return;
+    }
+    case 'columns': {
+      const sheet = requireSheet(wb, ch.sheetId);
+      if ((ch.op === 'insert') === forward) insertColumns(sheet, ch.start, ch.columns);
+      else deleteColumns(sheet, ch.start, ch.columns.length);
+      return;
+    }
+    case 'sheet': {
+      if ((ch.op === 'add') === forward) {
+        if (sheetById(wb, ch.sheet.id)) throw new Error(`sheet ${ch.sheet.id} exists`);
+        wb.sheets.splice(ch.index, 0, structuredClone(ch.sheet));
+      } else {
+        const i = wb.sheets.findIndex((s) => s.id === ch.sheet.id);
+        if (i < 0) throw new Error(`unknown sheet ${ch.sheet.id}`);
+        wb.sheets.splice(i, 1);
+      }
+      return;
+    }
+    case 'hidden': {
+      const sheet = requireSheet(wb, ch.sheetId);
+      const to = forward ? ch.after : ch.before;
+      sheet.hiddenRows = [...to.rows];
+      sheet.hiddenCols = [...to.cols];
+      return;
+    }
+    case 'meta': {
+      const sheet = requireSheet(wb, ch.sheetId);
+      const to = forward ? ch.after : ch.before;
+      sheet.meta = to === undefined ? undefined : structuredClone(to);
+      return;
+    }
+  }
+}
+
+/** Applies changes in order. Mutates `wb`; cell changes record provenance on their cell. */
+export function applyChanges(wb: Workbook, changes: readonly Change[]): void {
+  for (const ch of changes) applyOne(wb, ch, true);
 }
 
 /** Undoes changes that were applied with `applyChanges`, restoring the exact prior state. */
 export function revertChanges(wb: Workbook, changes: readonly Change[]): void {
-  for (let i = changes.length - 1; i >= 0; i--) {
-    const ch = changes[i];
-    const sheet = sheetById(wb, ch.sheetId);
-    if (!sheet) throw new Error(`unknown sheet ${ch.sheetId}`);
-    setCell(sheet, ch.r, ch.c, ch.before);
-    popProvenance(sheet, ch.r, ch.c);
-  }
+  for (let i = changes.length - 1; i >= 0; i--) applyOne(wb, changes[i], false);
+}
+
+/** Sheets whose shape or metadata the changes touch (ids; a split adds new ones). */
+export function touchedSheets(changes: readonly Change[]): Set<string> {
+  const out = new Set<string>();
+  for (const ch of changes) out.add(ch.kind === 'sheet' ? ch.sheet.id : ch.sheetId);
+  return out;
+}
+
+// --- builders: each reads what it replaces from the sheet as it is now ------------------
+
+export function removeMergeChange(sheet: Sheet, range: CellRange, ruleId: string): MergeChange {
+  return { kind: 'merge', sheetId: sheet.id, op: 'remove', range: { s: { ...range.s }, e: { ...range.e } }, ruleId };
+}
+
+export function deleteRowsChange(sheet: Sheet, start: number, count: number, ruleId: string): RowsChange {
+  return { kind: 'rows', sheetId: sheet.id, op: 'delete', start, rows: readRows(sheet, start, count), ruleId };
+}
+
+export function deleteColumnsChange(sheet: Sheet, start: number, count: number, ruleId: string): ColumnsChange {
+  return { kind: 'columns', sheetId: sheet.id, op: 'delete', start, columns: readColumns(sheet, start, count), ruleId };
+}
+
+export function metaChange(sheet: Sheet, after: TableMeta | undefined, ruleId: string): MetaChange {
+  return { kind: 'meta', sheetId: sheet.id, before: sheet.meta && structuredClone(sheet.meta), after: after && structuredClone(after), ruleId };
+}
+
+export function hiddenChange(sheet: Sheet, after: { rows: number[]; cols: number[] }, ruleId: string): HiddenChange {
+  return { kind: 'hidden', sheetId: sheet.id, before: { rows: [...sheet.hiddenRows], cols: [...sheet.hiddenCols] }, after, ruleId };
 }

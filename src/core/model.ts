@@ -27,6 +27,8 @@ export interface CellSnapshot {
   raw?: string;
   /** Formula without the leading `=`, when the source cell had one. */
   formula?: string;
+  /** A note attached to the cell (a footnote mark moved out of the value, `約`…). */
+  note?: string;
 }
 
 /** One step in a cell's history: which rule (or `edit`) changed it, and what it was. */
@@ -44,6 +46,7 @@ export interface Column {
   formulas?: (string | undefined)[];
   /** Background fill colour (`FFFF00`) of cells that have one: colour may carry meaning. */
   fills?: (string | undefined)[];
+  notes?: (string | undefined)[];
   provenance?: (Provenance[] | undefined)[];
 }
 
@@ -51,6 +54,41 @@ export interface Column {
 export interface CellRange {
   s: { r: number; c: number };
   e: { r: number; c: number };
+}
+
+/** A note of the table: a footnote (`1)`, `a)`, `※`) keyed by its mark, or a plain remark. */
+export interface TableNote {
+  mark?: string;
+  text: string;
+}
+
+/** What the Level 2 header says about one column. */
+export interface ColumnMeta {
+  /** An English title found next to the Japanese one (`和暦\nJapanese year`), kept for CSVW. */
+  titleEn?: string;
+  unit?: string;
+  /** Scale: the values are in units of this (`1000` for `(1,000人)`). */
+  baseval?: number;
+  /** `xsd:integer`, `xsd:double`, `xsd:string`, `xsd:date`, `xsd:gYear`. */
+  datatype?: string;
+}
+
+/** The Level 2 metadata of the table a sheet holds (SPEC §3), filled by fixes and the user. */
+export interface TableMeta {
+  caption?: string;
+  creator?: string;
+  source?: string;
+  /** YYYY-MM-DD */
+  date?: string;
+  language?: string;
+  license?: string;
+  notes: TableNote[];
+  /** Per column, by column index. */
+  columns: (ColumnMeta | undefined)[];
+}
+
+export function emptyMeta(): TableMeta {
+  return { notes: [], columns: [] };
 }
 
 export interface Sheet {
@@ -68,6 +106,8 @@ export interface Sheet {
   hiddenCols: number[];
   /** Column widths in pixels from the source, where known. */
   colWidths?: (number | undefined)[];
+  /** Level 2 metadata of the table on this sheet. */
+  meta?: TableMeta;
 }
 
 export type SourceFormat = 'xlsx' | 'xlsm' | 'xlsb' | 'xls' | 'ods' | 'csv' | 'tsv' | 'txt' | 'other';
@@ -144,6 +184,8 @@ export function getCell(sheet: Sheet, r: number, c: number): CellSnapshot {
   if (raw !== undefined) snap.raw = raw;
   const formula = getFormula(sheet, r, c);
   if (formula !== undefined) snap.formula = formula;
+  const note = sheet.columns[c]?.notes?.[r];
+  if (note !== undefined) snap.note = note;
   return snap;
 }
 
@@ -157,7 +199,7 @@ export function formatIndex(sheet: Sheet, format: string | undefined): number {
   return idx;
 }
 
-function setSparse<T>(col: Column, key: 'raw' | 'formulas', r: number, v: T | undefined, rowCount: number): void {
+function setSparse<T>(col: Column, key: 'raw' | 'formulas' | 'notes', r: number, v: T | undefined, rowCount: number): void {
   if (v === undefined) {
     if (col[key]) col[key]![r] = undefined;
     return;
@@ -178,6 +220,7 @@ export function setCell(sheet: Sheet, r: number, c: number, snap: CellSnapshot):
   }
   setSparse(col, 'raw', r, snap.raw, sheet.rowCount);
   setSparse(col, 'formulas', r, snap.formula, sheet.rowCount);
+  setSparse(col, 'notes', r, snap.note, sheet.rowCount);
 }
 
 export function pushProvenance(sheet: Sheet, r: number, c: number, p: Provenance): void {
@@ -203,6 +246,7 @@ export function ensureSize(sheet: Sheet, rows: number, cols: number): void {
       if (col.raw) col.raw.length = rows;
       if (col.formulas) col.formulas.length = rows;
       if (col.fills) col.fills.length = rows;
+      if (col.notes) col.notes.length = rows;
       if (col.provenance) col.provenance.length = rows;
     }
     sheet.rowCount = rows;

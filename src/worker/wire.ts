@@ -21,8 +21,8 @@ export function skeletonOf(wb: Workbook): WorkbookSkeleton {
   };
 }
 
-type SparseKey = 'formats' | 'raw' | 'formulas' | 'fills' | 'provenance';
-const SPARSE: SparseKey[] = ['formats', 'raw', 'formulas', 'fills', 'provenance'];
+type SparseKey = 'formats' | 'raw' | 'formulas' | 'fills' | 'notes' | 'provenance';
+const SPARSE: SparseKey[] = ['formats', 'raw', 'formulas', 'fills', 'notes', 'provenance'];
 
 export function sliceColumn(col: Column, start: number, end: number): Column {
   const out: Column = { values: col.values.slice(start, end) };

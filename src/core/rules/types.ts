@@ -70,11 +70,22 @@ export interface Violation {
   severity?: 'error' | 'warning' | 'info';
 }
 
+/** Options of a rule's fix, by name (`joiner`, `mode`…); absent ones take their defaults. */
+export type FixOptions = Record<string, string | number | boolean | undefined>;
+
 interface RuleBase {
   meta: RuleMeta;
   /** False when the rule cannot apply to this sheet (it then does not count in the score). */
   applies?(view: SheetView): boolean;
-  fix?(view: SheetView, options: Record<string, unknown>): Change[];
+  /**
+   * The one-click fix for every violation of this rule on the sheet. Pure: reads the view,
+   * returns the changes in the order they must be applied (each `before` is the state the
+   * earlier changes of the list leave), applies nothing. Nothing may be lost: text taken out
+   * of a cell goes to a cell note, the metadata or a new column.
+   */
+  fix?(view: SheetView, options: FixOptions): Change[];
+  /** The options `fix` understands, with their defaults (shown in the fix preview). */
+  fixOptions?: Record<string, { default: string | number | boolean; label: Localized; choices?: { value: string; label: Localized }[] }>;
 }
 
 /** A rule that looks at the sheet as a whole (structure, merges, headers). */
