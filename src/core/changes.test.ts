@@ -139,7 +139,7 @@ describe('changes', () => {
   it('adding and removing sheets', () => {
     const wb = workbook(2, 2);
     const extra = newSheet('s2', 'T', 1, 1);
-    const add: Change = { kind: 'sheet', op: 'add', index: 1, sheet: extra, ruleId: 'one-table' };
+    const add: Change = { kind: 'sheet', op: 'add', afterId: 's1', sheet: extra, ruleId: 'one-table' };
     applyChanges(wb, [add]);
     expect(wb.sheets.map((s) => s.id)).toEqual(['s1', 's2']);
     revertChanges(wb, [add]);

@@ -4,6 +4,7 @@
 // them and the main thread can apply them. Every change carries what it replaces, so
 // reverting a list restores the exact earlier document (provenance included).
 import {
+  CELL_ARRAYS,
   type CellRange,
   type CellSnapshot,
   type Column,
@@ -67,21 +68,29 @@ export interface ColumnsChange {
   ruleId: string;
 }
 
-/** Adds or removes a whole sheet at `index` (splitting a sheet into tables). */
+/** Adds or removes a whole sheet (splitting a sheet into tables). */
 export interface SheetChange {
   kind: 'sheet';
   op: 'add' | 'remove';
-  index: number;
+  /** The sheet it comes right after (absent: first). */
+  afterId?: string;
   sheet: Sheet;
   ruleId: string;
 }
 
-/** Replaces a sheet's hidden rows and columns. */
+/** What is hidden on a sheet: rows, columns, and the sheet itself. */
+export interface HiddenState {
+  rows: number[];
+  cols: number[];
+  sheet?: boolean;
+}
+
+/** Replaces a sheet's hidden rows, columns and hidden flag. */
 export interface HiddenChange {
   kind: 'hidden';
   sheetId: string;
-  before: { rows: number[]; cols: number[] };
-  after: { rows: number[]; cols: number[] };
+  before: HiddenState;
+  after: HiddenState;
   ruleId: string;
 }
 
@@ -141,8 +150,7 @@ function removeMerge(sheet: Sheet, range: CellRange): void {
 
 // --- rows ------------------------------------------------------------------------------
 
-type Sparse = 'formats' | 'raw' | 'formulas' | 'fills' | 'notes' | 'provenance';
-const SPARSE: Sparse[] = ['formats', 'raw', 'formulas', 'fills', 'notes', 'provenance'];
+const SPARSE = CELL_ARRAYS;
 
 /** The rows [start, start + count) as RowData, without changing the sheet. */
 export function readRows(sheet: Sheet, start: number, count: number): RowData[] {
@@ -284,7 +292,9 @@ function applyOne(wb: Workbook, ch: Change, forward: boolean): void {
     case 'sheet': {
       if ((ch.op === 'add') === forward) {
         if (sheetById(wb, ch.sheet.id)) throw new Error(`sheet ${ch.sheet.id} exists`);
-        wb.sheets.splice(ch.index, 0, structuredClone(ch.sheet));
+        const at = ch.afterId === undefined ? 0 : wb.sheets.findIndex((s) => s.id === ch.afterId) + 1;
+        if (at < 0) throw new Error(`unknown sheet ${ch.afterId}`);
+        wb.sheets.splice(at, 0, structuredClone(ch.sheet));
       } else {
         const i = wb.sheets.findIndex((s) => s.id === ch.sheet.id);
         if (i < 0) throw new Error(`unknown sheet ${ch.sheet.id}`);
@@ -297,6 +307,8 @@ function applyOne(wb: Workbook, ch: Change, forward: boolean): void {
       const to = forward ? ch.after : ch.before;
       sheet.hiddenRows = [...to.rows];
       sheet.hiddenCols = [...to.cols];
+      if (to.sheet) sheet.hidden = true;
+      else delete sheet.hidden;
       return;
     }
     case 'meta': {
@@ -343,6 +355,6 @@ export function metaChange(sheet: Sheet, after: TableMeta | undefined, ruleId: s
   return { kind: 'meta', sheetId: sheet.id, before: sheet.meta && structuredClone(sheet.meta), after: after && structuredClone(after), ruleId };
 }
 
-export function hiddenChange(sheet: Sheet, after: { rows: number[]; cols: number[] }, ruleId: string): HiddenChange {
-  return { kind: 'hidden', sheetId: sheet.id, before: { rows: [...sheet.hiddenRows], cols: [...sheet.hiddenCols] }, after, ruleId };
+export function hiddenChange(sheet: Sheet, after: HiddenState, ruleId: string): HiddenChange {
+  return { kind: 'hidden', sheetId: sheet.id, before: { rows: [...sheet.hiddenRows], cols: [...sheet.hiddenCols], sheet: sheet.hidden }, after, ruleId };
 }

@@ -253,6 +253,21 @@ export function ensureSize(sheet: Sheet, rows: number, cols: number): void {
   }
 }
 
+/** The per-cell arrays a column may carry besides its values (all indexed by row). */
+export const CELL_ARRAYS = ['formats', 'raw', 'formulas', 'fills', 'notes', 'provenance'] as const;
+export type CellArrayKey = (typeof CELL_ARRAYS)[number];
+
+/** Rows [start, end) of a column, every per-cell array included. */
+export function sliceColumn(col: Column, start: number, end: number): Column {
+  const out: Column = { values: col.values.slice(start, end) };
+  for (const key of CELL_ARRAYS) {
+    const arr = col[key];
+    if (arr) (out as unknown as Record<CellArrayKey, unknown[]>)[key] = arr.slice(start, end);
+  }
+  if (out.provenance) out.provenance = out.provenance.map((p) => p && p.map((x) => ({ ...x })));
+  return out;
+}
+
 export function isEmptyValue(v: CellValue): boolean {
   return v === null || v === '';
 }

@@ -6,13 +6,13 @@
 // option); `version` increments on every mutation so subscribers know to re-render.
 import { createStore } from 'zustand/vanilla';
 import { snapshotFromInput } from '../core/cellInput.ts';
-import { type Change, MANUAL_EDIT, applyChanges, revertChanges, sameSnapshot } from '../core/changes.ts';
+import { type Change, MANUAL_EDIT, applyChanges, isStructural, revertChanges, sameSnapshot } from '../core/changes.ts';
 import type { CsvWriteOptions } from '../core/io/csv.ts';
 import type { Progress } from '../core/io/progress.ts';
 import { type ReadErrorInfo, type ReadOptions, type ReadWarning, baseName } from '../core/io/read.ts';
 import { type Sheet, type Workbook, cellAddress, getCell, sheetById } from '../core/model.ts';
 import type { AnalysisDelta } from '../core/analysis/analyse.ts';
-import type { RuleId } from '../core/rules/types.ts';
+import type { FixOptions, RuleId } from '../core/rules/types.ts';
 import type { StructureOverride } from '../core/structure/types.ts';
 import type { OpenResult, SessionApi } from '../worker/session.ts';
 import { type SheetFindings, applyDelta, findingsFrom } from './findings.ts';
@@ -52,6 +52,17 @@ export interface DocumentState {
   focus: { r: number; c: number; seq: number } | null;
   /** The rule whose cells the panel is showing. */
   activeRuleId: RuleId | null;
+  /** A fix computed but not applied yet, shown for the user to apply or cancel. */
+  preview: FixPreview | null;
+  /** 「すべて修正」 is being computed. */
+  fixing: boolean;
+}
+
+export interface FixPreview {
+  sheetId: string;
+  ruleId: RuleId;
+  options: FixOptions;
+  changes: Change[];
 }
 
 export interface DocumentActions {
@@ -62,6 +73,12 @@ export interface DocumentActions {
   /** Selects a cell and scrolls the grid to it. */
   focusCell(r: number, c: number): void;
   setActiveRule(id: RuleId | null): void;
+  /** Computes one rule's fix on the active sheet and shows it (nothing is applied). */
+  previewFix(ruleId: RuleId, options?: FixOptions): Promise<void>;
+  applyPreview(): void;
+  cancelPreview(): void;
+  /** 「すべて修正」: every fix, one undoable step. */
+  fixAll(): Promise<void>;
   editCell(r: number, c: number, text: string): void;
   execute(command: Command): void;
   undo(): void;
@@ -125,7 +142,8 @@ export function createDocumentStore(session: SessionApi) {
       const findings = { ...get().findings };
       for (const d of deltas) {
         const current = findings[d.sheetId];
-        if (d.full) findings[d.sheetId] = findingsFrom(d.full);
+        if (d.removed) delete findings[d.sheetId];
+        else if (d.full) findings[d.sheetId] = findingsFrom(d.full);
         else if (current) findings[d.sheetId] = applyDelta(current, d);
       }
       set({ findings });
@@ -150,6 +168,7 @@ export function createDocumentStore(session: SessionApi) {
         overrides: {},
         focus: null,
         activeRuleId: null,
+        preview: null,
       });
       void analyse();
       return true;
@@ -166,9 +185,14 @@ export function createDocumentStore(session: SessionApi) {
       }
     };
 
-    const mutate = (changes: Change[], how: 'apply' | 'revert') => {
+    /**
+     * Applies (or reverts) changes to the workbook here and in the worker. Returns the state
+     * to set: sheets whose shape or metadata changed get new objects (so views keyed on
+     * them refresh), and a sheet that no longer exists stops being the active one.
+     */
+    const mutate = (changes: Change[], how: 'apply' | 'revert'): Partial<DocumentState> => {
       const wb = get().workbook;
-      if (!wb) return;
+      if (!wb) return {};
       const mine = generation;
       const done = (deltas: AnalysisDelta[]) => {
         if (mine === generation) merge(deltas);
@@ -180,6 +204,12 @@ export function createDocumentStore(session: SessionApi) {
         revertChanges(wb, changes);
         session.revert(changes).then(done, reportReplicaError);
       }
+      const reshaped = new Set(changes.filter((ch) => ch.kind !== 'cell').map((ch) => (ch.kind === 'sheet' ? ch.sheet.id : ch.sheetId)));
+      if (reshaped.size === 0) return {};
+      const workbook = { ...wb, sheets: wb.sheets.map((sh) => (reshaped.has(sh.id) ? { ...sh } : sh)) };
+      const activeSheetId = workbook.sheets.some((sh) => sh.id === get().activeSheetId) ? get().activeSheetId : (workbook.sheets[0]?.id ?? null);
+      const structural = changes.some(isStructural);
+      return structural ? { workbook, activeSheetId, selection: null, focus: null, activeRuleId: null } : { workbook };
     };
 
     return {
@@ -197,6 +227,8 @@ export function createDocumentStore(session: SessionApi) {
       overrides: {},
       focus: null,
       activeRuleId: null,
+      preview: null,
+      fixing: false,
 
       openFile: (file, options = {}) =>
         run(file.name, async () => session.open(file.name, await file.arrayBuffer(), options, progress)),
@@ -232,22 +264,22 @@ export function createDocumentStore(session: SessionApi) {
 
       execute: (command) => {
         if (command.changes.length === 0) return;
-        mutate(command.changes, 'apply');
-        set({ history: pushCommand(get().history, command), version: get().version + 1 });
+        const patch = mutate(command.changes, 'apply');
+        set({ ...patch, history: pushCommand(get().history, command), version: get().version + 1, preview: null });
       },
 
       undo: () => {
         const popped = popUndo(get().history);
         if (!popped) return;
-        mutate(popped.command.changes, 'revert');
-        set({ history: popped.history, version: get().version + 1 });
+        const patch = mutate(popped.command.changes, 'revert');
+        set({ ...patch, history: popped.history, version: get().version + 1, preview: null });
       },
 
       redo: () => {
         const popped = popRedo(get().history);
         if (!popped) return;
-        mutate(popped.command.changes, 'apply');
-        set({ history: popped.history, version: get().version + 1 });
+        const patch = mutate(popped.command.changes, 'apply');
+        set({ ...patch, history: popped.history, version: get().version + 1, preview: null });
       },
 
       exportActiveCsv: async (options = {}) => {
@@ -262,6 +294,39 @@ export function createDocumentStore(session: SessionApi) {
       },
 
       dismissError: () => set({ error: null }),
+
+      previewFix: async (ruleId, options = {}) => {
+        const sheetId = get().activeSheetId;
+        if (!sheetId || get().fixing) return;
+        const mine = generation;
+        const version = get().version;
+        const changes = await session.planFix(sheetId, ruleId, options);
+        // An edit in between would make the plan stale: drop it rather than apply old changes.
+        if (mine !== generation || version !== get().version) return;
+        set({ preview: { sheetId, ruleId, options, changes }, activeRuleId: ruleId });
+      },
+
+      applyPreview: () => {
+        const preview = get().preview;
+        if (!preview) return;
+        get().execute({ label: 'history.fix', detail: preview.ruleId, changes: preview.changes });
+      },
+
+      cancelPreview: () => set({ preview: null }),
+
+      fixAll: async () => {
+        if (!get().workbook || get().fixing) return;
+        const mine = generation;
+        const version = get().version;
+        set({ fixing: true, preview: null });
+        try {
+          const changes = await session.planFixAll();
+          if (mine !== generation || version !== get().version) return;
+          get().execute({ label: 'history.fixAll', changes });
+        } finally {
+          if (mine === generation) set({ fixing: false });
+        }
+      },
 
       setOverrides: async (sheetId, overrides) => {
         const mine = generation;

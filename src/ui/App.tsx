@@ -10,6 +10,7 @@ import { LoadProgress } from './LoadProgress.tsx';
 import { ErrorAlert, ReadWarnings } from './Messages.tsx';
 import { SheetGrid } from './SheetGrid.tsx';
 import { StructurePanel } from './StructurePanel.tsx';
+import { FixPreview } from './FixPreview.tsx';
 import { ViolationsPanel } from './ViolationsPanel.tsx';
 import { SheetTabs } from './SheetTabs.tsx';
 import { Toolbar } from './Toolbar.tsx';
@@ -32,6 +33,7 @@ export function App() {
   const findings = useDoc((s) => (s.activeSheetId ? s.findings[s.activeSheetId] : undefined));
   const activeRuleId = useDoc((s) => s.activeRuleId);
   const focus = useDoc((s) => s.focus);
+  const preview = useDoc((s) => s.preview);
   useUndoShortcuts(undo, redo);
 
   useEffect(() => {
@@ -89,12 +91,14 @@ export function App() {
             findings={findings}
             activeRuleId={activeRuleId}
             focus={focus}
+            preview={preview}
             readOnly={loading}
             onEdit={editCell}
             onSelect={select}
           />
           {sheet && (
             <aside className="side-panel">
+              <FixPreview />
               <ViolationsPanel />
               <StructurePanel />
             </aside>

@@ -27,6 +27,8 @@ import { guideReference, violationMessage } from '../core/rules/messages.ts';
 import { ruleById } from '../core/rules/registry.ts';
 import type { RuleId, Violation } from '../core/rules/types.ts';
 import type { CellRegion, SheetStructure } from '../core/structure/types.ts';
+import { cellKey } from '../core/analysis/analyse.ts';
+import type { FixPreview } from '../store/documentStore.ts';
 import { type SheetFindings, violationsAt } from '../store/findings.ts';
 import { estimateColumnWidths } from './columnWidths.ts';
 import type { MessageKey } from './i18n.ts';
@@ -59,6 +61,8 @@ export interface SheetGridProps {
   findings?: SheetFindings;
   activeRuleId?: RuleId | null;
   focus?: { r: number; c: number; seq: number } | null;
+  /** A fix being previewed: the cells it changes are marked. */
+  preview?: FixPreview | null;
   readOnly?: boolean;
   onEdit(r: number, c: number, text: string): void;
   onSelect(r: number, c: number): void;
@@ -117,7 +121,7 @@ function leading(list: Violation[]): Violation | undefined {
   return best;
 }
 
-export function SheetGrid({ sheet, date1904, version, merges, findings, activeRuleId, focus, readOnly, onEdit, onSelect }: SheetGridProps) {
+export function SheetGrid({ sheet, date1904, version, merges, findings, activeRuleId, focus, preview, readOnly, onEdit, onSelect }: SheetGridProps) {
   const t = useT();
   const lang = useLang();
   const api = useRef<GridApi<RowRef> | null>(null);
@@ -143,8 +147,13 @@ export function SheetGrid({ sheet, date1904, version, merges, findings, activeRu
   // What changes often (analysis results, the picked rule, the language) is read through
   // a ref by the cell callbacks, so the column definitions stay the same object and AG
   // Grid only repaints the visible cells instead of rebuilding every column.
-  const live = useRef({ findings, activeRuleId, t, lang });
-  live.current = { findings, activeRuleId, t, lang };
+  const previewCells = useMemo(() => {
+    const keys = new Set<number>();
+    if (preview && preview.sheetId === sheet.id) for (const ch of preview.changes) if (ch.kind === 'cell') keys.add(cellKey(ch.r, ch.c));
+    return keys;
+  }, [preview, sheet.id]);
+  const live = useRef({ findings, activeRuleId, t, lang, previewCells });
+  live.current = { findings, activeRuleId, t, lang, previewCells };
 
   const columnDefs = useMemo<ColDef<RowRef>[]>(() => {
     const rowHeader: ColDef<RowRef> = {
@@ -216,7 +225,8 @@ export function SheetGrid({ sheet, date1904, version, merges, findings, activeRu
         },
         cellClass: (p) => {
           if (!p.data) return undefined;
-          const { findings, activeRuleId } = live.current;
+          const { findings, activeRuleId, previewCells } = live.current;
+          if (previewCells.has(cellKey(p.data.r, c))) return ['preview-changed'];
           const found = violationsAt(findings, p.data.r, c);
           if (found.length === 0) return undefined;
           const lead = leading(found);
@@ -256,7 +266,7 @@ export function SheetGrid({ sheet, date1904, version, merges, findings, activeRu
   // Content or findings changed in the store (edit, undo, redo, analysis): redraw the rendered cells.
   useEffect(() => {
     api.current?.refreshCells({ force: true });
-  }, [version, findings, activeRuleId, lang]);
+  }, [version, findings, activeRuleId, lang, previewCells]);
 
   // The panel asked to show a cell: scroll it into view and focus it.
   useEffect(() => {

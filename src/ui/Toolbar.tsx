@@ -7,6 +7,8 @@ import { useDoc, useDocumentStore, useLang, useT } from './context.ts';
 import { FileButton } from './FileDrop.tsx';
 import type { MessageKey } from './i18n.ts';
 import { saveBytes } from './download.ts';
+import { ruleById } from '../core/rules/registry.ts';
+import type { RuleId } from '../core/rules/types.ts';
 
 const ENCODINGS: TextEncodingName[] = ['utf-8', 'utf-8-bom', 'shift_jis', 'euc-jp', 'utf-16le', 'utf-16be'];
 const DELIMITERS = [',', '\t', ';', '|'];
@@ -22,8 +24,14 @@ export function Toolbar({ onFile }: { onFile: (f: File) => void }) {
   const undo = useDoc((s) => s.undo);
   const redo = useDoc((s) => s.redo);
   const hasSheet = useDoc((s) => s.activeSheetId !== null);
+  const fixing = useDoc((s) => s.fixing);
+  const analysed = useDoc((s) => s.activeSheetId !== null && s.findings[s.activeSheetId] !== undefined);
 
-  const label = (cmd: (typeof past)[number] | undefined) => (cmd ? t(cmd.label as MessageKey, { detail: cmd.detail ?? '' }) : t('toolbar.nothing'));
+  const label = (cmd: (typeof past)[number] | undefined) => {
+    if (!cmd) return t('toolbar.nothing');
+    const detail = cmd.label === 'history.fix' ? (ruleById(cmd.detail as RuleId)?.meta.title[lang] ?? '') : (cmd.detail ?? '');
+    return t(cmd.label as MessageKey, { detail });
+  };
 
   const reread = (options: { encoding?: TextEncodingName; delimiter?: string }) => {
     if (!source) return;
@@ -79,6 +87,15 @@ export function Toolbar({ onFile }: { onFile: (f: File) => void }) {
         </label>
       )}
       <span className="spacer" />
+      <button
+        type="button"
+        className="primary"
+        onClick={() => void store.getState().fixAll()}
+        disabled={!hasSheet || loading || fixing || !analysed}
+        title={t('fix.allTitle')}
+      >
+        {fixing ? t('fix.allRunning') : t('fix.all')}
+      </button>
       <button type="button" onClick={undo} disabled={past.length === 0} title={t('toolbar.undoTitle', { label: label(past[past.length - 1]) })}>
         {t('toolbar.undo')}
       </button>

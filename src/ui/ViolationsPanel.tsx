@@ -18,6 +18,8 @@ export function ViolationsPanel() {
   const activeRuleId = useDoc((s) => s.activeRuleId);
   const setActiveRule = useDoc((s) => s.setActiveRule);
   const focusCell = useDoc((s) => s.focusCell);
+  const previewFix = useDoc((s) => s.previewFix);
+  const busy = useDoc((s) => s.fixing || s.loading !== null);
   const [cursor, setCursor] = useState<{ sheetId: string; ruleId: RuleId; index: number } | null>(null);
 
   const activeList = useMemo(() => (findings && activeRuleId ? violationsOfRule(findings, activeRuleId) : []), [findings, activeRuleId]);
@@ -87,7 +89,22 @@ export function ViolationsPanel() {
                               : r.count}
                       </span>
                     </button>
-                    <div className="ref">{guideReference(meta, lang)}</div>
+                    <div className="ref">
+                      {guideReference(meta, lang)}
+                      {ruleById(r.ruleId)?.fix && r.failing > 0 && (
+                        <button
+                          type="button"
+                          className="small fix"
+                          data-fix={r.ruleId}
+                          disabled={busy}
+                          title={t('fix.buttonTitle', { step: guideReference(meta, lang) })}
+                          onClick={() => void previewFix(r.ruleId)}
+                        >
+                          {t('fix.button')}
+                          {meta.guideRef.guide ? `(${meta.guideRef.guide.split(' ')[0]})` : ''}
+                        </button>
+                      )}
+                    </div>
                     {active && current && (
                       <div className="current" role="status">
                         <div className="position">{t('panel.position', { index: (cursor?.index ?? 0) + 1, count: activeList.length })}</div>

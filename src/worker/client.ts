@@ -60,6 +60,8 @@ export function createWorkerSession(): { api: SessionApi; terminate: () => void 
       for (const a of stripped) out.push(await fullAnalysis(a));
       return out;
     },
+    planFix: (sheetId, ruleId, options) => remote.planFix(sheetId, ruleId, options),
+    planFixAll: (onProgress) => remote.planFixAll(onProgress && Comlink.proxy(onProgress)),
     setOverrides: async (sheetId, overrides) => fullAnalysis(await remote.setOverrides(sheetId, overrides)),
     apply: async (changes) => fullDeltas(await remote.apply(changes)),
     revert: async (changes) => fullDeltas(await remote.revert(changes)),
@@ -79,6 +81,8 @@ export function createInProcessSession(): SessionApi {
     reopen: async (options, onProgress) => s.reopen(options, onProgress),
     analyse: async (onProgress) => s.analyse(onProgress),
     setOverrides: async (sheetId, overrides) => s.setOverrides(sheetId, overrides),
+    planFix: async (sheetId, ruleId, options) => s.planFix(sheetId, ruleId, options),
+    planFixAll: async (onProgress) => s.planFixAll(onProgress),
     apply: async (changes) => s.apply(changes),
     revert: async (changes) => s.revert(changes),
     exportCsv: async (sheetId, options) => s.exportCsv(sheetId, options),

@@ -6,7 +6,8 @@ import type { Change } from '../core/changes.ts';
 import type { CsvWriteOptions } from '../core/io/csv.ts';
 import type { ProgressFn } from '../core/io/progress.ts';
 import type { ReadOptions } from '../core/io/read.ts';
-import type { Violation } from '../core/rules/types.ts';
+import type { FixAllProgress } from '../core/fix/runFixes.ts';
+import type { FixOptions, RuleId, Violation } from '../core/rules/types.ts';
 import type { StructureOverride } from '../core/structure/types.ts';
 import { DocumentSession, type OpenResult } from './session.ts';
 import { deltaWithoutCellViolations, skeletonOf, sliceColumn, withoutCellViolations } from './wire.ts';
@@ -41,6 +42,12 @@ const api = {
   },
   async violationPage(sheetId: string, start: number, end: number) {
     return (pendingViolations.get(sheetId) ?? []).slice(start, end);
+  },
+  async planFix(sheetId: string, ruleId: RuleId, options?: FixOptions) {
+    return session.planFix(sheetId, ruleId, options);
+  },
+  async planFixAll(onProgress?: (p: FixAllProgress) => void) {
+    return session.planFixAll(onProgress);
   },
   async setOverrides(sheetId: string, overrides: StructureOverride[]) {
     return keep(session.setOverrides(sheetId, overrides));

@@ -4,6 +4,8 @@
 // Plain class with no worker globals, so tests drive it directly in Node.
 import { type AnalysisDelta, type SheetAnalysis, SheetAnalyzer } from '../core/analysis/analyse.ts';
 import { type Change, applyChanges, revertChanges } from '../core/changes.ts';
+import { type FixAllProgress, planFix, planFixAll } from '../core/fix/runFixes.ts';
+import type { FixOptions, RuleId } from '../core/rules/types.ts';
 import { type CsvWriteOptions, sheetToCsvBytes } from '../core/io/csv.ts';
 import type { ProgressFn } from '../core/io/progress.ts';
 import { ReadError, type ReadErrorInfo, type ReadOptions, type ReadWarning, readWorkbook } from '../core/io/read.ts';
@@ -62,6 +64,16 @@ export class DocumentSession {
     return analyzer.setOverrides(overrides);
   }
 
+  /** The changes one rule's fix would make on a sheet (the preview); nothing is applied. */
+  planFix(sheetId: string, ruleId: RuleId, options?: FixOptions): Change[] {
+    return planFix(this.requireWorkbook(), sheetId, ruleId, options);
+  }
+
+  /** The changes of 「すべて修正」 on the whole workbook; nothing is applied. */
+  planFixAll(onProgress?: (p: FixAllProgress) => void): Change[] {
+    return planFixAll(this.requireWorkbook(), onProgress);
+  }
+
   apply(changes: Change[]): AnalysisDelta[] {
     applyChanges(this.requireWorkbook(), changes);
     return this.reanalyse(changes);
@@ -73,16 +85,36 @@ export class DocumentSession {
   }
 
   private reanalyse(changes: Change[]): AnalysisDelta[] {
-    const bySheet = new Map<string, { r: number; c: number }[]>();
+    const wb = this.requireWorkbook();
+    const cells = new Map<string, { r: number; c: number }[]>();
+    const reshaped = new Set<string>();
     for (const ch of changes) {
-      const list = bySheet.get(ch.sheetId) ?? [];
-      list.push({ r: ch.r, c: ch.c });
-      bySheet.set(ch.sheetId, list);
+      if (ch.kind === 'cell') {
+        const list = cells.get(ch.sheetId) ?? [];
+        list.push({ r: ch.r, c: ch.c });
+        cells.set(ch.sheetId, list);
+      } else if (ch.kind !== 'meta') {
+        reshaped.add(ch.kind === 'sheet' ? ch.sheet.id : ch.sheetId);
+      }
     }
     const deltas: AnalysisDelta[] = [];
-    for (const [sheetId, cells] of bySheet) {
+    for (const sheetId of reshaped) {
+      const sheet = sheetById(wb, sheetId);
+      // Row numbers in the user's corrections no longer mean the same rows.
+      this.overrides = this.overrides.filter((o) => o.sheetId !== sheetId);
+      if (!sheet) {
+        this.analyzers.delete(sheetId);
+        deltas.push({ sheetId, removed: true });
+        continue;
+      }
+      const analyzer = new SheetAnalyzer(sheet, wb.date1904);
+      this.analyzers.set(sheetId, analyzer);
+      deltas.push({ sheetId, full: analyzer.analyse() });
+    }
+    for (const [sheetId, list] of cells) {
+      if (reshaped.has(sheetId)) continue;
       const analyzer = this.analyzers.get(sheetId);
-      if (analyzer) deltas.push(analyzer.update(cells));
+      if (analyzer) deltas.push(analyzer.update(list));
     }
     return deltas;
   }
@@ -112,6 +144,8 @@ export interface SessionApi {
   open(name: string, buffer: ArrayBuffer, options: ReadOptions, onProgress?: ProgressFn): Promise<OpenResult>;
   reopen(options: ReadOptions, onProgress?: ProgressFn): Promise<OpenResult>;
   analyse(onProgress?: ProgressFn): Promise<SheetAnalysis[]>;
+  planFix(sheetId: string, ruleId: RuleId, options?: FixOptions): Promise<Change[]>;
+  planFixAll(onProgress?: (p: FixAllProgress) => void): Promise<Change[]>;
   setOverrides(sheetId: string, overrides: StructureOverride[]): Promise<SheetAnalysis>;
   apply(changes: Change[]): Promise<AnalysisDelta[]>;
   revert(changes: Change[]): Promise<AnalysisDelta[]>;

@@ -3,7 +3,9 @@
 // it arrives; sent as a skeleton plus slices of at most SLICE_CELLS values, each message
 // is deserialised in a few milliseconds and the page stays responsive in between.
 import type { AnalysisDelta, SheetAnalysis } from '../core/analysis/analyse.ts';
-import type { Column, Workbook } from '../core/model.ts';
+import { CELL_ARRAYS, type CellArrayKey, type Column, type Workbook, sliceColumn } from '../core/model.ts';
+
+export { sliceColumn };
 
 export const SLICE_CELLS = 100_000;
 export const VIOLATION_PAGE = 20_000;
@@ -21,17 +23,8 @@ export function skeletonOf(wb: Workbook): WorkbookSkeleton {
   };
 }
 
-type SparseKey = 'formats' | 'raw' | 'formulas' | 'fills' | 'notes' | 'provenance';
-const SPARSE: SparseKey[] = ['formats', 'raw', 'formulas', 'fills', 'notes', 'provenance'];
-
-export function sliceColumn(col: Column, start: number, end: number): Column {
-  const out: Column = { values: col.values.slice(start, end) };
-  for (const key of SPARSE) {
-    const arr = col[key];
-    if (arr) (out as unknown as Record<SparseKey, unknown[]>)[key] = arr.slice(start, end);
-  }
-  return out;
-}
+type SparseKey = CellArrayKey;
+const SPARSE = CELL_ARRAYS;
 
 /** Joins consecutive slices of one column back together. */
 export function joinSlices(parts: Column[], rowCount: number): Column {

@@ -44,6 +44,8 @@ export interface SheetAnalysis {
 /** After an edit: what changed, so the main thread can patch instead of replacing everything. */
 export interface AnalysisDelta {
   sheetId: string;
+  /** The sheet no longer exists (a split was undone). */
+  removed?: boolean;
   /** Set when the whole analysis was redone (structure changed). */
   full?: SheetAnalysis;
   /** Cells whose cell-rule violations were re-judged (`cellKey`), and what they are now. */
@@ -111,7 +113,9 @@ export class SheetAnalyzer {
 
   /** Re-judges after the given cells changed (their new content is already in the sheet). */
   update(cells: readonly { r: number; c: number }[]): AnalysisDelta {
-    if (this.sheet.rowCount !== this.features.length) return { sheetId: this.sheet.id, full: this.analyse() };
+    if (this.sheet.rowCount !== this.features.length || cells.some((x) => x.c >= this.sheet.columns.length)) {
+      return { sheetId: this.sheet.id, full: this.analyse() };
+    }
     let reshape = false;
     for (const r of new Set(cells.map((x) => x.r))) {
       const next = rowFeatures(this.sheet, r);

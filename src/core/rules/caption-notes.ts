@@ -1,7 +1,9 @@
 // ガイド 手順4 / 総務省 1-2: the caption above a table and the notes below it are not
 // data. They move into the Level 2 metadata (@Caption, notes, source) and leave the grid.
-import { getValue } from '../model.ts';
+import { type Change, deleteRowsChange, metaChange, removeMergeChange } from '../changes.ts';
+import { emptyMeta, getCell, getValue } from '../model.ts';
 import type { TableStructure } from '../structure/types.ts';
+import { creatorOf, parseNoteLine } from '../text/notes.ts';
 import type { SheetRule, SheetView, Violation } from './types.ts';
 
 const SOURCE = /^[\s\u3000]*(?:資料|出典|出所)/;
@@ -38,6 +40,7 @@ export const rule: SheetRule = {
       toSource: { ja: 'メタデータの出典(Source)に移す', en: 'Move to the metadata source' },
     },
   },
+  fix: (view) => fixCaptionNotes(view),
   detect(view) {
     const out: Violation[] = [];
     for (const t of view.structure.tables) {
@@ -61,3 +64,66 @@ export const rule: SheetRule = {
     return out;
   },
 };
+
+/** All text of one row of a table, cells joined by a space, layout spaces kept as written. */
+function fullRowText(view: SheetView, t: TableStructure, r: number): string {
+  const parts: string[] = [];
+  for (let c = t.range.s.c; c <= t.range.e.c; c++) {
+    const v = getValue(view.sheet, r, c);
+    if (v !== null && v !== '') parts.push(typeof v === 'object' ? v.error : String(v).trim());
+  }
+  return parts.join(' ');
+}
+
+/**
+ * Caption rows become the metadata caption, note rows its notes (keyed by their marks),
+ * a 資料/出典 row its source (and the organisation its creator, unless one is set); then
+ * the rows above the header and below the data leave the grid. When several tables still
+ * share the sheet, rows are cleared instead of deleted (deleting would cut the others).
+ */
+function fixCaptionNotes(view: SheetView): Change[] {
+  const { sheet } = view;
+  const out: Change[] = [];
+  const meta = sheet.meta ? structuredClone(sheet.meta) : emptyMeta();
+  const captions: string[] = meta.caption ? [meta.caption] : [];
+  const shared = view.structure.tables.length > 1;
+  const removals: [number, number][] = [];
+  for (const t of view.structure.tables) {
+    if (t.captionRows.length === 0 && t.noteRows.length === 0) continue;
+    const caption = t.captionRows.map((r) => fullRowText(view, t, r)).filter(Boolean).join(' ');
+    if (caption) captions.push(caption);
+    for (const r of t.noteRows) {
+      const parsed = parseNoteLine(fullRowText(view, t, r));
+      if (parsed.source) {
+        meta.source = meta.source ? `${meta.source} ${parsed.source}` : parsed.source;
+        meta.creator ??= creatorOf(parsed.source);
+      }
+      for (const n of parsed.notes) if (!meta.notes.some((x) => x.mark === n.mark && x.text === n.text)) meta.notes.push(n);
+    }
+    const top = t.headerRows.end >= t.headerRows.start ? t.headerRows.start : t.dataRows.start;
+    if (t.range.s.r < top) removals.push([t.range.s.r, top - 1]);
+    if (t.range.e.r > t.dataRows.end) removals.push([t.dataRows.end + 1, t.range.e.r]);
+  }
+  if (captions.length) meta.caption = captions.join(' / ');
+  out.push(metaChange(sheet, meta, 'caption-notes'));
+
+  const inRemoved = (r: number) => removals.some(([a, b]) => r >= a && r <= b);
+  if (shared) {
+    for (const t of view.structure.tables) {
+      for (const r of [...t.captionRows, ...t.noteRows]) {
+        for (let c = t.range.s.c; c <= t.range.e.c; c++) {
+          const before = getCell(sheet, r, c);
+          if (before.value !== null) out.push({ kind: 'cell', sheetId: sheet.id, r, c, before, after: { value: null }, ruleId: 'caption-notes' });
+        }
+      }
+    }
+    return out;
+  }
+  for (const m of sheet.merges) {
+    let crosses = false;
+    for (let r = m.s.r; r <= m.e.r && !crosses; r++) crosses = inRemoved(r);
+    if (crosses) out.push(removeMergeChange(sheet, m, 'caption-notes'));
+  }
+  for (const [a, b] of removals.sort((x, y) => y[0] - x[0])) out.push(deleteRowsChange(sheet, a, b - a + 1, 'caption-notes'));
+  return out;
+}

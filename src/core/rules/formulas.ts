@@ -4,7 +4,8 @@
 //
 // A cell rule: the engine calls it for every non-empty cell, so it must be cheap. Most
 // columns have no formula at all and no `formulas` array: that is checked first.
-import { type CellValue, getValue, isCellError } from '../model.ts';
+import type { Change } from '../changes.ts';
+import { type CellValue, getCell, getValue, isCellError } from '../model.ts';
 import type { CellRule, RuleMeta, SheetView, Violation } from './types.ts';
 
 const meta: RuleMeta = {
@@ -41,9 +42,25 @@ function shown(v: CellValue): string {
   return String(v);
 }
 
+/** Every formula cell keeps the value the file last computed; the formula is dropped. */
+function fixFormulas(view: SheetView): Change[] {
+  const { sheet } = view;
+  const out: Change[] = [];
+  sheet.columns.forEach((col, c) => {
+    col.formulas?.forEach((f, r) => {
+      if (f === undefined) return;
+      const before = getCell(sheet, r, c);
+      const { formula: _dropped, ...after } = before;
+      out.push({ kind: 'cell', sheetId: sheet.id, r, c, before, after, ruleId: 'formulas' });
+    });
+  });
+  return out;
+}
+
 export const formulasRule: CellRule = {
   meta,
   scope: 'cell',
+  fix: (view) => fixFormulas(view),
   applies() {
     return true;
   },

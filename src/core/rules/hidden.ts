@@ -5,8 +5,9 @@
 //
 // Granularity: one violation per run of adjacent hidden rows (or columns), so a block of
 // 500 hidden rows is one finding with its count, not 500; and one per hidden sheet.
+import { type Change, deleteColumnsChange, deleteRowsChange, hiddenChange, removeMergeChange } from '../changes.ts';
 import { type CellRange, cellAddress, colCount, columnLetter } from '../model.ts';
-import type { RuleMeta, SheetRule, SheetView, Violation } from './types.ts';
+import type { FixOptions, RuleMeta, SheetRule, SheetView, Violation } from './types.ts';
 
 const meta: RuleMeta = {
   id: 'hidden',
@@ -44,9 +45,43 @@ export function runsOf(indexes: readonly number[]): [number, number][] {
   return runs;
 }
 
+/**
+ * `show` (default): everything hidden becomes visible, nothing is lost. `drop`: hidden
+ * rows and columns are deleted (merges across them undone first) — the deleted cells stay
+ * in the change list, so undo brings them back.
+ */
+function fixHidden(view: SheetView, options: FixOptions): Change[] {
+  const { sheet } = view;
+  if (options.mode !== 'drop') return [hiddenChange(sheet, { rows: [], cols: [] }, 'hidden')];
+  const out: Change[] = [];
+  const rows = runsOf(sheet.hiddenRows);
+  const cols = runsOf(sheet.hiddenCols);
+  for (const m of sheet.merges) {
+    const crossesRow = rows.some(([a, b]) => m.s.r <= b && m.e.r >= a);
+    const crossesCol = cols.some(([a, b]) => m.s.c <= b && m.e.c >= a);
+    if (crossesRow || crossesCol) out.push(removeMergeChange(sheet, m, 'hidden'));
+  }
+  // Bottom-up and right-to-left, so each deletion leaves the indexes of the next intact.
+  for (const [a, b] of [...rows].reverse()) out.push(deleteRowsChange(sheet, a, b - a + 1, 'hidden'));
+  for (const [a, b] of [...cols].reverse()) out.push(deleteColumnsChange(sheet, a, b - a + 1, 'hidden'));
+  if (sheet.hidden) out.push(hiddenChange(sheet, { rows: [], cols: [] }, 'hidden'));
+  return out;
+}
+
 export const hiddenRule: SheetRule = {
   meta,
   scope: 'sheet',
+  fixOptions: {
+    mode: {
+      default: 'show',
+      label: { ja: '非表示の行・列', en: 'Hidden rows and columns' },
+      choices: [
+        { value: 'show', label: { ja: '表示する(値を残す)', en: 'Show them (keep the values)' } },
+        { value: 'drop', label: { ja: '削除する', en: 'Delete them' } },
+      ],
+    },
+  },
+  fix: (view, options) => fixHidden(view, options),
   applies() {
     return true;
   },

@@ -1,8 +1,9 @@
 // ガイド 手順5 / 総務省 1-4: no merged cells. A merge in the header spans a parent title
 // over its children (fill across when unmerging); a merge in the data stands for the same
 // value on several rows (fill down); a merged caption goes to the metadata anyway.
-import { rangeAddress } from '../model.ts';
-import type { SheetRule, Violation } from './types.ts';
+import { type Change, removeMergeChange } from '../changes.ts';
+import { getCell, rangeAddress } from '../model.ts';
+import type { SheetRule, SheetView, Violation } from './types.ts';
 
 export const rule: SheetRule = {
   scope: 'sheet',
@@ -26,6 +27,7 @@ export const rule: SheetRule = {
       unmerge: { ja: '結合を解除', en: 'Unmerge' },
     },
   },
+  fix: (view) => fixMerges(view),
   detect(view) {
     return view.sheet.merges.map((m): Violation => {
       const region = view.regionOf(m.s.r, m.s.c);
@@ -44,3 +46,33 @@ export const rule: SheetRule = {
     });
   },
 };
+
+/**
+ * Unmerges every merge. A header merge puts its title in each column it spans (its first
+ * row only: a title merged down over the rows below stays one title); a data merge puts
+ * its value in every cell it covers (款 over three 項 → 款 on each row); a caption or note
+ * merge is only unmerged (its text goes to the metadata).
+ */
+export function fixMerges(view: SheetView, ruleId = 'merged-cells'): Change[] {
+  const { sheet } = view;
+  const out: Change[] = [];
+  for (const m of sheet.merges) {
+    out.push(removeMergeChange(sheet, m, ruleId));
+    const region = view.regionOf(m.s.r, m.s.c);
+    const header = region === 'header' || region === 'unit';
+    const data = region === 'data' || region === 'key';
+    if (!header && !data) continue;
+    const origin = getCell(sheet, m.s.r, m.s.c);
+    if (origin.value === null) continue;
+    const lastRow = header ? m.s.r : m.e.r;
+    for (let r = m.s.r; r <= lastRow; r++) {
+      for (let c = m.s.c; c <= m.e.c; c++) {
+        if (r === m.s.r && c === m.s.c) continue;
+        const before = getCell(sheet, r, c);
+        if (before.value !== null) continue; // never overwrite what a covered cell still holds
+        out.push({ kind: 'cell', sheetId: sheet.id, r, c, before, after: { ...origin, formula: undefined }, ruleId });
+      }
+    }
+  }
+  return out;
+}

@@ -1,7 +1,13 @@
 // ガイド 手順7: the titles of a table fit on one row. A header of several rows (parent
 // titles merged over child titles, `17年` over `総数`) is flattened by joining each
 // column's path (`2005年 総数`); a unit row is not a title row (the units rule takes it).
-import type { SheetRule, Violation } from './types.ts';
+import { type Change, deleteRowsChange, metaChange, removeMergeChange, sameSnapshot } from '../changes.ts';
+import { buildMergeIndex } from '../mergeIndex.ts';
+import { emptyMeta, getCell, getValue } from '../model.ts';
+import type { TableStructure } from '../structure/types.ts';
+import { splitBilingual } from '../text/bilingual.ts';
+import { findLayoutSpaces } from './layout-spaces.ts';
+import type { FixOptions, SheetRule, SheetView, Violation } from './types.ts';
 
 export const rule: SheetRule = {
   scope: 'sheet',
@@ -26,6 +32,10 @@ export const rule: SheetRule = {
       addHeader: { ja: '見出し行を指定する', en: 'Mark the header row' },
     },
   },
+  fixOptions: {
+    joiner: { default: ' ', label: { ja: '親と子の見出しをつなぐ文字', en: 'Joiner between parent and child titles' } },
+  },
+  fix: (view, options) => fixHeader(view, options),
   detect(view) {
     const out: Violation[] = [];
     for (const t of view.structure.tables) {
@@ -54,3 +64,95 @@ export const rule: SheetRule = {
     return out;
   },
 };
+
+/** Rows of the header that hold titles (not units), top to bottom. */
+function titleRowsOf(t: TableStructure): number[] {
+  const rows: number[] = [];
+  for (let r = t.headerRows.start; r <= t.headerRows.end; r++) if (!t.unitRows.includes(r)) rows.push(r);
+  return rows;
+}
+
+/** A title part cleaned for one row: no line breaks or layout spaces. */
+function cleanPart(text: string): string {
+  return findLayoutSpaces(text)?.fixed ?? text;
+}
+
+/**
+ * The one-row titles of a table's columns: each column's titles from top to bottom (a
+ * merged parent counts for every column it spans, once), Japanese parts joined with
+ * `joiner`, English lines of bilingual titles set aside.
+ */
+export function flattenTitles(view: SheetView, t: TableStructure, joiner: string): { c: number; title: string; en?: string }[] {
+  const { sheet } = view;
+  const titleRows = titleRowsOf(t);
+  const merges = buildMergeIndex(sheet.merges);
+  const out: { c: number; title: string; en?: string }[] = [];
+  for (let c = t.columns.start; c <= t.columns.end; c++) {
+    const ja: string[] = [];
+    const en: string[] = [];
+    for (const r of titleRows) {
+      const m = merges.at(r, c);
+      // A merge's text belongs to its first row; the rows it covers below add nothing.
+      if (m && m.s.r !== r) continue;
+      const v = getValue(sheet, m ? m.s.r : r, m ? m.s.c : c);
+      if (v === null || v === '') continue;
+      const split = splitBilingual(typeof v === 'object' ? v.error : String(v));
+      const part = cleanPart(split.ja);
+      if (part && ja[ja.length - 1] !== part) ja.push(part);
+      if (split.en && en[en.length - 1] !== split.en) en.push(split.en);
+    }
+    out.push({ c, title: ja.join(joiner), en: en.length ? en.join(' ') : undefined });
+  }
+  return out;
+}
+
+/**
+ * Flattens every multi-row header: the first title row receives the joined titles, the
+ * other title rows go (unit rows stay, for the units fix), header merges are undone, and
+ * English title lines are kept in the column metadata.
+ */
+function fixHeader(view: SheetView, options: FixOptions): Change[] {
+  const joiner = typeof options.joiner === 'string' ? options.joiner : ' ';
+  const { sheet } = view;
+  const out: Change[] = [];
+  let meta = sheet.meta ? structuredClone(sheet.meta) : emptyMeta();
+  let metaChanged = false;
+  // Bottom-up, so deleting one table's rows does not move the rows of the tables above.
+  const tables = [...view.structure.tables].sort((a, b) => b.headerRows.start - a.headerRows.start);
+  for (const t of tables) {
+    const titleRows = titleRowsOf(t);
+    if (titleRows.length < 2) continue;
+    const first = titleRows[0];
+    const last = titleRows[titleRows.length - 1];
+    const titles = flattenTitles(view, t, joiner);
+    for (const m of sheet.merges) {
+      if (m.s.r <= last && m.e.r >= first && m.s.c <= t.columns.end && m.e.c >= t.columns.start) out.push(removeMergeChange(sheet, m, 'multi-row-header'));
+    }
+    for (const { c, title, en } of titles) {
+      const before = getCell(sheet, first, c);
+      const after = title === '' ? { value: null } : { value: title };
+      if (!sameSnapshot(before, after)) out.push({ kind: 'cell', sheetId: sheet.id, r: first, c, before, after, ruleId: 'multi-row-header' });
+      if (en) {
+        const columns = [...meta.columns];
+        columns[c] = { ...columns[c], titleEn: en };
+        meta = { ...meta, columns };
+        metaChanged = true;
+      }
+    }
+    // The other title rows, bottom-up, one change per run of adjacent rows.
+    const rest = titleRows.slice(1).reverse();
+    let i = 0;
+    while (i < rest.length) {
+      let start = rest[i];
+      let count = 1;
+      while (i + count < rest.length && rest[i + count] === start - 1) {
+        start--;
+        count++;
+      }
+      out.push(deleteRowsChange(sheet, start, count, 'multi-row-header'));
+      i += count;
+    }
+  }
+  if (metaChanged) out.push(metaChange(sheet, meta, 'multi-row-header'));
+  return out;
+}

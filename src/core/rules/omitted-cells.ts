@@ -2,9 +2,10 @@
 // only on the first month, a 款 written once for its 項) is an omission. Only key columns
 // are judged: a blank measurement is a missing value, not an omission. `〃` and `同上`
 // are the same omission written out.
-import { columnLetter, getValue, isEmptyValue } from '../model.ts';
+import type { Change } from '../changes.ts';
+import { columnLetter, getCell, getValue, isEmptyValue } from '../model.ts';
 import { buildMergeIndex } from '../mergeIndex.ts';
-import type { SheetRule, Violation } from './types.ts';
+import type { SheetRule, SheetView, Violation } from './types.ts';
 
 const DITTO = /^[\s\u3000]*(?:〃|″|同上|同|ゝ|々)[\s\u3000]*$/;
 
@@ -27,6 +28,7 @@ export const rule: SheetRule = {
       fillDown: { ja: '上の値「{above}」を入れる', en: 'Fill in "{above}" from above' },
     },
   },
+  fix: (view) => fixOmitted(view),
   detect(view) {
     const out: Violation[] = [];
     const merges = buildMergeIndex(view.sheet.merges);
@@ -37,7 +39,7 @@ export const rule: SheetRule = {
         let above: string | undefined;
         for (let r = t.dataRows.start; r <= t.dataRows.end; r++) {
           const v = getValue(view.sheet, r, c);
-          if (!isEmptyValue(v) && !(typeof v === 'string' && DITTO.test(v))) {
+          if (!isEmptyValue(v) && !isDitto(v)) {
             above = typeof v === 'object' && v !== null ? v.error : String(v);
             continue;
           }
@@ -59,4 +61,22 @@ export const rule: SheetRule = {
 function rowHasData(view: Parameters<SheetRule['detect']>[0], c0: number, c1: number, r: number): boolean {
   for (let c = c0; c <= c1; c++) if (!isEmptyValue(getValue(view.sheet, r, c))) return true;
   return false;
+}
+
+/** Fills each omitted key cell with the value above it; no other cell is touched. */
+function fixOmitted(view: SheetView): Change[] {
+  const out: Change[] = [];
+  for (const v of rule.detect(view)) {
+    const { r, c } = v.range.s;
+    let above = r - 1;
+    while (above >= 0 && (isEmptyValue(getValue(view.sheet, above, c)) || isDitto(getValue(view.sheet, above, c)))) above--;
+    if (above < 0) continue;
+    const source = getCell(view.sheet, above, c);
+    out.push({ kind: 'cell', sheetId: view.sheet.id, r, c, before: getCell(view.sheet, r, c), after: { value: source.value, format: source.format, raw: source.raw }, ruleId: 'omitted-cells' });
+  }
+  return out;
+}
+
+function isDitto(v: ReturnType<typeof getValue>): boolean {
+  return typeof v === 'string' && DITTO.test(v);
 }

@@ -1,8 +1,10 @@
 // ガイド 手順1 / 総務省 2-2: one table per sheet. Several blocks separated by blank rows
 // or columns, each with its own header, are separate tables; a key column repeated at
 // the right edge of a wide table (for reading on paper) is a copy, not data.
-import { columnLetter, rangeAddress } from '../model.ts';
-import type { SheetRule, Violation } from './types.ts';
+import { type Change, deleteColumnsChange, deleteRowsChange, removeMergeChange } from '../changes.ts';
+import { type CellRange, type Sheet, columnLetter, rangeAddress, sliceColumn } from '../model.ts';
+import type { TableStructure } from '../structure/types.ts';
+import type { SheetRule, SheetView, Violation } from './types.ts';
 
 export const rule: SheetRule = {
   scope: 'sheet',
@@ -30,6 +32,7 @@ export const rule: SheetRule = {
       dropDuplicate: { ja: '重複した列を削除', en: 'Remove the repeated column' },
     },
   },
+  fix: (view) => fixOneTable(view),
   detect(view) {
     const out: Violation[] = [];
     const { tables } = view.structure;
@@ -62,3 +65,70 @@ export const rule: SheetRule = {
     return out;
   },
 };
+
+/** A new sheet holding exactly the cells, merges and hidden marks of one table's range. */
+export function extractTable(sheet: Sheet, t: TableStructure, id: string, name: string): Sheet {
+  const { s, e } = t.range;
+  const inside = (m: CellRange) => m.s.r >= s.r && m.e.r <= e.r && m.s.c >= s.c && m.e.c <= e.c;
+  return {
+    id,
+    name,
+    rowCount: e.r - s.r + 1,
+    columns: sheet.columns.slice(s.c, e.c + 1).map((col) => sliceColumn(col, s.r, e.r + 1)),
+    formats: [...sheet.formats],
+    merges: sheet.merges.filter(inside).map((m) => ({ s: { r: m.s.r - s.r, c: m.s.c - s.c }, e: { r: m.e.r - s.r, c: m.e.c - s.c } })),
+    hiddenRows: sheet.hiddenRows.filter((r) => r >= s.r && r <= e.r).map((r) => r - s.r),
+    hiddenCols: sheet.hiddenCols.filter((c) => c >= s.c && c <= e.c).map((c) => c - s.c),
+    colWidths: sheet.colWidths?.slice(s.c, e.c + 1),
+  };
+}
+
+/** A sheet name Excel accepts (≤ 31 characters, none of : \ / ? * [ ]), unique in `taken`. */
+function sheetName(base: string, taken: Set<string>): string {
+  const clean = base.replace(/[:\\/?*[\]]/g, '_').slice(0, 28);
+  let name = clean;
+  for (let i = 2; taken.has(name); i++) name = `${clean.slice(0, 26)}_${i}`;
+  taken.add(name);
+  return name;
+}
+
+/**
+ * Splits the sheet: every table after the first moves to a sheet of its own (with its
+ * caption and notes), the first stays; then repeated key columns are dropped. All of it
+ * is changes, so undo puts the sheet back as it was.
+ */
+function fixOneTable(view: SheetView): Change[] {
+  const { sheet } = view;
+  const out: Change[] = [];
+  const tables = view.structure.tables;
+  let keep = tables[0];
+  if (!keep) return out;
+  if (tables.length > 1) {
+    const taken = new Set([sheet.name]);
+    let after = sheet.id;
+    tables.slice(1).forEach((t, i) => {
+      const extracted = extractTable(sheet, t, `${sheet.id}-${t.id}`, sheetName(`${sheet.name} (${i + 2})`, taken));
+      out.push({ kind: 'sheet', op: 'add', afterId: after, sheet: extracted, ruleId: 'one-table' });
+      after = extracted.id;
+    });
+    const { s, e } = keep.range;
+    for (const m of sheet.merges) {
+      if (!(m.s.r >= s.r && m.e.r <= e.r && m.s.c >= s.c && m.e.c <= e.c)) out.push(removeMergeChange(sheet, m, 'one-table'));
+    }
+    if (e.r + 1 < sheet.rowCount) out.push(deleteRowsChange(sheet, e.r + 1, sheet.rowCount - e.r - 1, 'one-table'));
+    if (s.r > 0) out.push(deleteRowsChange(sheet, 0, s.r, 'one-table'));
+    const width = sheet.columns.length;
+    if (e.c + 1 < width) out.push(deleteColumnsChange(sheet, e.c + 1, width - e.c - 1, 'one-table'));
+    if (s.c > 0) out.push(deleteColumnsChange(sheet, 0, s.c, 'one-table'));
+    // What remains is the first table, moved to A1.
+    keep = { ...keep, columnInfo: keep.columnInfo.map((ci) => ({ ...ci, c: ci.c - s.c, duplicateOf: ci.duplicateOf === undefined ? undefined : ci.duplicateOf - s.c })) };
+    if (keep.columnInfo.some((ci) => ci.duplicateOf !== undefined)) return out; // the repeated column goes in a second step, on the new layout
+  }
+  // Repeated key columns, right to left; merges over them are undone first.
+  const dups = keep.columnInfo.filter((ci) => ci.duplicateOf !== undefined).map((ci) => ci.c).sort((a, b) => b - a);
+  for (const c of dups) {
+    for (const m of sheet.merges) if (m.s.c <= c && m.e.c >= c) out.push(removeMergeChange(sheet, m, 'one-table'));
+    out.push(deleteColumnsChange(sheet, c, 1, 'one-table'));
+  }
+  return out;
+}

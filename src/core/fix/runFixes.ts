@@ -1,0 +1,121 @@
+// Running rule fixes on a workbook. A fix computes its changes from the sheet as it is;
+// the next fix must see the result, so each step is applied before the next one is
+// computed, and the structure is detected again in between (unmerging and deleting
+// caption rows move the header). The caller gets the whole list, the workbook unchanged:
+// the list then goes through the store like any other command (one undoable step).
+import { buildSheetView, type SheetView } from '../analysis/view.ts';
+import { type Change, applyChanges, revertChanges } from '../changes.ts';
+import { type Sheet, type Workbook, sheetById } from '../model.ts';
+import { ruleById } from '../rules/registry.ts';
+import type { FixOptions, RuleId, RuleModule } from '../rules/types.ts';
+import { detectStructure } from '../structure/detect.ts';
+
+/**
+ * The order of 「すべて修正」: sheet-level clean-up first (hidden, formulas), then the
+ * guide's structural steps (split tables, unmerge, fill down, units out of the header
+ * before it is flattened, caption and notes out before their marks are matched), then
+ * the value fixes.
+ */
+export const FIX_ORDER: readonly RuleId[] = [
+  'hidden',
+  'formulas',
+  'one-table',
+  'merged-cells',
+  'omitted-cells',
+  'units',
+  'multi-row-header',
+  'caption-notes',
+  'labels-in-values',
+  'number-as-text',
+  'wareki',
+  'layout-spaces',
+  'device-chars',
+  'special-symbols',
+];
+
+/** Some fixes need a second look after their first step (a split leaves a repeated column). */
+const MAX_PASSES = 3;
+
+export function defaultOptions(rule: RuleModule): FixOptions {
+  const out: FixOptions = {};
+  for (const [name, spec] of Object.entries(rule.fixOptions ?? {})) out[name] = spec.default;
+  return out;
+}
+
+export function viewOfSheet(sheet: Sheet, date1904: boolean): SheetView {
+  return buildSheetView(sheet, date1904, detectStructure(sheet));
+}
+
+/** Whether the rule still has something to fix here (advisories do not count). */
+function needsFix(rule: RuleModule, view: SheetView): boolean {
+  if (rule.scope === 'sheet') return rule.detect(view).some((v) => v.severity !== 'info');
+  const { sheet } = view;
+  for (let c = 0; c < sheet.columns.length; c++) {
+    const values = sheet.columns[c].values;
+    for (let r = 0; r < sheet.rowCount; r++) {
+      if (values[r] === null) continue;
+      if (rule.detectCell(view, r, c)?.some((v) => v.severity !== 'info')) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Applies one rule's fix to one sheet, pass after pass, into `wb`, appending what it
+ * applied to `done` as it goes (so a failure midway still knows what to revert).
+ */
+function fixSheet(wb: Workbook, sheetId: string, rule: RuleModule, options: FixOptions, done: Change[]): Change[] {
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const sheet = sheetById(wb, sheetId);
+    if (!sheet || !rule.fix) break;
+    const view = viewOfSheet(sheet, wb.date1904);
+    if (!needsFix(rule, view)) break;
+    const changes = rule.fix(view, options);
+    if (changes.length === 0) break;
+    for (const ch of changes) {
+      applyChanges(wb, [ch]);
+      done.push(ch);
+    }
+  }
+  return done;
+}
+
+/** The changes of one rule's fix on one sheet (the preview); `wb` is left as it was. */
+export function planFix(wb: Workbook, sheetId: string, ruleId: RuleId, options?: FixOptions): Change[] {
+  const rule = ruleById(ruleId);
+  if (!rule?.fix) return [];
+  const changes: Change[] = [];
+  try {
+    fixSheet(wb, sheetId, rule, { ...defaultOptions(rule), ...options }, changes);
+  } finally {
+    revertChanges(wb, changes);
+  }
+  return changes;
+}
+
+export interface FixAllProgress {
+  ruleId: RuleId;
+  step: number;
+  steps: number;
+}
+
+/**
+ * 「すべて修正」: every rule's fix with its default options, in FIX_ORDER, on every sheet
+ * (including sheets a split adds). `wb` is left as it was.
+ */
+export function planFixAll(wb: Workbook, onProgress?: (p: FixAllProgress) => void, options: Partial<Record<RuleId, FixOptions>> = {}): Change[] {
+  const all: Change[] = [];
+  try {
+    FIX_ORDER.forEach((ruleId, step) => {
+      onProgress?.({ ruleId, step, steps: FIX_ORDER.length });
+      const rule = ruleById(ruleId);
+      if (!rule?.fix) return;
+      const merged = { ...defaultOptions(rule), ...options[ruleId] };
+      for (const sheet of [...wb.sheets]) fixSheet(wb, sheet.id, rule, merged, all);
+    });
+  } finally {
+    // Whatever happened, the workbook goes back to how the caller gave it.
+    revertChanges(wb, all);
+  }
+  return all;
+}

@@ -1,0 +1,109 @@
+// The preview of one rule's fix: what it will change (cells before → after, merges, rows,
+// sheets, metadata), its options, and Apply / Cancel. Changed cells are also marked on
+// the grid while the preview is open.
+import type { Change } from '../core/changes.ts';
+import { cellAddress } from '../core/model.ts';
+import { guideReference } from '../core/rules/messages.ts';
+import { ruleById } from '../core/rules/registry.ts';
+import { storedValueText } from './cellDescription.ts';
+import { useDoc, useLang, useT } from './context.ts';
+import type { MessageKey } from './i18n.ts';
+
+const SHOWN = 40;
+
+function summary(changes: Change[]): { key: MessageKey; count: number }[] {
+  const cells = changes.filter((c) => c.kind === 'cell').length;
+  const merges = changes.filter((c) => c.kind === 'merge').length;
+  const rows = changes.reduce((n, c) => n + (c.kind === 'rows' && c.op === 'delete' ? c.rows.length : 0), 0);
+  const columns = changes.reduce((n, c) => n + (c.kind === 'columns' && c.op === 'delete' ? c.columns.length : 0), 0);
+  const sheets = changes.filter((c) => c.kind === 'sheet' && c.op === 'add').length;
+  const hidden = changes.filter((c) => c.kind === 'hidden').length;
+  const meta = changes.filter((c) => c.kind === 'meta').length;
+  const out: { key: MessageKey; count: number }[] = [];
+  if (cells) out.push({ key: 'fix.summary.cells', count: cells });
+  if (merges) out.push({ key: 'fix.summary.merges', count: merges });
+  if (rows) out.push({ key: 'fix.summary.rows', count: rows });
+  if (columns) out.push({ key: 'fix.summary.columns', count: columns });
+  if (sheets) out.push({ key: 'fix.summary.sheets', count: sheets });
+  if (hidden) out.push({ key: 'fix.summary.hidden', count: hidden });
+  if (meta) out.push({ key: 'fix.summary.meta', count: meta });
+  return out;
+}
+
+export function FixPreview() {
+  const t = useT();
+  const lang = useLang();
+  const preview = useDoc((s) => s.preview);
+  const applyPreview = useDoc((s) => s.applyPreview);
+  const cancelPreview = useDoc((s) => s.cancelPreview);
+  const previewFix = useDoc((s) => s.previewFix);
+  if (!preview) return null;
+  const rule = ruleById(preview.ruleId);
+  if (!rule) return null;
+  const cells = preview.changes.filter((c) => c.kind === 'cell');
+  const shown = (v: Parameters<typeof storedValueText>[0]) => (v === null ? t('fix.empty') : storedValueText(v));
+  return (
+    <section className="fix-preview" aria-label={t('fix.preview')} data-testid="fix-preview">
+      <h3>
+        {t('fix.preview')}: {rule.meta.title[lang]}
+      </h3>
+      <div className="muted">{guideReference(rule.meta, lang)}</div>
+      {preview.changes.length === 0 ? (
+        <p>{t('fix.nothing')}</p>
+      ) : (
+        <ul className="summary">
+          {summary(preview.changes).map((s) => (
+            <li key={s.key}>{t(s.key, { count: s.count })}</li>
+          ))}
+        </ul>
+      )}
+      {Object.entries(rule.fixOptions ?? {}).map(([name, spec]) => (
+        <label key={name} className="option">
+          {spec.label[lang]}
+          {spec.choices ? (
+            <select value={String(preview.options[name] ?? spec.default)} onChange={(e) => void previewFix(preview.ruleId, { ...preview.options, [name]: e.target.value })}>
+              {spec.choices.map((ch) => (
+                <option key={ch.value} value={ch.value}>
+                  {ch.label[lang]}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <input
+              defaultValue={String(preview.options[name] ?? spec.default)}
+              onBlur={(e) => void previewFix(preview.ruleId, { ...preview.options, [name]: e.target.value })}
+            />
+          )}
+        </label>
+      ))}
+      {cells.length > 0 && (
+        <table className="diff">
+          <tbody>
+            {cells.slice(0, SHOWN).map((c, i) =>
+              c.kind === 'cell' ? (
+                <tr key={i}>
+                  <th>{cellAddress(c.r, c.c)}</th>
+                  <td className="before">{shown(c.before.value)}</td>
+                  <td>→</td>
+                  <td className="after">
+                    {shown(c.after.value)}
+                    {c.after.note && c.after.note !== c.before.note ? ` [${c.after.note}]` : ''}
+                  </td>
+                </tr>
+              ) : null,
+            )}
+          </tbody>
+        </table>
+      )}
+      {cells.length > SHOWN && <div className="muted">{t('fix.more', { count: cells.length - SHOWN })}</div>}
+      <div className="buttons">
+        <button type="button" className="primary" onClick={applyPreview} disabled={preview.changes.length === 0}>
+          {t('fix.apply')}
+        </button>
+        <button type="button" onClick={cancelPreview}>
+          {t('fix.cancel')}
+        </button>
+      </div>
+    </section>
+  );
+}
