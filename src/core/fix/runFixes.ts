@@ -9,6 +9,7 @@ import { type Sheet, type Workbook, sheetById } from '../model.ts';
 import { ruleById } from '../rules/registry.ts';
 import type { FixOptions, RuleId, RuleModule } from '../rules/types.ts';
 import { detectStructure } from '../structure/detect.ts';
+import { type RowFeatures, allRowFeatures, rowFeatures } from '../structure/rowFeatures.ts';
 
 /**
  * The order of 「すべて修正」: sheet-level clean-up first (hidden, formulas), then the
@@ -46,38 +47,59 @@ export function viewOfSheet(sheet: Sheet, date1904: boolean): SheetView {
   return buildSheetView(sheet, date1904, detectStructure(sheet));
 }
 
-/** Whether the rule still has something to fix here (advisories do not count). */
-function needsFix(rule: RuleModule, view: SheetView): boolean {
-  if (rule.scope === 'sheet') return rule.detect(view).some((v) => v.severity !== 'info');
-  const { sheet } = view;
-  for (let c = 0; c < sheet.columns.length; c++) {
-    const values = sheet.columns[c].values;
-    for (let r = 0; r < sheet.rowCount; r++) {
-      if (values[r] === null) continue;
-      if (rule.detectCell(view, r, c)?.some((v) => v.severity !== 'info')) return true;
-    }
+/**
+ * What the fixes of one run know about each sheet: its current view, and its row
+ * summaries kept up to date change by change. Detecting the structure of a 100,000-row
+ * sheet from scratch after each of fourteen fixes would cost more than the fixes; with
+ * the summaries patched, detection is O(rows).
+ */
+class SheetViews {
+  private readonly views = new Map<string, SheetView>();
+  private readonly features = new Map<string, RowFeatures[]>();
+
+  constructor(private readonly wb: Workbook) {}
+
+  get(sheet: Sheet): SheetView {
+    const known = this.views.get(sheet.id);
+    if (known && known.sheet === sheet) return known;
+    let features = this.features.get(sheet.id);
+    if (!features || features.length !== sheet.rowCount) this.features.set(sheet.id, (features = allRowFeatures(sheet)));
+    const view = buildSheetView(sheet, this.wb.date1904, detectStructure(sheet, features));
+    this.views.set(sheet.id, view);
+    return view;
   }
-  return false;
+
+  /** Called after `ch` was applied. */
+  changed(ch: Change): void {
+    const id = ch.kind === 'sheet' ? ch.sheet.id : ch.sheetId;
+    this.views.delete(id);
+    const features = this.features.get(id);
+    const sheet = sheetById(this.wb, id);
+    if (!features || !sheet) return;
+    if (ch.kind === 'cell') features[ch.r] = rowFeatures(sheet, ch.r);
+    else if (ch.kind === 'rows' && ch.op === 'delete') features.splice(ch.start, ch.rows.length);
+    else if (ch.kind === 'rows') features.splice(ch.start, 0, ...ch.rows.map((_, i) => rowFeatures(sheet, ch.start + i)));
+    else if (ch.kind === 'columns' || ch.kind === 'sheet') this.features.delete(id);
+  }
 }
 
 /**
  * Applies one rule's fix to one sheet, pass after pass, into `wb`, appending what it
  * applied to `done` as it goes (so a failure midway still knows what to revert).
  */
-function fixSheet(wb: Workbook, sheetId: string, rule: RuleModule, options: FixOptions, done: Change[]): Change[] {
+function fixSheet(wb: Workbook, sheetId: string, rule: RuleModule, options: FixOptions, done: Change[], views = new SheetViews(wb)): void {
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const sheet = sheetById(wb, sheetId);
-    if (!sheet || !rule.fix) break;
-    const view = viewOfSheet(sheet, wb.date1904);
-    if (!needsFix(rule, view)) break;
-    const changes = rule.fix(view, options);
-    if (changes.length === 0) break;
+    if (!sheet || !rule.fix) return;
+    // A fix returns nothing when nothing on the sheet is wrong in its eyes.
+    const changes = rule.fix(views.get(sheet), options);
+    if (changes.length === 0) return;
     for (const ch of changes) {
       applyChanges(wb, [ch]);
       done.push(ch);
+      views.changed(ch);
     }
   }
-  return done;
 }
 
 /** The changes of one rule's fix on one sheet (the preview); `wb` is left as it was. */
@@ -105,13 +127,14 @@ export interface FixAllProgress {
  */
 export function planFixAll(wb: Workbook, onProgress?: (p: FixAllProgress) => void, options: Partial<Record<RuleId, FixOptions>> = {}): Change[] {
   const all: Change[] = [];
+  const views = new SheetViews(wb);
   try {
     FIX_ORDER.forEach((ruleId, step) => {
       onProgress?.({ ruleId, step, steps: FIX_ORDER.length });
       const rule = ruleById(ruleId);
       if (!rule?.fix) return;
       const merged = { ...defaultOptions(rule), ...options[ruleId] };
-      for (const sheet of [...wb.sheets]) fixSheet(wb, sheet.id, rule, merged, all);
+      for (const sheet of [...wb.sheets]) fixSheet(wb, sheet.id, rule, merged, all, views);
     });
   } finally {
     // Whatever happened, the workbook goes back to how the caller gave it.

@@ -83,6 +83,7 @@ function fullRowText(view: SheetView, t: TableStructure, r: number): string {
  */
 function fixCaptionNotes(view: SheetView): Change[] {
   const { sheet } = view;
+  if (view.structure.tables.every((t) => t.captionRows.length === 0 && t.noteRows.length === 0)) return [];
   const out: Change[] = [];
   const meta = sheet.meta ? structuredClone(sheet.meta) : emptyMeta();
   const captions: string[] = meta.caption ? [meta.caption] : [];
@@ -98,7 +99,12 @@ function fixCaptionNotes(view: SheetView): Change[] {
         meta.source = meta.source ? `${meta.source} ${parsed.source}` : parsed.source;
         meta.creator ??= creatorOf(parsed.source);
       }
-      for (const n of parsed.notes) if (!meta.notes.some((x) => x.mark === n.mark && x.text === n.text)) meta.notes.push(n);
+      for (const n of parsed.notes) {
+        // A mark listed earlier without its text (by the labels fix) gets the text now.
+        const listed = meta.notes.find((x) => x.mark !== undefined && x.mark === n.mark && x.text === '');
+        if (listed) listed.text = n.text;
+        else if (!meta.notes.some((x) => x.mark === n.mark && x.text === n.text)) meta.notes.push(n);
+      }
     }
     const top = t.headerRows.end >= t.headerRows.start ? t.headerRows.start : t.dataRows.start;
     if (t.range.s.r < top) removals.push([t.range.s.r, top - 1]);

@@ -52,6 +52,7 @@ export function runsOf(indexes: readonly number[]): [number, number][] {
  */
 function fixHidden(view: SheetView, options: FixOptions): Change[] {
   const { sheet } = view;
+  if (sheet.hiddenRows.length === 0 && sheet.hiddenCols.length === 0 && !sheet.hidden) return [];
   if (options.mode !== 'drop') return [hiddenChange(sheet, { rows: [], cols: [] }, 'hidden')];
   const out: Change[] = [];
   const rows = runsOf(sheet.hiddenRows);
