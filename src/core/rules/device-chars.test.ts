@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { fixtureBytes } from '../../../test/fixtures.ts';
 import { fixtureView } from '../../../test/fixtureView.ts';
 import { sheetFromRows, tableOf, viewOf } from '../../../test/sheets.ts';
+import { type Change, applyChanges, revertChanges } from '../changes.ts';
 import { readWorkbook } from '../io/read.ts';
-import { cellAddress, getValue } from '../model.ts';
+import { type Sheet, type Workbook, cellAddress, getCell, getProvenance, getValue, parseAddress } from '../model.ts';
 import { deviceCharsRule as rule } from './device-chars.ts';
 import type { SheetView, Violation } from './types.ts';
 
@@ -142,5 +143,99 @@ describe('device-chars rule', () => {
       const found = detectEvery(viewOf(sheet, [tableOf(sheet, { captionRows: [0], headerRows: [1, 1], keyColumns: [0] })]));
       expect(found).toEqual([]);
     });
+  });
+});
+
+// --- fix ---------------------------------------------------------------------------------
+
+/** Every cell's state and history, and the metadata: "the same document". */
+function contents(sheet: Sheet): string {
+  const cells = [];
+  for (let r = 0; r < sheet.rowCount; r++) for (let c = 0; c < sheet.columns.length; c++) cells.push([getCell(sheet, r, c), getProvenance(sheet, r, c)]);
+  return JSON.stringify({ rows: sheet.rowCount, cols: sheet.columns.length, meta: sheet.meta, cells });
+}
+
+/** Applies the fix to the view's sheet; checks that reverting restores the exact sheet. */
+function applyFix(view: SheetView): Change[] {
+  const wb: Workbook = { source: { fileName: 't', format: 'xlsx', byteLength: 0 }, date1904: false, sheets: [view.sheet] };
+  const before = contents(view.sheet);
+  const changes = rule.fix!(view, {});
+  applyChanges(wb, changes);
+  const after = contents(view.sheet);
+  revertChanges(wb, changes);
+  expect(contents(view.sheet)).toBe(before);
+  applyChanges(wb, changes);
+  expect(contents(view.sheet)).toBe(after);
+  return changes;
+}
+
+const cell = (view: SheetView, addr: string) => {
+  const { r, c } = parseAddress(addr);
+  return getCell(view.sheet, r, c);
+};
+
+describe('device-chars fix', () => {
+  const build = () => {
+    const sheet = sheetFromRows([
+      ['①表 ㍻２２年'],
+      ['名称', '住所', '件数', 'Ⅳ期'],
+      ['㈱中央ｶﾞｽ', '中央町１－２－３', '１，２００', { value: '①１２', note: 'n' }],
+      ['ﾊﾟｰｸ', 'New York', 5, '北町4-5'],
+      ['※ ㍻元年 ＡＢＣ'],
+    ]);
+    return viewOf(sheet, [
+      tableOf(sheet, { captionRows: [0], headerRows: [1, 1], dataRows: [2, 3], noteRows: [4], keyColumns: [0], kinds: ['text', 'text', 'number', 'text'] }),
+    ]);
+  };
+
+  it('replaces device characters everywhere, and full-width letters and digits where they are reported', () => {
+    const view = build();
+    applyFix(view);
+    expect(['A1', 'D2', 'A3', 'B3', 'C3', 'D3', 'A4', 'A5'].map((a) => [a, cell(view, a)])).toEqual([
+      ['A1', { value: '(1)表 平成２２年' }], // caption: device characters only
+      ['D2', { value: 'IV期' }],
+      ['A3', { value: '(株)中央ガス' }],
+      ['B3', { value: '中央町1-2-3' }],
+      ['C3', { value: '１，２００' }], // a number: number-as-text's
+      ['D3', { value: '(1)12', note: 'n' }], // device character and full-width digits in one step
+      ['A4', { value: 'パーク' }],
+      ['A5', { value: '※ 平成元年 ＡＢＣ' }], // note row: device characters only
+    ]);
+  });
+
+  it('touches exactly the reported cells; nothing left to report afterwards', () => {
+    const view = build();
+    const reported = detectEvery(view).map(at);
+    const changes = applyFix(view);
+    expect(changes.map((c) => (c.kind === 'cell' ? cellAddress(c.r, c.c) : c.kind))).toEqual(reported);
+    expect(detectEvery(view)).toEqual([]);
+    expect(rule.fix!(view, {})).toEqual([]);
+    expect(cell(view, 'B4').value).toBe('New York');
+  });
+
+  it('the table of replacements from the spec', () => {
+    const sheet = sheetFromRows([['k', 'v'], ['a', '①'], ['b', '㈱'], ['c', '㍻'], ['d', 'Ⅳ'], ['e', 'ｶﾞｯｺｳ'], ['f', '№１']]);
+    const view = viewOf(sheet);
+    applyFix(view);
+    const out: unknown[] = [];
+    for (let r = 1; r < 7; r++) out.push(getValue(view.sheet, r, 1));
+    expect(out).toEqual(['(1)', '(株)', '平成', 'IV', 'ガッコウ', 'No.1']);
+  });
+
+  it('shelters-sjis.csv: addresses 中央町1-2-3, 北町4-5, 南町2丁目3番地; capacities left to number-as-text', () => {
+    const view = fixtureView('shelters-sjis.csv');
+    applyFix(view);
+    expect(['C2', 'C3', 'C4', 'C5'].map((a) => cell(view, a).value)).toEqual(['中央町1-2-3', '北町4-5', '本町1-1', '南町2丁目3番地']);
+    expect(cell(view, 'D2').value).toBe('１，２００人');
+    expect(detectEvery(view)).toEqual([]);
+  });
+
+  it('crushed-stone.xlsx: ①道 路 用 → (1)道 路 用 (spaces are layout-spaces\')', () => {
+    const view = fixtureView('crushed-stone.xlsx');
+    applyFix(view);
+    const texts: string[] = [];
+    for (const col of view.sheet.columns) for (const v of col.values) if (typeof v === 'string' && v.includes('道')) texts.push(v);
+    expect(texts).toContain('(1)道 路 用');
+    expect(detectEvery(view)).toEqual([]);
   });
 });

@@ -6,9 +6,11 @@
 //
 // Which cells: every region, captions and notes included — they travel into the
 // metadata and the CSV as text. Sheet names are not cells and are not looked at here.
-import { getValue } from '../model.ts';
+import type { Change } from '../changes.ts';
+import { getCell, getValue } from '../model.ts';
 import { type DeviceCharHit, findDeviceChars, replaceDeviceChars } from '../text/deviceChars.ts';
 import { halfwidthAlphanumerics } from '../text/fullwidth.ts';
+import { forEachValue } from './number-as-text.ts';
 import type { CellRule, RuleMeta, SheetView, Violation } from './types.ts';
 
 const meta: RuleMeta = {
@@ -73,10 +75,7 @@ function shorten(s: string, max = 60): string {
  */
 function fullwidthFinding(view: SheetView, r: number, c: number, v: string): Violation[] | undefined {
   const fixed = halfwidthAlphanumerics(v);
-  if (fixed === v) return undefined;
-  const region = view.regionOf(r, c);
-  if (region === 'caption' || region === 'note' || region === 'outside') return undefined;
-  if (region === 'data' && view.columnAt(r, c)?.kind === 'number') return undefined;
+  if (fixed === v || !halfwidthApplies(view, r, c)) return undefined;
   return [
     {
       ruleId: 'device-chars',
@@ -87,6 +86,39 @@ function fullwidthFinding(view: SheetView, r: number, c: number, v: string): Vio
       params: { text: shorten(v), fixed: shorten(fixed) },
     },
   ];
+}
+
+/** Where full-width letters and digits are reported and made half-width (see `fullwidthFinding`). */
+function halfwidthApplies(view: SheetView, r: number, c: number): boolean {
+  const region = view.regionOf(r, c);
+  if (region === 'caption' || region === 'note' || region === 'outside') return false;
+  return !(region === 'data' && view.columnAt(r, c)?.kind === 'number');
+}
+
+/**
+ * The text of cell (r, c) as the fix writes it, or undefined when the rule finds nothing
+ * there: device characters replaced (`①` → `(1)`, `㈱` → `(株)`, `ｶﾞ` → `ガ`), and where
+ * the full-width finding applies, full-width letters and digits made half-width
+ * (`中央町１－２－３` → `中央町1-2-3`) in the same step, so that nothing is left to report.
+ */
+export function deviceCharsFixed(view: SheetView, r: number, c: number): string | undefined {
+  const v = getValue(view.sheet, r, c);
+  if (typeof v !== 'string') return undefined;
+  const replaced = replaceDeviceChars(v);
+  const fixed = halfwidthApplies(view, r, c) ? halfwidthAlphanumerics(replaced) : replaced;
+  return fixed === v ? undefined : fixed;
+}
+
+/** Every cell the rule reports gets `deviceCharsFixed`; nothing else on the cell changes. */
+export function fixDeviceChars(view: SheetView): Change[] {
+  const out: Change[] = [];
+  forEachValue(view, (r, c) => {
+    const fixed = deviceCharsFixed(view, r, c);
+    if (fixed === undefined) return;
+    const before = getCell(view.sheet, r, c);
+    out.push({ kind: 'cell', sheetId: view.sheet.id, r, c, before, after: { ...before, value: fixed }, ruleId: 'device-chars' });
+  });
+  return out;
 }
 
 export const deviceCharsRule: CellRule = {
@@ -110,6 +142,7 @@ export const deviceCharsRule: CellRule = {
       },
     ];
   },
+  fix: (view) => fixDeviceChars(view),
 };
 
 export { deviceCharsRule as rule };

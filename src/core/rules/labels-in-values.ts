@@ -14,9 +14,27 @@
 //   such as a remark `2階のみ使用可 ※1`, as a title;
 // - header, unit and key cells: as a title.
 // Caption and note rows are left alone: they move to the metadata whole.
-import { getFormat, getValue } from '../model.ts';
-import { type MarkedText, findFootnoteMarks } from '../text/footnoteMarks.ts';
+//
+// The fix (`fixLabelsInValues`) reads the same findings: numbers become typed numbers the
+// way number-as-text writes them (shared code, so either fix can run first), titles and
+// symbols lose the mark and the white space joining it, the mark goes to the cell note,
+// and each mark is listed once in the metadata notes with the footnote text it refers to
+// (from the metadata notes, else the table's note rows; `r`/`p` default to 訂正値/速報値,
+// an undefined mark is listed with an empty text for the user to fill in).
+import type { Change, CellChange } from '../changes.ts';
+import { getCell, getFormat, getValue } from '../model.ts';
+import type { TableStructure } from '../structure/types.ts';
+import { type FootnoteMark, type MarkedText, type NoteDefinition, findFootnoteMarks, footnoteId, noteDefinitions } from '../text/footnoteMarks.ts';
 import { type NumberText, formatUsesParenNegatives, parseNumberText } from '../text/numberText.ts';
+import {
+  type MetaDraft,
+  type NumberCell,
+  draftChanges,
+  forEachValue,
+  joinNotes,
+  metaDraft,
+  numberCellChanges,
+} from './number-as-text.ts';
 import type { CellRule, RuleMeta, SheetView, Violation } from './types.ts';
 
 const meta: RuleMeta = {
@@ -98,6 +116,124 @@ function shorten(s: string, max = 60): string {
   return s.length > max ? `${s.slice(0, max)}…` : s;
 }
 
+// --- fix ---------------------------------------------------------------------------------
+
+/** What a mark means when no note of the table defines it. */
+const DEFAULT_MEANING: Partial<Record<FootnoteMark['kind'], string>> = { revised: '訂正値', preliminary: '速報値' };
+
+const SENTENCE_END = /[。．.]$/;
+
+/**
+ * The footnotes the note rows of a table define, by id. Each note cell is read on its own
+ * (tables put notes side by side: 26jinugoki's a)… in column A, d)… in column K); a cell
+ * without a mark of its own continues the note above it in the same column while that
+ * note's sentence is unfinished (a note wrapped over rows), and is a note of its own
+ * otherwise (`資料　…` under `a) …を除き算出。`).
+ */
+function tableFootnotes(view: SheetView, t: TableStructure): Map<string, NoteDefinition> {
+  const defs = new Map<string, NoteDefinition>();
+  const rows = [...t.noteRows].sort((a, b) => a - b);
+  for (let c = t.range.s.c; c <= t.range.e.c; c++) {
+    let open: NoteDefinition | undefined;
+    let last = -2;
+    for (const r of rows) {
+      const v = getValue(view.sheet, r, c);
+      if (typeof v !== 'string' || v.trim() === '') continue;
+      const found = noteDefinitions(v);
+      const continues = open !== undefined && r === last + 1 && !SENTENCE_END.test(open.text);
+      last = r;
+      for (const d of found) {
+        if (d.id === undefined) {
+          if (continues && open) open.text += /[A-Za-z0-9]$/.test(open.text) && /^[A-Za-z0-9]/.test(d.text) ? ` ${d.text}` : d.text;
+          else open = undefined;
+          continue;
+        }
+        open = { ...d };
+        if (!defs.has(d.id)) defs.set(d.id, open);
+      }
+    }
+  }
+  return defs;
+}
+
+/**
+ * Where the fix finds what a mark means: the metadata notes (once the caption-notes fix
+ * has moved the notes there), then the note rows under the mark's table.
+ */
+class Footnotes {
+  /** Ids the metadata already lists: no second note for them. */
+  private readonly listed = new Set<string>();
+  private readonly byTable = new Map<TableStructure, Map<string, NoteDefinition>>();
+
+  constructor(
+    private readonly view: SheetView,
+    private readonly draft: MetaDraft,
+  ) {
+    for (const n of draft.meta.notes) {
+      if (n.mark !== undefined) this.listed.add(footnoteId(n.mark));
+      else for (const d of noteDefinitions(n.text)) if (d.id !== undefined) this.listed.add(d.id);
+    }
+  }
+
+  private tableNotes(t: TableStructure | undefined): Map<string, NoteDefinition> {
+    if (!t) return new Map();
+    let defs = this.byTable.get(t);
+    if (!defs) this.byTable.set(t, (defs = tableFootnotes(this.view, t)));
+    return defs;
+  }
+
+  /** Lists the marks of cell (r, c) in the metadata with the text they refer to, once per mark. */
+  list(marks: readonly FootnoteMark[], r: number, c: number): void {
+    for (const m of marks) {
+      if (this.listed.has(m.id)) continue;
+      this.listed.add(m.id);
+      const def = this.tableNotes(this.view.tableAt(r, c)).get(m.id);
+      this.draft.meta.notes.push({ mark: def?.mark ?? m.mark, text: def?.text ?? DEFAULT_MEANING[m.kind] ?? '' });
+      this.draft.changed = true;
+    }
+  }
+}
+
+/**
+ * Keeps each value or title and moves its marks to the cell note: a number (`a)343.4`,
+ * `1,234 1)`, `約300人`) becomes a typed number as number-as-text writes it (unit to the
+ * column, 約 to the note); a symbol (`x 2)`) or a title (`人口集中\n地区　1)`) loses the
+ * mark and the white space that joined it. Each mark is listed once in the metadata notes
+ * with the footnote text it refers to; one metadata change, last.
+ */
+export function fixLabelsInValues(view: SheetView): Change[] {
+  const ruleId = 'labels-in-values';
+  const numbers: NumberCell[] = [];
+  const texts: CellChange[] = [];
+  const draft = metaDraft(view.sheet);
+  const footnotes = new Footnotes(view, draft);
+  forEachValue(view, (r, c) => {
+    const found = labelsAt(view, r, c);
+    if (!found) return;
+    if (found.kind === 'approx') {
+      numbers.push({ r, c, number: found.number, marks: [] });
+      return;
+    }
+    const m = found.marked;
+    footnotes.list(m.marks, r, c);
+    const marks = m.marks.map((k) => k.mark);
+    if (found.kind === 'value' && m.number) {
+      numbers.push({ r, c, number: m.number, marks });
+      return;
+    }
+    const before = getCell(view.sheet, r, c);
+    const after = { ...before, value: m.rest };
+    const note = joinNotes(before.note, marks);
+    if (note !== undefined) after.note = note;
+    texts.push({ kind: 'cell', sheetId: view.sheet.id, r, c, before, after, ruleId });
+  });
+  if (numbers.length === 0 && texts.length === 0) return [];
+  const changes: Change[] = numberCellChanges(view, numbers, draft, ruleId);
+  for (const ch of texts) changes.push(ch);
+  for (const ch of draftChanges(view.sheet, draft, ruleId)) changes.push(ch);
+  return changes;
+}
+
 export const labelsInValuesRule: CellRule = {
   meta,
   scope: 'cell',
@@ -130,6 +266,7 @@ export const labelsInValuesRule: CellRule = {
       },
     ];
   },
+  fix: (view) => fixLabelsInValues(view),
 };
 
 export { labelsInValuesRule as rule };

@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fixtureBytes } from '../../../test/fixtures.ts';
+import { fixtureView } from '../../../test/fixtureView.ts';
 import { sheetFromRows, tableOf, viewOf } from '../../../test/sheets.ts';
+import { type Change, applyChanges, revertChanges } from '../changes.ts';
 import { readWorkbook } from '../io/read.ts';
-import { cellAddress, getValue } from '../model.ts';
+import { type Sheet, type Workbook, cellAddress, getCell, getProvenance, getValue, parseAddress } from '../model.ts';
 import { findLayoutSpaces, layoutSpacesRule as rule, visibleSpaces } from './layout-spaces.ts';
 import type { SheetView, Violation } from './types.ts';
 
@@ -263,5 +265,141 @@ describe('codes', () => {
     expect(findLayoutSpaces('0911 部分肉・冷凍肉製造業')).toBeUndefined();
     expect(findLayoutSpaces('0000 製造業計')).toBeUndefined();
     expect(findLayoutSpaces('23 年')?.fixed).toBe('23年');
+  });
+});
+
+// --- fix ---------------------------------------------------------------------------------
+
+/** Every cell's state and history, and the metadata: "the same document". */
+function contents(sheet: Sheet): string {
+  const cells = [];
+  for (let r = 0; r < sheet.rowCount; r++) for (let c = 0; c < sheet.columns.length; c++) cells.push([getCell(sheet, r, c), getProvenance(sheet, r, c)]);
+  return JSON.stringify({ rows: sheet.rowCount, cols: sheet.columns.length, meta: sheet.meta, cells });
+}
+
+/** Applies the fix to the view's sheet; checks that reverting restores the exact sheet. */
+function applyFix(view: SheetView): Change[] {
+  const wb: Workbook = { source: { fileName: 't', format: 'xlsx', byteLength: 0 }, date1904: false, sheets: [view.sheet] };
+  const before = contents(view.sheet);
+  const changes = rule.fix!(view, {});
+  applyChanges(wb, changes);
+  const after = contents(view.sheet);
+  revertChanges(wb, changes);
+  expect(contents(view.sheet)).toBe(before);
+  applyChanges(wb, changes);
+  expect(contents(view.sheet)).toBe(after);
+  return changes;
+}
+
+const cell = (view: SheetView, addr: string) => {
+  const { r, c } = parseAddress(addr);
+  return getCell(view.sheet, r, c);
+};
+
+describe('layout-spaces fix', () => {
+  const build = () => {
+    const sheet = sheetFromRows([
+      ['2. 推　移'],
+      ['都道府県', '人口増減率\n(平成12～17年)', '和暦\nJapanese year', 'City'],
+      ['全 国', '12,064 ', { value: '　', note: 'n' }, 'New York'],
+      ['岩　手', -5, '平成 22 年', 'Los  Angeles'],
+      ['神 奈 川', { value: ' 7 ', format: '@' }, '山田 太郎', 'x'],
+      ['資料　総務省'],
+    ]);
+    return viewOf(sheet, [tableOf(sheet, { captionRows: [0], headerRows: [1, 1], dataRows: [2, 4], noteRows: [5], keyColumns: [0] })]);
+  };
+
+  it('removes layout white space; a cell of only white space becomes empty', () => {
+    const view = build();
+    const changes = applyFix(view);
+    expect(changes.every((c) => c.kind === 'cell' && c.ruleId === 'layout-spaces')).toBe(true);
+    expect(['B2', 'C2', 'A3', 'B3', 'C3', 'A4', 'C4', 'A5', 'B5'].map((a) => [a, cell(view, a)])).toEqual([
+      ['B2', { value: '人口増減率(平成12～17年)' }],
+      ['C2', { value: '和暦 Japanese year' }],
+      ['A3', { value: '全国' }],
+      ['B3', { value: '12,064' }], // number-as-text makes it a number
+      ['C3', { value: null, note: 'n' }],
+      ['A4', { value: '岩手' }],
+      ['C4', { value: '平成22年' }],
+      ['A5', { value: '神奈川' }],
+      ['B5', { value: '7', format: '@' }],
+    ]);
+  });
+
+  it('never touches Latin words, names, captions, notes or numbers; nothing left to report', () => {
+    const view = build();
+    applyFix(view);
+    expect(cell(view, 'D3').value).toBe('New York');
+    expect(cell(view, 'D4').value).toBe('Los  Angeles');
+    expect(cell(view, 'C5').value).toBe('山田 太郎');
+    expect(cell(view, 'A1').value).toBe('2. 推　移');
+    expect(cell(view, 'A6').value).toBe('資料　総務省');
+    expect(cell(view, 'B4').value).toBe(-5);
+    expect(detectAll(view)).toEqual([]);
+    expect(rule.fix!(view, {})).toEqual([]);
+  });
+
+  it('fixes exactly the cells it reports, with the text it announces', () => {
+    const view = build();
+    const found = detectAll(view);
+    const changes = rule.fix!(view, {});
+    expect(changes.map((c) => (c.kind === 'cell' ? cellAddress(c.r, c.c) : ''))).toEqual(found.map(at));
+    changes.forEach((c, i) => {
+      if (c.kind !== 'cell') return;
+      expect(visibleSpaces(c.after.value === null ? '' : String(c.after.value)), at(found[i])).toBe(found[i].params?.fixed);
+    });
+  });
+
+  it('property: the fix only removes or shrinks white space and leaves nothing to report', () => {
+    const chars = fc.constantFrom('全', '国', '岩', '手', 'a', 'B', '1', '2', ',', '(', ')', ' ', '　', '\n', '\t');
+    fc.assert(
+      fc.property(fc.array(chars, { minLength: 1, maxLength: 12 }), (cs) => {
+        const text = cs.join('');
+        const sheet = sheetFromRows([['k', 'v'], ['a', text]]);
+        const view = viewOf(sheet);
+        const changes = rule.fix!(view, {});
+        applyChanges({ source: { fileName: 't', format: 'xlsx', byteLength: 0 }, date1904: false, sheets: [sheet] }, changes);
+        const out = getCell(sheet, 1, 1).value;
+        const strip = (s: string) => s.replace(/\s/g, '');
+        expect(strip(out === null ? '' : String(out))).toBe(strip(text));
+        expect(detectAll(view)).toEqual([]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('population.xlsx: 全国, 北海道, 岩手, 神奈川…; titles without line breaks; 12,064', () => {
+    const view = fixtureView('population.xlsx');
+    applyFix(view);
+    const names: unknown[] = [];
+    for (let r = 5; r <= 52; r++) names.push(getValue(view.sheet, r, 0));
+    expect(names.slice(0, 4)).toEqual(['全国', '北海道', '青森', '岩手']);
+    expect(names).toContain('神奈川');
+    expect(names).toContain('鹿児島');
+    expect(names.every((n) => typeof n === 'string' && !/\s/.test(n))).toBe(true);
+    expect(cell(view, 'E3').value).toBe('人口増減率(平成12～17年)');
+    expect(cell(view, 'D4').value).toBe('人口集中地区 1)');
+    expect(cell(view, 'B19').value).toBe('12,064');
+    expect(cell(view, 'A1').value).toBe('2-2 都道府県別人口と人口増加率');
+    expect(detectAll(view)).toEqual([]);
+  });
+
+  it('ci-index.xlsx: bilingual titles keep a space between Japanese and English', () => {
+    const view = fixtureView('ci-index.xlsx');
+    applyFix(view);
+    const texts: string[] = [];
+    for (let r = 0; r < view.sheet.rowCount; r++) {
+      for (let c = 0; c < view.sheet.columns.length; c++) {
+        const v = getValue(view.sheet, r, c);
+        if (typeof v === 'string' && /Composite/.test(v)) texts.push(v);
+      }
+    }
+    expect(texts.length).toBeGreaterThan(0);
+    for (const t of texts) expect(t).toMatch(/\) Composite Indexes/);
+    expect(detectAll(view)).toEqual([]);
+  });
+
+  it('county-income.csv: nothing to fix', () => {
+    expect(rule.fix!(fixtureView('county-income.csv'), {})).toEqual([]);
   });
 });

@@ -21,7 +21,9 @@
 //   `Composite Indexes (2005=100)`), and neither is `2. 推移`'s space after the point.
 // Regions: header, unit, key and data cells. Caption and note rows become metadata
 // (caption-notes), where the text is kept as written.
-import { getValue } from '../model.ts';
+import type { Change } from '../changes.ts';
+import { getCell, getValue } from '../model.ts';
+import { forEachValue } from './number-as-text.ts';
 import type { CellRule, RuleMeta, SheetView, Violation } from './types.ts';
 
 export interface LayoutSpaceResult {
@@ -249,16 +251,38 @@ function messageId(r: LayoutSpaceResult): string {
   return r.edges ? 'edges' : r.inner ? 'inner' : 'lineBreak';
 }
 
+/** The layout white space of cell (r, c), as this rule (and its fix) reads it. */
+export function layoutSpacesAt(view: SheetView, r: number, c: number): LayoutSpaceResult | undefined {
+  const v = getValue(view.sheet, r, c);
+  if (typeof v !== 'string' || !WHITE.test(v)) return undefined;
+  const region = view.regionOf(r, c);
+  if (region !== 'header' && region !== 'unit' && region !== 'key' && region !== 'data') return undefined;
+  return findLayoutSpaces(v);
+}
+
+/**
+ * Every cell with layout white space gets `findLayoutSpaces(text).fixed`; a cell of only
+ * white space becomes empty. Nothing else on the cell changes. Text such as `12,064 `
+ * stays text here (number-as-text types it).
+ */
+export function fixLayoutSpaces(view: SheetView): Change[] {
+  const out: Change[] = [];
+  forEachValue(view, (r, c) => {
+    const found = layoutSpacesAt(view, r, c);
+    if (!found) return;
+    const before = getCell(view.sheet, r, c);
+    out.push({ kind: 'cell', sheetId: view.sheet.id, r, c, before, after: { ...before, value: found.blank ? null : found.fixed }, ruleId: 'layout-spaces' });
+  });
+  return out;
+}
+
 export const layoutSpacesRule: CellRule = {
   meta,
   scope: 'cell',
   detectCell(view: SheetView, r: number, c: number): Violation[] | undefined {
-    const v = getValue(view.sheet, r, c);
-    if (typeof v !== 'string' || !WHITE.test(v)) return undefined;
-    const region = view.regionOf(r, c);
-    if (region !== 'header' && region !== 'unit' && region !== 'key' && region !== 'data') return undefined;
-    const found = findLayoutSpaces(v);
+    const found = layoutSpacesAt(view, r, c);
     if (!found) return undefined;
+    const v = found.original;
     return [
       {
         ruleId: 'layout-spaces',
@@ -270,6 +294,7 @@ export const layoutSpacesRule: CellRule = {
       },
     ];
   },
+  fix: (view) => fixLayoutSpaces(view),
 };
 
 export { layoutSpacesRule as rule };

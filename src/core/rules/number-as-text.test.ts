@@ -1,10 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fixtureBytes } from '../../../test/fixtures.ts';
+import { fixtureView } from '../../../test/fixtureView.ts';
 import { sheetFromRows, tableOf, viewOf } from '../../../test/sheets.ts';
+import { type Change, applyChanges, revertChanges } from '../changes.ts';
 import { readWorkbook } from '../io/read.ts';
-import { cellAddress, getValue } from '../model.ts';
+import { type Sheet, type Workbook, cellAddress, getCell, getProvenance, getValue, parseAddress } from '../model.ts';
 import type { ColumnKind } from '../structure/types.ts';
-import { numberAsTextRule as rule, numberTextAt } from './number-as-text.ts';
+import { joinNotes, numberAsTextRule as rule, numberTextAt } from './number-as-text.ts';
 import type { SheetView, Violation } from './types.ts';
 
 function detectAll(view: SheetView): Violation[] {
@@ -148,5 +151,242 @@ describe('number-as-text rule', () => {
       for (const col of s.columns) for (const v of col.values) if (typeof v === 'string' && /△\s*\d/.test(v)) triangles++;
     }
     expect(triangles).toBe(0);
+  });
+});
+
+// --- fix ---------------------------------------------------------------------------------
+
+/** Every cell's state and history, and the metadata: "the same document". */
+function contents(sheet: Sheet): string {
+  const cells = [];
+  for (let r = 0; r < sheet.rowCount; r++) for (let c = 0; c < sheet.columns.length; c++) cells.push([getCell(sheet, r, c), getProvenance(sheet, r, c)]);
+  return JSON.stringify({ rows: sheet.rowCount, cols: sheet.columns.length, meta: sheet.meta, cells });
+}
+
+/** Applies the fix to the view's sheet; checks that reverting restores the exact sheet. */
+function applyFix(view: SheetView): Change[] {
+  const wb: Workbook = { source: { fileName: 't', format: 'xlsx', byteLength: 0 }, date1904: false, sheets: [view.sheet] };
+  const before = contents(view.sheet);
+  const changes = rule.fix!(view, {});
+  applyChanges(wb, changes);
+  const after = contents(view.sheet);
+  revertChanges(wb, changes);
+  expect(contents(view.sheet)).toBe(before);
+  applyChanges(wb, changes);
+  expect(contents(view.sheet)).toBe(after);
+  return changes;
+}
+
+const cell = (view: SheetView, addr: string) => {
+  const { r, c } = parseAddress(addr);
+  return getCell(view.sheet, r, c);
+};
+
+describe('number-as-text fix', () => {
+  const build = () => {
+    const sheet = sheetFromRows([
+      ['地域', 'コード', '人数', '金額', '率', '備考'],
+      ['全国', '0911', '１，２００人', '△37,655', { value: '1.50', format: '@' }, '2019年'],
+      ['北', '0001', ' 850 人 ', '▲5', '-0.0', '0911'],
+      ['南', '650', '約300人', { value: '(1,234)', format: '#,##0;(#,##0)' }, { value: '12.5', format: '0.0', note: 'p' }, 'abc'],
+      ['1,234', '078-123-4567', 120, '－', '0.001', '850人'],
+    ]);
+    return viewOf(sheet, [tableOf(sheet, { headerRows: [0, 0], keyColumns: [0], kinds: ['text', 'code', 'number', 'number', 'number', 'text'] })]);
+  };
+
+  it('writes each number exactly: sign, decimals as written (raw), the cell format kept', () => {
+    const view = build();
+    const changes = applyFix(view);
+    expect(cell(view, 'C2')).toEqual({ value: 1200 });
+    expect(cell(view, 'C3')).toEqual({ value: 850 });
+    expect(cell(view, 'D2')).toEqual({ value: -37655 });
+    expect(cell(view, 'D3')).toEqual({ value: -5 });
+    expect(cell(view, 'D4')).toEqual({ value: -1234, format: '#,##0;(#,##0)' });
+    expect(cell(view, 'E2')).toEqual({ value: 1.5, raw: '1.50' }); // the text format @ is not kept
+    expect(Object.is(cell(view, 'E3').value, -0)).toBe(true);
+    expect(cell(view, 'E3').raw).toBe('-0.0');
+    expect(cell(view, 'E4')).toEqual({ value: 12.5, format: '0.0', note: 'p' });
+    expect(cell(view, 'E5')).toEqual({ value: 0.001 });
+    // One metadata change, last.
+    expect(changes.filter((c) => c.kind === 'meta')).toHaveLength(1);
+    expect(changes[changes.length - 1].kind).toBe('meta');
+  });
+
+  it('約 goes to the cell note and the metadata notes; the unit to the column', () => {
+    const view = build();
+    applyFix(view);
+    expect(cell(view, 'C4')).toEqual({ value: 300, note: '約' });
+    expect(view.sheet.meta?.columns[2]).toEqual({ unit: '人' });
+    expect(view.sheet.meta?.notes).toEqual([{ mark: '約', text: '概数（おおよその値）' }]);
+  });
+
+  it('fixes exactly what it reports: codes, key columns, periods, words and typed numbers stay', () => {
+    const view = build();
+    const reported = detectAll(view).map(at);
+    const changes = applyFix(view);
+    const touched = changes.flatMap((c) => (c.kind === 'cell' ? [cellAddress(c.r, c.c)] : []));
+    expect(touched).toEqual(reported);
+    expect(touched).toEqual(['C2', 'D2', 'E2', 'C3', 'D3', 'E3', 'C4', 'D4', 'E4', 'E5', 'F5']);
+    expect(cell(view, 'B2')).toEqual({ value: '0911' });
+    expect(cell(view, 'A5')).toEqual({ value: '1,234' });
+    expect(cell(view, 'C5')).toEqual({ value: 120 });
+    expect(cell(view, 'D5')).toEqual({ value: '－' });
+    expect(cell(view, 'F2')).toEqual({ value: '2019年' });
+    expect(cell(view, 'F5')).toEqual({ value: 850 });
+    expect(view.sheet.meta?.columns[5]).toEqual({ unit: '人' });
+  });
+
+  it('after the fix the rule finds nothing, and a second fix changes nothing', () => {
+    const view = build();
+    applyFix(view);
+    expect(detectAll(view)).toEqual([]);
+    expect(rule.fix!(view, {})).toEqual([]);
+  });
+
+  it('no violations: no changes, not even metadata', () => {
+    const sheet = sheetFromRows([['a', 'b'], ['x', 1]]);
+    expect(rule.fix!(viewOf(sheet), {})).toEqual([]);
+  });
+
+  it('different units in one column: no unit picked, each cell keeps its own in its note', () => {
+    const sheet = sheetFromRows([['k', '量'], ['a', '5人'], ['b', '120円'], ['c', '約3人']]);
+    const view = viewOf(sheet, [tableOf(sheet, { headerRows: [0, 0], kinds: ['text', 'number'] })]);
+    applyFix(view);
+    expect([cell(view, 'B2'), cell(view, 'B3'), cell(view, 'B4')]).toEqual([
+      { value: 5, note: '単位：人' },
+      { value: 120, note: '単位：円' },
+      { value: 3, note: '約 単位：人' },
+    ]);
+    expect(view.sheet.meta?.columns[1]).toBeUndefined();
+  });
+
+  it('merges with the metadata: other column fields kept, a different unit already there is not overwritten', () => {
+    const sheet = sheetFromRows([['k', 'A', 'B'], ['a', '5人', '7円'], ['b', '6人', '8円']]);
+    sheet.meta = { caption: 'T', notes: [{ text: 'n' }], columns: [undefined, { titleEn: 'Persons', baseval: 1000 }, { unit: '千円' }] };
+    const view = viewOf(sheet, [tableOf(sheet, { headerRows: [0, 0], kinds: ['text', 'number', 'number'] })]);
+    applyFix(view);
+    expect(view.sheet.meta).toEqual({ caption: 'T', notes: [{ text: 'n' }], columns: [undefined, { titleEn: 'Persons', baseval: 1000, unit: '人' }, { unit: '千円' }] });
+    expect(cell(view, 'C2')).toEqual({ value: 7, note: '単位：円' });
+    expect(cell(view, 'B2')).toEqual({ value: 5 });
+  });
+
+  it('a scale goes to Baseval only when every number of the column states it', () => {
+    const all = sheetFromRows([['k', '金額'], ['a', '1,234千円'], ['b', '5千円']]);
+    const v1 = viewOf(all, [tableOf(all, { headerRows: [0, 0], kinds: ['text', 'number'] })]);
+    applyFix(v1);
+    expect(v1.sheet.meta?.columns[1]).toEqual({ unit: '円', baseval: 1000 });
+    expect(cell(v1, 'B2')).toEqual({ value: 1234 });
+
+    const mixed = sheetFromRows([['k', '金額'], ['a', '1,234千円'], ['b', 5000]]);
+    const v2 = viewOf(mixed, [tableOf(mixed, { headerRows: [0, 0], kinds: ['text', 'number'] })]);
+    applyFix(v2);
+    expect(v2.sheet.meta?.columns[1]).toBeUndefined();
+    expect(cell(v2, 'B2')).toEqual({ value: 1234, note: '単位：千円' });
+  });
+
+  it('$ and ¥ are units of the column', () => {
+    const sheet = sheetFromRows([['k', 'USD', 'JPY'], ['a', '$1,000', '¥500'], ['b', '$-2', '￥0']]);
+    const view = viewOf(sheet, [tableOf(sheet, { headerRows: [0, 0], kinds: ['text', 'number', 'number'] })]);
+    applyFix(view);
+    expect([cell(view, 'B2').value, cell(view, 'B3').value, cell(view, 'C2').value, cell(view, 'C3').value]).toEqual([1000, -2, 500, 0]);
+    expect(view.sheet.meta?.columns.slice(1)).toEqual([{ unit: '$' }, { unit: '円' }]);
+  });
+
+  it('joinNotes adds each part once', () => {
+    expect(joinNotes(undefined, [])).toBeUndefined();
+    expect(joinNotes(undefined, ['約'])).toBe('約');
+    expect(joinNotes('a)', ['約', 'a)'])).toBe('a) 約');
+  });
+
+  it('property: any number written with separators, full-width digits, △/▲/−, spaces and a unit comes back exactly', () => {
+    const digitsOf = (n: number) => String(n);
+    const toFull = (s: string) => s.replace(/[0-9,.]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
+    const group = (s: string) => s.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    const arb = fc.record({
+      int: fc.integer({ min: 0, max: 999_999_999_999 }),
+      frac: fc.option(fc.stringMatching(/^[0-9]{1,3}$/), { nil: undefined }),
+      negative: fc.boolean(),
+      sign: fc.constantFrom('-', '－', '−', '△', '▲', '△ ', '▲　'),
+      grouped: fc.boolean(),
+      fullwidth: fc.boolean(),
+      lead: fc.constantFrom('', ' ', '　', '  '),
+      trail: fc.constantFrom('', ' ', '　', '\n'),
+      unit: fc.constantFrom('', '人', ' 人', '円', '%', '千円'),
+    });
+    fc.assert(
+      fc.property(arb, (x) => {
+        const intText = digitsOf(x.int);
+        let body = (x.grouped ? group(intText) : intText) + (x.frac !== undefined ? `.${x.frac}` : '');
+        if (x.fullwidth) body = toFull(body);
+        const text = `${x.lead}${x.negative ? x.sign : ''}${body}${x.unit}${x.trail}`;
+        const plain = `${x.negative ? '-' : ''}${intText}${x.frac !== undefined ? `.${x.frac}` : ''}`;
+        const expected = Number(plain);
+        const sheet = sheetFromRows([['k', 'v'], ['a', text]]);
+        const view = viewOf(sheet, [tableOf(sheet, { headerRows: [0, 0], kinds: ['text', 'number'] })]);
+        const changes = rule.fix!(view, {});
+        const wb: Workbook = { source: { fileName: 't', format: 'xlsx', byteLength: 0 }, date1904: false, sheets: [sheet] };
+        applyChanges(wb, changes);
+        const out = getCell(sheet, 1, 1);
+        expect(Object.is(out.value, expected), `${JSON.stringify(text)} → ${String(out.value)}`).toBe(true);
+        // The decimal text as written is recoverable: from raw when String(value) differs.
+        expect(out.raw ?? String(out.value)).toBe(plain);
+        if (x.unit.trim() === '千円') expect(sheet.meta?.columns[1]).toEqual({ unit: '円', baseval: 1000 });
+        else if (x.unit !== '') expect(sheet.meta?.columns[1]).toEqual({ unit: x.unit.trim() });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('population.xlsx: 1,894.2 → 1894.2 and 12,064␣ → 12064, nothing else', () => {
+    const view = fixtureView('population.xlsx');
+    const changes = applyFix(view);
+    expect(changes.map((c) => (c.kind === 'cell' ? [cellAddress(c.r, c.c), c.after] : c.kind))).toEqual([
+      ['H17', { value: 1894.2 }],
+      ['B19', { value: 12064 }],
+    ]);
+  });
+
+  it('shelters-sjis.csv: capacities 1200, 850, 300 (note 約), 120, 60 with unit 人; － stays', () => {
+    const view = fixtureView('shelters-sjis.csv');
+    applyFix(view);
+    expect(['D2', 'D3', 'D4', 'D5', 'D6', 'D7'].map((a) => cell(view, a))).toEqual([
+      { value: 1200 },
+      { value: 850 },
+      { value: 300, note: '約' },
+      { value: 120 },
+      { value: 60 },
+      { value: '－' },
+    ]);
+    expect(view.sheet.meta?.columns[3]).toEqual({ unit: '人' });
+    expect(view.sheet.meta?.notes).toEqual([{ mark: '約', text: '概数（おおよその値）' }]);
+    expect(detectAll(view)).toEqual([]);
+  });
+
+  it('county-income.csv: plain numbers, unit $ on column G, header unchanged', () => {
+    const view = fixtureView('county-income.csv');
+    const changes = applyFix(view);
+    expect(changes.filter((c) => c.kind === 'cell')).toHaveLength(21 * 3);
+    expect([cell(view, 'E2'), cell(view, 'F2'), cell(view, 'G2'), cell(view, 'G22')]).toEqual([
+      { value: 2069212 },
+      { value: 4309834 },
+      { value: 92162773 },
+      { value: 790574 },
+    ]);
+    expect(view.sheet.meta?.columns[6]).toEqual({ unit: '$' });
+    expect(view.sheet.meta?.columns.slice(0, 6).every((m) => m === undefined)).toBe(true);
+    expect(cell(view, 'G1').value).toBe('Adjusted Gross Income (In Thousands)');
+    expect(detectAll(view)).toEqual([]);
+  });
+
+  it('100,000 rows in one pass', () => {
+    const rows: (string | number)[][] = [['k', 'a', 'b', 'c']];
+    for (let i = 0; i < 100_000; i++) rows.push([`r${i}`, `${(i * 7).toLocaleString('en-US')}`, `△${i}`, `${i}人`]);
+    const sheet = sheetFromRows(rows);
+    const view = viewOf(sheet, [tableOf(sheet, { headerRows: [0, 0], kinds: ['text', 'number', 'number', 'number'] })]);
+    const t0 = performance.now();
+    const changes = rule.fix!(view, {});
+    const ms = performance.now() - t0;
+    expect(changes).toHaveLength(300_001);
+    expect(ms).toBeLessThan(5000);
   });
 });

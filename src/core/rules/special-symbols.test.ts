@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureBytes } from '../../../test/fixtures.ts';
+import { fixtureView } from '../../../test/fixtureView.ts';
 import { sheetFromRows, tableOf, viewOf } from '../../../test/sheets.ts';
+import { type Change, applyChanges, revertChanges } from '../changes.ts';
 import { readWorkbook } from '../io/read.ts';
-import { cellAddress, getValue } from '../model.ts';
+import { type Sheet, type Workbook, cellAddress, getCell, getProvenance, getValue, parseAddress } from '../model.ts';
+import type { FixOptions } from './types.ts';
 import type { ColumnKind } from '../structure/types.ts';
 import { specialSymbolAt, specialSymbolsRule as rule } from './special-symbols.ts';
 import type { SheetView, Violation } from './types.ts';
@@ -117,5 +120,123 @@ describe('special-symbols rule', () => {
     const s = sheetOf('population.xlsx');
     const t = tableOf(s, { captionRows: [0], headerRows: [2, 4], unitRows: [4], dataRows: [5, 52], noteRows: [54, 55, 56, 57], keyColumns: [0], kinds: ['text', ...numbers(8)] });
     expect(detectAll(viewOf(s, [t]))).toEqual([]);
+  });
+});
+
+// --- fix ---------------------------------------------------------------------------------
+
+/** Every cell's state and history, and the metadata: "the same document". */
+function contents(sheet: Sheet): string {
+  const cells = [];
+  for (let r = 0; r < sheet.rowCount; r++) for (let c = 0; c < sheet.columns.length; c++) cells.push([getCell(sheet, r, c), getProvenance(sheet, r, c)]);
+  return JSON.stringify({ rows: sheet.rowCount, cols: sheet.columns.length, meta: sheet.meta, cells });
+}
+
+/** Applies the fix to the view's sheet; checks that reverting restores the exact sheet. */
+function applyFix(view: SheetView, options: FixOptions = {}): Change[] {
+  const wb: Workbook = { source: { fileName: 't', format: 'xlsx', byteLength: 0 }, date1904: false, sheets: [view.sheet] };
+  const before = contents(view.sheet);
+  const changes = rule.fix!(view, options);
+  applyChanges(wb, changes);
+  const after = contents(view.sheet);
+  revertChanges(wb, changes);
+  expect(contents(view.sheet)).toBe(before);
+  applyChanges(wb, changes);
+  expect(contents(view.sheet)).toBe(after);
+  return changes;
+}
+
+const cell = (view: SheetView, addr: string) => {
+  const { r, c } = parseAddress(addr);
+  return getCell(view.sheet, r, c);
+};
+
+describe('special-symbols fix', () => {
+  const build = () => {
+    const sheet = sheetFromRows([
+      ['区分', '件数', '金額', '名称'],
+      ['a', 'x', '…', '-'],
+      ['b', 'x', '－', 'x'],
+      ['c', 'x', '…', '該当なし'],
+      ['d', 0, { value: 'x', note: 'n' }, 'y'],
+    ]);
+    sheet.meta = { caption: 'T', notes: [{ mark: 'a)', text: '注記' }], columns: [] };
+    return viewOf(sheet, [tableOf(sheet, { headerRows: [0, 0], keyColumns: [0], kinds: ['text', 'number', 'number', 'text'] })]);
+  };
+
+  const NOTES = [
+    { mark: 'a)', text: '注記' },
+    { mark: 'x', text: 'x: 秘匿 (B2:B4, C5)' },
+    { mark: '…', text: '…: 不詳・調査なし (C2, C4)' },
+    { mark: '－', text: '－: 該当数値なし (C3)' },
+  ];
+
+  it('options: mode keep (default) or empty', () => {
+    expect(rule.fixOptions?.mode.default).toBe('keep');
+    expect(rule.fixOptions?.mode.choices?.map((c) => c.value)).toEqual(['keep', 'empty']);
+  });
+
+  it('keep: values unchanged; each symbol listed once with its meaning and cells', () => {
+    const view = build();
+    const changes = applyFix(view);
+    expect(changes.map((c) => c.kind)).toEqual(['meta']);
+    expect(view.sheet.meta).toEqual({ caption: 'T', notes: NOTES, columns: [] });
+    expect(cell(view, 'B2').value).toBe('x');
+    expect(cell(view, 'B5').value).toBe(0);
+    // The symbols stay (distinct from 0 and blank) and are still reported; a second fix adds nothing.
+    expect(detectAll(view)).toHaveLength(7);
+    expect(rule.fix!(view, {})).toEqual([]);
+  });
+
+  it('empty: the cells become blank, the symbol stays in the cell note and the same list in the metadata', () => {
+    const view = build();
+    const changes = applyFix(view, { mode: 'empty' });
+    expect(changes.filter((c) => c.kind === 'cell')).toHaveLength(7);
+    expect(changes[changes.length - 1].kind).toBe('meta');
+    expect(['B2', 'C2', 'C3', 'C5'].map((a) => cell(view, a))).toEqual([
+      { value: null, note: 'x' },
+      { value: null, note: '…' },
+      { value: null, note: '－' },
+      { value: null, note: 'n x' },
+    ]);
+    expect(view.sheet.meta).toEqual({ caption: 'T', notes: NOTES, columns: [] });
+    expect(cell(view, 'D2').value).toBe('-'); // a text column
+    expect(cell(view, 'B5').value).toBe(0);
+    expect(detectAll(view)).toEqual([]);
+    expect(rule.fix!(view, { mode: 'empty' })).toEqual([]);
+  });
+
+  it('keep, then empty: the list is not repeated', () => {
+    const view = build();
+    applyFix(view);
+    applyFix(view, { mode: 'empty' });
+    expect(view.sheet.meta?.notes).toEqual(NOTES);
+  });
+
+  it('a list written before is brought up to date, not repeated', () => {
+    const view = build();
+    view.sheet.meta!.notes.push({ mark: 'x', text: 'x: 秘匿 (B2)' });
+    applyFix(view);
+    expect(view.sheet.meta?.notes.filter((n) => n.mark === 'x')).toEqual([{ mark: 'x', text: 'x: 秘匿 (B2:B4, C5)' }]);
+  });
+
+  it('shelters-sjis.csv: － kept as a special symbol and documented', () => {
+    const view = fixtureView('shelters-sjis.csv');
+    applyFix(view);
+    expect(cell(view, 'D7').value).toBe('－');
+    expect(view.sheet.meta?.notes).toEqual([{ mark: '－', text: '－: 該当数値なし (D7)' }]);
+  });
+
+  it('crushed-stone.xlsx: the ... cells listed as ranges', () => {
+    const s = sheetOf('crushed-stone.xlsx');
+    const t1 = tableOf(s, { captionRows: [0, 1], headerRows: [2, 3], dataRows: [4, 19], columns: [0, 8], keyColumns: [0, 8], kinds: ['period', ...numbers(7), 'period'] });
+    const view = viewOf(s, [t1]);
+    applyFix(view, { mode: 'empty' });
+    expect(view.sheet.meta?.notes).toEqual([{ mark: '...', text: '...: 不詳・調査なし (B10:B12, B14:B16, B18:B20, C10:C12, C14:C16, C18:C20)' }]);
+    expect(cell(view, 'B10')).toEqual({ value: null, note: '...' });
+  });
+
+  it('population.xlsx: nothing to do', () => {
+    expect(rule.fix!(fixtureView('population.xlsx'), {})).toEqual([]);
   });
 });

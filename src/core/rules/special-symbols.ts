@@ -8,9 +8,11 @@
 //
 // Which cells: data cells of columns whose kind is `number` only. In a text column a `-`
 // or `x` is ordinary text.
-import { getValue } from '../model.ts';
-import { SYMBOL_MEANINGS, type SpecialSymbol, classifySpecialSymbol } from '../text/specialSymbols.ts';
-import type { CellRule, RuleMeta, SheetView, Violation } from './types.ts';
+import type { Change } from '../changes.ts';
+import { cellAddress, getCell, getValue } from '../model.ts';
+import { SYMBOL_MEANINGS, type SpecialSymbol, type SymbolMeaning, classifySpecialSymbol } from '../text/specialSymbols.ts';
+import { draftChanges, forEachValue, joinNotes, metaDraft } from './number-as-text.ts';
+import type { CellRule, FixOptions, RuleMeta, SheetView, Violation } from './types.ts';
 
 const { confidential, none, unavailable } = SYMBOL_MEANINGS;
 
@@ -56,6 +58,73 @@ export function specialSymbolAt(view: SheetView, r: number, c: number): SpecialS
   return view.columnAt(r, c)?.kind === 'number' ? symbol : undefined;
 }
 
+/** `B10:B12, C10`: cells as runs of consecutive rows, column by column. */
+function cellList(byColumn: Map<number, number[]>): string {
+  const parts: string[] = [];
+  for (const c of [...byColumn.keys()].sort((a, b) => a - b)) {
+    const rows = byColumn.get(c)!;
+    for (let i = 0; i < rows.length; ) {
+      let j = i;
+      while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
+      parts.push(i === j ? cellAddress(rows[i], c) : `${cellAddress(rows[i], c)}:${cellAddress(rows[j], c)}`);
+      i = j + 1;
+    }
+  }
+  return parts.join(', ');
+}
+
+/**
+ * The metadata note for one symbol: `{ mark: '－', text: '－: 該当数値なし (D7, E3:E5)' }` —
+ * the symbol as written, its meaning, and every cell that holds it (runs of rows as
+ * ranges), so that mapping the cells to blank loses nothing.
+ */
+export function symbolNoteText(symbol: string, meaning: SymbolMeaning, cells: string): string {
+  return `${symbol}: ${SYMBOL_MEANINGS[meaning].ja} (${cells})`;
+}
+
+/**
+ * Lists each distinct symbol once in the metadata notes with its meaning and cells (a
+ * note this fix wrote before for the same symbol is brought up to date, not repeated).
+ * `mode: 'keep'` (default) leaves the cells as they are; `mode: 'empty'` empties them,
+ * the symbol staying in the cell note and in the list.
+ */
+export function fixSpecialSymbols(view: SheetView, options: FixOptions = {}): Change[] {
+  const empty = options.mode === 'empty';
+  const found = new Map<string, { meaning: SymbolMeaning; byColumn: Map<number, number[]> }>();
+  const cells: { r: number; c: number; symbol: string }[] = [];
+  forEachValue(view, (r, c) => {
+    const s = specialSymbolAt(view, r, c);
+    if (!s) return;
+    let entry = found.get(s.symbol);
+    if (!entry) found.set(s.symbol, (entry = { meaning: s.meaning, byColumn: new Map() }));
+    let rows = entry.byColumn.get(c);
+    if (!rows) entry.byColumn.set(c, (rows = []));
+    rows.push(r);
+    if (empty) cells.push({ r, c, symbol: s.symbol });
+  });
+  if (found.size === 0) return [];
+  const { sheet } = view;
+  const out: Change[] = [];
+  for (const { r, c, symbol } of cells) {
+    const before = getCell(sheet, r, c);
+    const after = { ...before, value: null };
+    const note = joinNotes(before.note, [symbol]);
+    if (note !== undefined) after.note = note;
+    out.push({ kind: 'cell', sheetId: sheet.id, r, c, before, after, ruleId: 'special-symbols' });
+  }
+  const draft = metaDraft(sheet);
+  for (const [symbol, { meaning, byColumn }] of found) {
+    const text = symbolNoteText(symbol, meaning, cellList(byColumn));
+    const mine = draft.meta.notes.findIndex((n) => n.mark === symbol && n.text.startsWith(`${symbol}: `));
+    if (mine < 0) draft.meta.notes.push({ mark: symbol, text });
+    else if (draft.meta.notes[mine].text !== text) draft.meta.notes[mine] = { mark: symbol, text };
+    else continue;
+    draft.changed = true;
+  }
+  for (const ch of draftChanges(sheet, draft, 'special-symbols')) out.push(ch);
+  return out;
+}
+
 export const specialSymbolsRule: CellRule = {
   meta,
   scope: 'cell',
@@ -72,6 +141,17 @@ export const specialSymbolsRule: CellRule = {
         params: { symbol: symbol.symbol },
       },
     ];
+  },
+  fix: (view, options) => fixSpecialSymbols(view, options),
+  fixOptions: {
+    mode: {
+      default: 'keep',
+      label: { ja: '記号の扱い', en: 'Symbols' },
+      choices: [
+        { value: 'keep', label: { ja: '記号をそのまま残し、意味を注記に記載する', en: 'Keep the symbols; state their meaning in the notes' } },
+        { value: 'empty', label: { ja: '空欄にし、記号と意味・セルの一覧を注記に残す', en: 'Blank the cells; list the symbols, meanings and cells in the notes' } },
+      ],
+    },
   },
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findFootnoteMarks } from './footnoteMarks.ts';
+import { findFootnoteMarks, footnoteId, noteDefinitions } from './footnoteMarks.ts';
 
 describe('findFootnoteMarks: values', () => {
   it.each([
@@ -123,5 +123,67 @@ describe('findFootnoteMarks: titles', () => {
     '全 国',
   ])('%j has no mark', (text) => {
     expect(findFootnoteMarks(text, 'title')).toBeUndefined();
+  });
+});
+
+describe('footnoteId', () => {
+  it.each([
+    ['a)', 'a'],
+    ['ａ）', 'a'],
+    ['1)', '1'],
+    ['１）', '1'],
+    ['(注)', '注'],
+    ['注1)', '注1'],
+    ['注1', '注1'],
+    ['※', '※'],
+    ['※1', '※1'],
+    ['*', '*'],
+    ['①', '1'],
+    ['⑫', '12'],
+    ['r', 'r'],
+  ])('%s → %s', (mark, id) => {
+    expect(footnoteId(mark)).toBe(id);
+  });
+
+  it('agrees with the ids findFootnoteMarks gives', () => {
+    for (const text of ['a)343.4', '343.4 1)', '1,234※', '1,234 ※2', '1,234(注)', '1,234①', '1,234 注1']) {
+      const m = findFootnoteMarks(text, 'value')!.marks[0];
+      expect(footnoteId(m.mark), text).toBe(m.id);
+    }
+  });
+});
+
+describe('noteDefinitions', () => {
+  it('population.xlsx note rows', () => {
+    expect(noteDefinitions('a) 歯舞群島、色丹島、国後島、択捉島及び竹島を除き算出。')).toEqual([
+      { mark: 'a)', id: 'a', text: '歯舞群島、色丹島、国後島、択捉島及び竹島を除き算出。' },
+    ]);
+    expect(noteDefinitions('10月1日現在。　1) 人口密度の高い基本単位区（人口密度が1km²当たり約4,000人以上）が…地域。')).toEqual([
+      { text: '10月1日現在。' },
+      { mark: '1)', id: '1', text: '人口密度の高い基本単位区（人口密度が1km²当たり約4,000人以上）が…地域。' },
+    ]);
+    expect(noteDefinitions('資料　総務省統計局「国勢調査報告」')).toEqual([{ text: '資料　総務省統計局「国勢調査報告」' }]);
+  });
+
+  it('several marks in one text, each form of mark', () => {
+    expect(noteDefinitions('1) 一。 2) 二。')).toEqual([
+      { mark: '1)', id: '1', text: '一。' },
+      { mark: '2)', id: '2', text: '二。' },
+    ]);
+    expect(noteDefinitions('　d)年率計算の分母')).toEqual([{ mark: 'd)', id: 'd', text: '年率計算の分母' }]);
+    expect(noteDefinitions('※1 2階のみ')).toEqual([{ mark: '※1', id: '※1', text: '2階のみ' }]);
+    expect(noteDefinitions('(注) 速報値である。')).toEqual([{ mark: '(注)', id: '注', text: '速報値である。' }]);
+    expect(noteDefinitions('注：速報値である。')).toEqual([{ mark: '注', id: '注', text: '速報値である。' }]);
+    expect(noteDefinitions('① 道路用')).toEqual([{ mark: '①', id: '1', text: '道路用' }]);
+    expect(noteDefinitions('ａ）全角の印')).toEqual([{ mark: 'ａ）', id: 'a', text: '全角の印' }]);
+  });
+
+  it('brackets and numbers inside a note are not marks', () => {
+    expect(noteDefinitions('人口（人口密度が1km²当たり4,000人以上）の地域(2005=100)')).toEqual([
+      { text: '人口（人口密度が1km²当たり4,000人以上）の地域(2005=100)' },
+    ]);
+    expect(noteDefinitions('注意事項')).toEqual([{ text: '注意事項' }]);
+    expect(noteDefinitions('')).toEqual([]);
+    expect(noteDefinitions('a)')).toEqual([]);
   });
 });

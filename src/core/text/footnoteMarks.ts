@@ -224,3 +224,55 @@ export function findFootnoteMarks(text: string, context: MarkContext, opts: Numb
   }
   return result;
 }
+
+/**
+ * The label a mark refers to, as `FootnoteMark.id` gives it: `a)` and `ａ）` → `a`,
+ * `1)` → `1`, `(注)` → `注`, `※1` → `※1`, `①` → `1`. Used to match a mark on a cell with
+ * the note that defines it.
+ */
+export function footnoteId(mark: string): string {
+  const t = mark.trim();
+  if (t.length === 1 && t.charCodeAt(0) >= 0x2460 && t.charCodeAt(0) <= 0x2473) return markId(t, 'circled');
+  return markId(t, 'label').replace(/[:：]$/, '');
+}
+
+/** One footnote defined in a note text: `a) 歯舞群島…を除き算出。` → mark `a)`, text `歯舞群島…`. */
+export interface NoteDefinition {
+  /** The mark exactly as written in the note (`a)`, `1)`, `※1`, `(注)`), absent for text before any mark. */
+  mark?: string;
+  /** `footnoteId(mark)`. */
+  id?: string;
+  /** The text the mark introduces, without the mark and surrounding white space. */
+  text: string;
+}
+
+// A mark that starts a definition: at the start of the note, or after white space or 。
+// (`10月1日現在。　1) 人口密度の…`). Bare `注` only at the very start (`注 数値は…`).
+const DEFINITION_MARK =
+  /(?<=^|[\s\u3000。])(?:[(（]注[0-9０-９]*[)）]|注[0-9０-９]*[)）]|注[0-9０-９]+(?=[\s\u3000:：])|[0-9０-９]{1,2}[)）]|[a-zａ-ｚ][)）]|※[0-9０-９]*|[*＊]+|[†‡]+|[①-⑳])|^[\s\u3000]*注(?=[\s\u3000:：])/g;
+
+/**
+ * The footnotes a note text defines, in order: `a) 歯舞群島…` gives one;
+ * `10月1日現在。　1) 人口密度の高い…` gives the unmarked `10月1日現在。` and `1)` with its text.
+ * A mark with no text after it defines nothing.
+ */
+export function noteDefinitions(text: string): NoteDefinition[] {
+  const found: { mark: string; at: number; end: number }[] = [];
+  for (const m of text.matchAll(DEFINITION_MARK)) {
+    const mark = m[0].trim();
+    const at = m.index + m[0].length - mark.length;
+    found.push({ mark, at, end: m.index + m[0].length });
+  }
+  const out: NoteDefinition[] = [];
+  const lead = (found.length ? text.slice(0, found[0].at) : text).trim();
+  if (lead !== '') out.push({ text: lead });
+  found.forEach((f, i) => {
+    const body = text
+      .slice(f.end, i + 1 < found.length ? found[i + 1].at : text.length)
+      .replace(/^[\s\u3000]*[:：]?/, '')
+      .trim();
+    if (body === '') return;
+    out.push({ mark: f.mark, id: footnoteId(f.mark), text: body });
+  });
+  return out;
+}
