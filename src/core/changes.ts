@@ -225,14 +225,21 @@ export function readColumns(sheet: Sheet, start: number, count: number): Columns
 }
 
 function shiftColumnMeta(sheet: Sheet, start: number, removed: number, inserted: ColumnsChange['columns'] | undefined): void {
-  if (sheet.colWidths) sheet.colWidths.splice(start, removed, ...(inserted ?? []).map((x) => x.width));
-  if (sheet.meta) sheet.meta = { ...sheet.meta, columns: spliced(sheet.meta.columns, start, removed, (inserted ?? []).map(() => undefined)) };
+  const widths = (inserted ?? []).map((x) => x.width);
+  if (sheet.colWidths) sheet.colWidths = spliced(sheet.colWidths, start, removed, widths);
+  if (sheet.meta) sheet.meta = { ...sheet.meta, columns: spliced(sheet.meta.columns, start, removed, widths.map(() => undefined)) };
 }
 
-function spliced<T>(arr: T[], start: number, removed: number, added: T[]): T[] {
+/**
+ * `arr` with `removed` entries at `start` replaced by `added`. Per-column arrays may stop
+ * short of the last column: past their end nothing is stored, so nothing is padded either
+ * (otherwise insert-then-delete would leave `[undefined]` where there was `[]`).
+ */
+function spliced<T>(arr: T[], start: number, removed: number, added: (T | undefined)[]): T[] {
+  if (start >= arr.length && added.every((x) => x === undefined)) return arr;
   const copy = [...arr];
   while (copy.length < start) copy.push(undefined as T);
-  copy.splice(start, removed, ...added);
+  copy.splice(start, removed, ...(added as T[]));
   return copy;
 }
 

@@ -12,6 +12,7 @@ import {
   hasExplicitEra,
   isoDate,
   lastExplicitEra,
+  seirekiDateText,
   seirekiText,
   toEra,
   toGregorianYear,
@@ -157,18 +158,18 @@ const POSITIVE: [string, string[]][] = [
   ['平成22.3', ['month 2010年3月']],
   ['平成23年7-9月', ['period 2011年7-9月']],
   ['平成24年1-3月', ['period 2012年1-3月']],
-  ['平成23年7～9月', ['period 2011年7-9月']],
-  ['平成23年7月～9月', ['period 2011年7-9月']],
+  ['平成23年7～9月', ['period 2011年7～9月']],
+  ['平成23年7月～9月', ['period 2011年7～9月']],
   ['平成23年10－12月', ['period 2011年10-12月']],
   ['平成23年7ー9月', ['period 2011年7-9月']],
   // year ranges
-  ['平成12～17年', ['year-range 2000~2005年']],
+  ['平成12～17年', ['year-range 2000～2005年']],
   ['平成17~22年', ['year-range 2005~2010年']],
-  ['平成17-22年', ['year-range 2005~2010年']],
-  ['人口増減率\n(平成12～17年)', ['year-range 2000~2005年']],
-  ['平成12年～17年', ['year-range 2000~2005年']],
-  ['平成12～17年度', ['year-range 2000~2005年度']],
-  ['平成12年度～17年度', ['year-range 2000~2005年度']],
+  ['平成17-22年', ['year-range 2005-2010年']],
+  ['人口増減率\n(平成12～17年)', ['year-range 2000～2005年']],
+  ['平成12年～17年', ['year-range 2000～2005年']],
+  ['平成12～17年度', ['year-range 2000～2005年度']],
+  ['平成12年度～17年度', ['year-range 2000～2005年度']],
   // several in one text
   ['昭和63年～平成2年', ['year 1988年', 'year 1990年']],
   ['平成30年度～令和2年度', ['fiscal-year 2018年度', 'fiscal-year 2020年度']],
@@ -306,6 +307,61 @@ describe('findWareki: explicit eras', () => {
   });
 });
 
+describe('findWareki: 西暦 written beside the era', () => {
+  it('reads 平成24(2012)年… as one match that already gives its 西暦', () => {
+    const text = '平成22年工業統計表【概要版】データ　平成24(2012)年1月25日掲載';
+    const ms = findWareki(text);
+    expect(ms.map((m) => [m.text, m.kind, m.gregorian, m.valid])).toEqual([
+      ['平成22年', 'year', undefined, true],
+      ['平成24(2012)年1月25日', 'date', 2012, true],
+    ]);
+    expect(text.slice(ms[1].start, ms[1].end)).toBe(ms[1].text);
+    expect(seirekiText(ms[1])).toBe('2012-01-25');
+  });
+
+  it.each([
+    ['2012（平成24）年', '2012（平成24）年', 'year', 2012],
+    ['2012(平成24)年度の予算', '2012(平成24)年度', 'fiscal-year', 2012],
+    ['平成２４（２０１２）年', '平成２４（２０１２）年', 'year', 2012],
+    ['1989(平成元)年1月8日', '1989(平成元)年1月8日', 'date', 1989],
+    ['H24 (2012) 年', 'H24 (2012) 年', 'year', 2012],
+  ])('%j', (text, matched, kind, gregorian) => {
+    const [m] = findWareki(text);
+    expect(m).toMatchObject({ text: matched, kind, gregorian, valid: true, year: gregorian });
+  });
+
+  it('reports a 西暦 that disagrees with the era year', () => {
+    expect(findWareki('平成24(2013)年').map(summary)).toEqual(['year !gregorian-mismatch']);
+    expect(findWareki('2013（平成24）年').map(summary)).toEqual(['year !gregorian-mismatch']);
+  });
+
+  it('needs 年 after the bracket; otherwise the era year stands alone', () => {
+    expect(findWareki('平成24(2012)').map((m) => [m.text, m.gregorian])).toEqual([['平成24', undefined]]);
+    expect(findWareki('12012(平成24)年').map((m) => [m.text, m.gregorian])).toEqual([['平成24', undefined]]);
+  });
+});
+
+describe('seirekiText: the 西暦 as text', () => {
+  it('keeps the range separator as written (dash look-alikes as -)', () => {
+    const out = (t: string, implied?: Parameters<typeof findWareki>[1]) => findWareki(t, implied).map((m) => seirekiText(m));
+    expect(out('人口増減率(平成12～17年)')).toEqual(['2000～2005年']);
+    expect(out('平成12〜17年')).toEqual(['2000〜2005年']);
+    expect(out('平成17~22年度')).toEqual(['2005~2010年度']);
+    expect(out('平成17－22年')).toEqual(['2005-2010年']);
+    expect(out('平成23年7-9月')).toEqual(['2011年7-9月']);
+    expect(out('平成23年7ー9月')).toEqual(['2011年7-9月']);
+    expect(out('10-12月', { era: HEISEI, year: 23 })).toEqual(['2011年10-12月']);
+  });
+
+  it('writes dates as YYYY-MM-DD, or in Japanese for use inside a text', () => {
+    const [m] = findWareki('(和暦)平成13年3月14日');
+    expect(seirekiText(m)).toBe('2001-03-14');
+    expect(seirekiDateText(m)).toBe('2001年3月14日');
+    expect(seirekiDateText(findWareki('平成13年3月')[0])).toBeUndefined();
+    expect(seirekiDateText(findWareki('平成31年5月1日')[0])).toBeUndefined();
+  });
+});
+
 describe('findWareki: implied era', () => {
   const IMPLIED_ERA: [string, string[]][] = [
     ['17年', ['~year 2005年']],
@@ -315,7 +371,7 @@ describe('findWareki: implied era', () => {
     ['元年', ['~year 1989年']],
     ['二十三年', ['~year 2011年']],
     ['23 年度', ['~fiscal-year 2011年度']],
-    ['12～17年', ['~year-range 2000~2005年']],
+    ['12～17年', ['~year-range 2000～2005年']],
     ['23年7-9月', ['~period 2011年7-9月']],
     ['23年7月', ['~month 2011年7月']],
     ['23年7月1日', ['~date 2011-07-01']],
@@ -342,7 +398,7 @@ describe('findWareki: implied era', () => {
     [' 12 ', ['~month 2011年12月']],
     ['7月', ['~month 2011年7月']],
     ['10-12月', ['~period 2011年10-12月']],
-    ['10～12月', ['~period 2011年10-12月']],
+    ['10～12月', ['~period 2011年10～12月']],
     ['24 年', ['~year 2012年']],
     ['13', []],
     ['0', []],

@@ -13,6 +13,7 @@
 //   平成22年 · 平成22年度 · 平成22年7月 · 平成22年7月1日 · 平成23年7-9月 · 平成12～17年
 //   平成22 · 平22 (bare: full names, and 昭/平/令, when nothing word-like follows)
 //   H30.3.31 · R2/10/1 · 平成22.3 (year.month: not with M/T/S/H/R) · H17年 · (H17=100)
+//   平成24(2012)年… · 2012(平成24)年… (西暦 written beside: `gregorian`, checked to agree)
 //   implied era (caller gives the era): 17年 · 23 年度 · 12～17年 · 23年7-9月 — as the
 //   whole text; `26年` after `平成25年，` in one text; bare months `7`, `7月`, `10-12月`
 //   when the caller also gives the year.
@@ -102,7 +103,8 @@ export type WarekiError =
   | 'invalid-day' // 平成22年2月30日
   | 'before-era-start' // 平成元年1月7日 (still 昭和)
   | 'after-era-end' // 平成31年5月1日, 昭和64年1月8日, 大正16年
-  | 'invalid-range'; // 平成17～12年, 平成23年9-7月
+  | 'invalid-range' // 平成17～12年, 平成23年9-7月
+  | 'gregorian-mismatch'; // 平成24(2013)年: the 西暦 written beside disagrees
 
 export interface WarekiMatch {
   /** Span in the input text (UTF-16 indices, end exclusive). */
@@ -129,6 +131,17 @@ export interface WarekiMatch {
   year?: number;
   /** Gregorian end year of a `year-range`; only when valid. */
   yearEnd?: number;
+  /**
+   * The range separator as written (`～`, `~`, `〜`; dash look-alikes read as `-`), for a
+   * `year-range` or `period`, so that the 西暦 text keeps it (`平成12～17年` → `2000～2005年`).
+   */
+  sep?: string;
+  /**
+   * A 西暦 year written beside the era year: `平成24(2012)年`, `2012（平成24）年`. The text
+   * already gives the 西暦 (the guide allows 和暦 alongside it); when the two disagree the
+   * match is invalid (`gregorian-mismatch`).
+   */
+  gregorian?: number;
 }
 
 /** What the surrounding cells imply: the era, and for bare months also the era year. */
@@ -436,8 +449,16 @@ function validate(era: Era, kind: WarekiKind, fiscal: boolean, eraYear: number, 
   }
 }
 
-function makeMatch(text: string, start: number, end: number, era: Era, explicit: boolean, eraYear: number, t: Tail): WarekiMatch {
-  const error = validate(era, t.kind, t.fiscal, eraYear, t);
+/** Tilde-like separators are kept as written; every dash look-alike is `-`. */
+function writtenSep(text: string): string | undefined {
+  const t = /[~～〜]/.exec(text);
+  if (t) return t[0];
+  return /[-－‐‑‒–—―−ー]/.test(text) ? '-' : undefined;
+}
+
+function makeMatch(text: string, start: number, end: number, era: Era, explicit: boolean, eraYear: number, t: Tail, gregorian?: number): WarekiMatch {
+  let error = validate(era, t.kind, t.fiscal, eraYear, t);
+  if (!error && gregorian !== undefined && gregorian !== toGregorianYear(era, eraYear)) error = 'gregorian-mismatch';
   const m: WarekiMatch = {
     start,
     end,
@@ -453,6 +474,11 @@ function makeMatch(text: string, start: number, end: number, era: Era, explicit:
   if (t.month !== undefined) m.month = t.month;
   if (t.monthEnd !== undefined) m.monthEnd = t.monthEnd;
   if (t.day !== undefined) m.day = t.day;
+  if (t.kind === 'year-range' || t.kind === 'period') {
+    const sep = writtenSep(m.text);
+    if (sep) m.sep = sep;
+  }
+  if (gregorian !== undefined) m.gregorian = gregorian;
   if (error) m.error = error;
   else {
     m.year = toGregorianYear(era, eraYear);
@@ -478,6 +504,27 @@ const ERA_HINT = /[明大昭平令㍾㍽㍼㍻㋿MTSHRＭＴＳＨＲ]/;
 const ERA_TOKEN = /明 *治|大 *正|昭 *和|平 *成|令 *和|[㍾㍽㍼㍻㋿明大昭平令MTSHR]/g;
 /** Anything that could be a number (for implied matches). */
 const NUMBER_HINT = /[0-9０-９〇一二三四五六七八九十元]/;
+
+const GREGORIAN_AFTER = /^ *\( *([12][0-9]{3}) *\)/;
+const GREGORIAN_BEFORE = /(?<![0-9])([12][0-9]{3}) *\( *$/;
+const CLOSE_AFTER = /^ *\)/;
+
+/**
+ * A 西暦 year written beside the era year and followed by 年: `平成24(2012)年` (after the
+ * number) or `2012(平成24)年` (before the era). Where the tail starts and the match begins.
+ */
+function gregorianBeside(s: string, eraAt: number, numEnd: number): { year: number; start: number; tailAt: number } | undefined {
+  const after = GREGORIAN_AFTER.exec(s.slice(numEnd, numEnd + 12));
+  if (after) {
+    const tailAt = numEnd + after[0].length;
+    return s[skipSpaces(s, tailAt)] === '年' ? { year: Number(after[1]), start: eraAt, tailAt } : undefined;
+  }
+  const before = GREGORIAN_BEFORE.exec(s.slice(Math.max(0, eraAt - 12), eraAt));
+  const close = before && CLOSE_AFTER.exec(s.slice(numEnd, numEnd + 4));
+  if (!before || !close) return undefined;
+  const tailAt = numEnd + close[0].length;
+  return s[skipSpaces(s, tailAt)] === '年' ? { year: Number(before[1]), start: eraAt - before[0].length, tailAt } : undefined;
+}
 
 function explicitMatches(text: string, s: string): WarekiMatch[] {
   const out: WarekiMatch[] = [];
@@ -510,9 +557,11 @@ function explicitMatches(text: string, s: string): WarekiMatch[] {
     const numAt = form === 'name' ? skipSpaces(s, at + tok.length) : at + tok.length;
     const num = readNumber(s, numAt, true, form !== 'initial');
     if (!num) continue;
-    const tail = parseTail(s, num.end, form, tok);
+    let beside = gregorianBeside(s, at, num.end);
+    if (beside && out.length > 0 && beside.start < out[out.length - 1].end) beside = undefined;
+    const tail = parseTail(s, beside ? beside.tailAt : num.end, form, tok);
     if (!tail) continue;
-    out.push(makeMatch(text, at, tail.end, era, true, num.value, tail));
+    out.push(makeMatch(text, beside ? beside.start : at, tail.end, era, true, num.value, tail, beside?.year));
     re.lastIndex = tail.end;
   }
   return out;
@@ -611,8 +660,9 @@ export function lastExplicitEra(text: string): Era | undefined {
 }
 
 /**
- * The 西暦 a valid match stands for, as text: `2010年`, `2010年度`, `2000~2005年`,
- * `2011年7月`, `2011年7-9月`, and dates as `2011-07-01`. Undefined when invalid.
+ * The 西暦 a valid match stands for, as text: `2010年`, `2010年度`, `2000～2005年` (the
+ * range separator as written), `2011年7月`, `2011年7-9月`, and dates as `2011-07-01`.
+ * Undefined when invalid.
  */
 export function seirekiText(m: WarekiMatch): string | undefined {
   if (!m.valid || m.year === undefined) return undefined;
@@ -622,12 +672,18 @@ export function seirekiText(m: WarekiMatch): string | undefined {
     case 'fiscal-year':
       return `${m.year}${nen}`;
     case 'year-range':
-      return `${m.year}~${m.yearEnd}${nen}`;
+      return `${m.year}${m.sep ?? '～'}${m.yearEnd}${nen}`;
     case 'month':
       return `${m.year}年${m.month}月`;
     case 'period':
-      return `${m.year}年${m.month}-${m.monthEnd}月`;
+      return `${m.year}年${m.month}${m.sep ?? '-'}${m.monthEnd}月`;
     case 'date':
       return isoDate(m.year, m.month!, m.day!);
   }
+}
+
+/** A date as Japanese text in 西暦 (`2011年7月1日`), for dates inside a longer text. */
+export function seirekiDateText(m: WarekiMatch): string | undefined {
+  if (!m.valid || m.year === undefined || m.kind !== 'date') return undefined;
+  return `${m.year}年${m.month}月${m.day}日`;
 }

@@ -14,8 +14,8 @@ import { type RowFeatures, allRowFeatures, rowFeatures } from '../structure/rowF
 /**
  * The order of 「すべて修正」: sheet-level clean-up first (hidden, formulas), then the
  * guide's structural steps (split tables, unmerge, fill down, units out of the header
- * before it is flattened, caption and notes out before their marks are matched), then
- * the value fixes.
+ * and 和暦 out of every title before the header is flattened and the caption leaves,
+ * caption and notes out before their marks are matched), then the value fixes.
  */
 export const FIX_ORDER: readonly RuleId[] = [
   'hidden',
@@ -24,11 +24,11 @@ export const FIX_ORDER: readonly RuleId[] = [
   'merged-cells',
   'omitted-cells',
   'units',
+  'wareki',
   'multi-row-header',
   'caption-notes',
   'labels-in-values',
   'number-as-text',
-  'wareki',
   'layout-spaces',
   'device-chars',
   'special-symbols',

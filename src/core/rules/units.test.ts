@@ -1,10 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureBytes } from '../../../test/fixtures.ts';
 import { sheetFromRows, tableOf, viewOf } from '../../../test/sheets.ts';
+import { buildSheetView } from '../analysis/view.ts';
+import { type Change, applyChanges, revertChanges } from '../changes.ts';
 import { readWorkbook } from '../io/read.ts';
-import type { Sheet } from '../model.ts';
+import {
+  type CellValue,
+  type Sheet,
+  type Workbook,
+  cellAddress,
+  getCell,
+  getProvenance,
+  getValue,
+  newSheet,
+  rangeAddress,
+  setCell,
+} from '../model.ts';
+import { detectStructure } from '../structure/detect.ts';
 import type { ColumnKind } from '../structure/types.ts';
-import type { Violation } from './types.ts';
+import type { FixOptions, SheetView, Violation } from './types.ts';
 import { tableUnits, unitsRule } from './units.ts';
 
 function sheetOf(name: string): Sheet {
@@ -338,5 +352,328 @@ describe('tableUnits: the unit and scale of each column, for the fix and the Lev
       [0, 2, 'table', [1]],
       [1, 2, 'title', [2]],
     ]);
+  });
+});
+
+// --- fix ---------------------------------------------------------------------------------
+
+/** Everything a change can touch: cells with history, merges, hidden rows, metadata. */
+function contents(sheet: Sheet): string {
+  const cells = [];
+  for (let r = 0; r < sheet.rowCount; r++) for (let c = 0; c < sheet.columns.length; c++) cells.push([getCell(sheet, r, c), getProvenance(sheet, r, c)]);
+  const merges = sheet.merges.map(rangeAddress).sort();
+  return JSON.stringify({ rows: sheet.rowCount, cols: sheet.columns.length, merges, hiddenRows: sheet.hiddenRows, meta: sheet.meta, cells });
+}
+
+/** Applies the fix; checks that reverting restores the exact sheet and re-applying gives the same. */
+function applyFix(view: SheetView, options: FixOptions = {}): Change[] {
+  const wb: Workbook = { source: { fileName: 't', format: 'xlsx', byteLength: 0 }, date1904: false, sheets: [view.sheet] };
+  const before = contents(view.sheet);
+  const changes = unitsRule.fix!(view, options);
+  applyChanges(wb, changes);
+  const after = contents(view.sheet);
+  revertChanges(wb, changes);
+  expect(contents(view.sheet)).toBe(before);
+  applyChanges(wb, changes);
+  expect(contents(view.sheet)).toBe(after);
+  return changes;
+}
+
+/** The violations a fix could still act on. */
+const fixable = (vs: Violation[]) => vs.filter((v) => v.fixId !== undefined);
+
+/** The rows of a sheet as plain values. */
+function grid(sheet: Sheet): CellValue[][] {
+  const out: CellValue[][] = [];
+  for (let r = 0; r < sheet.rowCount; r++) out.push(sheet.columns.map((_, c) => getValue(sheet, r, c)));
+  return out;
+}
+
+const fixtureSheetView = (name: string): SheetView => {
+  const sheet = sheetOf(name);
+  return buildSheetView(sheet, false, detectStructure(sheet));
+};
+const redetect = (sheet: Sheet): SheetView => buildSheetView(sheet, false, detectStructure(sheet));
+
+describe('units fix: unit rows', () => {
+  it('moves a unit row inside the header to the metadata and deletes it; merges crossing it get one row shorter', () => {
+    const sheet = sheetFromRows(
+      [
+        ['地域', '人口', null, '増減率', '世帯数', '性比'],
+        [null, '総数', '男', null, null, null],
+        [null, '(1,000人)', '(1,000人)', '(%)', '(千世帯)', null],
+        ['A市', 100, 50, 1.5, 40, 95.1],
+        ['B市', 200, 99, -0.5, 80, 96.2],
+      ],
+      { merges: ['A1:A3', 'B1:C1', 'D1:D3', 'E1:E2', 'F1:F3'] },
+    );
+    const view = viewOf(sheet, [tableOf(sheet, { headerRows: [0, 2], unitRows: [2], kinds: [T, N, N, N, N, N] })]);
+    const changes = applyFix(view);
+    expect(changes.map((c) => c.kind)).toEqual(['meta', 'merge', 'merge', 'merge', 'rows', 'merge', 'merge', 'merge']);
+    expect(grid(sheet)).toEqual([
+      ['地域', '人口', null, '増減率', '世帯数', '性比'],
+      [null, '総数', '男', null, null, null],
+      ['A市', 100, 50, 1.5, 40, 95.1],
+      ['B市', 200, 99, -0.5, 80, 96.2],
+    ]);
+    // A1:A3 and D1:D3 keep their title over the two header rows left; E1:E2 does not cross
+    // row 3 and stays; F1:F3 as well is shortened.
+    expect(sheet.merges.map((m) => [m.s.r, m.s.c, m.e.r, m.e.c]).sort()).toEqual([
+      [0, 0, 1, 0],
+      [0, 1, 0, 2],
+      [0, 3, 1, 3],
+      [0, 4, 1, 4],
+      [0, 5, 1, 5],
+    ]);
+    expect(sheet.meta).toEqual({ notes: [], columns: [undefined, { baseval: 1000 }, { baseval: 1000 }, { unit: '%' }, { baseval: 1000 }] });
+    // Re-detected on the fixed sheet: nothing left to move, and the counts are not "missing".
+    const again = viewOf(sheet, [tableOf(sheet, { headerRows: [0, 1], kinds: [T, N, N, N, N, N] })]);
+    expect(unitsRule.detect(again).map((v) => [v.range.s.c, v.messageId])).toEqual([[5, 'missingRatio']]);
+    expect(unitsRule.fix!(again, {})).toEqual([]);
+  });
+
+  it('removes a merge lying inside the unit row with the row', () => {
+    const sheet = sheetFromRows(
+      [
+        ['地域', '男', '女'],
+        [null, '(人)', null],
+        ['A市', 1, 2],
+      ],
+      { merges: ['B2:C2'] },
+    );
+    const view = viewOf(sheet, [tableOf(sheet, { headerRows: [0, 1], unitRows: [1], kinds: [T, N, N] })]);
+    const changes = applyFix(view);
+    expect(changes.map((c) => c.kind)).toEqual(['merge', 'rows']);
+    expect(sheet.merges).toEqual([]);
+    expect(grid(sheet)).toEqual([
+      ['地域', '男', '女'],
+      ['A市', 1, 2],
+    ]);
+    expect(sheet.meta).toBeUndefined(); // 人 is a counter without scale: nothing to record (guide: Unit blank)
+  });
+
+  it('keeps a unit row that holds anything besides units, taking out only the units', () => {
+    const sheet = sheetFromRows([
+      ['地域', '人口', '面積'],
+      ['単位', '(千人)', 'km²'],
+      ['A市', 1, 2],
+    ]);
+    const view = viewOf(sheet, [tableOf(sheet, { headerRows: [0, 1], unitRows: [1], kinds: [T, N, N] })]);
+    applyFix(view);
+    expect(grid(sheet)).toEqual([
+      ['地域', '人口', '面積'],
+      ['単位', null, null],
+      ['A市', 1, 2],
+    ]);
+    expect(sheet.meta?.columns).toEqual([undefined, { baseval: 1000 }, { unit: 'km2' }]);
+  });
+
+  it('empties a header cell that holds nothing but a unit when there is no unit row', () => {
+    const sheet = sheetFromRows([
+      ['地域', '人口', '面積'],
+      [null, '(千人)', '総面積(km²)'],
+      ['A市', 1, 2],
+    ]);
+    const view = viewOf(sheet, [tableOf(sheet, { headerRows: [0, 1], kinds: [T, N, N] })]);
+    applyFix(view);
+    expect(grid(sheet)).toEqual([
+      ['地域', '人口', '面積'],
+      [null, null, '総面積'],
+      ['A市', 1, 2],
+    ]);
+    expect(sheet.meta?.columns).toEqual([undefined, { baseval: 1000 }, { unit: 'km2' }]);
+  });
+
+  it('never deletes a row that carries cells of another table beside it', () => {
+    const sheet = sheetFromRows([
+      ['地域', '人口', null, '区分', '件数'],
+      [null, '(千人)', null, 'x', 'y'],
+      ['A市', 1, null, 'p', 3],
+    ]);
+    const view = viewOf(sheet, [tableOf(sheet, { headerRows: [0, 1], unitRows: [1], columns: [0, 1], kinds: [T, N] })]);
+    applyFix(view);
+    expect(sheet.rowCount).toBe(3);
+    expect(grid(sheet)[1]).toEqual([null, null, null, 'x', 'y']);
+  });
+});
+
+describe('units fix: titles and table-wide notes', () => {
+  it('takes the unit out of the title, keeping the rest and the footnote mark', () => {
+    const sheet = sheetFromRows([
+      ['地域', '人口密度\n(人/km²)　2)', '従業者数\n(人)', '現金給与\n総額\n(百万円)', '付加価値額\n(従業者29人\n以下は粗付\n加価値額)\n(百万円)'],
+      ['A市', 1, 2, 3, 4],
+    ]);
+    const view = viewOf(sheet, [tableOf(sheet, { headerRows: [0, 0], kinds: [T, N, N, N, N] })]);
+    const changes = applyFix(view);
+    expect(changes.map((c) => c.kind)).toEqual(['cell', 'cell', 'cell', 'cell', 'meta']);
+    expect(grid(sheet)[0]).toEqual(['地域', '人口密度　2)', '従業者数', '現金給与\n総額', '付加価値額\n(従業者29人\n以下は粗付\n加価値額)']);
+    expect(sheet.meta?.columns).toEqual([undefined, { unit: '/km2' }, undefined, { unit: '円', baseval: 1e6 }, { unit: '円', baseval: 1e6 }]);
+    expect(fixable(unitsRule.detect(viewOf(sheet, [tableOf(sheet, { headerRows: [0, 0], kinds: [T, N, N, N, N] })])))).toEqual([]);
+  });
+
+  it("option counterUnits 'unit' writes the counter in the Unit row", () => {
+    const sheet = sheetFromRows([
+      ['地域', '人口\n(1,000人)', '人口密度\n(人/km²)', '従業者数\n(人)'],
+      ['A市', 1, 2, 3],
+    ]);
+    const view = viewOf(sheet, [tableOf(sheet, { headerRows: [0, 0], kinds: [T, N, N, N] })]);
+    applyFix(view, { counterUnits: 'unit' });
+    expect(sheet.meta?.columns).toEqual([undefined, { unit: '人', baseval: 1000 }, { unit: '人/km2' }, { unit: '人' }]);
+  });
+
+  it('a caption note gives every numeric column without its own unit its unit and scale, and leaves the caption', () => {
+    const sheet = sheetFromRows([
+      ['歳出決算 (単位：千円)', null, null, null],
+      ['款', '決算額', '予算額', '構成比\n(%)'],
+      ['総務費', 100, 120, 12.5],
+    ]);
+    const t = tableOf(sheet, { captionRows: [0], headerRows: [1, 1], kinds: [T, N, N, N] });
+    applyFix(viewOf(sheet, [t]));
+    expect(grid(sheet)[0]).toEqual(['歳出決算', null, null, null]);
+    expect(grid(sheet)[1]).toEqual(['款', '決算額', '予算額', '構成比']);
+    expect(sheet.meta?.columns).toEqual([undefined, { unit: '円', baseval: 1000 }, { unit: '円', baseval: 1000 }, { unit: '%' }]);
+    expect(unitsRule.detect(viewOf(sheet, [t]))).toEqual([]);
+  });
+
+  it('a caption cell holding only the note becomes empty', () => {
+    const sheet = sheetFromRows([
+      ['砕石の出荷', null, '(単位:千ト)'],
+      ['年 月', '出荷合計', '在庫'],
+      ['2010年', 1, 2],
+    ]);
+    const t = tableOf(sheet, { captionRows: [0], headerRows: [1, 1], kinds: ['period', N, N] });
+    const changes = applyFix(viewOf(sheet, [t]));
+    expect(changes[0]).toMatchObject({ kind: 'cell', r: 0, c: 2, before: { value: '(単位:千ト)' }, after: { value: null } });
+    expect(sheet.meta?.columns).toEqual([undefined, { unit: 't', baseval: 1000 }, { unit: 't', baseval: 1000 }]);
+  });
+
+  it('merges into the existing metadata and never overwrites it: a contradicting unit stays where it is', () => {
+    const sheet = sheetFromRows([
+      ['（単位：千円）', null, null],
+      ['区分', '金額', '重量\n(t)'],
+      ['A', 1, 2],
+    ]);
+    sheet.meta = { caption: '表', notes: [{ text: '注' }], columns: [undefined, { datatype: 'xsd:integer' }, { unit: 'kg' }] };
+    const t = tableOf(sheet, { captionRows: [0], headerRows: [1, 1], kinds: [T, N, N] });
+    const changes = applyFix(viewOf(sheet, [t]));
+    expect(changes.filter((c) => c.kind === 'meta')).toHaveLength(1);
+    expect(sheet.meta).toEqual({
+      caption: '表',
+      notes: [{ text: '注' }],
+      columns: [undefined, { datatype: 'xsd:integer', unit: '円', baseval: 1000 }, { unit: 'kg' }],
+    });
+    expect(grid(sheet)[1]).toEqual(['区分', '金額', '重量\n(t)']); // kept: the metadata says kg
+    expect(fixable(unitsRule.detect(viewOf(sheet, [t]))).map((v) => [v.range.s.r, v.range.s.c])).toEqual([[1, 2]]);
+  });
+
+  it('leaves a note with several units (which column has which is not written)', () => {
+    const sheet = sheetFromRows([
+      ['（単位：人，‰）', null, null],
+      ['区', '出生数', '出生率'],
+      ['A区', 1, 2],
+    ]);
+    const t = tableOf(sheet, { captionRows: [0], headerRows: [1, 1], kinds: [T, N, N] });
+    expect(unitsRule.fix!(viewOf(sheet, [t]), {})).toEqual([]);
+  });
+
+  it('does nothing when there is nothing to move', () => {
+    const sheet = sheetFromRows([
+      ['地域', '人口性比'],
+      ['A市', 95.1],
+    ]);
+    expect(unitsRule.fix!(viewOf(sheet, [tableOf(sheet, { headerRows: [0, 0], kinds: [T, N] })]), {})).toEqual([]);
+  });
+
+  it('offers its option with the guide as the default', () => {
+    expect(unitsRule.fixOptions?.counterUnits.default).toBe('blank');
+    expect(unitsRule.fixOptions?.counterUnits.choices?.map((c) => c.value)).toEqual(['blank', 'unit']);
+  });
+});
+
+describe('units fix: guide fixtures', () => {
+  it('population.xlsx: Baseval 1000 on B, C, D, F; % on E and I; /km2 on H; the unit row gone', () => {
+    const view = fixtureSheetView('population.xlsx');
+    const { sheet } = view;
+    expect(getValue(sheet, 4, 1)).toBe('(1,000人)');
+    applyFix(view);
+    expect(sheet.meta?.columns).toEqual([
+      undefined,
+      { baseval: 1000 },
+      { baseval: 1000 },
+      { baseval: 1000 },
+      { unit: '%' },
+      { baseval: 1000 },
+      undefined,
+      { unit: '/km2' },
+      { unit: '%' },
+    ]);
+    expect(sheet.rowCount).toBe(57);
+    expect(grid(sheet)[2]).toEqual([
+      '都道府県',
+      '平成12年',
+      '17年',
+      null,
+      '人口増減率\n(平成12～17年)',
+      '22年',
+      '人口性比\n(女性100に\n対する男性)',
+      '人口密度　2)',
+      '人口増減率\n(平成17～22年)',
+    ]);
+    expect(grid(sheet)[4].slice(0, 3)).toEqual(['全 国', 126926, 127768]); // data right under the header
+    expect(sheet.merges.map((m) => rangeAddress(m)).sort()).toEqual(['A1:I1', 'A3:A4', 'B3:B4', 'C3:D3', 'E3:E4', 'F3:F4', 'G3:G4', 'H3:H4', 'I3:I4']);
+    const again = redetect(sheet);
+    expect(again.structure.tables[0].unitRows).toEqual([]);
+    expect(unitsRule.detect(again).map((v) => [cellAddress(v.range.s.r, v.range.s.c), v.messageId])).toEqual([['G3', 'missingRatio']]);
+  });
+
+  it('industry.xlsx: titles without units; 円 ×1000000 (and 人 on request)', () => {
+    const view = fixtureSheetView('industry.xlsx');
+    const { sheet } = view;
+    applyFix(view);
+    expect(grid(sheet)[3]).toEqual(['産業分類', '事業所数', '従業者数', '現金給与\n総額', '原材料\n使用額等', '製造品\n出荷額等', '付加価値額\n(従業者29人\n以下は粗付\n加価値額)']);
+    const yen = { unit: '円', baseval: 1_000_000 };
+    expect(sheet.meta?.columns).toEqual([undefined, undefined, undefined, yen, yen, yen, yen]);
+    expect(fixable(unitsRule.detect(redetect(sheet)))).toEqual([]);
+    expect(unitsRule.detect(redetect(sheet)).every((v) => v.severity === 'info')).toBe(true); // 事業所数, 従業者数: counts
+
+    const again = fixtureSheetView('industry.xlsx');
+    applyFix(again, { counterUnits: 'unit' });
+    expect(again.sheet.meta?.columns).toEqual([undefined, undefined, { unit: '人' }, yen, yen, yen, yen]);
+  });
+
+  it('crushed-stone.xlsx: t ×1000 on the numeric columns of both tables, the caption notes gone', () => {
+    const view = fixtureSheetView('crushed-stone.xlsx');
+    const { sheet } = view;
+    expect(view.structure.tables).toHaveLength(2);
+    const changes = applyFix(view);
+    expect(changes.filter((c) => c.kind === 'cell').map((c) => c.kind === 'cell' && [cellAddress(c.r, c.c), c.after.value])).toEqual([
+      ['H2', null],
+      ['G22', null],
+    ]);
+    const t = { unit: 't', baseval: 1000 };
+    expect(sheet.meta?.columns).toEqual([undefined, t, t, t, t, t, t, t]);
+    expect(unitsRule.detect(redetect(sheet))).toEqual([]);
+  });
+});
+
+describe('units fix: performance', () => {
+  it('fixes a 100,000-row sheet with a unit row and a caption note in one quick pass', () => {
+    const rows = 100_000;
+    const sheet = newSheet('big', 'big', rows, 6);
+    setCell(sheet, 0, 0, { value: '統計表 (単位：千円)' });
+    const titles = ['地域', '金額A', '金額B', '人口', '率', '面積\n(km²)'];
+    titles.forEach((v, c) => setCell(sheet, 1, c, { value: v }));
+    ['', '', '', '(千人)', '(%)', ''].forEach((v, c) => v && setCell(sheet, 2, c, { value: v }));
+    for (let r = 3; r < rows; r++) {
+      setCell(sheet, r, 0, { value: `地域${r}` });
+      for (let c = 1; c < 6; c++) setCell(sheet, r, c, { value: r * c });
+    }
+    const t = tableOf(sheet, { captionRows: [0], headerRows: [1, 2], unitRows: [2], kinds: [T, N, N, N, N, N] });
+    const view = viewOf(sheet, [t]);
+    const t0 = performance.now();
+    const changes = unitsRule.fix!(view, {});
+    const ms = performance.now() - t0;
+    expect(changes.map((c) => c.kind)).toEqual(['cell', 'cell', 'meta', 'rows']);
+    expect(ms).toBeLessThan(1500);
   });
 });

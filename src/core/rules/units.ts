@@ -18,9 +18,31 @@
 //               English headers with `(In Thousands)` are not reported.
 // The suffix says what was found: none = unit only, `Scaled` = unit and scale,
 // `ScaleOnly` = scale only (`単位：千`).
-import { type CellRange, columnLetter, getValue } from '../model.ts';
+//
+// The fix (one pass over what `tableUnits` found) moves each unit and scale into the sheet's
+// Level 2 metadata (`meta.columns[c]`: `unit` for the Unit row, `baseval` for the Baseval
+// row) and takes the text out of the grid:
+// - a unit row (population row 5: `(1,000人)`, `(%)`) is deleted when it holds nothing but
+//   units; a merge crossing it is removed first and put back one row shorter (the header
+//   keeps its shape, the value stays in its top-left cell); a unit row holding anything
+//   else keeps it and loses only the units;
+// - a unit glued to a title leaves it (`人口密度\n(人/km²)　2)` → `人口密度　2)`: the
+//   footnote mark stays for the labels rule);
+// - a table-wide note (`(単位:千ト)`) gives its unit and scale to every numeric column
+//   without its own and leaves its caption cell (empty when nothing else was there).
+// Counters (助数詞: 人, 世帯…) are not units for the guide (用語定義 「助数詞は含まない」,
+// 手順8 ◆, and its Level 2 population header: Baseval 1000, Unit blank, `/km2` for
+// density): by default the Unit stays blank and only the scale is kept (option
+// `counterUnits: 'unit'` writes 人 instead). `千ト` is unit `t` with Baseval 1000, not `千t`:
+// at Level 2 the unit and the scale sit in separate rows (手順9; (8) 「百万円」 = 円 × 百万).
+// A unit that would contradict what the metadata (or an earlier statement in this pass)
+// already says for a column is left where it is, still reported: nothing is overwritten.
+import { type Change, type CellChange, type MergeChange, deleteRowsChange, metaChange, removeMergeChange } from '../changes.ts';
+import { type CellRange, type ColumnMeta, type TableMeta, columnLetter, emptyMeta, getCell, getValue } from '../model.ts';
 import type { TableStructure } from '../structure/types.ts';
 import {
+  type CounterUnits,
+  type Level2Unit,
   type TitleUnit,
   type UnitExpression,
   type UnitSpec,
@@ -28,13 +50,15 @@ import {
   englishScale,
   findUnitInTitle,
   identifierTitle,
+  level2Unit,
   parseUnitExpression,
   scaleOf,
   splitValueUnit,
   unitLabel,
   unitlessTitle,
+  withoutUnit,
 } from '../text/units.ts';
-import type { Localized, RuleMeta, SheetRule, SheetView, Violation } from './types.ts';
+import type { FixOptions, Localized, RuleMeta, SheetRule, SheetView, Violation } from './types.ts';
 
 type Context = 'unitRow' | 'title' | 'table';
 
@@ -155,8 +179,9 @@ export interface TableUnits {
    */
   columns: Map<number, { units: UnitSpec[]; from: UnitFinding }>;
   /**
-   * Numeric, non-key columns whose unit is stated nowhere (not even glued to their values),
-   * with what their title suggests: `count` / `ratio` (no unit needed), or nothing.
+   * Numeric, non-key columns whose unit is stated nowhere (not in the sheet's metadata, nor
+   * glued to their values), with what their title suggests: `count` / `ratio` (no unit
+   * needed), or nothing.
    */
   missing: { c: number; title: string; unitless?: 'count' | 'ratio' }[];
 }
@@ -218,8 +243,9 @@ export function tableUnits(view: SheetView, t: TableStructure): TableUnits {
   findings.sort((a, b) => a.r - b.r || a.c - b.c);
 
   const missing: TableUnits['missing'] = [];
+  const stated = view.sheet.meta?.columns ?? [];
   for (const c of numeric) {
-    if (columns.has(c) || valuesCarryUnit(view, t, c)) continue;
+    if (columns.has(c) || stated[c]?.unit !== undefined || stated[c]?.baseval !== undefined || valuesCarryUnit(view, t, c)) continue;
     const texts = headerTexts(view, t, c, unitRows, mergeAt);
     const leaf = texts[texts.length - 1] ?? '';
     if (identifierTitle(leaf) || texts.some((s) => englishScale(s) !== undefined)) continue;
@@ -308,9 +334,133 @@ function headerCell(
   return { r: t.headerRows.start, c };
 }
 
+
+// --- fix ---------------------------------------------------------------------------------
+
+function compatible(existing: ColumnMeta | undefined, add: Level2Unit): boolean {
+  if (add.unit !== undefined && existing?.unit !== undefined && existing.unit !== add.unit) return false;
+  if (add.baseval !== undefined && existing?.baseval !== undefined && existing.baseval !== add.baseval) return false;
+  return true;
+}
+
+/** Writes `add` into the draft's column c; true when something changed. */
+function claim(draft: TableMeta, c: number, add: Level2Unit): boolean {
+  const existing = draft.columns[c];
+  const next: ColumnMeta = { ...existing };
+  if (add.unit !== undefined) next.unit = add.unit;
+  if (add.baseval !== undefined) next.baseval = add.baseval;
+  if (existing?.unit === next.unit && existing?.baseval === next.baseval) return false;
+  while (draft.columns.length < c) draft.columns.push(undefined);
+  draft.columns[c] = next;
+  return true;
+}
+
+/** What stays in a unit cell once its unit is gone: the rest of the title, or nothing. */
+function leftover(f: UnitFinding): string {
+  return 'title' in f.expr ? f.expr.title : '';
+}
+
+/**
+ * Moves every unit and scale the detection found into `meta.columns` and out of the grid
+ * (see the top of this file). Changes in application order: cell edits, then one meta
+ * change, then unit rows deleted bottom-up, each after the merges crossing it.
+ */
+export function fixUnits(view: SheetView, options: FixOptions = {}): Change[] {
+  const { sheet } = view;
+  const counters: CounterUnits = options.counterUnits === 'unit' ? 'unit' : 'blank';
+  const draft: TableMeta = sheet.meta ? structuredClone(sheet.meta) : emptyMeta();
+  let metaChanged = false;
+  /** Cell → its new text (null: empty). */
+  const edits = new Map<string, { r: number; c: number; value: string | null }>();
+  const rowsToDelete = new Set<number>();
+
+  for (const t of view.structure.tables) {
+    const { findings } = tableUnits(view, t);
+    const applied: UnitFinding[] = [];
+    for (const f of findings) {
+      // `（単位：人，‰）`: which unit belongs to which column is not written; leave it.
+      if (f.expr.units.length !== 1) continue;
+      const add = level2Unit(f.expr.units[0], counters);
+      const cols = f.kind === 'table' ? f.columns.filter((c) => compatible(draft.columns[c], add)) : f.columns;
+      if (cols.length === 0 || !cols.every((c) => compatible(draft.columns[c], add))) continue;
+      for (const c of cols) if (claim(draft, c, add)) metaChanged = true;
+      applied.push(f);
+    }
+
+    // Unit rows that hold nothing but the units just moved go as a whole.
+    const unitRows = new Set(t.unitRows);
+    const pure = new Set<string>();
+    for (const f of applied) {
+      if (f.kind === 'unitRow' && unitRows.has(f.r) && leftover(f) === '' && getCell(sheet, f.r, f.c).note === undefined) pure.add(`${f.r},${f.c}`);
+    }
+    for (const r of unitRows) {
+      let any = false;
+      let only = true;
+      for (let c = 0; c < sheet.columns.length && only; c++) {
+        const v = sheet.columns[c].values[r];
+        if (v === null || v === undefined) continue;
+        if (pure.has(`${r},${c}`)) any = true;
+        else only = false;
+      }
+      if (any && only) rowsToDelete.add(r);
+    }
+
+    for (const f of applied) {
+      if (rowsToDelete.has(f.r)) continue;
+      const value = getValue(sheet, f.r, f.c) as string;
+      const next = f.kind === 'table' ? withoutUnit(value, f.expr) : leftover(f);
+      edits.set(`${f.r},${f.c}`, { r: f.r, c: f.c, value: next === '' ? null : next });
+    }
+  }
+
+  const out: Change[] = [];
+  const ordered = [...edits.values()].sort((a, b) => a.r - b.r || a.c - b.c);
+  for (const e of ordered) {
+    const before = getCell(sheet, e.r, e.c);
+    const after = { ...before, value: e.value };
+    delete after.raw;
+    delete after.formula;
+    out.push({ kind: 'cell', sheetId: sheet.id, r: e.r, c: e.c, before, after, ruleId: 'units' } satisfies CellChange);
+  }
+  if (metaChanged) out.push(metaChange(sheet, draft, 'units'));
+
+  // Bottom-up, so the rows above keep their indexes; merges are tracked as they move.
+  let merges: CellRange[] = sheet.merges.map((m) => ({ s: { ...m.s }, e: { ...m.e } }));
+  for (const r of [...rowsToDelete].sort((a, b) => b - a)) {
+    const crossing = merges.filter((m) => m.s.r <= r && m.e.r >= r);
+    for (const m of crossing) out.push(removeMergeChange(sheet, m, 'units'));
+    out.push(deleteRowsChange(sheet, r, 1, 'units'));
+    const shrunk: CellRange[] = [];
+    for (const m of crossing) {
+      const s = { r: m.s.r, c: m.s.c };
+      const e = { r: m.e.r - 1, c: m.e.c };
+      if (e.r >= s.r && (e.r - s.r + 1) * (e.c - s.c + 1) >= 2) shrunk.push({ s, e });
+    }
+    merges = merges
+      .filter((m) => !crossing.includes(m))
+      .map((m) => (m.s.r > r ? { s: { r: m.s.r - 1, c: m.s.c }, e: { r: m.e.r - 1, c: m.e.c } } : m));
+    for (const m of shrunk) {
+      out.push({ kind: 'merge', sheetId: sheet.id, op: 'add', range: m, ruleId: 'units' } satisfies MergeChange);
+      merges.push(m);
+    }
+  }
+  return out;
+}
+
 export const unitsRule: SheetRule = {
   meta,
   scope: 'sheet',
+  fixOptions: {
+    counterUnits: {
+      default: 'blank',
+      label: { ja: '助数詞（人・世帯など）の単位', en: 'Counter words (人, 世帯…) as units' },
+      choices: [
+        { value: 'blank', label: { ja: '単位行は空白（ガイドのとおり。記数単位は残す）', en: 'Leave the Unit blank (as the guide does; the scale is kept)' } },
+        { value: 'unit', label: { ja: '単位行に書く（人 など）', en: 'Write it in the Unit row (人…)' } },
+      ],
+    },
+  },
+  fix: (view, options) => fixUnits(view, options),
   applies(view) {
     return view.structure.tables.some((t) => t.unitRows.length > 0 || t.columnInfo.some((ci) => ci.kind === 'number' && !ci.key));
   },

@@ -1,9 +1,28 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { buildSheetView } from '../analysis/view.ts';
+import { type Change, applyChanges, revertChanges } from '../changes.ts';
 import { readWorkbook } from '../io/read.ts';
-import { type Sheet, cellAddress, getValue, newSheet, setCell } from '../model.ts';
+import {
+  type CellValue,
+  type Sheet,
+  type Workbook,
+  cellAddress,
+  getCell,
+  getFormat,
+  getProvenance,
+  getValue,
+  newSheet,
+  rangeAddress,
+  setCell,
+} from '../model.ts';
+import { exportText, formatValue } from '../numberFormat.ts';
+import { detectStructure } from '../structure/detect.ts';
+import type { ColumnKind } from '../structure/types.ts';
 import { fixtureBytes } from '../../../test/fixtures.ts';
+import { fixtureView } from '../../../test/fixtureView.ts';
 import { sheetFromRows, tableOf, viewOf } from '../../../test/sheets.ts';
-import type { Violation } from './types.ts';
+import type { FixOptions, SheetView, Violation } from './types.ts';
 import { detect, meta, rule as wareki } from './wareki.ts';
 
 /** `A1 era 平成22年 → 2010` style lines, one per violation, in sheet order. */
@@ -146,6 +165,21 @@ describe('wareki rule: implied era', () => {
     ]);
   });
 
+  it('reads the leading year of a title flattened from two header rows (`17年 総数`)', () => {
+    const sheet = sheetFromRows([
+      ['都道府県', '平成12年', '17年 総数', '17年　人口集中地区', '22年度 計', '増減 17年'],
+      ['全国', 1, 2, 3, 4, 5],
+    ]);
+    expect(lines(detect(viewOf(sheet)))).toEqual([
+      'B1 era 平成12年 = 2000年 → 2000年',
+      'C1 impliedEra 17年 = 2005年 → 2005年 総数',
+      'D1 impliedEra 17年 = 2005年 → 2005年　人口集中地区',
+      'E1 impliedEra 22年度 = 2010年度 → 2010年度 計',
+    ]);
+    const none = sheetFromRows([['区分', '17年 総数'], ['a', 1]]);
+    expect(detect(viewOf(none))).toEqual([]);
+  });
+
   it('does not guess an era for header years with none before them', () => {
     const sheet = sheetFromRows([['区分', '17年', '22年', '平成12年'], ['全国', 1, 2, 3]]);
     expect(lines(detect(viewOf(sheet)))).toEqual(['D1 era 平成12年 = 2000年 → 2000年']);
@@ -168,15 +202,15 @@ describe('wareki rule: implied era', () => {
       ['24 年', 1], // the era still holds
     ]);
     expect(lines(detect(viewOf(sheet)))).toEqual([
-      'A2 era 平成 22 年 = 2010年 → 2010',
-      'A3 impliedEra 23 年 = 2011年 → 2011',
+      'A2 era 平成 22 年 = 2010年 → 2010年',
+      'A3 impliedEra 23 年 = 2011年 → 2011年',
       'A4 era 平成23年7-9月 = 2011年7-9月 → 2011年7-9月',
       'A5 impliedEra 7 = 2011年7月 → 2011年7月',
       'A6 impliedEra 8 = 2011年8月 → 2011年8月',
       'A7 impliedEra 9月 = 2011年9月 → 2011年9月',
       'A8 impliedEra 10-12月 = 2011年10-12月 → 2011年10-12月',
       'A10 impliedEra 11 = 2011年11月 → 2011年11月',
-      'A13 impliedEra 24 年 = 2012年 → 2012',
+      'A13 impliedEra 24 年 = 2012年 → 2012年',
     ]);
   });
 
@@ -188,19 +222,20 @@ describe('wareki rule: implied era', () => {
   it('stops at a Gregorian year and at other labels', () => {
     const sheet = sheetFromRows([['年'], ['平成22年'], ['2011年'], ['12年'], ['平成24年'], ['合計'], ['3'], ['25年']]);
     expect(lines(detect(viewOf(sheet)))).toEqual([
-      'A2 era 平成22年 = 2010年 → 2010',
-      'A5 era 平成24年 = 2012年 → 2012',
-      'A8 impliedEra 25年 = 2013年 → 2013',
+      'A2 era 平成22年 = 2010年 → 2010年',
+      'A4 eraMissing 12年', // among 西暦 years: which era, nobody can tell
+      'A5 era 平成24年 = 2012年 → 2012年',
+      'A8 impliedEra 25年 = 2013年 → 2013年',
     ]);
   });
 
   it('carries context only in label columns, never in measurement columns', () => {
     const sheet = sheetFromRows([['区分', 'メモ'], ['平成22年', '平成22年'], ['23年', '23年'], ['1', '1']]);
     expect(lines(detect(viewOf(sheet)))).toEqual([
-      'A2 era 平成22年 = 2010年 → 2010',
-      'A3 impliedEra 23年 = 2011年 → 2011',
+      'A2 era 平成22年 = 2010年 → 2010年',
+      'A3 impliedEra 23年 = 2011年 → 2011年',
       'A4 impliedEra 1 = 2011年1月 → 2011年1月',
-      'B2 era 平成22年 = 2010年 → 2010',
+      'B2 era 平成22年 = 2010年 → 2010年',
     ]);
   });
 
@@ -288,9 +323,9 @@ describe('wareki rule: fixtures', () => {
     expect(lines(detect(viewOf(sheet, [t])))).toEqual([
       'B3 era 平成12年 = 2000年 → 2000年',
       'C3 impliedEra 17年 = 2005年 → 2005年',
-      'E3 era 平成12～17年 = 2000~2005年 → 人口増減率\n(2000~2005年)',
+      'E3 era 平成12～17年 = 2000～2005年 → 人口増減率\n(2000～2005年)',
       'F3 impliedEra 22年 = 2010年 → 2010年',
-      'I3 era 平成17～22年 = 2005~2010年 → 人口増減率\n(2005~2010年)',
+      'I3 era 平成17～22年 = 2005～2010年 → 人口増減率\n(2005～2010年)',
     ]);
   });
 
@@ -301,8 +336,8 @@ describe('wareki rule: fixtures', () => {
     // Table (2): caption row 22, header 23, data 24–29.
     const t2 = tableOf(sheet, { captionRows: [21], headerRows: [22, 22], dataRows: [23, 28], columns: [0, 6], keyColumns: [0] }, 't2');
     const table1 = (col: string) => [
-      `${col}5 era 平成 22 年 = 2010年 → 2010`,
-      `${col}6 impliedEra 23 年 = 2011年 → 2011`,
+      `${col}5 era 平成 22 年 = 2010年 → 2010年`,
+      `${col}6 impliedEra 23 年 = 2011年 → 2011年`,
       `${col}7 era 平成 22 年度 = 2010年度 → 2010年度`,
       `${col}8 impliedEra 23 年度 = 2011年度 → 2011年度`,
       `${col}9 era 平成23年7-9月 = 2011年7-9月 → 2011年7-9月`,
@@ -321,8 +356,8 @@ describe('wareki rule: fixtures', () => {
     const vs = detect(viewOf(sheet, [t1, t2]));
     expect(lines(vs)).toEqual([
       ...table1('A'),
-      'A24 era 平成 22 年 = 2010年 → 2010',
-      'A25 impliedEra 23 年 = 2011年 → 2011',
+      'A24 era 平成 22 年 = 2010年 → 2010年',
+      'A25 impliedEra 23 年 = 2011年 → 2011年',
       'A26 era 平成23年7-9月 = 2011年7-9月 → 2011年7-9月',
       'A27 impliedEra 7 = 2011年7月 → 2011年7月',
       'A28 impliedEra 8 = 2011年8月 → 2011年8月',
@@ -417,13 +452,13 @@ describe('wareki rule: fixtures', () => {
     });
     const vs = detect(viewOf(sheet, [t]));
     const column = (col: string) => {
-      const out = [`${col}9 era 平 成 ６ 年 = 1994年 → 1994`];
+      const out = [`${col}9 era 平 成 ６ 年 = 1994年 → 1994年`];
       // Heisei 7–25 in rows 10–18 and 20–29 (row 19 is blank).
       for (let y = 7, r = 10; y <= 25; y++, r++) {
         if (r === 19) r++;
-        out.push(`${col}${r} impliedEra ${y < 10 ? String.fromCharCode(0xff10 + y) : y} 年 = ${1988 + y}年 → ${1988 + y}`);
+        out.push(`${col}${r} impliedEra ${y < 10 ? String.fromCharCode(0xff10 + y) : y} 年 = ${1988 + y}年 → ${1988 + y}年`);
       }
-      out.push(`${col}31 era 平 成 26 年 = 2014年 → 2014`);
+      out.push(`${col}31 era 平 成 26 年 = 2014年 → 2014年`);
       const fw = (n: number) => String(n).replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d)));
       for (let m = 1; m <= 12; m++) {
         const text = m < 10 ? `${fw(m)}　　月` : `${m}　　月`;
@@ -466,5 +501,439 @@ describe('wareki rule: performance', () => {
     expect(colA.length).toBe(rows - 1 - 12);
     expect(vs.filter((v) => v.range.s.c === 4)).toHaveLength(Math.floor((rows - 1) / 11));
     expect(ms).toBeLessThan(2000);
+  });
+});
+
+// --- fix ---------------------------------------------------------------------------------
+
+/** Everything a change can touch: cells with history, merges, widths, metadata. */
+function contents(sheet: Sheet): string {
+  const cells = [];
+  for (let r = 0; r < sheet.rowCount; r++) for (let c = 0; c < sheet.columns.length; c++) cells.push([getCell(sheet, r, c), getProvenance(sheet, r, c)]);
+  const merges = sheet.merges.map(rangeAddress).sort();
+  // Widths past the last known one are unknown either way (inserting a column pads them).
+  const widths = [...(sheet.colWidths ?? [])];
+  while (widths.length > 0 && widths[widths.length - 1] === undefined) widths.pop();
+  return JSON.stringify({ rows: sheet.rowCount, cols: sheet.columns.length, merges, hiddenCols: sheet.hiddenCols, widths, meta: sheet.meta, cells });
+}
+
+/** Applies the fix; checks that reverting restores the exact sheet and re-applying gives the same. */
+function applyFix(view: SheetView, options: FixOptions = {}, date1904 = false): Change[] {
+  const wb: Workbook = { source: { fileName: 't', format: 'xlsx', byteLength: 0 }, date1904, sheets: [view.sheet] };
+  const before = contents(view.sheet);
+  const changes = wareki.fix!(view, options);
+  applyChanges(wb, changes);
+  const after = contents(view.sheet);
+  revertChanges(wb, changes);
+  expect(contents(view.sheet)).toBe(before);
+  applyChanges(wb, changes);
+  expect(contents(view.sheet)).toBe(after);
+  return changes;
+}
+
+/** `A5 平成 22 年 → 2010年` per cell change. */
+function edits(changes: Change[]): string[] {
+  return changes.flatMap((c) => (c.kind === 'cell' ? [`${cellAddress(c.r, c.c)} ${String(c.before.value)} → ${JSON.stringify(c.after.value)}`] : []));
+}
+
+const fixable = (vs: Violation[]) => vs.filter((v) => v.fixId !== undefined);
+const column = (sheet: Sheet, c: number) => sheet.columns[c].values.slice();
+
+/** The rows of a sheet as plain values. */
+function grid(sheet: Sheet): CellValue[][] {
+  const out: CellValue[][] = [];
+  for (let r = 0; r < sheet.rowCount; r++) out.push(sheet.columns.map((_, c) => getValue(sheet, r, c)));
+  return out;
+}
+
+describe('wareki fix: titles and text', () => {
+  it('replaces each 和暦 expression in place, with the implied era of the header', () => {
+    const sheet = sheetFromRows([
+      ['平成22年国勢調査 (H17=100)', null, null, null],
+      ['都道府県', '平成12年', '17年', '人口増減率(平成12～17年)'],
+      ['全国', 1, 2, 3],
+    ]);
+    const t = tableOf(sheet, { captionRows: [0], headerRows: [1, 1] });
+    const changes = applyFix(viewOf(sheet, [t]));
+    expect(edits(changes)).toEqual([
+      'A1 平成22年国勢調査 (H17=100) → "2010年国勢調査 (2005=100)"',
+      'B2 平成12年 → "2000年"',
+      'C2 17年 → "2005年"',
+      'D2 人口増減率(平成12～17年) → "人口増減率(2000～2005年)"',
+    ]);
+    expect(detect(viewOf(sheet, [t]))).toEqual([]);
+  });
+
+  it('keeps 年度, periods and dates inside text readable', () => {
+    const sheet = sheetFromRows([['平成22年度 決算', null], ['項目', '平成23年7-9月の値（平成23年7月1日現在）'], ['a', 1]]);
+    const t = tableOf(sheet, { captionRows: [0], headerRows: [1, 1] });
+    expect(edits(applyFix(viewOf(sheet, [t])))).toEqual([
+      'A1 平成22年度 決算 → "2010年度 決算"',
+      'B2 平成23年7-9月の値（平成23年7月1日現在） → "2011年7-9月の値（2011年7月1日現在）"',
+    ]);
+  });
+
+  it('gives the same text in the violation as the fix writes', () => {
+    const sheet = sheetFromRows([
+      ['年 月', '日付', '説明'],
+      ['平成 22 年', 'H30.3.31', '(和暦)平成13年3月14日'],
+      ['平成23年7-9月', '令和元年5月1日', '平成12～17年'],
+      ['7', 'R2.10.1', 'x'],
+    ]);
+    const view = viewOf(sheet);
+    const promised = new Map(detect(view).map((v) => [cellAddress(v.range.s.r, v.range.s.c), v.params?.after]));
+    for (const ch of wareki.fix!(view, {})) {
+      if (ch.kind === 'cell') expect(String(ch.after.value)).toBe(promised.get(cellAddress(ch.r, ch.c)));
+    }
+    expect(promised.size).toBe(8);
+  });
+
+  it('leaves a 西暦 written beside the era (平成24(2012)年) as it is', () => {
+    const sheet = sheetFromRows([['平成22年工業統計表　平成24(2012)年1月25日掲載'], ['区分'], ['2012（平成24）年']]);
+    const t = tableOf(sheet, { captionRows: [0], headerRows: [1, 1] });
+    expect(edits(applyFix(viewOf(sheet, [t])))).toEqual(['A1 平成22年工業統計表　平成24(2012)年1月25日掲載 → "2010年工業統計表　平成24(2012)年1月25日掲載"']);
+    expect(detect(viewOf(sheet, [t]))).toEqual([]);
+  });
+
+  it('reports a 西暦 beside the era that disagrees, and converts nothing', () => {
+    const sheet = sheetFromRows([['年'], ['平成24(2013)年']]);
+    expect(lines(detect(viewOf(sheet)))).toEqual(['A2 gregorianMismatch 平成24(2013)年']);
+    expect(wareki.fix!(viewOf(sheet), {})).toEqual([]);
+  });
+});
+
+describe('wareki fix: key and year cells', () => {
+  it('gives a column of plain years numbers (xsd:gYear), 西暦 years already there included', () => {
+    const sheet = sheetFromRows([
+      ['年', '人口'],
+      [{ value: '平成 22 年', format: '@', note: 'a)' }, 1],
+      [{ value: '23 年', format: '#,##0' }, 2],
+      ['2012年', 3],
+      [2013, 4],
+      [null, 5],
+      ['平成26年', 6],
+    ]);
+    const changes = applyFix(viewOf(sheet));
+    expect(edits(changes)).toEqual(['A2 平成 22 年 → 2010', 'A3 23 年 → 2011', 'A7 平成26年 → 2014']);
+    expect(getCell(sheet, 1, 0)).toEqual({ value: 2010, note: 'a)' }); // the text format goes, the note stays
+    expect(getCell(sheet, 2, 0)).toEqual({ value: 2011 }); // not 2,011
+    expect(detect(viewOf(sheet))).toEqual([]);
+  });
+
+  it('keeps text in a period column mixing years, fiscal years, quarters and months', () => {
+    const sheet = sheetFromRows([
+      ['年 月', '値'],
+      ['平成 22 年', 1],
+      ['23 年', 1],
+      ['平成 22 年度', 1],
+      ['平成23年7-9月', 1],
+      ['7', 1],
+      [8, 1],
+      ['10-12月', 1],
+      ['10', 1],
+    ]);
+    applyFix(viewOf(sheet));
+    expect(column(sheet, 0)).toEqual(['年 月', '2010年', '2011年', '2010年度', '2011年7-9月', '2011年7月', '2011年8月', '2011年10-12月', '2011年10月']);
+    expect(detect(viewOf(sheet))).toEqual([]);
+  });
+
+  it('writes dates as YYYY-MM-DD text', () => {
+    const sheet = sheetFromRows([['日付'], ['平成31年4月1日'], ['H30.3.31'], ['令和元年5月1日'], ['R2.10.1'], ['昭和63年7月1日'], ['昭和64年1月7日']]);
+    applyFix(viewOf(sheet));
+    expect(column(sheet, 0)).toEqual(['日付', '2019-04-01', '2018-03-31', '2019-05-01', '2020-10-01', '1988-07-01', '1989-01-07']);
+  });
+
+  it('never converts an impossible era date; it stays reported', () => {
+    const sheet = sheetFromRows([['日付', '期間'], ['平成31年5月1日', '平成30年～平成31年5月1日'], ['昭和64年1月8日', '平成23年9-7月'], ['平成31年4月30日', 'x']]);
+    const changes = applyFix(viewOf(sheet));
+    expect(edits(changes)).toEqual(['A4 平成31年4月30日 → "2019-04-30"']);
+    expect(lines(detect(viewOf(sheet)))).toEqual([
+      'A2 outOfEra 平成31年5月1日 = 1989-01-08～2019-04-30',
+      'A3 outOfEra 昭和64年1月8日 = 1926-12-25～1989-01-07',
+      'B2 outOfEra 平成31年5月1日 = 1989-01-08～2019-04-30',
+      'B3 invalidRange 平成23年9-7月',
+    ]);
+    expect(wareki.fix!(viewOf(sheet), {})).toEqual([]);
+  });
+
+  it('gives era-formatted date serials the format yyyy-mm-dd, keeping the value', () => {
+    const serial = 40968; // 2012-02-29
+    const sheet = sheetFromRows([['日付', '時刻'], [{ value: serial, format: '[$-411]ggge"年"m"月"d"日"' }, { value: serial + 0.5, format: '[$-411]ge.m.d h:mm' }]]);
+    const changes = applyFix(viewOf(sheet));
+    expect(changes).toMatchObject([
+      { kind: 'cell', r: 1, c: 0, before: { value: serial, format: '[$-411]ggge"年"m"月"d"日"' }, after: { value: serial, format: 'yyyy-mm-dd' } },
+      { kind: 'cell', r: 1, c: 1, before: { format: '[$-411]ge.m.d h:mm' }, after: { value: serial + 0.5, format: 'yyyy-mm-dd hh:mm:ss' } },
+    ]);
+    expect(formatValue(serial, getFormat(sheet, 1, 0))).toBe('2012-02-29');
+    expect(exportText(serial + 0.5, getFormat(sheet, 1, 1), undefined)).toBe('2012-02-29T12:00:00');
+    expect(detect(viewOf(sheet))).toEqual([]);
+  });
+
+  it('uses the 1904 date system for what it shows', () => {
+    const sheet = sheetFromRows([['日付'], [{ value: 40968 - 1462, format: '[$-411]ggge"年"m"月"d"日"' }]]);
+    const view = viewOf(sheet, undefined, true);
+    const changes = applyFix(view, { keepOriginal: true }, true);
+    expect(changes[0]).toMatchObject({ kind: 'columns', columns: [{ column: { values: ['日付（和暦）', '平成24年2月29日'] } }] });
+  });
+
+  it('does nothing on a sheet without 和暦, and nothing the second time', () => {
+    const sheet = sheetFromRows([['年', '値'], ['2010年', 1], [2011, 2]]);
+    expect(wareki.fix!(viewOf(sheet), {})).toEqual([]);
+    const again = sheetFromRows([['年', '値'], ['平成22年', 1]]);
+    applyFix(viewOf(again));
+    expect(wareki.fix!(viewOf(again), { keepOriginal: true })).toEqual([]);
+  });
+});
+
+describe('wareki fix: numeric 和暦 year columns', () => {
+  it('leaves a 和暦 column beside a 西暦 column as it is (ci-index.xlsx)', () => {
+    const view = fixtureView('ci-index.xlsx');
+    const a = column(view.sheet, 0);
+    const changes = applyFix(view);
+    expect(edits(changes)).toEqual(['D3 CI指数 (H17=100)\nComposite Indexes (2005=100) → "CI指数 (2005=100)\\nComposite Indexes (2005=100)"']);
+    expect(column(view.sheet, 0)).toEqual(a);
+    expect(detect(fixtureView('ci-index.xlsx')).length).toBe(1);
+  });
+
+  it('adds a 西暦 column beside a 和暦 column whose era is named, and still reports impossible years there', () => {
+    const sheet = sheetFromRows([
+      ['和暦（平成）', '値'],
+      [21, 5],
+      [null, 6],
+      ['22年', 7],
+      [32, 8],
+    ]);
+    const t = tableOf(sheet, { headerRows: [0, 0], keyColumns: [0] });
+    const changes = applyFix(viewOf(sheet, [t]));
+    expect(changes.map((c) => c.kind)).toEqual(['columns']);
+    expect(column(sheet, 0)).toEqual(['和暦（平成）', 21, null, '22年', 32]);
+    expect(column(sheet, 1)).toEqual(['西暦', 2009, null, 2010, null]);
+    const after = tableOf(sheet, { headerRows: [0, 0], keyColumns: [0, 1] });
+    expect(lines(detect(viewOf(sheet, [after])))).toEqual(['A5 outOfEra 32年 = 1989-01-08～2019-04-30']);
+    expect(wareki.fix!(viewOf(sheet, [after]), {})).toEqual([]);
+  });
+
+  it('converts nothing when the era of a 和暦 column is unknown', () => {
+    const sheet = sheetFromRows([['和暦', '値'], [21, 5]]);
+    expect(wareki.fix!(viewOf(sheet), {})).toEqual([]);
+    expect(lines(detect(viewOf(sheet)))).toEqual(['A2 eraYearColumnUnknownEra 21']);
+  });
+});
+
+describe('wareki fix: keepOriginal', () => {
+  it('is off by default', () => {
+    expect(wareki.fixOptions?.keepOriginal.default).toBe(false);
+  });
+
+  it('adds the original 和暦 right of each converted column, before the cell changes', () => {
+    const sheet = sheetFromRows([
+      ['No.', '指定日', '備考'],
+      ['1', '平成31年4月1日', 'x'],
+      ['2', 'H30.3.31', null],
+      ['3', '2020-10-01', null],
+    ]);
+    sheet.colWidths = [40, 120, 80];
+    const t = tableOf(sheet, { headerRows: [0, 0], keyColumns: [0] });
+    const changes = applyFix(viewOf(sheet, [t]), { keepOriginal: true });
+    expect(changes.map((c) => c.kind)).toEqual(['columns', 'cell', 'cell']);
+    expect(changes[0]).toMatchObject({ op: 'insert', start: 2, columns: [{ width: 120, hidden: false }] });
+    expect(column(sheet, 1)).toEqual(['指定日', '2019-04-01', '2018-03-31', '2020-10-01']);
+    expect(column(sheet, 2)).toEqual(['指定日（和暦）', '平成31年4月1日', 'H30.3.31', null]);
+    expect(column(sheet, 3)).toEqual(['備考', 'x', null, null]);
+    expect(sheet.colWidths).toEqual([40, 120, 120, 80]);
+    // The 和暦 kept beside its 西暦 is allowed (「和暦を併記してもよい」).
+    const after = tableOf(sheet, { headerRows: [0, 0], keyColumns: [0] });
+    expect(detect(viewOf(sheet, [after]))).toEqual([]);
+  });
+
+  it('widens a header merge spanning the insertion point and mirrors the column’s own header merge', () => {
+    const sheet = sheetFromRows(
+      [
+        ['年 月', '時点', null, '値'],
+        [null, '開始', '終了', null],
+        ['平成22年', '平成22年4月1日', '平成23年3月31日', 1],
+        ['平成23年', '平成23年4月1日', '平成24年3月31日', 2],
+      ],
+      { merges: ['A1:A2', 'B1:C1', 'D1:D2'] },
+    );
+    const t = tableOf(sheet, { headerRows: [0, 1], keyColumns: [0] });
+    const changes = applyFix(viewOf(sheet, [t]), { keepOriginal: true });
+    expect(changes.map((c) => c.kind).slice(0, 9)).toEqual(['merge', 'columns', 'merge', 'merge', 'columns', 'merge', 'columns', 'merge', 'cell']);
+    expect(grid(sheet).slice(0, 3)).toEqual([
+      ['年 月', '年 月（和暦）', '時点', null, null, null, '値'],
+      [null, null, '開始', '開始（和暦）', '終了', '終了（和暦）', null],
+      [2010, '平成22年', '2010-04-01', '平成22年4月1日', '2011-03-31', '平成23年3月31日', 1],
+    ]);
+    expect(sheet.merges.map((m) => rangeAddress(m)).sort()).toEqual(['A1:A2', 'B1:B2', 'C1:F1', 'G1:G2']);
+    const after = tableOf(sheet, { headerRows: [0, 1], keyColumns: [0] });
+    expect(detect(viewOf(sheet, [after]))).toEqual([]);
+  });
+
+  it('crushed-stone.xlsx: one 和暦 column per converted column, shared by both tables', () => {
+    const view = fixtureView('crushed-stone.xlsx');
+    const { sheet } = view;
+    const changes = applyFix(view, { keepOriginal: true });
+    expect(changes.filter((c) => c.kind === 'columns').map((c) => c.kind === 'columns' && c.start)).toEqual([9, 1]);
+    expect(getValue(sheet, 2, 1)).toBe('年 月（和暦）');
+    expect(getValue(sheet, 22, 1)).toBe('年 月（和暦）');
+    expect(getValue(sheet, 2, 10)).toBe('年 月（和暦）');
+    expect([getValue(sheet, 9, 0), getValue(sheet, 9, 1)]).toEqual(['2011年7月', '7']);
+    expect([getValue(sheet, 26, 0), getValue(sheet, 26, 1)]).toEqual(['2011年7月', '7']);
+    expect(getValue(sheet, 9, 2)).toBe('...');
+    expect(detect(buildSheetView(sheet, false, detectStructure(sheet)))).toEqual([]);
+  });
+});
+
+describe('wareki fix: guide fixtures', () => {
+  it('population.xlsx: titles in 西暦 (2000年, 2005年, 2010年) and the ranges', () => {
+    const view = fixtureView('population.xlsx');
+    const changes = applyFix(view);
+    expect(edits(changes)).toEqual([
+      'B3 平成12年 → "2000年"',
+      'C3 17年 → "2005年"',
+      'E3 人口増減率\n(平成12～17年) → "人口増減率\\n(2000～2005年)"',
+      'F3 22年 → "2010年"',
+      'I3 人口増減率\n(平成17～22年) → "人口増減率\\n(2005～2010年)"',
+    ]);
+    expect(getValue(view.sheet, 55, 0)).toContain('平成22年'); // the note names a document: untouched
+    expect(detect(buildSheetView(view.sheet, false, detectStructure(view.sheet)))).toEqual([]);
+  });
+
+  it('crushed-stone.xlsx: column A periods in 西暦, months placed in their year, in both tables', () => {
+    const view = fixtureView('crushed-stone.xlsx');
+    const { sheet } = view;
+    applyFix(view);
+    const table1 = [
+      '2010年',
+      '2011年',
+      '2010年度',
+      '2011年度',
+      '2011年7-9月',
+      '2011年7月',
+      '2011年8月',
+      '2011年9月',
+      '2011年10-12月',
+      '2011年10月',
+      '2011年11月',
+      '2011年12月',
+      '2012年1-3月',
+      '2012年1月',
+      '2012年2月',
+      '2012年3月',
+    ];
+    expect(column(sheet, 0).slice(4, 20)).toEqual(table1);
+    expect(column(sheet, 8).slice(4, 20)).toEqual(table1); // the repeated 年 月 on the right
+    expect(column(sheet, 0).slice(23, 29)).toEqual(['2010年', '2011年', '2011年7-9月', '2011年7月', '2011年8月', '2011年9月']);
+    expect(getValue(sheet, 9, 1)).toBe('...');
+    expect(detect(buildSheetView(sheet, false, detectStructure(sheet)))).toEqual([]);
+  });
+
+  it('ci-index.xlsx: H17 → 2005 in the title', () => {
+    const view = fixtureView('ci-index.xlsx');
+    applyFix(view);
+    expect(getValue(view.sheet, 2, 3)).toBe('CI指数 (2005=100)\nComposite Indexes (2005=100)');
+  });
+
+  it('shelters-sjis.csv: dates 2019-04-01, 2018-03-31, 2019-05-01, 2020-10-01, 2023-04-01, 1988-07-01', () => {
+    const view = fixtureView('shelters-sjis.csv');
+    applyFix(view);
+    expect(column(view.sheet, 4)).toEqual(['指定日', '2019-04-01', '2018-03-31', '2019-05-01', '2020-10-01', '2023-04-01', '1988-07-01']);
+    expect(detect(buildSheetView(view.sheet, false, detectStructure(view.sheet)))).toEqual([]);
+  });
+
+  it('real/cell_format_2007.xlsx 書式（日付）: [$-411] serials keep their value and show as yyyy-mm-dd', () => {
+    const sheet = sheetOf('real/cell_format_2007.xlsx', '書式（日付）');
+    const t = tableOf(sheet, { captionRows: [0], headerRows: [2, 2], dataRows: [3, sheet.rowCount - 1], keyColumns: [0] });
+    const values = column(sheet, 2);
+    const changes = applyFix(viewOf(sheet, [t]));
+    expect(column(sheet, 2)).toEqual(values);
+    const iso = ['2012-02-29', '1989-01-07', '1989-01-08', '1926-12-24', '1926-12-25', '1912-07-29', '1912-07-30'];
+    for (let i = 0; i < 7; i++) {
+      for (const r of [21 + i, 28 + i]) {
+        expect(getFormat(sheet, r, 2)).toBe('yyyy-mm-dd');
+        expect(formatValue(getValue(sheet, r, 2), getFormat(sheet, r, 2))).toBe(iso[i]);
+        expect(getValue(sheet, r, 3)).toBe(iso[i]); // what Excel showed, converted too
+      }
+    }
+    expect(changes.filter((c) => c.kind === 'cell' && c.c === 2)).toHaveLength(14);
+    expect(detect(viewOf(sheet, [t]))).toEqual([]);
+  });
+
+  it('industry.xlsx: the caption year; the 西暦 written beside 平成24 stays', () => {
+    const view = fixtureView('industry.xlsx');
+    expect(edits(applyFix(view))).toEqual([
+      'A1 平成22年工業統計表【概要版】データ　平成24(2012)年1月25日掲載 → "2010年工業統計表【概要版】データ　平成24(2012)年1月25日掲載"',
+    ]);
+  });
+});
+
+describe('wareki fix: properties', () => {
+  const era = fc.constantFrom('平成', '昭和', 'H', 'S', '令和');
+  const year = fc.integer({ min: 1, max: 40 });
+  const label: fc.Arbitrary<CellValue> = fc.oneof(
+    fc.tuple(era, year).map(([e, y]) => `${e}${y}年`),
+    fc.tuple(era, year).map(([e, y]) => `${e} ${y} 年度`),
+    fc.tuple(era, year, fc.integer({ min: 1, max: 12 })).map(([e, y, m]) => `${e}${y}年${m}-${Math.min(12, m + 2)}月`),
+    fc.tuple(era, year, fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 })).map(([e, y, m, d]) => `${e}${y}.${m}.${d}`),
+    year.map((y) => `${y}年`),
+    fc.integer({ min: 1, max: 13 }).map(String),
+    fc.integer({ min: 1, max: 12 }),
+    fc.constantFrom('合計', '2019年', null, '平成31年5月1日', '昭和64年1月8日'),
+  );
+  /** The table over the whole sheet, kinds from the titles (an added column is text). */
+  const tableFor = (sheet: Sheet) => {
+    const kinds = sheet.columns.map((_, c): ColumnKind => {
+      const title = String(getValue(sheet, 0, c));
+      return title.endsWith('（和暦）') ? 'text' : title === '年' ? 'period' : title === '日付' ? 'date' : 'number';
+    });
+    return tableOf(sheet, { headerRows: [0, 0], keyColumns: [0], kinds });
+  };
+  /**
+   * `row text` of the findings the fix cannot act on, but bare months: `5` under `31年` is
+   * 平成31年5月 (impossible) before the fix, and 2019年5月 once `31年` reads `2019年`.
+   */
+  const unfixable = (sheet: Sheet) =>
+    detect(viewOf(sheet, [tableFor(sheet)]))
+      .filter((v) => !v.fixId && /年|\./.test(String(getValue(sheet, v.range.s.r, v.range.s.c))))
+      .map((v) => `${v.range.s.r} ${String(getValue(sheet, v.range.s.r, v.range.s.c))}`)
+      .sort();
+
+  it('reverts exactly, converts every fixable finding, and keeps what it cannot convert, still reported', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(label, label), { minLength: 1, maxLength: 12 }), fc.boolean(), (rows, keepOriginal) => {
+        const sheet = sheetFromRows([['年', '日付', '値'], ...rows.map(([a, b], i) => [a, b, i])]);
+        const stuck = unfixable(sheet);
+        applyFix(viewOf(sheet, [tableFor(sheet)]), { keepOriginal });
+        expect(fixable(detect(viewOf(sheet, [tableFor(sheet)])))).toEqual([]);
+        const left = new Set(unfixable(sheet));
+        for (const s of stuck) expect(left.has(s), s).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('wareki fix: performance', () => {
+  it('fixes a 100,000-row sheet in one quick pass', () => {
+    const rows = 100_000;
+    const sheet = newSheet('big', 'big', rows, 4);
+    setCell(sheet, 0, 0, { value: '年 月' });
+    setCell(sheet, 0, 1, { value: '日付' });
+    setCell(sheet, 0, 2, { value: '値' });
+    setCell(sheet, 0, 3, { value: '備考' });
+    for (let r = 1; r < rows; r++) {
+      const k = r % 13;
+      setCell(sheet, r, 0, { value: k === 0 ? `平成${10 + (Math.floor(r / 13) % 20)}年` : String(k) });
+      setCell(sheet, r, 1, { value: r % 2 ? 'H30.3.31' : '令和元年5月1日' });
+      setCell(sheet, r, 2, { value: r });
+      setCell(sheet, r, 3, { value: r % 3 ? null : '備考あり' });
+    }
+    const view = viewOf(sheet);
+    const t0 = performance.now();
+    const changes = wareki.fix!(view, { keepOriginal: true });
+    const ms = performance.now() - t0;
+    expect(changes.filter((c) => c.kind === 'columns')).toHaveLength(2);
+    expect(changes.filter((c) => c.kind === 'cell').length).toBe(rows - 1 - 12 + rows - 1);
+    expect(ms).toBeLessThan(3000);
   });
 });

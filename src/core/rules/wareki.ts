@@ -3,15 +3,37 @@
 // only make sense under an era above them (`23 年` under `平成 22 年`, a bare `7` under
 // `平成23年7-9月`), impossible era dates (reported, never converted), dates stored as
 // serials but shown with an era format (`[$-411]ggge"年"…`), and numeric 和暦 year columns
-// that have no 西暦 column beside them.
+// that have no 西暦 column beside them. A 西暦 written beside the era (`平成24(2012)年`,
+// `2012（平成24）年`) already gives the 西暦 and is left alone (the guide allows 和暦
+// alongside 西暦), unless the two disagree.
 //
 // A sheet rule, not a cell rule: an implied era depends on the cells above (or to the
 // left), so a cell cannot be judged on its own, and re-checking only an edited cell would
 // miss the cells whose meaning it changes. One pass walks each table column by column
 // (data rows) and row by row (caption, header and unit rows), carrying the era context
 // along, so the cost is one look at each cell: O(cells).
-import { type CellValue, getFormat, getValue, isCellError } from '../model.ts';
-import { exportText, formatValue, isJapaneseEraFormat } from '../numberFormat.ts';
+//
+// Detection and fix share that pass (`analyse`): each finding carries the violation and
+// what the fix writes, so the two cannot disagree. What the fix writes:
+// - in captions, titles and any text, each 和暦 expression in place: `平成12年` → `2000年`,
+//   `人口増減率(平成12～17年)` → `人口増減率(2000～2005年)` (the separator as written),
+//   `CI指数 (H17=100)` → `CI指数 (2005=100)`, `平成22年度` → `2010年度`, a date inside text
+//   → `2011年7月1日`;
+// - a cell that is one label of a key or data column: a date → `YYYY-MM-DD` (text); a year
+//   → the number `2010` when every label of the column is a plain year (`平成 22 年`,
+//   `23 年`, or already `2009`: a year column, typed xsd:gYear / integer), else the text
+//   `2010年` (a period column mixing years, fiscal years, quarters and months, as
+//   crushed-stone's 年 月: `2010年`, `2010年度`, `2011年7-9月`, bare `7` → `2011年7月`);
+// - a date serial shown with an era format keeps its value and gets `yyyy-mm-dd`;
+// - a numeric 和暦 year column without a 西暦 column (`和暦（平成）` 21, 22…) keeps its
+//   values and gets a 西暦 column added right of it (2009, 2010…): the guide allows 和暦
+//   alongside 西暦, and converting in place would leave a 和暦 title over 西暦 years;
+// - invalid era dates and years of an unknown era are never converted.
+// Option `keepOriginal`: a column is added right of each column whose labels were
+// converted, holding the original 和暦 (title: the original title + `（和暦）`).
+import { type Change, type ColumnsChange, type MergeChange, removeMergeChange } from '../changes.ts';
+import { type CellRange, type CellSnapshot, type CellValue, type Column, getCell, getFormat, getValue, isCellError } from '../model.ts';
+import { exportText, formatValue, isDateFormat, isJapaneseEraFormat } from '../numberFormat.ts';
 import type { ColumnInfo, TableStructure } from '../structure/types.ts';
 import {
   type Era,
@@ -21,11 +43,12 @@ import {
   eraEnd,
   findWareki,
   isoDate,
+  seirekiDateText,
   seirekiText,
   toEra,
   toGregorianYear,
 } from '../wareki.ts';
-import type { RuleMeta, SheetRule, SheetView, Violation } from './types.ts';
+import type { FixOptions, RuleMeta, SheetRule, SheetView, Violation } from './types.ts';
 
 export const meta: RuleMeta = {
   id: 'wareki',
@@ -59,9 +82,17 @@ export const meta: RuleMeta = {
       ja: '「{text}」の期間は終わりが始まりより前です。西暦に変換できないので、元の資料を確認してください。',
       en: '“{text}” ends before it starts; it cannot be converted, check the source.',
     },
+    gregorianMismatch: {
+      ja: '「{text}」の和暦と、併記された西暦が一致しません。元の資料を確認してください。',
+      en: '“{text}” gives a Japanese-era year and a Gregorian year that do not agree; check the source.',
+    },
     eraFormat: {
       ja: '表示形式が和暦です（「{display}」は {iso}）。',
       en: 'The number format shows a Japanese era (“{display}” is {iso}).',
+    },
+    eraMissing: {
+      ja: '「{text}」は元号のない和暦の年です（同じ列の他の年は西暦）。どの元号か分からないため変換できません。元の資料を確認してください。',
+      en: '“{text}” is a Japanese-era year without its era (the other years of the column are Gregorian); it cannot be converted, check the source.',
     },
     eraYearColumn: {
       ja: '「{value}」は和暦の年です（{era}{value}年は{seireki}）。西暦の列がありません。',
@@ -78,6 +109,10 @@ export const meta: RuleMeta = {
     isoFormat: {
       ja: '表示形式を yyyy-mm-dd に変更（{iso}）',
       en: 'Change the number format to yyyy-mm-dd ({iso})',
+    },
+    addSeireki: {
+      ja: '右に西暦の列を追加（{after}）',
+      en: 'Add a Gregorian year column to the right ({after})',
     },
   },
 };
@@ -114,60 +149,115 @@ function spanText(era: Era): string {
   return `${isoDate(s.y, s.m, s.d)}～${e ? isoDate(e.y, e.m, e.d) : ''}`;
 }
 
-/**
- * The cell text with every valid match replaced by its 西暦. A whole-cell year in a key or
- * data cell becomes a plain number (`2010`), a whole-cell date `YYYY-MM-DD`; inside text,
- * years keep 年 (`(2000~2005年)`) and dates read `2011年7月1日`.
- */
-function suggestion(text: string, matches: WarekiMatch[], valueCell: boolean): string {
-  const whole = matches.length === 1 && text.trim() === matches[0].text.trim();
-  let out = '';
-  let at = 0;
-  for (const m of matches) {
-    out += text.slice(at, m.start);
-    out += replacement(m, whole, valueCell);
-    at = m.end;
-  }
-  out += text.slice(at);
-  return whole ? out.trim() : out;
+/** What the fix does to a cell: a new value, or (era-formatted serials) a new number format. */
+interface CellFix {
+  value?: CellValue;
+  format?: string;
 }
 
-function replacement(m: WarekiMatch, whole: boolean, valueCell: boolean): string {
-  if (m.kind === 'year' && (whole ? valueCell : !m.text.includes('年'))) return String(m.year);
-  if (m.kind === 'date' && !whole) return `${m.year}年${m.month}月${m.day}日`;
+/** One finding: the violation, and what the fix writes (absent when it converts nothing). */
+export interface WarekiFinding {
+  r: number;
+  c: number;
+  violation: Violation;
+  fix?: CellFix;
+  /**
+   * A whole label of a key or data cell is converted: the 和暦 as it was (text, a typed
+   * month, or what an era format showed), for the column `keepOriginal` adds.
+   */
+  original?: CellValue;
+  /** A numeric 和暦 year: the 西暦 year of the column the fix adds beside it. */
+  seireki?: number;
+}
+
+/** How a cell's text is converted. */
+interface TextMode {
+  /** A key or data cell (else caption, header, unit: text in titles). */
+  valueCell: boolean;
+  /** Every label of the column is a plain year: whole-cell years become numbers. */
+  yearColumn: boolean;
+}
+
+/** The 西暦 text that replaces one match inside a longer text. */
+function inTextReplacement(m: WarekiMatch): string {
+  if (m.kind === 'year' && !m.text.includes('年')) return String(m.year); // (H17=100) → (2005=100)
+  if (m.kind === 'date') return seirekiDateText(m)!;
   return seirekiText(m)!;
+}
+
+/**
+ * The cell's new value: every match replaced in place. A whole-cell label of a key or data
+ * cell: a date → `YYYY-MM-DD`, a year → the number (year columns) or `2010年`; anything
+ * else → its 西暦 text.
+ */
+function convertedValue(text: string, all: WarekiMatch[], live: WarekiMatch[], mode: TextMode): CellValue {
+  const whole = all.length === 1 && text.trim() === all[0].text.trim();
+  if (whole) {
+    const m = all[0];
+    if (m.kind === 'year' && mode.valueCell && mode.yearColumn) return m.year!;
+    return seirekiText(m)!;
+  }
+  let out = '';
+  let at = 0;
+  for (const m of live) {
+    out += text.slice(at, m.start) + inTextReplacement(m);
+    at = m.end;
+  }
+  return out + text.slice(at);
 }
 
 function invalidViolation(view: SheetView, r: number, c: number, m: WarekiMatch): Violation {
   if (m.error === 'invalid-day' || m.error === 'invalid-month') return cellViolation(view, r, c, 'invalidDate', { text: m.text.trim() });
   if (m.error === 'invalid-range') return cellViolation(view, r, c, 'invalidRange', { text: m.text.trim() });
+  if (m.error === 'gregorian-mismatch') return cellViolation(view, r, c, 'gregorianMismatch', { text: m.text.trim() });
   return cellViolation(view, r, c, 'outOfEra', { text: m.text.trim(), era: m.era.name, span: spanText(m.era) });
 }
 
-function textViolation(view: SheetView, r: number, c: number, text: string, matches: WarekiMatch[], valueCell: boolean): Violation {
-  const bad = matches.find((m) => !m.valid);
-  if (bad) return invalidViolation(view, r, c, bad);
+/** A 西暦 written beside the era (`平成24(2012)年`) that agrees: nothing to do. */
+function alreadySeireki(m: WarekiMatch): boolean {
+  return m.valid && m.gregorian !== undefined;
+}
+
+/** The finding for a text (or a typed month) with era matches; undefined when all give their 西暦 already. */
+function textFinding(view: SheetView, r: number, c: number, text: string, matches: WarekiMatch[], mode: TextMode, original?: CellValue): WarekiFinding | undefined {
+  const live = matches.filter((m) => !alreadySeireki(m));
+  if (live.length === 0) return undefined;
+  const bad = live.find((m) => !m.valid);
+  if (bad) return { r, c, violation: invalidViolation(view, r, c, bad) };
+  const value = convertedValue(text, matches, live, mode);
   // 'impliedEra' only when the era comes from another cell; `平成８・９年` names it itself.
-  const implied = matches.every((m) => !m.explicit) ? matches[0] : undefined;
+  const implied = live.every((m) => !m.explicit) ? live[0] : undefined;
   const params = {
-    text: matches.map((m) => m.text.trim()).join('、'),
-    seireki: matches.map((m) => seirekiText(m)!).join('、'),
-    after: suggestion(text, matches, valueCell),
-    count: matches.length,
+    text: live.map((m) => m.text.trim()).join('、'),
+    seireki: live.map((m) => seirekiText(m)!).join('、'),
+    after: String(value),
+    count: live.length,
   };
-  if (implied) return cellViolation(view, r, c, 'impliedEra', { ...params, era: implied.era.name }, 'convert');
-  return cellViolation(view, r, c, 'era', params, 'convert');
+  const violation = implied
+    ? cellViolation(view, r, c, 'impliedEra', { ...params, era: implied.era.name }, 'convert')
+    : cellViolation(view, r, c, 'era', params, 'convert');
+  const f: WarekiFinding = { r, c, violation, fix: { value } };
+  const whole = matches.length === 1 && text.trim() === matches[0].text.trim();
+  if (mode.valueCell && whole) f.original = original ?? text;
+  return f;
 }
 
 /** A number shown with an era format (`[$-411]ggge"年"m"月"d"日"`): the date it stands for. */
-function eraFormatViolation(view: SheetView, r: number, c: number, value: number): Violation | undefined {
+function eraFormatFinding(view: SheetView, r: number, c: number, value: number): WarekiFinding | undefined {
   const fmt = getFormat(view.sheet, r, c);
   if (!isJapaneseEraFormat(fmt)) return undefined;
   const iso = exportText(value, fmt, undefined, view.date1904);
   const ymd = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   if (!ymd || !toEra(Number(ymd[1]), Number(ymd[2]), Number(ymd[3]))) return undefined;
   const date = ymd[0];
-  return cellViolation(view, r, c, 'eraFormat', { display: formatValue(value, fmt, view.date1904), iso: date, after: date }, 'isoFormat');
+  const display = formatValue(value, fmt, view.date1904);
+  return {
+    r,
+    c,
+    violation: cellViolation(view, r, c, 'eraFormat', { display, iso: date, after: date }, 'isoFormat'),
+    fix: { format: iso.includes('T') ? 'yyyy-mm-dd hh:mm:ss' : 'yyyy-mm-dd' },
+    original: display,
+  };
 }
 
 function headerTextOf(view: SheetView, t: TableStructure, c: number, info: ColumnInfo | undefined): string {
@@ -203,9 +293,42 @@ function isBareMonthMatch(m: WarekiMatch): boolean {
   return !m.explicit && (m.kind === 'month' || m.kind === 'period') && !/年/.test(m.text);
 }
 
-function detectTable(view: SheetView, t: TableStructure, out: Violation[]): void {
+/**
+ * A title flattened from two header rows starts with an era-less year: `17年 総数` (parent
+ * `17年` over child `総数`, joined by a space). Under the era of the titles to its left the
+ * leading year is read as the whole text would be; the rest of the title is left alone.
+ */
+function leadingImpliedYear(text: string, era: Era): WarekiMatch[] {
+  const m = /^([\s\u3000]*)([^\s\u3000]+)[\s\u3000]+\S/.exec(text);
+  if (!m) return [];
+  const [found] = findWareki(m[2], era);
+  if (!found || found.text !== m[2] || !(found.kind === 'year' || found.kind === 'fiscal-year' || found.kind === 'year-range')) return [];
+  const offset = m[1].length;
+  return [{ ...found, start: found.start + offset, end: found.end + offset }];
+}
+
+/** A label that is already a plain 西暦 year: `2009`, `2009年`, `２００９ 年`. */
+const SEIREKI_YEAR_CELL = /^[\s\u3000]*[12１２][0-9０-９]{3}[\s\u3000]*年?[\s\u3000]*$/;
+
+/** A cell that is a single plain (not fiscal) year, valid or not: `平成 22 年`, `23 年`. */
+function isWholeYear(text: string, matches: WarekiMatch[]): boolean {
+  return matches.length === 1 && matches[0].kind === 'year' && text.trim() === matches[0].text.trim();
+}
+
+/** A text (or typed month) with era matches in a data column, judged once the whole column is seen. */
+interface Pending {
+  r: number;
+  text: string;
+  matches: WarekiMatch[];
+  original?: CellValue;
+}
+
+function analyseTable(view: SheetView, t: TableStructure, out: WarekiFinding[]): void {
   const sheet = view.sheet;
   const infoByCol = new Map(t.columnInfo.map((ci) => [ci.c, ci]));
+  const push = (f: WarekiFinding | undefined) => {
+    if (f) out.push(f);
+  };
 
   // Numeric 和暦 year columns: allowed beside a 西暦 column (「和暦を併記してもよい」).
   const headers = new Map<number, string>();
@@ -219,6 +342,7 @@ function detectTable(view: SheetView, t: TableStructure, out: Violation[]): void
   // right (`平成12年` `17年` … `22年`).
   const bandRows = new Set<number>([...t.captionRows, ...t.unitRows]);
   for (let r = t.headerRows.start; r <= t.headerRows.end; r++) bandRows.add(r);
+  const titleMode: TextMode = { valueCell: false, yearColumn: false };
   for (const r of [...bandRows].sort((a, b) => a - b)) {
     let era: Era | undefined;
     for (let c = t.range.s.c; c <= t.range.e.c; c++) {
@@ -227,17 +351,18 @@ function detectTable(view: SheetView, t: TableStructure, out: Violation[]): void
       const region = view.regionOf(r, c);
       if (region !== 'caption' && region !== 'header' && region !== 'unit') continue;
       if (typeof value === 'number') {
-        const v = eraFormatViolation(view, r, c, value);
-        if (v) out.push(v);
+        const f = eraFormatFinding(view, r, c, value);
+        if (f) push({ r, c, violation: f.violation, fix: f.fix });
         continue;
       }
       if (typeof value !== 'string' || !MAYBE_WAREKI.test(value)) continue;
-      const matches = findWareki(value, region === 'header' ? era : undefined);
+      let matches = findWareki(value, region === 'header' ? era : undefined);
+      if (matches.length === 0 && region === 'header' && era) matches = leadingImpliedYear(value, era);
       if (matches.length === 0) {
         if (GREGORIAN_YEAR.test(value)) era = undefined;
         continue;
       }
-      out.push(textViolation(view, r, c, value, matches, false));
+      push(textFinding(view, r, c, value, matches, titleMode));
       const lastExplicit = matches.filter((m) => m.explicit).pop();
       if (lastExplicit) era = lastExplicit.era;
     }
@@ -249,33 +374,52 @@ function detectTable(view: SheetView, t: TableStructure, out: Violation[]): void
     const info = infoByCol.get(c);
     const carries = !!info && (info.key || info.kind === 'period' || info.kind === 'date' || info.duplicateOf !== undefined);
     const isWarekiCol = warekiCols.includes(c);
-    if (isWarekiCol && hasSeireki) continue;
     const headerEra = isWarekiCol ? eraNamedIn(headers.get(c)!) : undefined;
     const values = sheet.columns[c]?.values;
     if (!values) continue;
-    let ctx: ColumnContext | undefined;
     const end = Math.min(t.dataRows.end, sheet.rowCount - 1);
+    // A 和暦 column beside 西暦 is allowed (ci-index's 和暦 and 西暦, or the `（和暦）`
+    // column the fix keeps): only impossible dates and years are still reported there.
+    const allowed = isWarekiCol && (hasSeireki || seirekiBeside(view, t, c - 1, warekiCols));
+    const found: WarekiFinding[] = [];
+    const push = (f: WarekiFinding | undefined) => {
+      if (f && (!allowed || INVALID_MESSAGES.has(f.violation.messageId))) found.push(f);
+    };
+    let ctx: ColumnContext | undefined;
+    const pending: Pending[] = [];
+    let yearLabels = 0;
+    let otherLabels = false;
+    /** 西暦 labels (`2010年`, 2010, `2011年7月`) and era-less years no era above explains (`32 年`). */
+    let seirekiLabels = 0;
+    const eraLessRows: number[] = [];
     for (let r = t.dataRows.start; r <= end; r++) {
       const value: CellValue = values[r] ?? null;
-      if (value === null || value === '' || typeof value === 'boolean' || isCellError(value)) continue;
+      if (value === null || value === '') continue;
       const region = view.regionOf(r, c);
       if (region !== 'key' && region !== 'data') continue;
+      if (typeof value === 'boolean' || isCellError(value)) {
+        otherLabels = true;
+        continue;
+      }
 
       if (typeof value === 'number') {
-        const v = eraFormatViolation(view, r, c, value);
-        if (v) {
-          out.push(v);
+        const f = eraFormatFinding(view, r, c, value);
+        if (f) {
+          push(f);
+          otherLabels = true;
           continue;
         }
         if (isWarekiCol) {
-          eraYearColumn(view, r, c, value, headerEra, out);
+          push(eraYearFinding(view, r, c, value, headerEra));
           continue;
         }
+        if (Number.isInteger(value) && value >= 1000 && value <= 2999) seirekiLabels++;
+        else otherLabels = true;
         if (!carries || !ctx) continue;
         if (ctx.year !== undefined && Number.isInteger(value) && value >= 1 && value <= 12) {
           const [m] = findWareki(String(value), { era: ctx.era, year: ctx.year });
           if (m && m.valid && m.month! >= ctx.lastMonth) {
-            out.push(textViolation(view, r, c, String(value), [m], true));
+            pending.push({ r, text: String(value), matches: [m], original: value });
             ctx.lastMonth = m.month!;
             continue;
           }
@@ -286,48 +430,250 @@ function detectTable(view: SheetView, t: TableStructure, out: Violation[]): void
       }
 
       if (!MAYBE_WAREKI.test(value)) {
+        otherLabels = true;
         if (ctx) ctx.year = undefined;
         continue;
       }
-      if (isWarekiCol && /^[\s\u3000]*[0-9０-９]{1,2}[\s\u3000]*年?[\s\u3000]*$/.test(value)) {
-        eraYearColumn(view, r, c, Number(value.replace(/[^0-9０-９]/g, '').replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10))), headerEra, out);
-        continue;
+      if (isWarekiCol) {
+        const n = warekiYearNumber(value);
+        if (n !== undefined) {
+          push(eraYearFinding(view, r, c, n, headerEra));
+          continue;
+        }
       }
       const implied: WarekiContext | undefined = carries && ctx ? { era: ctx.era, year: ctx.year } : undefined;
       let matches = findWareki(value, implied);
       if (matches.length === 1 && isBareMonthMatch(matches[0]) && matches[0].month! < ctx!.lastMonth) matches = [];
       if (matches.length === 0) {
+        if (!SEIREKI_YEAR_CELL.test(value)) otherLabels = true;
+        if (SEIREKI_LABEL.test(value)) seirekiLabels++;
+        else if (carries && !ctx && eraLess(value)) eraLessRows.push(r);
         if (ctx) {
           if (GREGORIAN_YEAR.test(value)) ctx = undefined;
           else ctx.year = undefined;
         }
         continue;
       }
-      out.push(textViolation(view, r, c, value, matches, true));
+      pending.push({ r, text: value, matches });
+      if (isWholeYear(value, matches)) yearLabels++;
+      else otherLabels = true;
       if (carries) ctx = contextAfter(matches[matches.length - 1]);
     }
+    const mode: TextMode = { valueCell: true, yearColumn: yearLabels > 0 && !otherLabels };
+    for (const p of pending) push(textFinding(view, p.r, c, p.text, p.matches, mode, p.original));
+    // `32 年` among 西暦 years (its era was lost, or never written): say so, never guess.
+    if (seirekiLabels > 0) {
+      for (const r of eraLessRows) push(cellViolationFinding(view, r, c, 'eraMissing', { text: String(values[r]).trim() }));
+    }
+    out.push(...found);
   }
 }
 
-function eraYearColumn(view: SheetView, r: number, c: number, value: number, era: Era | undefined, out: Violation[]): void {
-  if (!Number.isInteger(value) || value < 1 || value > 99) return;
-  if (!era) {
-    out.push(cellViolation(view, r, c, 'eraYearColumnUnknownEra', { value }));
-    return;
+const INVALID_MESSAGES = new Set(['outOfEra', 'invalidDate', 'invalidRange', 'gregorianMismatch']);
+
+function cellViolationFinding(view: SheetView, r: number, c: number, messageId: string, params: Record<string, string | number>): WarekiFinding {
+  return { r, c, violation: cellViolation(view, r, c, messageId, params) };
+}
+
+/** The whole text is a year, fiscal year or range written without its era (`23 年`, `12～17年`). */
+function eraLess(text: string): boolean {
+  if (!/[年]/.test(text)) return false;
+  const ms = findWareki(text, ERAS[ERAS.length - 1]);
+  return ms.length === 1 && !ms[0].explicit && text.trim() === ms[0].text.trim();
+}
+
+/** A label that gives a 西暦 year: `2010年`, `2011年7月`, `2019-04-01`, `2010年度`, `2009`. */
+const SEIREKI_LABEL = /^[\s\u3000]*[12１２][0-9０-９]{3}(?:[年\-/.－／．]|[\s\u3000]*$)/;
+
+/** Column c of the table (not a 和暦 column) holds 西暦 labels: numbers 1000–2999, dates, `2010年`… */
+function seirekiBeside(view: SheetView, t: TableStructure, c: number, warekiCols: number[]): boolean {
+  if (c < t.columns.start || warekiCols.includes(c)) return false;
+  const values = view.sheet.columns[c]?.values;
+  if (!values) return false;
+  const end = Math.min(t.dataRows.end, view.sheet.rowCount - 1);
+  for (let r = t.dataRows.start; r <= end; r++) {
+    const v = values[r];
+    if (typeof v === 'string' && SEIREKI_LABEL.test(v)) return true;
+    if (typeof v === 'number') {
+      const fmt = getFormat(view.sheet, r, c);
+      if (isDateFormat(fmt) && !isJapaneseEraFormat(fmt)) return true;
+      if (Number.isInteger(v) && v >= 1000 && v <= 2999) return true;
+    }
   }
+  return false;
+}
+
+/** `22`, `２２年`: a 和暦 year written as a number in a 和暦 column. */
+function warekiYearNumber(text: string): number | undefined {
+  if (!/^[\s\u3000]*[0-9０-９]{1,2}[\s\u3000]*年?[\s\u3000]*$/.test(text)) return undefined;
+  return Number(text.replace(/[^0-9０-９]/g, '').replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)));
+}
+
+/** A year of a numeric 和暦 column (`和暦（平成）` 21): its 西暦, or why there is none. */
+function eraYearFinding(view: SheetView, r: number, c: number, value: number, era: Era | undefined): WarekiFinding | undefined {
+  if (!Number.isInteger(value) || value < 1 || value > 99) return undefined;
+  if (!era) return { r, c, violation: cellViolation(view, r, c, 'eraYearColumnUnknownEra', { value }) };
   const [m] = findWareki(`${value}年`, era);
-  if (!m) return;
-  if (!m.valid) {
-    out.push(invalidViolation(view, r, c, m));
-    return;
-  }
+  if (!m) return undefined;
+  if (!m.valid) return { r, c, violation: invalidViolation(view, r, c, m) };
   const year = toGregorianYear(era, value);
-  out.push(cellViolation(view, r, c, 'eraYearColumn', { value, era: era.name, seireki: `${year}年`, after: String(year) }, 'convert'));
+  return {
+    r,
+    c,
+    violation: cellViolation(view, r, c, 'eraYearColumn', { value, era: era.name, seireki: `${year}年`, after: String(year) }, 'addSeireki'),
+    seireki: year,
+  };
+}
+
+/** Every finding of the rule on the sheet, with what the fix writes, per table. */
+export function analyse(view: SheetView): { table: TableStructure; findings: WarekiFinding[] }[] {
+  return view.structure.tables.map((table) => {
+    const findings: WarekiFinding[] = [];
+    analyseTable(view, table, findings);
+    return { table, findings };
+  });
 }
 
 export function detect(view: SheetView): Violation[] {
   const out: Violation[] = [];
-  for (const t of view.structure.tables) detectTable(view, t, out);
+  for (const { findings } of analyse(view)) for (const f of findings) out.push(f.violation);
+  return out;
+}
+
+// --- fix ---------------------------------------------------------------------------------
+
+/** A column the fix adds right of column `c`: the original 和暦, or the 西暦 of a 和暦 year column. */
+interface AddedColumn {
+  c: number;
+  kind: 'original' | 'seireki';
+  tables: Set<TableStructure>;
+  cells: Map<number, CellValue>;
+}
+
+function afterSnapshot(before: CellSnapshot, fix: CellFix): CellSnapshot {
+  const after: CellSnapshot = { ...before };
+  if ('value' in fix) {
+    after.value = fix.value!;
+    delete after.raw;
+    delete after.formula;
+    // A year that was text becomes a plain number: the format the text ignored (`@`,
+    // `#,##0` → `2,004`) does not apply to it.
+    if (typeof fix.value === 'number') delete after.format;
+  }
+  if (fix.format !== undefined) after.format = fix.format;
+  return after;
+}
+
+/** The rows of a table's title (header rows that are not unit rows). */
+function titleRows(t: TableStructure): number[] {
+  const units = new Set(t.unitRows);
+  const out: number[] = [];
+  for (let r = t.headerRows.start; r <= t.headerRows.end; r++) if (!units.has(r)) out.push(r);
+  return out;
+}
+
+/**
+ * The values of an added column: its title(s) in each table's header (the source column's
+ * own header cells; a parent title merged over several columns stays the merge's), then
+ * its cells.
+ */
+function addedColumnData(view: SheetView, a: AddedColumn, merges: readonly CellRange[]): Column {
+  const { sheet } = view;
+  const values: CellValue[] = new Array<CellValue>(sheet.rowCount).fill(null);
+  const shared = (r: number) => merges.some((m) => m.s.c < m.e.c && m.s.c <= a.c && a.c <= m.e.c && m.s.r <= r && r <= m.e.r);
+  for (const t of a.tables) {
+    const rows = titleRows(t);
+    if (rows.length === 0) continue;
+    let lowest = -1;
+    for (const r of rows) {
+      const v = getValue(sheet, r, a.c);
+      if (v === null || v === '' || shared(r)) continue;
+      lowest = r;
+      if (a.kind === 'original') values[r] = v;
+    }
+    const at = lowest >= 0 ? lowest : rows[rows.length - 1];
+    if (a.kind === 'seireki') values[at] = '西暦';
+    else values[at] = lowest >= 0 ? `${String(values[at])}（和暦）` : '和暦';
+  }
+  for (const [r, v] of a.cells) values[r] = v;
+  return { values };
+}
+
+/**
+ * Converts every finding that has a fix (see the top of this file). Changes in application
+ * order: the added columns first (right to left, each with the merges it touches: a merge
+ * over several columns including the source column is widened over the new column, a
+ * merge of the source column alone is repeated on it), then the cell changes at their
+ * shifted positions.
+ */
+export function fixWareki(view: SheetView, options: FixOptions = {}): Change[] {
+  const { sheet } = view;
+  const keepOriginal = options.keepOriginal === true;
+  const plans = analyse(view);
+  const added = new Map<number, AddedColumn>();
+  const addColumn = (c: number, kind: AddedColumn['kind'], t: TableStructure) => {
+    let a = added.get(c);
+    if (!a) added.set(c, (a = { c, kind, tables: new Set(), cells: new Map() }));
+    a.tables.add(t);
+    return a;
+  };
+  for (const { table, findings } of plans) {
+    for (const f of findings) if (f.seireki !== undefined) addColumn(f.c, 'seireki', table).cells.set(f.r, f.seireki);
+  }
+  if (keepOriginal) {
+    for (const { table, findings } of plans) {
+      for (const f of findings) {
+        if (f.original === undefined || !f.fix || added.get(f.c)?.kind === 'seireki') continue;
+        addColumn(f.c, 'original', table).cells.set(f.r, f.original);
+      }
+    }
+  }
+
+  const out: Change[] = [];
+  let merges: CellRange[] = sheet.merges.map((m) => ({ s: { ...m.s }, e: { ...m.e } }));
+  const sources = [...added.keys()].sort((a, b) => b - a);
+  for (const c of sources) {
+    const a = added.get(c)!;
+    const at = c + 1;
+    // A merge over several columns including c (a parent title, the caption) spans the new
+    // column too; a merge of column c alone (its title over two header rows) is repeated on it.
+    const widen = merges.filter((m) => m.s.c <= c && m.e.c >= c && m.e.c > m.s.c);
+    const mirror = merges.filter((m) => m.s.c === c && m.e.c === c);
+    for (const m of widen) out.push(removeMergeChange(sheet, m, 'wareki'));
+    const insert: ColumnsChange = {
+      kind: 'columns',
+      sheetId: sheet.id,
+      op: 'insert',
+      start: at,
+      columns: [{ column: addedColumnData(view, a, view.sheet.merges), width: sheet.colWidths?.[c], hidden: false }],
+      ruleId: 'wareki',
+    };
+    out.push(insert);
+    merges = merges.filter((m) => !widen.includes(m)).map((m) => (m.s.c >= at ? { s: { r: m.s.r, c: m.s.c + 1 }, e: { r: m.e.r, c: m.e.c + 1 } } : m));
+    const fresh = [
+      ...widen.map((m) => ({ s: { ...m.s }, e: { r: m.e.r, c: m.e.c + 1 } })),
+      ...mirror.map((m) => ({ s: { r: m.s.r, c: at }, e: { r: m.e.r, c: at } })),
+    ];
+    for (const range of fresh) {
+      out.push({ kind: 'merge', sheetId: sheet.id, op: 'add', range, ruleId: 'wareki' } satisfies MergeChange);
+      merges.push(range);
+    }
+  }
+
+  // A cell's column moves right by the number of columns added left of it.
+  const ascending = [...sources].reverse();
+  const shifted = (c: number) => {
+    let n = 0;
+    while (n < ascending.length && ascending[n] < c) n++;
+    return c + n;
+  };
+  for (const { findings } of plans) {
+    for (const f of findings) {
+      if (!f.fix) continue;
+      const before = getCell(sheet, f.r, f.c);
+      out.push({ kind: 'cell', sheetId: sheet.id, r: f.r, c: shifted(f.c), before, after: afterSnapshot(before, f.fix), ruleId: 'wareki' });
+    }
+  }
   return out;
 }
 
@@ -336,6 +682,13 @@ export const warekiRule: SheetRule = {
   scope: 'sheet',
   applies: () => true,
   detect,
+  fixOptions: {
+    keepOriginal: {
+      default: false,
+      label: { ja: '元の和暦を右の列に残す', en: 'Keep the original Japanese-era text in a column to the right' },
+    },
+  },
+  fix: (view, options) => fixWareki(view, options),
 };
 
 export { warekiRule as rule };

@@ -5,12 +5,15 @@ import {
   findTableUnit,
   identifierTitle,
   findUnitInTitle,
+  isCounterWord,
+  level2Unit,
   parseUnitContent,
   parseUnitExpression,
   scaleOf,
   splitValueUnit,
   unitLabel,
   unitlessTitle,
+  withoutUnit,
 } from './units.ts';
 
 /** unit, scale (undefined = none) of a one-unit expression. */
@@ -295,6 +298,56 @@ describe('titles that need no unit', () => {
     expect(identifierTitle('No.')).toBe(true);
     expect(identifierTitle('番号')).toBe(true);
     expect(identifierTitle('人口')).toBe(false);
+  });
+});
+
+describe('level2Unit: what a unit gives the Unit and Baseval rows', () => {
+  const l2 = (text: string, counters?: 'blank' | 'unit') => {
+    const e = parseUnitExpression(text, { bare: true })!;
+    return level2Unit(e.units[0], counters);
+  };
+
+  it('leaves counters (助数詞) out of the Unit and keeps their scale, as the guide does', () => {
+    expect(l2('(1,000人)')).toEqual({ baseval: 1000 });
+    expect(l2('(人)')).toEqual({});
+    expect(l2('(千世帯)')).toEqual({ baseval: 1000 });
+    expect(l2('(人/km²)')).toEqual({ unit: '/km2' });
+    expect(l2('(人/㎢)')).toEqual({ unit: '/km2' });
+  });
+
+  it('keeps measures and splits unit from scale (千ト → t ×1000, 百万円 → 円 ×1000000)', () => {
+    expect(l2('(単位:千ト)')).toEqual({ unit: 't', baseval: 1000 });
+    expect(l2('(百万円)')).toEqual({ unit: '円', baseval: 1000000 });
+    expect(l2('(%)')).toEqual({ unit: '%' });
+    expect(l2('(円/kg)')).toEqual({ unit: '円/kg' });
+    expect(l2('(単位：千)')).toEqual({ baseval: 1000 });
+    expect(l2('(kWh)')).toEqual({ unit: 'kWh' });
+  });
+
+  it("writes counters as units on request ('unit')", () => {
+    expect(l2('(1,000人)', 'unit')).toEqual({ unit: '人', baseval: 1000 });
+    expect(l2('(人/km²)', 'unit')).toEqual({ unit: '人/km2' });
+    expect(l2('(百万円)', 'unit')).toEqual({ unit: '円', baseval: 1000000 });
+  });
+
+  it('knows counter words', () => {
+    expect(['人', '世帯', '件', '台', '人'].every(isCounterWord)).toBe(true);
+    expect(['円', 't', 'km2', '%', '世', ''].some(isCounterWord)).toBe(false);
+  });
+});
+
+describe('withoutUnit: a text with its unit note taken out', () => {
+  const cut = (text: string) => withoutUnit(text, findTableUnit(text)!);
+  it.each([
+    ['(単位:千ト)', ''],
+    ['  （単位：千円）  ', ''],
+    ['(1) 砕石及び再生骨材の生産(用途・品種別) (単位:千ト)', '(1) 砕石及び再生骨材の生産(用途・品種別)'],
+    ['（単位：千円）　各年4月1日現在', '各年4月1日現在'],
+    ['表1　（単位：千円）　各年4月1日現在', '表1　各年4月1日現在'],
+    ['人口（単位：人）', '人口'],
+    ['単位：千円', ''],
+  ])('%j → %j', (text, expected) => {
+    expect(cut(text)).toBe(expected);
   });
 });
 

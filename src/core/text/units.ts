@@ -364,6 +364,61 @@ export function splitValueUnit(text: string): { number: string; unit: UnitSpec }
   return { number: m[1], unit: spec };
 }
 
+/** Whether a word is a counter (助数詞: 人, 世帯, 件…), which the guide does not count as a unit. */
+export function isCounterWord(word: string): boolean {
+  return ATOMS.get(nfkc(word).trim())?.counter === true;
+}
+
+/**
+ * How a counter is written in the Level 2 header:
+ * - `blank` (the guide, 手順8 ◆ and its Level 2 example): 助数詞 are not units, so the
+ *   Unit stays blank (`(1,000人)` → Baseval 1000, no unit; `人/km²` → `/km2`);
+ * - `unit`: the counter goes to the Unit row as written (`人`, `人/km2`).
+ */
+export type CounterUnits = 'blank' | 'unit';
+
+/** What one unit item puts in a column's Level 2 header: its Unit and its Baseval (scale). */
+export interface Level2Unit {
+  unit?: string;
+  baseval?: number;
+}
+
+/**
+ * The Unit and Baseval a unit item gives a column (guide 手順8-9: unit and scale in separate
+ * rows): `(1,000人)` → Baseval 1000 (a counter: no unit), `(百万円)` → 円 ×1000000,
+ * `(単位:千ト)` → t ×1000, `(%)` → %, `(人/km²)` → /km2 (the counter numerator dropped).
+ */
+export function level2Unit(spec: UnitSpec, counters: CounterUnits = 'blank'): Level2Unit {
+  const out: Level2Unit = {};
+  if (spec.scale !== undefined) out.baseval = spec.scale;
+  let unit = spec.unit;
+  if (counters === 'blank') {
+    if (spec.counter) unit = '';
+    else {
+      const slash = unit.indexOf('/');
+      if (slash > 0 && isCounterWord(unit.slice(0, slash))) unit = unit.slice(slash);
+    }
+  }
+  if (unit !== '') out.unit = unit;
+  return out;
+}
+
+/**
+ * The text with a unit expression (by its span) taken out, and the white space that joined
+ * it: `(1) 砕石の生産 (単位:千ト)` → `(1) 砕石の生産`; `表1　（単位：千円）　各年4月1日` →
+ * `表1　各年4月1日`. Empty when nothing else was there.
+ */
+export function withoutUnit(text: string, e: { start: number; end: number }): string {
+  const left = text.slice(0, e.start);
+  const right = text.slice(e.end);
+  const l = left.replace(/[\s\u3000]+$/, '');
+  const r = right.replace(/^[\s\u3000]+/, '');
+  if (l === '') return r.replace(/[\s\u3000]+$/, '');
+  if (r === '') return l;
+  const gap = left.length > l.length ? left[l.length] : right.length > r.length ? right[0] : '';
+  return l + gap + r;
+}
+
 /** All units of an expression as one string for messages: `人`, `人, ‰`. */
 export function unitLabel(units: readonly UnitSpec[]): string {
   return units

@@ -1,0 +1,75 @@
+// One-click fixes as a user applies them: preview, apply, 「すべて修正」 as one step, undo.
+import { expect, gridCell, openFile, test } from './fixtures.ts';
+
+test('merged-cells: preview shows the changes, apply unmerges, undo restores the merges', async ({ page }) => {
+  await page.goto('/');
+  await openFile(page, 'population.xlsx');
+  await expect(page.getByTestId('violation-count')).toHaveText('86');
+  await page.locator('button[data-fix="merged-cells"]').click();
+  const preview = page.getByTestId('fix-preview');
+  await expect(preview).toContainText('セルの結合');
+  await expect(preview).toContainText('手順5');
+  await expect(preview).toContainText('結合 9 個を解除');
+  await expect(preview.locator('.diff')).toContainText('D3'); // D3 (under the C3:D3 merge) gets 17年
+  await expect(preview.locator('.diff')).toContainText('"17年"');
+  await page.getByRole('button', { name: 'キャンセル' }).click();
+  await expect(preview).toHaveCount(0);
+  await expect(page.getByTestId('sheet-summary')).toContainText('結合 9');
+
+  await page.locator('button[data-fix="merged-cells"]').click();
+  await page.getByRole('button', { name: '適用' }).click();
+  await expect(page.getByTestId('rule-count-merged-cells')).toHaveText('適合');
+  await expect(page.getByTestId('sheet-summary')).not.toContainText('結合');
+  await expect(gridCell(page, 2, 3)).toHaveText('17年');
+  await page.getByRole('button', { name: '元に戻す' }).click();
+  await expect(page.getByTestId('sheet-summary')).toContainText('結合 9');
+  await expect(page.getByTestId('violation-count')).toHaveText('86');
+});
+
+test('population.xlsx: すべて修正 gives one title row and 48 data rows, caption and notes in the metadata; one undo brings it all back', async ({ page }) => {
+  await page.goto('/');
+  await openFile(page, 'population.xlsx');
+  await expect(page.getByTestId('violation-count')).toHaveText('86');
+  await page.getByRole('button', { name: 'すべて修正' }).click();
+  await expect(page.getByTestId('sheet-summary')).toHaveText('49 行 × 9 列');
+  await expect(gridCell(page, 0, 0)).toHaveText('都道府県');
+  await expect(gridCell(page, 1, 0)).toHaveText('全国');
+  await expect(gridCell(page, 2, 0)).toHaveText('北海道');
+  await expect(page.getByTestId('meta-caption')).toHaveText('2-2 都道府県別人口と人口増加率');
+  await expect(page.getByTestId('meta-notes').locator('li')).toHaveCount(4);
+  await expect(page.getByTestId('meta-source')).toContainText('総務省統計局');
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('sheet-summary')).toContainText('58 行 × 9 列');
+  await expect(page.getByTestId('sheet-summary')).toContainText('結合 9');
+  await expect(gridCell(page, 0, 0)).toHaveText('2-2 都道府県別人口と人口増加率');
+  await expect(page.getByTestId('violation-count')).toHaveText('86');
+  await page.keyboard.press('Control+y');
+  await expect(page.getByTestId('sheet-summary')).toHaveText('49 行 × 9 列');
+});
+
+test('crushed-stone.xlsx: すべて修正 makes two tables', async ({ page }) => {
+  await page.goto('/');
+  await openFile(page, 'crushed-stone.xlsx');
+  await expect(page.getByTestId('violation-count')).toHaveText('94');
+  await page.getByRole('button', { name: 'すべて修正' }).click();
+  await expect(page.getByRole('tab')).toHaveCount(2);
+  await expect(page.getByRole('tab', { name: '推移 (2)' })).toBeVisible();
+  await page.getByRole('tab', { name: '推移 (2)' }).click();
+  await expect(page.getByTestId('meta-caption')).toContainText('(2) 砕石の出荷(用途別)');
+  await page.getByRole('button', { name: '元に戻す' }).click();
+  await expect(page.getByRole('tab')).toHaveCount(1);
+  await expect(page.getByTestId('violation-count')).toHaveText('94');
+});
+
+test('ci-index.xlsx: すべて修正 fills every year cell in both year columns under one title row', async ({ page }) => {
+  await page.goto('/');
+  await openFile(page, 'ci-index.xlsx');
+  await expect(page.getByTestId('violation-count')).toHaveText('69');
+  await page.getByRole('button', { name: 'すべて修正' }).click();
+  await expect(page.getByTestId('rule-count-omitted-cells')).toHaveText('適合');
+  await expect(page.getByTestId('rule-count-multi-row-header')).toHaveText('適合');
+  await expect(gridCell(page, 0, 3)).toHaveText(/^CI指数 \((H17|2005)=100\) 先行指数$/);
+  // Row 2 (first data row) and row 3 (second month of the same year) both carry the year.
+  await expect(gridCell(page, 2, 0)).not.toHaveText('');
+  await expect(gridCell(page, 2, 1)).toHaveText('2009');
+});
