@@ -1,5 +1,6 @@
 // One-click fixes as a user applies them: preview, apply, 「すべて修正」 as one step, undo.
-import { expect, gridCell, openFile, test } from './fixtures.ts';
+import fs from 'node:fs';
+import { expect, fixture, gridCell, openFile, test } from './fixtures.ts';
 
 test('merged-cells: preview shows the changes, apply unmerges, undo restores the merges', async ({ page }) => {
   await page.goto('/');
@@ -72,4 +73,23 @@ test('ci-index.xlsx: すべて修正 fills every year cell in both year columns 
   // Row 2 (first data row) and row 3 (second month of the same year) both carry the year.
   await expect(gridCell(page, 2, 0)).not.toHaveText('');
   await expect(gridCell(page, 2, 1)).toHaveText('2009');
+});
+
+test('population.xlsx: after すべて修正 the downloaded CSV\'s data rows equal the guide\'s clean table', async ({ page }) => {
+  const guide = fs.readFileSync(fixture('population-level1.tsv'), 'utf8').trim().split('\n').slice(2).map((l) => l.split('\t'));
+  await page.goto('/');
+  await openFile(page, 'population.xlsx');
+  await expect(page.getByTestId('violation-count')).toHaveText('86');
+  await page.getByRole('button', { name: 'すべて修正' }).click();
+  await expect(page.getByTestId('sheet-summary')).toHaveText('49 行 × 9 列');
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'CSVをダウンロード' }).click();
+  const text = fs.readFileSync(await (await downloadPromise).path(), 'utf8').replace(/^\uFEFF/, '');
+  const rows = text.trimEnd().split('\r\n').filter((l) => !l.startsWith('@')).map((l) => l.split(','));
+  const data = rows.slice(-48);
+  expect(data).toHaveLength(48);
+  data.forEach((row, i) => {
+    expect(row[0]).toBe(guide[i][0]);
+    for (let c = 1; c < 9; c++) expect(Number(row[c]), `${guide[i][0]} column ${c + 1}`).toBeCloseTo(Number(guide[i][c]), 10);
+  });
 });

@@ -64,3 +64,21 @@ describe('shelters-sjis.csv after すべて修正 (fixtures README)', () => {
     expect(column(2)).toEqual(['中央町1-2-3', '北町4-5', '本町1-1', '南町2丁目3番地', '東町5-6-7', '西町8-9']);
   });
 });
+
+describe('crushed-stone.xlsx after すべて修正 (fixtures README)', () => {
+  const wb = cleaned('crushed-stone.xlsx');
+
+  it('two tables; periods in 西暦 with months placed in their year; ... kept; unit t ×1000', () => {
+    expect(wb.sheets).toHaveLength(2);
+    const [t1, t2] = wb.sheets;
+    const a = (s: (typeof wb.sheets)[number]) => Array.from({ length: s.rowCount }, (_, r) => getValue(s, r, 0));
+    expect(a(t1)).toEqual([
+      '年月', '2010年', '2011年', '2010年度', '2011年度', '2011年7-9月', '2011年7月', '2011年8月', '2011年9月',
+      '2011年10-12月', '2011年10月', '2011年11月', '2011年12月', '2012年1-3月', '2012年1月', '2012年2月', '2012年3月',
+    ]);
+    expect(a(t2)).toEqual(['年月', '2010年', '2011年', '2011年7-9月', '2011年7月', '2011年8月', '2011年9月']);
+    expect(getValue(t1, 6, 1)).toBe('...'); // not surveyed: kept, not 0
+    expect(t1.meta?.columns[1]).toEqual({ unit: 't', baseval: 1000 });
+    expect(t1.columns).toHaveLength(8); // the repeated 年 月 column is gone
+  });
+});
