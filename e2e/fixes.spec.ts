@@ -36,9 +36,10 @@ test('population.xlsx: すべて修正 gives one title row and 48 data rows, cap
   await expect(gridCell(page, 0, 0)).toHaveText('都道府県');
   await expect(gridCell(page, 1, 0)).toHaveText('全国');
   await expect(gridCell(page, 2, 0)).toHaveText('北海道');
-  await expect(page.getByTestId('meta-caption')).toHaveText('2-2 都道府県別人口と人口増加率');
+  await expect(page.getByTestId('meta-input-caption')).toHaveValue('2-2 都道府県別人口と人口増加率');
   await expect(page.getByTestId('meta-notes').locator('li')).toHaveCount(4);
-  await expect(page.getByTestId('meta-source')).toContainText('総務省統計局');
+  await expect(page.getByTestId('meta-input-source')).toHaveValue(/総務省統計局/);
+  await expect(page.getByTestId('meta-input-creator')).toHaveValue('総務省統計局統計調査部国勢統計課');
   await page.keyboard.press('Control+z');
   await expect(page.getByTestId('sheet-summary')).toContainText('58 行 × 9 列');
   await expect(page.getByTestId('sheet-summary')).toContainText('結合 9');
@@ -56,7 +57,7 @@ test('crushed-stone.xlsx: すべて修正 makes two tables', async ({ page }) =>
   await expect(page.getByRole('tab')).toHaveCount(2);
   await expect(page.getByRole('tab', { name: '推移 (2)' })).toBeVisible();
   await page.getByRole('tab', { name: '推移 (2)' }).click();
-  await expect(page.getByTestId('meta-caption')).toContainText('(2) 砕石の出荷(用途別)');
+  await expect(page.getByTestId('meta-input-caption')).toHaveValue(/\(2\) 砕石の出荷\(用途別\)/);
   await page.getByRole('button', { name: '元に戻す' }).click();
   await expect(page.getByRole('tab')).toHaveCount(1);
   await expect(page.getByTestId('violation-count')).toHaveText('94');
@@ -92,4 +93,22 @@ test('population.xlsx: after すべて修正 the downloaded CSV\'s data rows equ
     expect(row[0]).toBe(guide[i][0]);
     for (let c = 1; c < 9; c++) expect(Number(row[c]), `${guide[i][0]} column ${c + 1}`).toBeCloseTo(Number(guide[i][c]), 10);
   });
+});
+
+test('metadata edits are undoable commands', async ({ page }) => {
+  await page.goto('/');
+  await openFile(page, 'population.xlsx');
+  await expect(page.getByTestId('violation-count')).toHaveText('86');
+  await page.getByRole('button', { name: 'すべて修正' }).click();
+  await expect(page.getByTestId('meta-input-caption')).toHaveValue('2-2 都道府県別人口と人口増加率');
+  await page.getByTestId('meta-input-caption').fill('都道府県別人口と人口増加率');
+  await page.getByTestId('meta-input-date').fill('2010-10-01');
+  await page.getByTestId('meta-input-date').blur();
+  await expect(page.getByTestId('meta-input-caption')).toHaveValue('都道府県別人口と人口増加率');
+  await page.getByTestId('meta-input-date').fill('2010/10/01');
+  await page.getByTestId('meta-input-date').blur();
+  await expect(page.getByRole('alert')).toContainText('YYYY-MM-DD');
+  await page.getByRole('button', { name: '元に戻す' }).click(); // the date
+  await page.getByRole('button', { name: '元に戻す' }).click(); // the caption
+  await expect(page.getByTestId('meta-input-caption')).toHaveValue('2-2 都道府県別人口と人口増加率');
 });

@@ -6,11 +6,11 @@
 // option); `version` increments on every mutation so subscribers know to re-render.
 import { createStore } from 'zustand/vanilla';
 import { snapshotFromInput } from '../core/cellInput.ts';
-import { type Change, MANUAL_EDIT, applyChanges, isStructural, revertChanges, sameSnapshot } from '../core/changes.ts';
+import { type Change, MANUAL_EDIT, applyChanges, isStructural, metaChange, revertChanges, sameSnapshot } from '../core/changes.ts';
 import type { CsvWriteOptions } from '../core/io/csv.ts';
 import type { Progress } from '../core/io/progress.ts';
 import { type ReadErrorInfo, type ReadOptions, type ReadWarning, baseName } from '../core/io/read.ts';
-import { type Sheet, type Workbook, cellAddress, getCell, sheetById } from '../core/model.ts';
+import { type Sheet, type TableMeta, type Workbook, cellAddress, getCell, sheetById } from '../core/model.ts';
 import type { AnalysisDelta } from '../core/analysis/analyse.ts';
 import type { FixOptions, RuleId } from '../core/rules/types.ts';
 import type { StructureOverride } from '../core/structure/types.ts';
@@ -79,6 +79,8 @@ export interface DocumentActions {
   cancelPreview(): void;
   /** 「すべて修正」: every fix, one undoable step. */
   fixAll(): Promise<void>;
+  /** Replaces a sheet's Level 2 metadata (an undoable command). */
+  setMeta(sheetId: string, meta: TableMeta): void;
   editCell(r: number, c: number, text: string): void;
   execute(command: Command): void;
   undo(): void;
@@ -313,6 +315,12 @@ export function createDocumentStore(session: SessionApi) {
       },
 
       cancelPreview: () => set({ preview: null }),
+
+      setMeta: (sheetId, meta) => {
+        const sheet = get().workbook && sheetById(get().workbook!, sheetId);
+        if (!sheet) return;
+        get().execute({ label: 'history.meta', changes: [metaChange(sheet, meta, 'meta')] });
+      },
 
       fixAll: async () => {
         if (!get().workbook || get().fixing) return;

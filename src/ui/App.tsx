@@ -11,7 +11,7 @@ import { ErrorAlert, ReadWarnings } from './Messages.tsx';
 import { SheetGrid } from './SheetGrid.tsx';
 import { StructurePanel } from './StructurePanel.tsx';
 import { FixPreview } from './FixPreview.tsx';
-import { MetadataSummary } from './MetadataSummary.tsx';
+import { MetadataPanel } from './MetadataPanel.tsx';
 import { ViolationsPanel } from './ViolationsPanel.tsx';
 import { SheetTabs } from './SheetTabs.tsx';
 import { Toolbar } from './Toolbar.tsx';
@@ -101,7 +101,7 @@ export function App() {
             <aside className="side-panel">
               <FixPreview />
               <ViolationsPanel />
-              <MetadataSummary />
+              <MetadataPanel />
               <StructurePanel />
             </aside>
           )}
