@@ -12,6 +12,7 @@ import type { Progress } from '../core/io/progress.ts';
 import { type ReadErrorInfo, type ReadOptions, type ReadWarning, baseName } from '../core/io/read.ts';
 import { type Sheet, type TableMeta, type Workbook, cellAddress, getCell, sheetById } from '../core/model.ts';
 import type { AnalysisDelta } from '../core/analysis/analyse.ts';
+import { RECIPE_VERSION, type Recipe, type ReplayedStep, cellRef, metaPatch } from '../core/recipe.ts';
 import type { FixOptions, RuleId } from '../core/rules/types.ts';
 import type { StructureOverride } from '../core/structure/types.ts';
 import type { OpenResult, SessionApi } from '../worker/session.ts';
@@ -81,6 +82,12 @@ export interface DocumentActions {
   fixAll(): Promise<void>;
   /** Replaces a sheet's Level 2 metadata (an undoable command). */
   setMeta(sheetId: string, meta: TableMeta): void;
+  /** The recipe of everything done to this document so far. */
+  recipe(): Recipe | null;
+  /** Replays a recipe on the open document, one command per step; returns the report. */
+  applyRecipe(recipe: Recipe): Promise<ReplayedStep[] | null>;
+  /** Undoes until `count` commands remain (the history panel's "back to here"). */
+  undoTo(count: number): void;
   editCell(r: number, c: number, text: string): void;
   execute(command: Command): void;
   undo(): void;
@@ -257,10 +264,12 @@ export function createDocumentStore(session: SessionApi) {
         const before = getCell(sheet, r, c);
         const after = snapshotFromInput(text, before);
         if (sameSnapshot(before, after)) return;
+        const tables = get().findings[activeSheetId]?.structure.tables;
         get().execute({
           label: 'history.edit',
           detail: cellAddress(r, c),
           changes: [{ kind: 'cell', sheetId: activeSheetId, r, c, before, after, ruleId: MANUAL_EDIT }],
+          step: { kind: 'edit', sheet: sheet.name, ...cellRef(sheet, r, c, tables), text },
         });
       },
 
@@ -311,15 +320,78 @@ export function createDocumentStore(session: SessionApi) {
       applyPreview: () => {
         const preview = get().preview;
         if (!preview) return;
-        get().execute({ label: 'history.fix', detail: preview.ruleId, changes: preview.changes });
+        const sheet = get().workbook && sheetById(get().workbook!, preview.sheetId);
+        get().execute({
+          label: 'history.fix',
+          detail: preview.ruleId,
+          changes: preview.changes,
+          step: sheet ? { kind: 'fix', sheet: sheet.name, rule: preview.ruleId, ...(Object.keys(preview.options).length ? { options: preview.options } : {}) } : undefined,
+        });
       },
 
       cancelPreview: () => set({ preview: null }),
 
+      recipe: () => {
+        const { workbook, history, overrides, activeSheetId } = get();
+        if (!workbook) return null;
+        const name = (id: string) => workbook.sheets.find((sh) => sh.id === id)?.name;
+        const structure = Object.entries(overrides).flatMap(([sheetId, list]) =>
+          list.map(({ sheetId: _id, ...o }) => ({ kind: 'structure' as const, sheet: name(sheetId) ?? sheetId, ...o })),
+        );
+        const src = workbook.source;
+        return {
+          version: RECIPE_VERSION,
+          source: {
+            name: src.fileName,
+            ...(activeSheetId && name(activeSheetId) ? { sheet: name(activeSheetId) } : {}),
+            ...(src.encoding ? { encoding: src.encoding } : {}),
+            ...(src.delimiter ? { delimiter: src.delimiter } : {}),
+          },
+          steps: [...structure, ...history.past.flatMap((c) => (c.step ? [c.step] : []))],
+        };
+      },
+
+      applyRecipe: async (recipe) => {
+        const state = get();
+        if (!state.workbook || state.loading || state.fixing) return null;
+        const src = state.workbook.source;
+        // Read the file the way the recipe says (text encoding, delimiter) before replaying.
+        if (src.encoding && ((recipe.source.encoding && recipe.source.encoding !== src.encoding) || (recipe.source.delimiter && recipe.source.delimiter !== src.delimiter))) {
+          const ok = await get().reopen({ encoding: recipe.source.encoding ?? src.encoding, delimiter: recipe.source.delimiter ?? src.delimiter });
+          if (!ok) return null;
+        }
+        const mine = generation;
+        set({ fixing: true });
+        try {
+          const { steps, overrides } = await session.planRecipe(recipe);
+          if (mine !== generation) return null;
+          for (const done of steps) {
+            if (done.changes.length === 0) continue;
+            get().execute({ label: 'history.recipe', detail: done.step.kind, changes: done.changes, step: done.step });
+          }
+          // Corrections stay only on sheets the recipe did not reshape (their rows moved).
+          const reshaped = new Set(steps.flatMap((d) => d.changes.filter(isStructural).map((ch) => (ch.kind === 'sheet' ? ch.sheet.id : ch.sheetId))));
+          const bySheet: Record<string, StructureOverride[]> = {};
+          for (const o of overrides) if (!reshaped.has(o.sheetId)) (bySheet[o.sheetId] ??= []).push(o);
+          for (const [sheetId, list] of Object.entries(bySheet)) await get().setOverrides(sheetId, list);
+          if (recipe.source.sheet) {
+            const wanted = get().workbook?.sheets.find((sh) => sh.name === recipe.source.sheet);
+            if (wanted) get().setActiveSheet(wanted.id);
+          }
+          return steps;
+        } finally {
+          if (mine === generation) set({ fixing: false });
+        }
+      },
+
+      undoTo: (count) => {
+        while (get().history.past.length > count) get().undo();
+      },
+
       setMeta: (sheetId, meta) => {
         const sheet = get().workbook && sheetById(get().workbook!, sheetId);
         if (!sheet) return;
-        get().execute({ label: 'history.meta', changes: [metaChange(sheet, meta, 'meta')] });
+        get().execute({ label: 'history.meta', changes: [metaChange(sheet, meta, 'meta')], step: { kind: 'meta', sheet: sheet.name, patch: metaPatch(sheet.meta, meta) } });
       },
 
       fixAll: async () => {
@@ -330,7 +402,7 @@ export function createDocumentStore(session: SessionApi) {
         try {
           const changes = await session.planFixAll();
           if (mine !== generation || version !== get().version) return;
-          get().execute({ label: 'history.fixAll', changes });
+          get().execute({ label: 'history.fixAll', changes, step: { kind: 'fixAll' } });
         } finally {
           if (mine === generation) set({ fixing: false });
         }

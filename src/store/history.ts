@@ -1,6 +1,7 @@
 // Undo/redo as a stack of commands, each a list of changes. Our own history, not AG
 // Grid's: the grid's undo stack is cleared by any non-edit change.
 import type { Change } from '../core/changes.ts';
+import type { RecipeStep } from '../core/recipe.ts';
 
 export interface Command {
   /** Message key describing the command (`history.edit`, later `fix.<rule>`). */
@@ -8,6 +9,8 @@ export interface Command {
   /** Extra words for the label, e.g. the cell address. */
   detail?: string;
   changes: Change[];
+  /** What the recipe records for this command (absent: not replayable). */
+  step?: RecipeStep;
 }
 
 export interface History {

@@ -12,6 +12,8 @@ import { SheetGrid } from './SheetGrid.tsx';
 import { StructurePanel } from './StructurePanel.tsx';
 import { FixPreview } from './FixPreview.tsx';
 import { MetadataPanel } from './MetadataPanel.tsx';
+import { HistoryPanel } from './HistoryPanel.tsx';
+import { RecipeReport, useRecipeReport } from './RecipeControls.tsx';
 import { ViolationsPanel } from './ViolationsPanel.tsx';
 import { SheetTabs } from './SheetTabs.tsx';
 import { Toolbar } from './Toolbar.tsx';
@@ -35,6 +37,7 @@ export function App() {
   const activeRuleId = useDoc((s) => s.activeRuleId);
   const focus = useDoc((s) => s.focus);
   const preview = useDoc((s) => s.preview);
+  const [recipeReport, setRecipeReport] = useRecipeReport();
   useUndoShortcuts(undo, redo);
 
   useEffect(() => {
@@ -54,7 +57,8 @@ export function App() {
 
   return (
     <div className="app">
-      <Toolbar onFile={openFile} />
+      <Toolbar onFile={openFile} onRecipeReport={setRecipeReport} />
+      {recipeReport && <RecipeReport report={recipeReport} onClose={() => setRecipeReport(null)} />}
       <DropOverlay onFile={openFile} />
       <ErrorAlert />
       <ReadWarnings />
@@ -103,6 +107,7 @@ export function App() {
               <ViolationsPanel />
               <MetadataPanel />
               <StructurePanel />
+              <HistoryPanel />
             </aside>
           )}
         </div>

@@ -7,13 +7,14 @@ import { useDoc, useDocumentStore, useLang, useT } from './context.ts';
 import { FileButton } from './FileDrop.tsx';
 import type { MessageKey } from './i18n.ts';
 import { saveBytes } from './download.ts';
+import { RecipeButtons, type RecipeReportData } from './RecipeControls.tsx';
 import { ruleById } from '../core/rules/registry.ts';
 import type { RuleId } from '../core/rules/types.ts';
 
 const ENCODINGS: TextEncodingName[] = ['utf-8', 'utf-8-bom', 'shift_jis', 'euc-jp', 'utf-16le', 'utf-16be'];
 const DELIMITERS = [',', '\t', ';', '|'];
 
-export function Toolbar({ onFile }: { onFile: (f: File) => void }) {
+export function Toolbar({ onFile, onRecipeReport }: { onFile: (f: File) => void; onRecipeReport: (r: RecipeReportData) => void }) {
   const t = useT();
   const lang = useLang();
   const store = useDocumentStore();
@@ -87,6 +88,7 @@ export function Toolbar({ onFile }: { onFile: (f: File) => void }) {
         </label>
       )}
       <span className="spacer" />
+      <RecipeButtons onReport={onRecipeReport} />
       <button
         type="button"
         className="primary"

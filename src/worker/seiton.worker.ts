@@ -7,6 +7,7 @@ import type { CsvWriteOptions } from '../core/io/csv.ts';
 import type { ProgressFn } from '../core/io/progress.ts';
 import type { ReadOptions } from '../core/io/read.ts';
 import type { FixAllProgress } from '../core/fix/runFixes.ts';
+import type { Recipe } from '../core/recipe.ts';
 import type { FixOptions, RuleId, Violation } from '../core/rules/types.ts';
 import type { StructureOverride } from '../core/structure/types.ts';
 import { DocumentSession, type OpenResult } from './session.ts';
@@ -48,6 +49,9 @@ const api = {
   },
   async planFixAll(onProgress?: (p: FixAllProgress) => void) {
     return session.planFixAll(onProgress);
+  },
+  async planRecipe(recipe: Recipe) {
+    return session.planRecipe(recipe);
   },
   async setOverrides(sheetId: string, overrides: StructureOverride[]) {
     return keep(session.setOverrides(sheetId, overrides));

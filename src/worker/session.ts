@@ -6,6 +6,7 @@ import { type AnalysisDelta, type SheetAnalysis, SheetAnalyzer } from '../core/a
 import { type Change, applyChanges, revertChanges } from '../core/changes.ts';
 import { type FixAllProgress, planFix, planFixAll } from '../core/fix/runFixes.ts';
 import type { FixOptions, RuleId } from '../core/rules/types.ts';
+import { type Recipe, type ReplayedStep, replayRecipe } from '../core/recipe.ts';
 import { type CsvWriteOptions, sheetToCsvBytes } from '../core/io/csv.ts';
 import type { ProgressFn } from '../core/io/progress.ts';
 import { ReadError, type ReadErrorInfo, type ReadOptions, type ReadWarning, readWorkbook } from '../core/io/read.ts';
@@ -66,12 +67,25 @@ export class DocumentSession {
 
   /** The changes one rule's fix would make on a sheet (the preview); nothing is applied. */
   planFix(sheetId: string, ruleId: RuleId, options?: FixOptions): Change[] {
-    return planFix(this.requireWorkbook(), sheetId, ruleId, options);
+    return planFix(this.requireWorkbook(), sheetId, ruleId, options, this.overrides);
   }
 
   /** The changes of 「すべて修正」 on the whole workbook; nothing is applied. */
   planFixAll(onProgress?: (p: FixAllProgress) => void): Change[] {
-    return planFixAll(this.requireWorkbook(), onProgress);
+    return planFixAll(this.requireWorkbook(), onProgress, {}, this.overrides);
+  }
+
+  /**
+   * Replays a recipe: returns each step with its changes and outcome (the document is left
+   * as it was; the main thread applies the steps as commands) and the structure
+   * corrections the recipe makes, which become this session's.
+   */
+  planRecipe(recipe: Recipe): { steps: ReplayedStep[]; overrides: StructureOverride[] } {
+    const wb = this.requireWorkbook();
+    const overrides = [...this.overrides];
+    const steps = replayRecipe(wb, recipe, overrides);
+    for (let i = steps.length - 1; i >= 0; i--) revertChanges(wb, steps[i].changes);
+    return { steps, overrides };
   }
 
   apply(changes: Change[]): AnalysisDelta[] {
@@ -146,6 +160,7 @@ export interface SessionApi {
   analyse(onProgress?: ProgressFn): Promise<SheetAnalysis[]>;
   planFix(sheetId: string, ruleId: RuleId, options?: FixOptions): Promise<Change[]>;
   planFixAll(onProgress?: (p: FixAllProgress) => void): Promise<Change[]>;
+  planRecipe(recipe: Recipe): Promise<{ steps: ReplayedStep[]; overrides: StructureOverride[] }>;
   setOverrides(sheetId: string, overrides: StructureOverride[]): Promise<SheetAnalysis>;
   apply(changes: Change[]): Promise<AnalysisDelta[]>;
   revert(changes: Change[]): Promise<AnalysisDelta[]>;

@@ -10,6 +10,7 @@ import { ruleById } from '../rules/registry.ts';
 import type { FixOptions, RuleId, RuleModule } from '../rules/types.ts';
 import { detectStructure } from '../structure/detect.ts';
 import { type RowFeatures, allRowFeatures, rowFeatures } from '../structure/rowFeatures.ts';
+import type { StructureOverride } from '../structure/types.ts';
 
 /**
  * The order of 「すべて修正」: sheet-level clean-up first (hidden, formulas), then the
@@ -56,15 +57,22 @@ export function viewOfSheet(sheet: Sheet, date1904: boolean): SheetView {
 class SheetViews {
   private readonly views = new Map<string, SheetView>();
   private readonly features = new Map<string, RowFeatures[]>();
+  private overrides: StructureOverride[];
 
-  constructor(private readonly wb: Workbook) {}
+  /** `overrides`: the user's structure corrections, valid until a fix reshapes their sheet. */
+  constructor(
+    private readonly wb: Workbook,
+    overrides: readonly StructureOverride[] = [],
+  ) {
+    this.overrides = [...overrides];
+  }
 
   get(sheet: Sheet): SheetView {
     const known = this.views.get(sheet.id);
     if (known && known.sheet === sheet) return known;
     let features = this.features.get(sheet.id);
     if (!features || features.length !== sheet.rowCount) this.features.set(sheet.id, (features = allRowFeatures(sheet)));
-    const view = buildSheetView(sheet, this.wb.date1904, detectStructure(sheet, features));
+    const view = buildSheetView(sheet, this.wb.date1904, detectStructure(sheet, features, this.overrides));
     this.views.set(sheet.id, view);
     return view;
   }
@@ -80,6 +88,8 @@ class SheetViews {
     else if (ch.kind === 'rows' && ch.op === 'delete') features.splice(ch.start, ch.rows.length);
     else if (ch.kind === 'rows') features.splice(ch.start, 0, ...ch.rows.map((_, i) => rowFeatures(sheet, ch.start + i)));
     else if (ch.kind === 'columns' || ch.kind === 'sheet') this.features.delete(id);
+    // Row and column numbers of a correction no longer point where the user meant.
+    if (ch.kind !== 'cell' && ch.kind !== 'meta') this.overrides = this.overrides.filter((o) => o.sheetId !== id);
   }
 }
 
@@ -103,12 +113,12 @@ function fixSheet(wb: Workbook, sheetId: string, rule: RuleModule, options: FixO
 }
 
 /** The changes of one rule's fix on one sheet (the preview); `wb` is left as it was. */
-export function planFix(wb: Workbook, sheetId: string, ruleId: RuleId, options?: FixOptions): Change[] {
+export function planFix(wb: Workbook, sheetId: string, ruleId: RuleId, options?: FixOptions, overrides: readonly StructureOverride[] = []): Change[] {
   const rule = ruleById(ruleId);
   if (!rule?.fix) return [];
   const changes: Change[] = [];
   try {
-    fixSheet(wb, sheetId, rule, { ...defaultOptions(rule), ...options }, changes);
+    fixSheet(wb, sheetId, rule, { ...defaultOptions(rule), ...options }, changes, new SheetViews(wb, overrides));
   } finally {
     revertChanges(wb, changes);
   }
@@ -125,9 +135,14 @@ export interface FixAllProgress {
  * 「すべて修正」: every rule's fix with its default options, in FIX_ORDER, on every sheet
  * (including sheets a split adds). `wb` is left as it was.
  */
-export function planFixAll(wb: Workbook, onProgress?: (p: FixAllProgress) => void, options: Partial<Record<RuleId, FixOptions>> = {}): Change[] {
+export function planFixAll(
+  wb: Workbook,
+  onProgress?: (p: FixAllProgress) => void,
+  options: Partial<Record<RuleId, FixOptions>> = {},
+  overrides: readonly StructureOverride[] = [],
+): Change[] {
   const all: Change[] = [];
-  const views = new SheetViews(wb);
+  const views = new SheetViews(wb, overrides);
   try {
     FIX_ORDER.forEach((ruleId, step) => {
       onProgress?.({ ruleId, step, steps: FIX_ORDER.length });

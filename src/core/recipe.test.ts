@@ -1,0 +1,78 @@
+import * as XLSX from 'xlsx';
+import { describe, expect, it } from 'vitest';
+import { fixtureBytes } from '../../test/fixtures.ts';
+import { sheetFromRows } from '../../test/sheets.ts';
+import { readWorkbook } from './io/read.ts';
+import { type Workbook, getValue } from './model.ts';
+import { type Recipe, RecipeError, cellRef, metaPatch, parseRecipe, replayRecipe, resolveCell, serializeRecipe } from './recipe.ts';
+
+/** population.xlsx as next year's edition: other numbers, rows 北海道 and 青森 swapped. */
+function nextEdition(): Uint8Array {
+  const wb = XLSX.read(fixtureBytes('population.xlsx'), { cellStyles: true, cellNF: true });
+  const ws = wb.Sheets['2-2'];
+  for (let r = 6; r <= 53; r++) {
+    const cell = ws[`B${r}`];
+    if (cell && cell.t === 'n') cell.v = (cell.v as number) + 1;
+  }
+  for (const col of 'ABCDEFGHI') {
+    const a = ws[`${col}7`];
+    ws[`${col}7`] = ws[`${col}8`];
+    ws[`${col}8`] = a;
+  }
+  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', cellStyles: true }) as ArrayBuffer);
+}
+
+function open(bytes: Uint8Array, name = 'population.xlsx'): Workbook {
+  return readWorkbook(bytes, name).workbook;
+}
+
+describe('recipes', () => {
+  it('validation says where and what is wrong', () => {
+    expect(() => parseRecipe('not json')).toThrow(RecipeError);
+    expect(() => parseRecipe('{"version":2,"source":{"name":"a"},"steps":[]}')).toThrow(/version/);
+    expect(() => parseRecipe('{"version":1,"source":{"name":"a"},"steps":[{"kind":"fix","sheet":"S","rule":"nope"}]}')).toThrow(/steps\[0\]\.rule/);
+    expect(() => parseRecipe('{"version":1,"source":{"name":"a"},"steps":[{"kind":"dance"}]}')).toThrow(/steps\[0\]\.kind/);
+    const ok: Recipe = { version: 1, source: { name: 'a.xlsx' }, steps: [{ kind: 'fixAll' }, { kind: 'fix', sheet: 'S', rule: 'hidden', options: { mode: 'drop' } }] };
+    expect(parseRecipe(serializeRecipe(ok))).toEqual(ok);
+  });
+
+  it('a cell is found again by its row key and column title after rows move', () => {
+    const sheet = sheetFromRows([['地区', '人口', '世帯'], ['北区', 100, 40], ['南区', 200, 80]]);
+    const ref = cellRef(sheet, 2, 1);
+    expect(ref).toEqual({ row: { index: 2, key: ['南区'] }, column: { index: 1, title: '人口' } });
+    const moved = sheetFromRows([['地区', '世帯', '人口'], ['南区', 81, 201], ['北区', 41, 101], ['東区', 5, 9]]);
+    expect(resolveCell(moved, ref.row, ref.column)).toEqual({ r: 1, c: 2 });
+    const gone = sheetFromRows([['地区', '人口'], ['北区', 100]]);
+    expect(resolveCell(gone, ref.row, ref.column)).toEqual({ missing: 'row' });
+  });
+
+  it('metaPatch records only the fields that changed', () => {
+    expect(metaPatch({ notes: [], columns: [], caption: 'a' }, { notes: [], columns: [], caption: 'b', date: '2010-10-01' })).toEqual({ caption: 'b', date: '2010-10-01' });
+  });
+
+  it('replays on next year\'s file: fix-all, an edit by row key, a metadata patch; a missing row is reported', () => {
+    const recipe: Recipe = {
+      version: 1,
+      source: { name: 'population.xlsx', sheet: '2-2' },
+      steps: [
+        { kind: 'fixAll' },
+        { kind: 'edit', sheet: '2-2', row: { index: 2, key: ['北海道'] }, column: { index: 1, title: '2000年' }, text: '5700' },
+        { kind: 'edit', sheet: '2-2', row: { index: 9, key: ['どこにもない県'] }, column: { index: 1 }, text: '1' },
+        { kind: 'meta', sheet: '2-2', patch: { date: '2010-10-01' } },
+        { kind: 'fix', sheet: 'なし', rule: 'hidden' },
+      ],
+    };
+    const wb = open(nextEdition());
+    const done = replayRecipe(wb, recipe);
+    expect(done.map((d) => d.outcome.status)).toEqual(['applied', 'applied', 'skipped', 'applied', 'skipped']);
+    expect(done[2].outcome).toEqual({ status: 'skipped', reason: 'row-missing' });
+    expect(done[4].outcome).toEqual({ status: 'skipped', reason: 'sheet-missing' });
+    const s = wb.sheets[0];
+    // 北海道 is on row 3 in the new edition (青森 moved up): found by its key, not its place.
+    const hokkaido = Array.from({ length: s.rowCount }, (_, r) => getValue(s, r, 0)).indexOf('北海道');
+    expect(getValue(s, hokkaido, 1)).toBe(5700);
+    expect(getValue(s, 1, 1)).toBe(126927); // 全国 2000 of the new edition (+1)
+    expect(s.meta?.date).toBe('2010-10-01');
+    expect(s.meta?.caption).toBe('2-2 都道府県別人口と人口増加率');
+  });
+});

@@ -1,0 +1,278 @@
+// A recipe is the whole cleaning as data (SPEC §4): how the file was read, and every step
+// the user took — structure corrections, fixes with their options, cell edits, metadata
+// edits — so that next year's edition of the same table is cleaned in one go, in the
+// browser or by the CLI. Cell edits are recorded by row key (the values of the key
+// columns) and column title where possible, so they survive rows moving.
+import { snapshotFromInput } from './cellInput.ts';
+import { type Change, applyChanges, cellChange, metaChange, sameSnapshot } from './changes.ts';
+import { planFix, planFixAll } from './fix/runFixes.ts';
+import { type CellRange, type Sheet, type TableMeta, type TextEncodingName, type Workbook, emptyMeta, getValue } from './model.ts';
+import { ruleById } from './rules/registry.ts';
+import type { FixOptions, RuleId } from './rules/types.ts';
+import { detectStructure } from './structure/detect.ts';
+import type { Band, StructureOverride, TableStructure } from './structure/types.ts';
+
+export const RECIPE_VERSION = 1;
+
+export interface RowRef {
+  /** Zero-based row when recorded. */
+  index: number;
+  /** Values of the table's key columns on that row (`['北海道']`, `['2010', '7']`). */
+  key?: string[];
+}
+
+export interface ColumnRef {
+  index: number;
+  /** The column's title when recorded (its header text, parent titles first). */
+  title?: string;
+}
+
+export type RecipeStep =
+  | { kind: 'structure'; sheet: string; table: number; headerRows?: Band; dataRows?: Band; range?: CellRange }
+  | { kind: 'fix'; sheet: string; rule: RuleId; options?: FixOptions }
+  | { kind: 'fixAll' }
+  | { kind: 'edit'; sheet: string; row: RowRef; column: ColumnRef; text: string }
+  | { kind: 'meta'; sheet: string; patch: Partial<TableMeta> };
+
+export interface RecipeSource {
+  name: string;
+  /** The sheet that was active (name). */
+  sheet?: string;
+  encoding?: TextEncodingName;
+  delimiter?: string;
+}
+
+export interface RecipeExport {
+  level?: 1 | 2;
+  encoding?: 'utf-8-bom' | 'utf-8' | 'shift_jis';
+  eol?: 'crlf' | 'lf';
+  padAtLines?: boolean;
+}
+
+export interface Recipe {
+  version: typeof RECIPE_VERSION;
+  source: RecipeSource;
+  steps: RecipeStep[];
+  export?: RecipeExport;
+}
+
+// --- validation ------------------------------------------------------------------------
+
+export class RecipeError extends Error {
+  constructor(
+    /** Where in the JSON the problem is (`steps[3].rule`). */
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`${path}: ${reason}`);
+    this.name = 'RecipeError';
+  }
+}
+
+type Json = unknown;
+const isObject = (v: Json): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isInt = (v: Json) => Number.isInteger(v) && (v as number) >= 0;
+
+function need(ok: boolean, path: string, reason: string): void {
+  if (!ok) throw new RecipeError(path, reason);
+}
+
+function checkBand(v: Json, path: string): void {
+  need(isObject(v) && isInt(v.start) && Number.isInteger(v.end), path, 'expected { start, end } row numbers');
+}
+
+function checkRange(v: Json, path: string): void {
+  need(isObject(v) && isObject(v.s) && isObject(v.e) && [v.s.r, v.s.c, v.e.r, v.e.c].every(isInt), path, 'expected a cell range { s: { r, c }, e: { r, c } }');
+}
+
+function checkStep(step: Json, path: string): void {
+  need(isObject(step), path, 'expected an object');
+  const s = step as Record<string, Json>;
+  switch (s.kind) {
+    case 'structure':
+      need(typeof s.sheet === 'string' && isInt(s.table), path, 'a structure step needs sheet and table');
+      if (s.headerRows !== undefined) checkBand(s.headerRows, `${path}.headerRows`);
+      if (s.dataRows !== undefined) checkBand(s.dataRows, `${path}.dataRows`);
+      if (s.range !== undefined) checkRange(s.range, `${path}.range`);
+      return;
+    case 'fix':
+      need(typeof s.sheet === 'string', `${path}.sheet`, 'expected a sheet name');
+      need(typeof s.rule === 'string' && ruleById(s.rule as RuleId)?.fix !== undefined, `${path}.rule`, `unknown rule or a rule without a fix: ${String(s.rule)}`);
+      if (s.options !== undefined) {
+        need(isObject(s.options), `${path}.options`, 'expected an object');
+        for (const [k, v] of Object.entries(s.options as object)) need(['string', 'number', 'boolean'].includes(typeof v), `${path}.options.${k}`, 'expected a string, number or boolean');
+      }
+      return;
+    case 'fixAll':
+      return;
+    case 'edit':
+      need(typeof s.sheet === 'string' && typeof s.text === 'string', path, 'an edit needs sheet and text');
+      need(isObject(s.row) && isInt((s.row as Record<string, Json>).index), `${path}.row`, 'expected { index, key? }');
+      need(isObject(s.column) && isInt((s.column as Record<string, Json>).index), `${path}.column`, 'expected { index, title? }');
+      return;
+    case 'meta':
+      need(typeof s.sheet === 'string' && isObject(s.patch), path, 'a metadata step needs sheet and patch');
+      return;
+    default:
+      throw new RecipeError(`${path}.kind`, `unknown step kind: ${String(s.kind)}`);
+  }
+}
+
+/** Parses and validates a recipe file; throws RecipeError saying where and what is wrong. */
+export function parseRecipe(text: string): Recipe {
+  let json: Json;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new RecipeError('(file)', `not JSON: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  need(isObject(json), '(file)', 'expected a JSON object');
+  const r = json as Record<string, Json>;
+  need(r.version === RECIPE_VERSION, 'version', `expected ${RECIPE_VERSION} (this app reads version ${RECIPE_VERSION} recipes), got ${JSON.stringify(r.version)}`);
+  need(isObject(r.source) && typeof (r.source as Record<string, Json>).name === 'string', 'source', 'expected { name, sheet?, encoding?, delimiter? }');
+  need(Array.isArray(r.steps), 'steps', 'expected a list of steps');
+  (r.steps as Json[]).forEach((s, i) => checkStep(s, `steps[${i}]`));
+  if (r.export !== undefined) need(isObject(r.export), 'export', 'expected an object');
+  return json as Recipe;
+}
+
+export function serializeRecipe(recipe: Recipe): string {
+  return `${JSON.stringify(recipe, null, 2)}\n`;
+}
+
+// --- cell references -------------------------------------------------------------------
+
+function text(v: ReturnType<typeof getValue>): string {
+  return v === null ? '' : typeof v === 'object' ? v.error : String(v);
+}
+
+function tableOfRow(tables: TableStructure[], r: number): TableStructure | undefined {
+  return tables.find((t) => r >= t.range.s.r && r <= t.range.e.r);
+}
+
+function keyOf(sheet: Sheet, t: TableStructure, r: number): string[] | undefined {
+  const keys = t.columnInfo.filter((ci) => ci.key && ci.duplicateOf === undefined);
+  if (keys.length === 0 || r < t.dataRows.start || r > t.dataRows.end) return undefined;
+  return keys.map((ci) => text(getValue(sheet, r, ci.c)));
+}
+
+function titleOf(t: TableStructure | undefined, c: number): string | undefined {
+  const path = t?.columnInfo.find((ci) => ci.c === c)?.headerPath;
+  return path && path.length ? path.join(' ') : undefined;
+}
+
+/** How to find (r, c) again in another edition of the same table. */
+export function cellRef(sheet: Sheet, r: number, c: number, tables = detectStructure(sheet).tables): { row: RowRef; column: ColumnRef } {
+  const t = tableOfRow(tables, r);
+  const key = t ? keyOf(sheet, t, r) : undefined;
+  const title = titleOf(t, c);
+  return { row: key ? { index: r, key } : { index: r }, column: title ? { index: c, title } : { index: c } };
+}
+
+/** Finds a recorded cell in a sheet: by row key and column title, else by position. */
+export function resolveCell(sheet: Sheet, row: RowRef, column: ColumnRef, tables = detectStructure(sheet).tables): { r: number; c: number } | { missing: 'row' | 'column' } {
+  let r = row.index;
+  if (row.key) {
+    const matches: number[] = [];
+    for (const t of tables) {
+      for (let i = t.dataRows.start; i <= t.dataRows.end; i++) {
+        const key = keyOf(sheet, t, i);
+        if (key && key.length === row.key.length && key.every((k, j) => k === row.key![j])) matches.push(i);
+      }
+    }
+    if (matches.length !== 1) return { missing: 'row' };
+    r = matches[0];
+  } else if (r >= sheet.rowCount) {
+    return { missing: 'row' };
+  }
+  let c = column.index;
+  if (column.title) {
+    const t = tableOfRow(tables, r);
+    const found = t?.columnInfo.filter((ci) => titleOf(t, ci.c) === column.title) ?? [];
+    if (found.length !== 1) return { missing: 'column' };
+    c = found[0].c;
+  } else if (c >= sheet.columns.length) {
+    return { missing: 'column' };
+  }
+  return { r, c };
+}
+
+// --- replay ----------------------------------------------------------------------------
+
+export type StepOutcome =
+  | { status: 'applied'; changes: number }
+  | { status: 'skipped'; reason: 'sheet-missing' | 'row-missing' | 'column-missing' | 'nothing-to-fix' | 'unchanged' };
+
+export interface ReplayedStep {
+  step: RecipeStep;
+  outcome: StepOutcome;
+  /** The changes of this step (empty when skipped). */
+  changes: Change[];
+}
+
+function sheetByName(wb: Workbook, name: string): Sheet | undefined {
+  return wb.sheets.find((s) => s.name === name);
+}
+
+/** The metadata fields the user changed: what a metadata step records. */
+export function metaPatch(before: TableMeta | undefined, after: TableMeta): Partial<TableMeta> {
+  const b = before ?? emptyMeta();
+  const patch: Partial<TableMeta> = {};
+  for (const key of Object.keys({ ...b, ...after }) as (keyof TableMeta)[]) {
+    if (JSON.stringify(b[key]) !== JSON.stringify(after[key])) (patch as Record<string, unknown>)[key] = after[key];
+  }
+  return patch;
+}
+
+/**
+ * Replays a recipe on a workbook, step by step, applying each step's changes to `wb` (so
+ * the next step sees them). Steps that do not apply to this file are reported, never
+ * silently dropped. `overrides` receives the structure corrections the recipe makes.
+ */
+export function replayRecipe(wb: Workbook, recipe: Recipe, overrides: StructureOverride[] = []): ReplayedStep[] {
+  const out: ReplayedStep[] = [];
+  const done = (step: RecipeStep, changes: Change[], empty: StepOutcome = { status: 'skipped', reason: 'nothing-to-fix' }) => {
+    applyChanges(wb, changes);
+    out.push({ step, changes, outcome: changes.length ? { status: 'applied', changes: changes.length } : empty });
+  };
+  for (const step of recipe.steps) {
+    if (step.kind === 'fixAll') {
+      done(step, planFixAll(wb, undefined, {}, overrides));
+      continue;
+    }
+    const sheet = sheetByName(wb, step.sheet);
+    if (!sheet) {
+      out.push({ step, changes: [], outcome: { status: 'skipped', reason: 'sheet-missing' } });
+      continue;
+    }
+    switch (step.kind) {
+      case 'structure': {
+        const { kind: _kind, sheet: _name, ...o } = step;
+        overrides.push({ ...o, sheetId: sheet.id });
+        out.push({ step, changes: [], outcome: { status: 'applied', changes: 0 } });
+        break;
+      }
+      case 'fix':
+        done(step, planFix(wb, sheet.id, step.rule, step.options, overrides));
+        break;
+      case 'edit': {
+        const tables = detectStructure(sheet, undefined, overrides).tables;
+        const at = resolveCell(sheet, step.row, step.column, tables);
+        if ('missing' in at) {
+          out.push({ step, changes: [], outcome: { status: 'skipped', reason: at.missing === 'row' ? 'row-missing' : 'column-missing' } });
+          break;
+        }
+        const ch = cellChange(wb, sheet.id, at.r, at.c, snapshotFromInput(step.text, { value: null }), 'edit');
+        const after = snapshotFromInput(step.text, ch.before);
+        done(step, sameSnapshot(ch.before, after) ? [] : [{ ...ch, after }], { status: 'skipped', reason: 'unchanged' });
+        break;
+      }
+      case 'meta': {
+        const after = { ...(sheet.meta ?? emptyMeta()), ...step.patch };
+        done(step, [metaChange(sheet, after, 'meta')]);
+        break;
+      }
+    }
+  }
+  return out;
+}
