@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { type Plugin, defineConfig } from 'vite';
+import { serviceWorker } from './build/serviceWorker.ts';
 
 /**
  * The Content-Security-Policy of the built app: everything from the page's own origin,
@@ -32,7 +33,7 @@ function contentSecurityPolicy(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), serviceWorker()],
   // Relative asset URLs: dist/ works from any static server path (intranet, file share).
   base: './',
   worker: { format: 'es' },

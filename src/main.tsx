@@ -15,3 +15,10 @@ createRoot(document.getElementById('root')!).render(
     </DocumentStoreContext.Provider>
   </StrictMode>,
 );
+
+// Offline after the first visit: the service worker caches this build's files.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('./sw.js').catch((e) => console.warn('service worker not registered', e));
+  });
+}
