@@ -15,9 +15,9 @@ import type { AnalysisDelta } from '../core/analysis/analyse.ts';
 import { RECIPE_VERSION, type Recipe, type ReplayedStep, cellRef, metaPatch } from '../core/recipe.ts';
 import type { FixOptions, RuleId } from '../core/rules/types.ts';
 import type { StructureOverride } from '../core/structure/types.ts';
-import type { OpenResult, SessionApi } from '../worker/session.ts';
+import type { HistoryRecord, OpenResult, SavedSessionInfo, SessionApi } from '../worker/session.ts';
 import { type SheetFindings, applyDelta, findingsFrom } from './findings.ts';
-import { type Command, type History, emptyHistory, popRedo, popUndo, pushCommand } from './history.ts';
+import { type Command, type History, emptyHistory, popRedo, popUndo, pushCommand } from '../core/history.ts';
 
 export interface LoadingState {
   fileName: string;
@@ -57,6 +57,8 @@ export interface DocumentState {
   preview: FixPreview | null;
   /** 「すべて修正」 is being computed. */
   fixing: boolean;
+  /** An autosaved session from an earlier visit, offered for restoring. */
+  savedSession: SavedSessionInfo | null;
 }
 
 export interface FixPreview {
@@ -88,6 +90,12 @@ export interface DocumentActions {
   applyRecipe(recipe: Recipe): Promise<ReplayedStep[] | null>;
   /** Undoes until `count` commands remain (the history panel's "back to here"). */
   undoTo(count: number): void;
+  /** Looks for an autosaved session (at start-up). */
+  checkSaved(): Promise<void>;
+  /** Brings back the autosaved session, edits and undo history included. */
+  restoreSaved(): Promise<boolean>;
+  /** Deletes the autosaved session from this browser. */
+  clearSaved(): Promise<void>;
   editCell(r: number, c: number, text: string): void;
   execute(command: Command): void;
   undo(): void;
@@ -178,6 +186,7 @@ export function createDocumentStore(session: SessionApi) {
         focus: null,
         activeRuleId: null,
         preview: null,
+        savedSession: null,
       });
       void analyse();
       return true;
@@ -199,7 +208,7 @@ export function createDocumentStore(session: SessionApi) {
      * to set: sheets whose shape or metadata changed get new objects (so views keyed on
      * them refresh), and a sheet that no longer exists stops being the active one.
      */
-    const mutate = (changes: Change[], how: 'apply' | 'revert'): Partial<DocumentState> => {
+    const mutate = (changes: Change[], how: 'apply' | 'revert', record: HistoryRecord): Partial<DocumentState> => {
       const wb = get().workbook;
       if (!wb) return {};
       const mine = generation;
@@ -208,10 +217,10 @@ export function createDocumentStore(session: SessionApi) {
       };
       if (how === 'apply') {
         applyChanges(wb, changes);
-        session.apply(changes).then(done, reportReplicaError);
+        session.apply(changes, record).then(done, reportReplicaError);
       } else {
         revertChanges(wb, changes);
-        session.revert(changes).then(done, reportReplicaError);
+        session.revert(changes, record).then(done, reportReplicaError);
       }
       const reshaped = new Set(changes.filter((ch) => ch.kind !== 'cell').map((ch) => (ch.kind === 'sheet' ? ch.sheet.id : ch.sheetId)));
       if (reshaped.size === 0) return {};
@@ -238,6 +247,7 @@ export function createDocumentStore(session: SessionApi) {
       activeRuleId: null,
       preview: null,
       fixing: false,
+      savedSession: null,
 
       openFile: (file, options = {}) =>
         run(file.name, async () => session.open(file.name, await file.arrayBuffer(), options, progress)),
@@ -275,21 +285,22 @@ export function createDocumentStore(session: SessionApi) {
 
       execute: (command) => {
         if (command.changes.length === 0) return;
-        const patch = mutate(command.changes, 'apply');
+        const { changes, ...meta } = command;
+        const patch = mutate(changes, 'apply', { op: 'do', command: meta });
         set({ ...patch, history: pushCommand(get().history, command), version: get().version + 1, preview: null });
       },
 
       undo: () => {
         const popped = popUndo(get().history);
         if (!popped) return;
-        const patch = mutate(popped.command.changes, 'revert');
+        const patch = mutate(popped.command.changes, 'revert', { op: 'undo' });
         set({ ...patch, history: popped.history, version: get().version + 1, preview: null });
       },
 
       redo: () => {
         const popped = popRedo(get().history);
         if (!popped) return;
-        const patch = mutate(popped.command.changes, 'apply');
+        const patch = mutate(popped.command.changes, 'apply', { op: 'redo' });
         set({ ...patch, history: popped.history, version: get().version + 1, preview: null });
       },
 
@@ -382,6 +393,34 @@ export function createDocumentStore(session: SessionApi) {
         } finally {
           if (mine === generation) set({ fixing: false });
         }
+      },
+
+      checkSaved: async () => {
+        try {
+          const info = await session.savedSessionInfo();
+          if (info && !get().workbook) set({ savedSession: info });
+        } catch (e) {
+          console.warn('no autosave available', e);
+        }
+      },
+
+      restoreSaved: async () => {
+        const info = get().savedSession;
+        if (!info) return false;
+        let history: History = emptyHistory();
+        const ok = await run(info.fileName, async () => {
+          const restored = await session.restore();
+          if (!restored) return { ok: false, fileName: info.fileName, error: { code: 'truncated', detail: 'no saved session' } };
+          history = restored.history;
+          return restored.result;
+        });
+        if (ok) set({ history, savedSession: null });
+        return ok;
+      },
+
+      clearSaved: async () => {
+        await session.clearSaved();
+        set({ savedSession: null });
       },
 
       undoTo: (count) => {

@@ -13,6 +13,7 @@ import { StructurePanel } from './StructurePanel.tsx';
 import { FixPreview } from './FixPreview.tsx';
 import { MetadataPanel } from './MetadataPanel.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
+import { RestoreBanner } from './RestoreBanner.tsx';
 import { RecipeReport, useRecipeReport } from './RecipeControls.tsx';
 import { ViolationsPanel } from './ViolationsPanel.tsx';
 import { SheetTabs } from './SheetTabs.tsx';
@@ -60,6 +61,7 @@ export function App() {
       <Toolbar onFile={openFile} onRecipeReport={setRecipeReport} />
       {recipeReport && <RecipeReport report={recipeReport} onClose={() => setRecipeReport(null)} />}
       <DropOverlay onFile={openFile} />
+      <RestoreBanner />
       <ErrorAlert />
       <ReadWarnings />
       <LoadProgress />

@@ -107,6 +107,9 @@ export function Toolbar({ onFile, onRecipeReport }: { onFile: (f: File) => void;
       <button type="button" className="primary" onClick={download} disabled={!hasSheet || loading} title={t('toolbar.downloadTitle')}>
         {t('toolbar.download')}
       </button>
+      <button type="button" className="subtle" onClick={() => void store.getState().clearSaved()} title={t('toolbar.clearSavedTitle')}>
+        {t('toolbar.clearSaved')}
+      </button>
       <button
         type="button"
         lang={lang === 'ja' ? 'en' : 'ja'}

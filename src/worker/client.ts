@@ -8,7 +8,7 @@ import type { ProgressFn } from '../core/io/progress.ts';
 import type { Column, Sheet } from '../core/model.ts';
 import type { Violation } from '../core/rules/types.ts';
 import type { WorkerApi } from './seiton.worker.ts';
-import { DocumentSession, type OpenResult, type SessionApi } from './session.ts';
+import { DocumentSession, type OpenResult, type SessionApi, type SessionPersistence } from './session.ts';
 import { joinSlices, pages, sliceRanges } from './wire.ts';
 
 export function createWorkerSession(): { api: SessionApi; terminate: () => void } {
@@ -64,8 +64,14 @@ export function createWorkerSession(): { api: SessionApi; terminate: () => void 
     planFixAll: (onProgress) => remote.planFixAll(onProgress && Comlink.proxy(onProgress)),
     planRecipe: (recipe) => remote.planRecipe(recipe),
     setOverrides: async (sheetId, overrides) => fullAnalysis(await remote.setOverrides(sheetId, overrides)),
-    apply: async (changes) => fullDeltas(await remote.apply(changes)),
-    revert: async (changes) => fullDeltas(await remote.revert(changes)),
+    apply: async (changes, record) => fullDeltas(await remote.apply(changes, record)),
+    revert: async (changes, record) => fullDeltas(await remote.revert(changes, record)),
+    savedSessionInfo: () => remote.savedSessionInfo(),
+    restore: async () => {
+      const restored = await remote.restore();
+      return restored && { result: await assemble(restored), history: restored.history };
+    },
+    clearSaved: () => remote.clearSaved(),
     exportCsv: (sheetId, options) => remote.exportCsv(sheetId, options),
   };
   return { api, terminate: () => worker.terminate() };
@@ -75,8 +81,8 @@ function wrapProgress(fn: ProgressFn): ProgressFn {
   return Comlink.proxy(fn);
 }
 
-export function createInProcessSession(): SessionApi {
-  const s = new DocumentSession();
+export function createInProcessSession(persistence?: SessionPersistence): SessionApi {
+  const s = new DocumentSession(persistence);
   return {
     open: async (name, buffer, options, onProgress) => s.open(name, buffer, options, onProgress),
     reopen: async (options, onProgress) => s.reopen(options, onProgress),
@@ -85,8 +91,11 @@ export function createInProcessSession(): SessionApi {
     planFix: async (sheetId, ruleId, options) => s.planFix(sheetId, ruleId, options),
     planFixAll: async (onProgress) => s.planFixAll(onProgress),
     planRecipe: async (recipe) => s.planRecipe(recipe),
-    apply: async (changes) => s.apply(changes),
-    revert: async (changes) => s.revert(changes),
+    apply: async (changes, record) => s.apply(changes, record),
+    revert: async (changes, record) => s.revert(changes, record),
+    savedSessionInfo: () => s.savedSessionInfo(),
+    restore: () => s.restore(),
+    clearSaved: () => s.clearSaved(),
     exportCsv: async (sheetId, options) => s.exportCsv(sheetId, options),
   };
 }

@@ -10,10 +10,11 @@ import type { FixAllProgress } from '../core/fix/runFixes.ts';
 import type { Recipe } from '../core/recipe.ts';
 import type { FixOptions, RuleId, Violation } from '../core/rules/types.ts';
 import type { StructureOverride } from '../core/structure/types.ts';
-import { DocumentSession, type OpenResult } from './session.ts';
+import { idbPersistence } from './idbPersistence.ts';
+import { DocumentSession, type HistoryRecord, type OpenResult } from './session.ts';
 import { deltaWithoutCellViolations, skeletonOf, sliceColumn, withoutCellViolations } from './wire.ts';
 
-const session = new DocumentSession();
+const session = new DocumentSession(idbPersistence);
 /** The last full cell-violation lists per sheet, handed out page by page. */
 const pendingViolations = new Map<string, Violation[]>();
 
@@ -56,17 +57,27 @@ const api = {
   async setOverrides(sheetId: string, overrides: StructureOverride[]) {
     return keep(session.setOverrides(sheetId, overrides));
   },
-  async apply(changes: Change[]) {
-    return session.apply(changes).map((d) => {
+  async apply(changes: Change[], record?: HistoryRecord) {
+    return session.apply(changes, record).map((d) => {
       if (d.full) pendingViolations.set(d.sheetId, d.full.cellViolations);
       return deltaWithoutCellViolations(d);
     });
   },
-  async revert(changes: Change[]) {
-    return session.revert(changes).map((d) => {
+  async revert(changes: Change[], record?: HistoryRecord) {
+    return session.revert(changes, record).map((d) => {
       if (d.full) pendingViolations.set(d.sheetId, d.full.cellViolations);
       return deltaWithoutCellViolations(d);
     });
+  },
+  async savedSessionInfo() {
+    return session.savedSessionInfo();
+  },
+  async restore() {
+    const restored = await session.restore();
+    return restored && { ...wireOpen(restored.result), history: restored.history };
+  },
+  async clearSaved() {
+    return session.clearSaved();
   },
   async exportCsv(sheetId: string, options: CsvWriteOptions) {
     const bytes = session.exportCsv(sheetId, options);

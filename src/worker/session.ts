@@ -10,6 +10,7 @@ import { type Recipe, type ReplayedStep, replayRecipe } from '../core/recipe.ts'
 import { type CsvWriteOptions, sheetToCsvBytes } from '../core/io/csv.ts';
 import type { ProgressFn } from '../core/io/progress.ts';
 import { ReadError, type ReadErrorInfo, type ReadOptions, type ReadWarning, readWorkbook } from '../core/io/read.ts';
+import { type Command, type History, emptyHistory, popRedo, popUndo, pushCommand } from '../core/history.ts';
 import { type Column, type Workbook, sheetById } from '../core/model.ts';
 import type { StructureOverride } from '../core/structure/types.ts';
 
@@ -17,11 +18,45 @@ export type OpenResult =
   | { ok: true; workbook: Workbook; warnings: ReadWarning[] }
   | { ok: false; fileName: string; error: ReadErrorInfo };
 
+/** What the worker keeps of the session so that closing the tab loses nothing. */
+export interface SavedSession {
+  version: 1;
+  savedAt: string;
+  workbook: Workbook;
+  history: History;
+  overrides: StructureOverride[];
+}
+
+export interface SavedSessionInfo {
+  fileName: string;
+  savedAt: string;
+  steps: number;
+}
+
+/** Where a session is kept: IndexedDB in the browser, memory in tests, nothing in the CLI. */
+export interface SessionPersistence {
+  save(session: SavedSession): Promise<void>;
+  load(): Promise<SavedSession | undefined>;
+  clear(): Promise<void>;
+}
+
+/** How a change list relates to the history: a new command, a redo, or an undo. */
+export type HistoryRecord = { op: 'do'; command: Omit<Command, 'changes'> } | { op: 'redo' } | { op: 'undo' };
+
+/** Autosave waits for a pause in the user's work, then writes once. */
+const SAVE_DELAY_MS = 800;
+
 export class DocumentSession {
   private workbook: Workbook | null = null;
   private lastFile: { name: string; bytes: Uint8Array } | null = null;
   private analyzers = new Map<string, SheetAnalyzer>();
   private overrides: StructureOverride[] = [];
+  /** A mirror of the main thread's undo history, for the autosave. */
+  private history: History = emptyHistory();
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private saving: Promise<void> = Promise.resolve();
+
+  constructor(private readonly persistence?: SessionPersistence) {}
 
   /** Reads a file. On failure the current document is left exactly as it was. */
   open(name: string, buffer: ArrayBuffer | Uint8Array, options: ReadOptions = {}, onProgress?: ProgressFn): OpenResult {
@@ -32,6 +67,8 @@ export class DocumentSession {
       this.lastFile = { name, bytes };
       this.analyzers.clear();
       this.overrides = [];
+      this.history = emptyHistory();
+      this.scheduleSave();
       return { ok: true, workbook, warnings };
     } catch (e) {
       const error: ReadErrorInfo =
@@ -42,7 +79,7 @@ export class DocumentSession {
 
   /** Reads the last opened file again with other options (a different text encoding). */
   reopen(options: ReadOptions, onProgress?: ProgressFn): OpenResult {
-    if (!this.lastFile) throw new Error('no file to reopen');
+    if (!this.lastFile) throw new Error('the original file is not available (restored session): open it again to re-read it');
     return this.open(this.lastFile.name, this.lastFile.bytes, options, onProgress);
   }
 
@@ -88,14 +125,63 @@ export class DocumentSession {
     return { steps, overrides };
   }
 
-  apply(changes: Change[]): AnalysisDelta[] {
+  apply(changes: Change[], record?: HistoryRecord): AnalysisDelta[] {
     applyChanges(this.requireWorkbook(), changes);
+    if (record?.op === 'do') this.history = pushCommand(this.history, { ...record.command, changes });
+    if (record?.op === 'redo') this.history = popRedo(this.history)?.history ?? this.history;
+    if (record) this.scheduleSave();
     return this.reanalyse(changes);
   }
 
-  revert(changes: Change[]): AnalysisDelta[] {
+  revert(changes: Change[], record?: HistoryRecord): AnalysisDelta[] {
     revertChanges(this.requireWorkbook(), changes);
+    if (record?.op === 'undo') {
+      this.history = popUndo(this.history)?.history ?? this.history;
+      this.scheduleSave();
+    }
     return this.reanalyse(changes);
+  }
+
+  // --- autosave ------------------------------------------------------------------------
+
+  private scheduleSave(): void {
+    if (!this.persistence) return;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.saveNow(), SAVE_DELAY_MS);
+  }
+
+  /** Writes the session now (tests and "before the tab closes" call this directly). */
+  saveNow(): Promise<void> {
+    clearTimeout(this.saveTimer);
+    if (!this.persistence || !this.workbook) return this.saving;
+    const snapshot: SavedSession = { version: 1, savedAt: new Date().toISOString(), workbook: this.workbook, history: this.history, overrides: this.overrides };
+    const persistence = this.persistence;
+    this.saving = this.saving.then(() => persistence.save(snapshot)).catch((e) => console.error('autosave failed', e));
+    return this.saving;
+  }
+
+  async savedSessionInfo(): Promise<SavedSessionInfo | undefined> {
+    const saved = await this.persistence?.load();
+    if (!saved || saved.version !== 1) return undefined;
+    return { fileName: saved.workbook.source.fileName, savedAt: saved.savedAt, steps: saved.history.past.length };
+  }
+
+  /** Brings back the saved session: its workbook (with every edit) and its history. */
+  async restore(): Promise<{ result: OpenResult; history: History } | undefined> {
+    const saved = await this.persistence?.load();
+    if (!saved || saved.version !== 1) return undefined;
+    this.workbook = saved.workbook;
+    this.lastFile = null;
+    this.analyzers.clear();
+    this.overrides = saved.overrides;
+    this.history = saved.history;
+    return { result: { ok: true, workbook: saved.workbook, warnings: [] }, history: saved.history };
+  }
+
+  async clearSaved(): Promise<void> {
+    clearTimeout(this.saveTimer);
+    await this.saving;
+    await this.persistence?.clear();
   }
 
   private reanalyse(changes: Change[]): AnalysisDelta[] {
@@ -162,7 +248,10 @@ export interface SessionApi {
   planFixAll(onProgress?: (p: FixAllProgress) => void): Promise<Change[]>;
   planRecipe(recipe: Recipe): Promise<{ steps: ReplayedStep[]; overrides: StructureOverride[] }>;
   setOverrides(sheetId: string, overrides: StructureOverride[]): Promise<SheetAnalysis>;
-  apply(changes: Change[]): Promise<AnalysisDelta[]>;
-  revert(changes: Change[]): Promise<AnalysisDelta[]>;
+  apply(changes: Change[], record?: HistoryRecord): Promise<AnalysisDelta[]>;
+  revert(changes: Change[], record?: HistoryRecord): Promise<AnalysisDelta[]>;
+  savedSessionInfo(): Promise<SavedSessionInfo | undefined>;
+  restore(): Promise<{ result: OpenResult; history: History } | undefined>;
+  clearSaved(): Promise<void>;
   exportCsv(sheetId: string, options: CsvWriteOptions): Promise<Uint8Array>;
 }

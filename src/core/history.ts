@@ -1,7 +1,7 @@
 // Undo/redo as a stack of commands, each a list of changes. Our own history, not AG
 // Grid's: the grid's undo stack is cleared by any non-edit change.
-import type { Change } from '../core/changes.ts';
-import type { RecipeStep } from '../core/recipe.ts';
+import type { Change } from './changes.ts';
+import type { RecipeStep } from './recipe.ts';
 
 export interface Command {
   /** Message key describing the command (`history.edit`, later `fix.<rule>`). */
