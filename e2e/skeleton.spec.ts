@@ -52,20 +52,19 @@ test('population.xlsx: grid, edit, undo/redo, CSV download', async ({ page }) =>
   await page.getByRole('button', { name: '元に戻す' }).click();
   await expect(gridCell(page, 5, 7)).toHaveText('a)343.4');
 
-  // Download: B6 edited, H6 back to the original.
+  // Download (Level 2 by default): B6 edited, H6 back to the original; the caption still
+  // in the grid goes to @Caption rather than being lost.
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'CSVをダウンロード' }).click();
   const download = await downloadPromise;
-  expect(download.suggestedFilename()).toBe('population.csv');
+  expect(download.suggestedFilename()).toBe('2-2 都道府県別人口と人口増加率.csv');
   const bytes = fs.readFileSync(await download.path());
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const text = bytes.subarray(3).toString('utf-8');
   const lines = text.split('\r\n');
-  expect(lines[0]).toBe('2-2 都道府県別人口と人口増加率,,,,,,,,');
-  expect(lines[1]).toBe(',,,,,,,,');
-  expect(text).toContain('"人口増減率\n(平成12～17年)"');
-  const zenkoku = lines.find((l) => l.startsWith('全 国'));
-  expect(zenkoku).toBe('全 国,130000,127768,84331,0.7,128057,94.8,a)343.4,0.2');
+  expect(lines[0]).toBe('@Caption,2-2 都道府県別人口と人口増加率,ja,,,,,,');
+  expect(lines).toContain('@Title,ja,,,,,,,');
+  expect(lines.find((l) => l.startsWith('全 国'))).toBe('全 国,130000,127768,84331,0.7,128057,94.8,a)343.4,0.2');
   expect(text).not.toMatch(/[^\r]\n(?![^"]*")/); // every record ends in CRLF; bare LF only inside quotes
   expect(text.endsWith('\r\n')).toBe(true);
 });

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalNumber, exportText, formatValue, isDateFormat, isJapaneseEraFormat } from './numberFormat.ts';
+import { canonicalNumber, exportText, formatValue, isDateFormat, isJapaneseEraFormat, numberExporter } from './numberFormat.ts';
 
 // 2012-02-29 13:01:40 as an Excel serial.
 const LEAP = 40968.54282407407;
@@ -74,12 +75,56 @@ describe('exportText: machine-readable', () => {
     [0.5, 'h:mm', undefined, '12:00:00'],
     [1234567.5, '#,##0', undefined, '1234567.5'],
     [0.7, '0.0', undefined, '0.7'],
+    [-1, '0.0', undefined, '-1.0'],
+    [94.8, '0.0', undefined, '94.8'],
+    [2, '0.0', undefined, '2.0'],
+    [-0, '0.0', undefined, '-0.0'],
+    [0, '0.0', undefined, '0.0'],
+    [1234567, '#,##0.00', undefined, '1234567.00'],
+    [1234.5, '#,##0.00', undefined, '1234.50'],
+    [1.25, '0.0', undefined, '1.25'], // rounding would lose the 5: full precision
+    [1.005, '0.00', undefined, '1.005'],
+    [1 / 3, '0.0', undefined, '0.333333333333333'],
+    [1894.1999999999998, '0.0', undefined, '1894.2'],
+    [3, '0.0#', undefined, '3.0'],
+    [3.25, '0.0#', undefined, '3.25'],
+    [12, '0', undefined, '12'],
+    [0.5, '0.0%', undefined, '0.5'],
+    [1234.5, '0.00E+00', undefined, '1234.5'],
+    [-46841, '#,##0;"  △"* #,##0;"―"', undefined, '-46841'],
+    [-3, '#,##0.0;"△"#,##0.0', undefined, '-3.0'],
+    [0, '#,##0.0;-#,##0.0;"―"', undefined, '0'],
+    [-1, '0.0', '-1', '-1'], // raw wins
+    [1e21, '0.0', undefined, '1e+21'],
+    [1.5e-7, '0.0', undefined, '1.5e-7'],
     [1.5, 'General', '1.50', '1.50'],
     [0.30000000000000004, 'General', undefined, '0.3'],
     ['x', '#,##0', undefined, 'x'],
     [null, undefined, undefined, ''],
   ] as const)('%s / %s → %s', (value, format, raw, expected) => {
     expect(exportText(value, format, raw)).toBe(expected);
+  });
+
+  it('numberExporter gives exportText\'s result for every format kind', () => {
+    const formats = ['General', '0.0', '#,##0', '#,##0.00', '0.0%', '0.0;"△"0.0', 'yyyy-mm-dd', '[$-411]ggge"年"m"月"d"日"', '0.00E+00'];
+    fc.assert(
+      fc.property(fc.constantFrom(...formats), fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer(), fc.constantFrom(0, -0, 40968.5, -1, 2.5)), (fmt, n) => {
+        expect(numberExporter(fmt)(n)).toBe(exportText(n, fmt, undefined));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('canonicalNumber: 15 significant digits, same as rounding with toPrecision(15)', () => {
+    const reference = (n: number) => (Object.is(n, -0) ? '0' : String(Number(n.toPrecision(15))));
+    fc.assert(
+      fc.property(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer().map((i) => i / 10), fc.integer().map((i) => i * 1e6 + 0.5)), (n) => {
+        expect(canonicalNumber(n)).toBe(reference(n));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(canonicalNumber(0.1 + 0.2)).toBe('0.3');
+    expect(canonicalNumber(1234567890123456)).toBe('1234567890123460');
   });
 
   it('canonicalNumber', () => {

@@ -7,15 +7,15 @@
 import { createStore } from 'zustand/vanilla';
 import { snapshotFromInput } from '../core/cellInput.ts';
 import { type Change, MANUAL_EDIT, applyChanges, isStructural, metaChange, revertChanges, sameSnapshot } from '../core/changes.ts';
-import type { CsvWriteOptions } from '../core/io/csv.ts';
+import { DEFAULT_EXPORT, type ExportOptions } from '../core/io/export.ts';
 import type { Progress } from '../core/io/progress.ts';
-import { type ReadErrorInfo, type ReadOptions, type ReadWarning, baseName } from '../core/io/read.ts';
+import type { ReadErrorInfo, ReadOptions, ReadWarning } from '../core/io/read.ts';
 import { type Sheet, type TableMeta, type Workbook, cellAddress, getCell, sheetById } from '../core/model.ts';
 import type { AnalysisDelta } from '../core/analysis/analyse.ts';
-import { RECIPE_VERSION, type Recipe, type ReplayedStep, cellRef, metaPatch } from '../core/recipe.ts';
+import { RECIPE_VERSION, type Recipe, type ReplayedStep, cellRef, metaPatch, serializeRecipe } from '../core/recipe.ts';
 import type { FixOptions, RuleId } from '../core/rules/types.ts';
 import type { StructureOverride } from '../core/structure/types.ts';
-import type { HistoryRecord, OpenResult, SavedSessionInfo, SessionApi } from '../worker/session.ts';
+import type { ExportKind, ExportResult, HistoryRecord, OpenResult, SavedSessionInfo, SessionApi } from '../worker/session.ts';
 import { type SheetFindings, applyDelta, findingsFrom } from './findings.ts';
 import { type Command, type History, emptyHistory, popRedo, popUndo, pushCommand } from '../core/history.ts';
 
@@ -59,6 +59,8 @@ export interface DocumentState {
   fixing: boolean;
   /** An autosaved session from an earlier visit, offered for restoring. */
   savedSession: SavedSessionInfo | null;
+  /** How 「CSVをダウンロード」 writes the file (Level 2, UTF-8 with BOM, CRLF… by default). */
+  exportOptions: ExportOptions;
 }
 
 export interface FixPreview {
@@ -100,7 +102,9 @@ export interface DocumentActions {
   execute(command: Command): void;
   undo(): void;
   redo(): void;
-  exportActiveCsv(options?: CsvWriteOptions): Promise<{ fileName: string; bytes: Uint8Array } | null>;
+  /** The active table as a file to download (CSV with the current export options by default). */
+  exportActive(what?: ExportKind): Promise<ExportResult | null>;
+  setExportOptions(options: Partial<ExportOptions>): void;
   dismissError(): void;
   /** Replaces the user's structure corrections for a sheet (empty list = back to detection). */
   setOverrides(sheetId: string, overrides: StructureOverride[]): Promise<void>;
@@ -121,14 +125,7 @@ export function activeSheet(s: DocumentState): Sheet | undefined {
   return s.workbook && s.activeSheetId ? sheetById(s.workbook, s.activeSheetId) : undefined;
 }
 
-/** A file name Windows accepts: no \ / : * ? " < > |, no control characters, no trailing dot. */
-export function safeFileName(name: string): string {
-  const cleaned = name
-    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
-    .replace(/[. ]+$/, '')
-    .trim();
-  return cleaned || 'seiton';
-}
+export { safeFileName } from '../core/io/export.ts';
 
 export function createDocumentStore(session: SessionApi) {
   return createStore<DocumentState & DocumentActions>()((set, get) => {
@@ -248,6 +245,7 @@ export function createDocumentStore(session: SessionApi) {
       preview: null,
       fixing: false,
       savedSession: null,
+      exportOptions: DEFAULT_EXPORT,
 
       openFile: (file, options = {}) =>
         run(file.name, async () => session.open(file.name, await file.arrayBuffer(), options, progress)),
@@ -304,16 +302,17 @@ export function createDocumentStore(session: SessionApi) {
         set({ ...patch, history: popped.history, version: get().version + 1, preview: null });
       },
 
-      exportActiveCsv: async (options = {}) => {
+      exportActive: async (what = 'csv') => {
         const state = get();
         const sheet = activeSheet(state);
         if (!state.workbook || !sheet) return null;
-        const bytes = await session.exportCsv(sheet.id, options);
-        const base = baseName(state.workbook.source.fileName);
-        const name = state.workbook.sheets.length > 1 || base === '' ? `${base}_${sheet.name}` : base;
-        set({ savedAt: state.history.past[state.history.past.length - 1] ?? null });
-        return { fileName: `${safeFileName(name)}.csv`, bytes };
+        const recipe = what === 'zip' ? get().recipe() : null;
+        const result = await session.export(sheet.id, what, state.exportOptions, recipe ? serializeRecipe(recipe) : undefined);
+        if (result.ok && what !== 'csvw') set({ savedAt: state.history.past[state.history.past.length - 1] ?? null });
+        return result;
       },
+
+      setExportOptions: (options) => set({ exportOptions: { ...get().exportOptions, ...options } }),
 
       dismissError: () => set({ error: null }),
 

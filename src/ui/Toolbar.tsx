@@ -6,7 +6,7 @@ import { settingsStore } from '../store/settingsStore.ts';
 import { useDoc, useDocumentStore, useLang, useT } from './context.ts';
 import { FileButton } from './FileDrop.tsx';
 import type { MessageKey } from './i18n.ts';
-import { saveBytes } from './download.ts';
+import { ExportMenu } from './ExportMenu.tsx';
 import { RecipeButtons, type RecipeReportData } from './RecipeControls.tsx';
 import { ruleById } from '../core/rules/registry.ts';
 import type { RuleId } from '../core/rules/types.ts';
@@ -40,10 +40,6 @@ export function Toolbar({ onFile, onRecipeReport }: { onFile: (f: File) => void;
     void store.getState().reopen({ encoding: options.encoding ?? source.encoding, delimiter: options.delimiter ?? source.delimiter });
   };
 
-  const download = async () => {
-    const out = await store.getState().exportActiveCsv();
-    if (out) saveBytes(out.fileName, out.bytes);
-  };
 
   return (
     <header className="toolbar">
@@ -104,9 +100,7 @@ export function Toolbar({ onFile, onRecipeReport }: { onFile: (f: File) => void;
       <button type="button" onClick={redo} disabled={future.length === 0} title={t('toolbar.redoTitle', { label: label(future[0]) })}>
         {t('toolbar.redo')}
       </button>
-      <button type="button" className="primary" onClick={download} disabled={!hasSheet || loading} title={t('toolbar.downloadTitle')}>
-        {t('toolbar.download')}
-      </button>
+      <ExportMenu />
       <button type="button" className="subtle" onClick={() => void store.getState().clearSaved()} title={t('toolbar.clearSavedTitle')}>
         {t('toolbar.clearSaved')}
       </button>

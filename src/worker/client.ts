@@ -72,7 +72,7 @@ export function createWorkerSession(): { api: SessionApi; terminate: () => void 
       return restored && { result: await assemble(restored), history: restored.history };
     },
     clearSaved: () => remote.clearSaved(),
-    exportCsv: (sheetId, options) => remote.exportCsv(sheetId, options),
+    export: (sheetId, what, options, recipeJson) => remote.export(sheetId, what, options, recipeJson),
   };
   return { api, terminate: () => worker.terminate() };
 }
@@ -96,6 +96,6 @@ export function createInProcessSession(persistence?: SessionPersistence): Sessio
     savedSessionInfo: () => s.savedSessionInfo(),
     restore: () => s.restore(),
     clearSaved: () => s.clearSaved(),
-    exportCsv: async (sheetId, options) => s.exportCsv(sheetId, options),
+    export: async (sheetId, what, options, recipeJson) => s.export(sheetId, what, options, recipeJson),
   };
 }

@@ -3,7 +3,7 @@
 import * as Comlink from 'comlink';
 import type { SheetAnalysis } from '../core/analysis/analyse.ts';
 import type { Change } from '../core/changes.ts';
-import type { CsvWriteOptions } from '../core/io/csv.ts';
+import type { ExportOptions } from '../core/io/export.ts';
 import type { ProgressFn } from '../core/io/progress.ts';
 import type { ReadOptions } from '../core/io/read.ts';
 import type { FixAllProgress } from '../core/fix/runFixes.ts';
@@ -11,7 +11,7 @@ import type { Recipe } from '../core/recipe.ts';
 import type { FixOptions, RuleId, Violation } from '../core/rules/types.ts';
 import type { StructureOverride } from '../core/structure/types.ts';
 import { idbPersistence } from './idbPersistence.ts';
-import { DocumentSession, type HistoryRecord, type OpenResult } from './session.ts';
+import { DocumentSession, type ExportKind, type HistoryRecord, type OpenResult } from './session.ts';
 import { deltaWithoutCellViolations, skeletonOf, sliceColumn, withoutCellViolations } from './wire.ts';
 
 const session = new DocumentSession(idbPersistence);
@@ -79,9 +79,9 @@ const api = {
   async clearSaved() {
     return session.clearSaved();
   },
-  async exportCsv(sheetId: string, options: CsvWriteOptions) {
-    const bytes = session.exportCsv(sheetId, options);
-    return Comlink.transfer(bytes, [bytes.buffer]);
+  async export(sheetId: string, what: ExportKind, options: ExportOptions, recipeJson?: string) {
+    const result = session.export(sheetId, what, options, recipeJson);
+    return result.ok ? Comlink.transfer(result, [result.file.bytes.buffer]) : result;
   },
 };
 

@@ -7,7 +7,8 @@ import { type Change, applyChanges, revertChanges } from '../core/changes.ts';
 import { type FixAllProgress, planFix, planFixAll } from '../core/fix/runFixes.ts';
 import type { FixOptions, RuleId } from '../core/rules/types.ts';
 import { type Recipe, type ReplayedStep, replayRecipe } from '../core/recipe.ts';
-import { type CsvWriteOptions, sheetToCsvBytes } from '../core/io/csv.ts';
+import { UnrepresentableCharactersError, type UnrepresentableChar } from '../core/io/encodeText.ts';
+import { DEFAULT_EXPORT, type ExportOptions, type ExportedFile, exportCsvFile, exportCsvwFile, exportZip } from '../core/io/export.ts';
 import type { ProgressFn } from '../core/io/progress.ts';
 import { ReadError, type ReadErrorInfo, type ReadOptions, type ReadWarning, readWorkbook } from '../core/io/read.ts';
 import { type Command, type History, emptyHistory, popRedo, popUndo, pushCommand } from '../core/history.ts';
@@ -17,6 +18,10 @@ import type { StructureOverride } from '../core/structure/types.ts';
 export type OpenResult =
   | { ok: true; workbook: Workbook; warnings: ReadWarning[] }
   | { ok: false; fileName: string; error: ReadErrorInfo };
+
+export type ExportKind = 'csv' | 'csvw' | 'zip';
+
+export type ExportResult = { ok: true; file: ExportedFile } | { ok: false; encoding: string; chars: UnrepresentableChar[] };
 
 /** What the worker keeps of the session so that closing the tab loses nothing. */
 export interface SavedSession {
@@ -226,11 +231,22 @@ export class DocumentSession {
     return sheet.columns[c];
   }
 
-  exportCsv(sheetId: string, options: CsvWriteOptions = {}): Uint8Array {
+  /**
+   * The download of one table: the CSV (Level 1 or 2), its CSVW sidecar, or a ZIP of both
+   * with the recipe. Characters the chosen encoding cannot hold come back as a list, for
+   * the user to decide; nothing is replaced.
+   */
+  export(sheetId: string, what: ExportKind, options: ExportOptions = DEFAULT_EXPORT, recipeJson?: string): ExportResult {
     const wb = this.requireWorkbook();
-    const sheet = sheetById(wb, sheetId);
-    if (!sheet) throw new Error(`unknown sheet ${sheetId}`);
-    return sheetToCsvBytes(sheet, wb.date1904, options);
+    const overrides = this.overrides.filter((o) => o.sheetId === sheetId);
+    try {
+      const file =
+        what === 'csv' ? exportCsvFile(wb, sheetId, options, overrides) : what === 'csvw' ? exportCsvwFile(wb, sheetId, options, overrides) : exportZip(wb, sheetId, options, recipeJson, overrides);
+      return { ok: true, file };
+    } catch (e) {
+      if (e instanceof UnrepresentableCharactersError) return { ok: false, encoding: e.encoding, chars: e.chars };
+      throw e;
+    }
   }
 
   private requireWorkbook(): Workbook {
@@ -253,5 +269,5 @@ export interface SessionApi {
   savedSessionInfo(): Promise<SavedSessionInfo | undefined>;
   restore(): Promise<{ result: OpenResult; history: History } | undefined>;
   clearSaved(): Promise<void>;
-  exportCsv(sheetId: string, options: CsvWriteOptions): Promise<Uint8Array>;
+  export(sheetId: string, what: ExportKind, options: ExportOptions, recipeJson?: string): Promise<ExportResult>;
 }

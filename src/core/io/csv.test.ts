@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { fixtureBytes } from '../../../test/fixtures.ts';
 import { newSheet, setCell } from '../model.ts';
-import { encodeUtf8, guardCell, sheetToCsvBytes, sheetToRows, writeCsvText } from './csv.ts';
+import { encodeUtf8, guardCell, sheetToCsvBytes, sheetToRows, unguardCell, writeCsvText } from './csv.ts';
 import { readWorkbook } from './read.ts';
 
 describe('guardCell (SPEC §3 CSV-injection guard)', () => {
@@ -18,11 +18,38 @@ describe('guardCell (SPEC §3 CSV-injection guard)', () => {
     ['- 項目', `'- 項目`],
     ['--', `'--`],
     ['+', `'+`],
+    // Already `'` + a guarded start: one more `'`, so re-import can remove exactly one.
+    [`'=1+2`, `''=1+2`],
+    [`'@x`, `''@x`],
+    [`''-A1`, `'''-A1`],
   ])('guards %j', (input, out) => expect(guardCell(input)).toBe(out));
 
-  it.each(['-5', '-1.2', '+81-3-1234-5678', '-.5', '全国', 'a=b', '', '1,234', '△5'])('leaves %j alone', (input) =>
-    expect(guardCell(input)).toBe(input),
+  it.each(['-5', '-1.2', '+81-3-1234-5678', '-.5', '全国', 'a=b', '', '1,234', '△5', '-', "'", "'abc", "'-5", "''", '－'])(
+    'leaves %j alone',
+    (input) => expect(guardCell(input)).toBe(input),
   );
+
+  it('unguardCell removes exactly the guard\'s prefix', () => {
+    expect(unguardCell(`'=1+2`)).toBe('=1+2');
+    expect(unguardCell(`''=1+2`)).toBe(`'=1+2`);
+    expect(unguardCell(`'abc`)).toBe(`'abc`);
+    expect(unguardCell(`'-5`)).toBe(`'-5`);
+    expect(unguardCell(`'`)).toBe(`'`);
+    expect(unguardCell('-5')).toBe('-5');
+  });
+
+  it('unguardCell(guardCell(x)) === x for any text', () => {
+    const text = fc.oneof(
+      fc.string(),
+      fc.tuple(fc.constantFrom("'", "''", '', '='), fc.constantFrom('=', '@', '+', '-', '\t', '\r', "'", 'a', '5', '-5', ''), fc.string()).map((p) => p.join('')),
+    );
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(unguardCell(guardCell(t))).toBe(t);
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });
 
 describe('writeCsvText', () => {
@@ -74,7 +101,7 @@ describe('sheetToCsvBytes', () => {
     const rows = sheetToRows(workbook.sheets[0]);
     expect(rows).toHaveLength(58);
     expect(rows[5]).toEqual(['全 国', '126926', '127768', '84331', '0.7', '128057', '94.8', 'a)343.4', '0.2']);
-    expect(rows[6][4]).toBe('-1');
+    expect(rows[6][4]).toBe('-1.0'); // format 0.0: the decimals it shows, as nothing is lost
     expect(rows[18][1]).toBe('12,064 ');
   });
 

@@ -1,5 +1,5 @@
 // CSV writer: RFC 4180 quoting (PapaParse), CRLF, UTF-8 with BOM by default, and the
-// CSV-injection guard of SPEC §3. Level 2 output will build on `writeCsvText`.
+// CSV-injection guard of SPEC §3 (shared with the Level 1 / Level 2 writer, level2.ts).
 import Papa from 'papaparse';
 import { type Sheet, getFormat, getRaw, getValue } from '../model.ts';
 import { exportText } from '../numberFormat.ts';
@@ -13,16 +13,47 @@ export interface CsvWriteOptions {
 
 const SAFE_SIGNED = /^[+-](?:\d|\.\d)/;
 
+/** True when `text` itself starts like a formula (SPEC §3), before any `'` prefixing. */
+function risky(text: string): boolean {
+  const first = text[0];
+  if (first === '=' || first === '@' || first === '\t' || first === '\r') return true;
+  if (first === '+' || first === '-') {
+    // A lone `-` is the 該当なし special symbol (総務省 1-13) and no formula: kept as is.
+    if (text.length === 1 && first === '-') return false;
+    return !SAFE_SIGNED.test(text);
+  }
+  return false;
+}
+
+/**
+ * True when `text` gets a `'` from the guard: it starts like a formula, or it is already
+ * `'` + something that would get one (`'=x`, `''=x`…) — so that `unguardCell` can tell a
+ * guard prefix from a quote that belongs to the text, and the round trip is exact.
+ */
+export function needsGuard(text: string): boolean {
+  let i = 0;
+  while (i < text.length && text.charCodeAt(i) === 0x27) i++;
+  return i < text.length && risky(i === 0 ? text : text.slice(i));
+}
+
 /**
  * SPEC §3 guard: text starting with `=`, `@`, tab or CR, or with `+`/`-` not followed
- * by a number, gets a leading `'`. Numbers (`-5`) and phone numbers (`+81-3-…`) pass.
+ * by a number, gets a leading `'`. Numbers (`-5`) and phone numbers (`+81-3-…`) pass, and
+ * so does a lone `-` (the 該当なし symbol). Text that already starts with `'` followed by
+ * a guarded start gets one more `'`, so the prefix is never ambiguous (see `unguardCell`).
  */
 export function guardCell(text: string): string {
-  if (text === '') return text;
-  const first = text[0];
-  if (first === '=' || first === '@' || first === '\t' || first === '\r') return `'${text}`;
-  if ((first === '+' || first === '-') && !SAFE_SIGNED.test(text)) return `'${text}`;
-  return text;
+  const c = text.charCodeAt(0);
+  // Fast exit: only `=`, `@`, tab, CR, `+`, `-` and `'` can start a guarded text.
+  if (c !== 0x3d && c !== 0x40 && c !== 0x09 && c !== 0x0d && c !== 0x2b && c !== 0x2d && c !== 0x27) return text;
+  return needsGuard(text) ? `'${text}` : text;
+}
+
+/** Inverse of `guardCell`: removes exactly one leading `'` when what follows would have been guarded. */
+export function unguardCell(text: string): string {
+  if (text.length < 2 || text.charCodeAt(0) !== 0x27) return text;
+  const rest = text.slice(1);
+  return needsGuard(rest) ? rest : text;
 }
 
 /** The sheet as rows of export text, one entry per column. */

@@ -1,7 +1,7 @@
 // ガイド 手順4 / 総務省 1-2: the caption above a table and the notes below it are not
 // data. They move into the Level 2 metadata (@Caption, notes, source) and leave the grid.
 import { type Change, deleteRowsChange, metaChange, removeMergeChange } from '../changes.ts';
-import { emptyMeta, getCell, getValue } from '../model.ts';
+import { type TableMeta, emptyMeta, getCell, getValue } from '../model.ts';
 import type { TableStructure } from '../structure/types.ts';
 import { creatorOf, parseNoteLine } from '../text/notes.ts';
 import type { SheetRule, SheetView, Violation } from './types.ts';
@@ -81,16 +81,16 @@ function fullRowText(view: SheetView, t: TableStructure, r: number): string {
  * the rows above the header and below the data leave the grid. When several tables still
  * share the sheet, rows are cleared instead of deleted (deleting would cut the others).
  */
-function fixCaptionNotes(view: SheetView): Change[] {
+/**
+ * The metadata the caption rows, note rows and source rows of the sheet stand for, merged
+ * into what the sheet's metadata already holds. The fix stores it; the export uses it for
+ * a table whose caption and notes are still rows, so they are never lost on the way out.
+ */
+export function captionNotesMeta(view: SheetView): TableMeta {
   const { sheet } = view;
-  if (view.structure.tables.every((t) => t.captionRows.length === 0 && t.noteRows.length === 0)) return [];
-  const out: Change[] = [];
   const meta = sheet.meta ? structuredClone(sheet.meta) : emptyMeta();
   const captions: string[] = meta.caption ? [meta.caption] : [];
-  const shared = view.structure.tables.length > 1;
-  const removals: [number, number][] = [];
   for (const t of view.structure.tables) {
-    if (t.captionRows.length === 0 && t.noteRows.length === 0) continue;
     const caption = t.captionRows.map((r) => fullRowText(view, t, r)).filter(Boolean).join(' ');
     if (caption) captions.push(caption);
     for (const r of t.noteRows) {
@@ -106,11 +106,24 @@ function fixCaptionNotes(view: SheetView): Change[] {
         else if (!meta.notes.some((x) => x.mark === n.mark && x.text === n.text)) meta.notes.push(n);
       }
     }
+  }
+  if (captions.length) meta.caption = captions.join(' / ');
+  return meta;
+}
+
+function fixCaptionNotes(view: SheetView): Change[] {
+  const { sheet } = view;
+  if (view.structure.tables.every((t) => t.captionRows.length === 0 && t.noteRows.length === 0)) return [];
+  const out: Change[] = [];
+  const meta = captionNotesMeta(view);
+  const shared = view.structure.tables.length > 1;
+  const removals: [number, number][] = [];
+  for (const t of view.structure.tables) {
+    if (t.captionRows.length === 0 && t.noteRows.length === 0) continue;
     const top = t.headerRows.end >= t.headerRows.start ? t.headerRows.start : t.dataRows.start;
     if (t.range.s.r < top) removals.push([t.range.s.r, top - 1]);
     if (t.range.e.r > t.dataRows.end) removals.push([t.dataRows.end + 1, t.range.e.r]);
   }
-  if (captions.length) meta.caption = captions.join(' / ');
   out.push(metaChange(sheet, meta, 'caption-notes'));
 
   const inRemoved = (r: number) => removals.some(([a, b]) => r >= a && r <= b);

@@ -1,0 +1,108 @@
+// The deliverable: the Level 2 CSV in each encoding, the CSVW sidecar and the ZIP.
+import fs from 'node:fs';
+import * as XLSX from 'xlsx';
+import { expect, openFile, test } from './fixtures.ts';
+import type { Page } from '@playwright/test';
+
+async function downloadWith(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
+  const downloadPromise = page.waitForEvent('download');
+  await click();
+  const d = await downloadPromise;
+  return { name: d.suggestedFilename(), bytes: fs.readFileSync(await d.path()) };
+}
+
+async function fixedPopulation(page: Page) {
+  await page.goto('/');
+  await openFile(page, 'population.xlsx');
+  await expect(page.getByTestId('violation-count')).toHaveText('86');
+  await page.getByRole('button', { name: 'すべて修正' }).click();
+  await expect(page.getByTestId('sheet-summary')).toHaveText('49 行 × 9 列');
+}
+
+test('Level 2 CSV in UTF-8 with BOM, UTF-8 and Shift_JIS; LF on request', async ({ page }) => {
+  await fixedPopulation(page);
+  const csv = () => page.getByRole('button', { name: 'CSVをダウンロード' }).click();
+
+  const bom = await downloadWith(page, csv);
+  expect(bom.name).toBe('2-2 都道府県別人口と人口増加率.csv');
+  expect([...bom.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const text = bom.bytes.subarray(3).toString('utf8');
+  const lines = text.split('\r\n');
+  expect(lines.slice(0, 4)).toEqual([
+    '@Caption,2-2 都道府県別人口と人口増加率,ja,,,,,,',
+    '@Creator,総務省統計局統計調査部国勢統計課,ja,,,,,,',
+    '@Language,ja,,,,,,,',
+    '@Title,ja,,,,,,,',
+  ]);
+  expect(lines[4]).toMatch(/^都道府県,2000年,2005年 総数,/);
+  expect(lines.slice(5, 11)).toEqual([
+    '@Baseval,,,,,,,,',
+    ',1000,1000,1000,,1000,,,',
+    '@Unit,ja,,,,,,,',
+    ',,,,%,,,/km2,%',
+    '@Datatype,,,,,,,,',
+    'xsd:string,xsd:integer,xsd:integer,xsd:integer,xsd:double,xsd:integer,xsd:double,xsd:double,xsd:double',
+  ]);
+  expect(lines[11]).toBe('全国,126926,127768,84331,0.7,128057,94.8,343.4,0.2');
+
+  await page.getByLabel('エクスポートの設定とほかの形式').click();
+  await page.getByTestId('export-encoding').selectOption('utf-8');
+  await page.getByTestId('export-eol').selectOption('lf');
+  const plain = await downloadWith(page, csv);
+  expect(plain.bytes[0]).toBe(0x40); // '@', no BOM
+  expect(plain.bytes.toString('utf8')).toContain('\n全国,126926,');
+  expect(plain.bytes.toString('utf8')).not.toContain('\r\n');
+
+  await page.getByTestId('export-encoding').selectOption('shift_jis');
+  await page.getByTestId('export-eol').selectOption('crlf');
+  const sjis = await downloadWith(page, csv);
+  const decoded = new TextDecoder('shift_jis').decode(sjis.bytes);
+  expect(decoded.split('\r\n').slice(0, 12)).toEqual(lines.slice(0, 12));
+
+  await page.getByTestId('export-level').selectOption('1');
+  await page.getByTestId('export-encoding').selectOption('utf-8-bom');
+  const level1 = await downloadWith(page, csv);
+  const l1 = level1.bytes.subarray(3).toString('utf8').split('\r\n');
+  expect(l1[0]).toMatch(/^都道府県,2000年,/);
+  expect(l1[1]).toBe('全国,126926,127768,84331,0.7,128057,94.8,343.4,0.2');
+});
+
+test('Shift_JIS: characters it cannot hold are listed, nothing is saved or replaced', async ({ page }) => {
+  const ws = XLSX.utils.aoa_to_sheet([
+    ['名前', '人数'],
+    ['𠮷野家', 3],
+    ['北区', 5],
+  ]);
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, ws, 'S');
+  const buffer = Buffer.from(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }));
+  await page.goto('/');
+  await openFile(page, { name: 'names.xlsx', mimeType: 'application/octet-stream', buffer });
+  await expect(page.getByTestId('violation-count')).toBeVisible();
+  await page.getByLabel('エクスポートの設定とほかの形式').click();
+  await page.getByTestId('export-encoding').selectOption('shift_jis');
+  let downloaded = false;
+  page.on('download', () => (downloaded = true));
+  await page.getByRole('button', { name: 'CSVをダウンロード' }).click();
+  await expect(page.getByRole('alert')).toContainText('表せない文字が 1 種類');
+  await expect(page.getByRole('alert')).toContainText('𠮷');
+  expect(downloaded).toBe(false);
+});
+
+test('CSVW sidecar and the ZIP with CSV, sidecar and recipe', async ({ page }) => {
+  await fixedPopulation(page);
+  await page.getByLabel('エクスポートの設定とほかの形式').click();
+  const sidecar = await downloadWith(page, () => page.getByRole('button', { name: 'CSVW メタデータ(JSON)' }).click());
+  expect(sidecar.name).toBe('2-2 都道府県別人口と人口増加率.csv-metadata.json');
+  const json = JSON.parse(sidecar.bytes.toString('utf8'));
+  expect(json['@context']).toBeDefined();
+  expect(json.url).toBe('2-2 都道府県別人口と人口増加率.csv');
+  expect(json.tableSchema.columns).toHaveLength(9);
+
+  const zip = await downloadWith(page, () => page.getByRole('button', { name: 'ZIP(CSV・メタデータ・レシピ)' }).click());
+  expect(zip.name).toBe('2-2 都道府県別人口と人口増加率.zip');
+  const cfb = XLSX.CFB.read(zip.bytes, { type: 'buffer' });
+  // SheetJS's reader gives the UTF-8 name bytes as Latin-1 characters (the writer sets the UTF-8 flag).
+  const names = cfb.FileIndex.filter((f) => f.type === 2 && !f.name.includes('Sh33tJ5')).map((f) => Buffer.from(f.name, 'latin1').toString('utf8')).sort();
+  expect(names).toEqual(['2-2 都道府県別人口と人口増加率.csv', '2-2 都道府県別人口と人口増加率.csv-metadata.json', '2-2 都道府県別人口と人口増加率.recipe.json'].sort());
+});
