@@ -103,6 +103,6 @@ test('CSVW sidecar and the ZIP with CSV, sidecar and recipe', async ({ page }) =
   expect(zip.name).toBe('2-2 都道府県別人口と人口増加率.zip');
   const cfb = XLSX.CFB.read(zip.bytes, { type: 'buffer' });
   // SheetJS's reader gives the UTF-8 name bytes as Latin-1 characters (the writer sets the UTF-8 flag).
-  const names = cfb.FileIndex.filter((f) => f.type === 2 && !f.name.includes('Sh33tJ5')).map((f) => Buffer.from(f.name, 'latin1').toString('utf8')).sort();
+  const names = cfb.FileIndex.filter((f: { type: number; name: string }) => f.type === 2 && !f.name.includes('Sh33tJ5')).map((f: { name: string }) => Buffer.from(f.name, 'latin1').toString('utf8')).sort();
   expect(names).toEqual(['2-2 都道府県別人口と人口増加率.csv', '2-2 都道府県別人口と人口増加率.csv-metadata.json', '2-2 都道府県別人口と人口増加率.recipe.json'].sort());
 });
