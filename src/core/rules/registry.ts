@@ -2,6 +2,7 @@
 // CLI and the recipe replayer discover rules here and never import a rule directly.
 // Order = the guide's order of steps, which is also the panel's order.
 import { rule as captionNotes } from './caption-notes.ts';
+import { rule as datatypes } from './datatypes.ts';
 import { rule as deviceChars } from './device-chars.ts';
 import { rule as formulas } from './formulas.ts';
 import { rule as hidden } from './hidden.ts';
@@ -34,6 +35,7 @@ export const RULES: readonly RuleModule[] = [
   hidden,
   formulas,
   styleMeaning,
+  datatypes,
 ];
 
 export function ruleById(id: RuleId): RuleModule | undefined {

@@ -25,7 +25,8 @@ export type RuleId =
   | 'region-names'
   | 'hidden'
   | 'formulas'
-  | 'style-meaning';
+  | 'style-meaning'
+  | 'datatypes';
 
 export interface Localized {
   ja: string;
