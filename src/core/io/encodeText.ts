@@ -13,7 +13,7 @@
 //
 // Work is per distinct character, not per character: a 65,536-entry table remembers each
 // BMP character's bytes, and the encoder is one pass over the text.
-import * as Encoding from 'encoding-japanese';
+import Encoding from './encodingJapanese.ts';
 import { encodeUtf8 } from './csv.ts';
 
 export type CsvEncoding = 'utf-8-bom' | 'utf-8' | 'shift_jis';

@@ -1,7 +1,7 @@
 // Text encoding detection and whole-buffer decoding for CSV/TSV/TXT.
 // The buffer is always decoded in one piece: decoding chunk by chunk splits
 // two-byte Shift_JIS characters at chunk edges.
-import * as Encoding from 'encoding-japanese';
+import Encoding from './encodingJapanese.ts';
 import type { TextEncodingName } from '../model.ts';
 
 export interface DecodedText {

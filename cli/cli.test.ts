@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { applyChanges } from '../src/core/changes.ts';
+import { planFixAll } from '../src/core/fix/runFixes.ts';
+import { exportCsvFile } from '../src/core/io/export.ts';
+import { readWorkbook } from '../src/core/io/read.ts';
+import { type CliIo, runCli } from './main.ts';
+
+const FIXTURES = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'test', 'fixtures');
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'seiton-cli-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+function capture(): CliIo & { stdout: string; stderr: string } {
+  const io = { stdout: '', stderr: '', tty: false, out: (t: string) => (io.stdout += t), err: (t: string) => (io.stderr += t) };
+  return io;
+}
+
+const fixture = (name: string) => path.join(FIXTURES, name);
+
+describe('seiton clean', () => {
+  it('cleans every guide fixture with 「すべて修正」 defaults, one CSV per table, in parallel', async () => {
+    const out = path.join(tmp, 'all');
+    const io = capture();
+    const files = ['population.xlsx', 'crushed-stone.xlsx', 'ci-index.xlsx', 'industry.xlsx', 'county-income.csv', 'shelters-sjis.csv'].map(fixture);
+    const code = await runCli(['clean', ...files, '--out', out, '--jobs', '2', '--report', path.join(tmp, 'report.json')], io);
+    expect(io.stdout).not.toContain('✗');
+    expect(code).toBe(0);
+    const written = fs.readdirSync(out).sort();
+    expect(written).toHaveLength(7); // crushed-stone gives two tables
+    expect(written).toContain('2-2 都道府県別人口と人口増加率.csv');
+    const report = JSON.parse(fs.readFileSync(path.join(tmp, 'report.json'), 'utf8'));
+    expect(report).toHaveLength(6);
+  });
+
+  it('writes exactly what the app\'s export writes for the same document', async () => {
+    const out = path.join(tmp, 'same');
+    await runCli(['clean', fixture('population.xlsx'), '--out', out, '--jobs', '1'], capture());
+    const { workbook } = readWorkbook(new Uint8Array(fs.readFileSync(fixture('population.xlsx'))), 'population.xlsx');
+    applyChanges(workbook, planFixAll(workbook));
+    const expected = exportCsvFile(workbook, workbook.sheets[0].id);
+    expect(fs.readFileSync(path.join(out, expected.fileName))).toEqual(Buffer.from(expected.bytes));
+  });
+
+  it('one bad file is reported and the others still go through', async () => {
+    const bad = path.join(tmp, 'report.xlsx');
+    fs.writeFileSync(bad, '%PDF-1.4\n');
+    const io = capture();
+    const code = await runCli(['clean', bad, fixture('ci-index.xlsx'), '--out', path.join(tmp, 'mixed'), '--jobs', '1'], io);
+    expect(code).toBe(2);
+    expect(io.stdout).toMatch(/✗ .*report\.xlsx: not-spreadsheet \(PDF\)/);
+    expect(io.stdout).toMatch(/✓ .*ci-index\.xlsx →/);
+  });
+
+  it('a broken recipe stops before any file is touched, saying where', async () => {
+    const recipe = path.join(tmp, 'bad.recipe.json');
+    fs.writeFileSync(recipe, '{"version":1,"source":{"name":"x"},"steps":[{"kind":"fix","sheet":"S","rule":"nope"}]}');
+    const io = capture();
+    expect(await runCli(['clean', fixture('ci-index.xlsx'), '--recipe', recipe], io)).toBe(65);
+    expect(io.stderr).toContain('steps[0].rule');
+  });
+
+  it('options: Level 1, UTF-8 without BOM, LF', async () => {
+    const out = path.join(tmp, 'l1');
+    await runCli(['clean', fixture('county-income.csv'), '--out', out, '--level', '1', '--encoding', 'utf8', '--eol', 'lf', '--jobs', '1'], capture());
+    const text = fs.readFileSync(path.join(out, 'county-income.csv'), 'utf8');
+    expect(text.startsWith('State Code,County Code,')).toBe(true);
+    expect(text).toContain('\n1,0,AL,ALABAMA,2069212,4309834,92162773\n');
+  });
+});
+
+describe('seiton check', () => {
+  it('exit 1 while a Level 1 violation remains, 0 when none, 2 for an unreadable file', async () => {
+    const io = capture();
+    expect(await runCli(['check', fixture('population.xlsx')], io)).toBe(1);
+    expect(io.stdout).toContain('レベル1 違反');
+    const clean = path.join(tmp, 'clean.csv');
+    fs.writeFileSync(clean, '地区,世帯数\n北区,100\n南区,200\n'); // a count: no unit needed (guide item 8)
+    expect(await runCli(['check', clean], capture())).toBe(0);
+    const empty = path.join(tmp, 'empty.xlsx');
+    fs.writeFileSync(empty, '');
+    expect(await runCli(['check', empty, clean], capture())).toBe(2);
+  });
+
+  it('--json prints the report as data', async () => {
+    const io = capture();
+    await runCli(['check', fixture('ci-index.xlsx'), '--json'], io);
+    const report = JSON.parse(io.stdout);
+    expect(report[0].sheets[0].rules.find((r: { ruleId: string }) => r.ruleId === 'omitted-cells').count).toBe(44);
+  });
+
+  it('usage errors', async () => {
+    expect(await runCli([], capture())).toBe(64);
+    expect(await runCli(['check', path.join(tmp, 'nothing-*.xlsx')], capture())).toBe(66);
+  });
+});

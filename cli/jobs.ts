@@ -1,0 +1,132 @@
+// What the CLI does to one file: the same core as the browser (read → recipe or
+// 「すべて修正」 → export), so the same recipe gives byte-identical CSV in both.
+import fs from 'node:fs';
+import path from 'node:path';
+import { SheetAnalyzer } from '../src/core/analysis/analyse.ts';
+import { applyChanges } from '../src/core/changes.ts';
+import { planFixAll } from '../src/core/fix/runFixes.ts';
+import { UnrepresentableCharactersError } from '../src/core/io/encodeText.ts';
+import { DEFAULT_EXPORT, type ExportOptions, exportCsvFile } from '../src/core/io/export.ts';
+import { ReadError, readWorkbook } from '../src/core/io/read.ts';
+import type { Workbook } from '../src/core/model.ts';
+import { type Recipe, type StepOutcome, replayRecipe } from '../src/core/recipe.ts';
+import { violationMessage } from '../src/core/rules/messages.ts';
+import type { RuleId } from '../src/core/rules/types.ts';
+import type { StructureOverride } from '../src/core/structure/types.ts';
+
+export interface RuleCount {
+  ruleId: RuleId;
+  level: 1 | 2;
+  count: number;
+  failing: number;
+  /** The first few findings, as sentences. */
+  examples: string[];
+}
+
+export interface SheetReport {
+  sheet: string;
+  rules: RuleCount[];
+}
+
+export interface FileReport {
+  file: string;
+  ok: boolean;
+  error?: string;
+  /** clean: the CSV files written. */
+  outputs?: string[];
+  /** clean: recipe steps that did not apply to this file. */
+  skipped?: { step: string; reason: string }[];
+  /** check (and clean, after cleaning): what remains per sheet. */
+  sheets?: SheetReport[];
+  /** Level 1 findings that fail (the check's verdict). */
+  level1: number;
+}
+
+export interface CleanOptions {
+  recipe?: Recipe;
+  outDir: string;
+  export: ExportOptions;
+  lang: 'ja' | 'en';
+}
+
+function open(file: string, recipe?: Recipe): Workbook {
+  const bytes = new Uint8Array(fs.readFileSync(file));
+  const options = recipe && { encoding: recipe.source.encoding, delimiter: recipe.source.delimiter };
+  return readWorkbook(bytes, path.basename(file), options ?? {}).workbook;
+}
+
+function describeError(e: unknown): string {
+  if (e instanceof ReadError) return `${e.info.code}${e.info.detected ? ` (${e.info.detected})` : ''}${e.info.detail ? `: ${e.info.detail}` : ''}`;
+  if (e instanceof UnrepresentableCharactersError) return `cannot be written in ${e.encoding}: ${e.chars.map((c) => c.char).join(' ')}`;
+  return e instanceof Error ? e.message : String(e);
+}
+
+function analyse(wb: Workbook, lang: 'ja' | 'en', overrides: StructureOverride[] = []): SheetReport[] {
+  return wb.sheets.map((sheet) => {
+    const a = new SheetAnalyzer(sheet, wb.date1904, overrides.filter((o) => o.sheetId === sheet.id)).analyse();
+    const all = [...a.cellViolations, ...a.sheetViolations];
+    return {
+      sheet: sheet.name,
+      rules: a.rules
+        .filter((r) => r.count > 0)
+        .map((r) => ({
+          ruleId: r.ruleId,
+          level: r.level,
+          count: r.count,
+          failing: r.failing,
+          examples: all.filter((v) => v.ruleId === r.ruleId).slice(0, 3).map((v) => violationMessage(v, lang)),
+        })),
+    };
+  });
+}
+
+const level1Failing = (sheets: SheetReport[]) => sheets.reduce((n, s) => n + s.rules.filter((r) => r.level === 1).reduce((m, r) => m + r.failing, 0), 0);
+
+export function checkFile(file: string, lang: 'ja' | 'en' = 'ja'): FileReport {
+  try {
+    const sheets = analyse(open(file), lang);
+    return { file, ok: true, sheets, level1: level1Failing(sheets) };
+  } catch (e) {
+    return { file, ok: false, error: describeError(e), level1: 0 };
+  }
+}
+
+function stepName(outcome: StepOutcome, step: Recipe['steps'][number]): { step: string; reason: string } {
+  const where = 'sheet' in step ? `${step.sheet}: ` : '';
+  return { step: `${where}${step.kind}${step.kind === 'fix' ? ` ${step.rule}` : ''}`, reason: outcome.status === 'skipped' ? outcome.reason : '' };
+}
+
+/** Cleans one file and writes one CSV per table into `outDir`. */
+export function cleanFile(file: string, options: CleanOptions): FileReport {
+  try {
+    const wb = open(file, options.recipe);
+    const overrides: StructureOverride[] = [];
+    let skipped: FileReport['skipped'] = [];
+    if (options.recipe) {
+      const done = replayRecipe(wb, options.recipe, overrides);
+      skipped = done.filter((d) => d.outcome.status === 'skipped').map((d) => stepName(d.outcome, d.step));
+    } else {
+      applyChanges(wb, planFixAll(wb));
+    }
+    fs.mkdirSync(options.outDir, { recursive: true });
+    const outputs: string[] = [];
+    const taken = new Set<string>();
+    for (const sheet of wb.sheets) {
+      if (sheet.rowCount === 0) continue;
+      const out = exportCsvFile(wb, sheet.id, options.export, overrides.filter((o) => o.sheetId === sheet.id));
+      let name = out.fileName;
+      // Two tables with the same caption must not overwrite each other.
+      for (let i = 2; taken.has(name); i++) name = out.fileName.replace(/\.csv$/, `_${i}.csv`);
+      taken.add(name);
+      const target = path.join(options.outDir, name);
+      fs.writeFileSync(target, out.bytes);
+      outputs.push(target);
+    }
+    const sheets = analyse(wb, options.lang, overrides);
+    return { file, ok: true, outputs, skipped, sheets, level1: level1Failing(sheets) };
+  } catch (e) {
+    return { file, ok: false, error: describeError(e), level1: 0 };
+  }
+}
+
+export { DEFAULT_EXPORT };

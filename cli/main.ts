@@ -1,0 +1,200 @@
+// `seiton` — the command line over the same core as the browser app.
+//
+//   seiton clean <files or globs> [--recipe r.json] [--out dir] [--level 1|2]
+//                [--encoding utf8bom|utf8|sjis] [--eol crlf|lf] [--report report.json] [--jobs N]
+//   seiton check <files or globs> [--json] [--report report.json] [--jobs N]
+//
+// clean: writes one CSV per table (Level 2 by default) into --out (default ./seiton-out),
+// applying the recipe, or 「すべて修正」 without one. check: prints what violates the
+// guide's rules and exits 1 when a Level 1 violation remains (2 when a file cannot be
+// read), so a publishing pipeline can stop on it. Files run in parallel, one worker
+// thread per core; one bad file is reported and the rest go on.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
+import { glob } from 'tinyglobby';
+import type { CsvEncoding } from '../src/core/io/encodeText.ts';
+import { DEFAULT_EXPORT, type ExportOptions } from '../src/core/io/export.ts';
+import { RecipeError, parseRecipe } from '../src/core/recipe.ts';
+import { ruleById } from '../src/core/rules/registry.ts';
+import { type CleanOptions, type FileReport, checkFile, cleanFile } from './jobs.ts';
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  /** Whether to draw a progress bar (a terminal). */
+  tty: boolean;
+}
+
+const defaultIo: CliIo = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), tty: Boolean(process.stderr.isTTY) };
+
+const USAGE = `使い方 / usage:
+  seiton clean <ファイル…> [--recipe r.json] [--out dir] [--level 1|2] [--encoding utf8bom|utf8|sjis] [--eol crlf|lf] [--report report.json] [--jobs N]
+  seiton check <ファイル…> [--json] [--report report.json] [--jobs N]
+`;
+
+const ENCODINGS: Record<string, CsvEncoding> = { utf8bom: 'utf-8-bom', 'utf-8-bom': 'utf-8-bom', utf8: 'utf-8', 'utf-8': 'utf-8', sjis: 'shift_jis', shift_jis: 'shift_jis' };
+
+export type Job = { command: 'check'; file: string; lang: 'ja' | 'en' } | { command: 'clean'; file: string; options: CleanOptions };
+
+export function runJob(job: Job): FileReport {
+  return job.command === 'check' ? checkFile(job.file, job.lang) : cleanFile(job.file, job.options);
+}
+
+async function expand(patterns: string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const p of patterns) {
+    if (fs.existsSync(p) && fs.statSync(p).isFile()) files.push(p);
+    else files.push(...(await glob(p, { onlyFiles: true, expandDirectories: false })).sort());
+  }
+  return [...new Set(files)];
+}
+
+/** Runs jobs on `jobs` worker threads (in this thread when 1), reporting each as it ends. */
+async function runAll(all: Job[], jobs: number, onDone: (r: FileReport, done: number) => void): Promise<FileReport[]> {
+  const results: FileReport[] = new Array(all.length);
+  let done = 0;
+  if (jobs <= 1 || all.length <= 1) {
+    all.forEach((job, i) => {
+      results[i] = runJob(job);
+      onDone(results[i], ++done);
+    });
+    return results;
+  }
+  let next = 0;
+  const workerUrl = new URL('./worker.mjs', import.meta.url);
+  await Promise.all(
+    Array.from({ length: Math.min(jobs, all.length) }, async () => {
+      const worker = new Worker(workerUrl);
+      try {
+        while (next < all.length) {
+          const i = next++;
+          results[i] = await new Promise<FileReport>((resolve) => {
+            const fail = (e: unknown) => resolve({ file: all[i].file, ok: false, error: String(e), level1: 0 });
+            worker.once('message', resolve);
+            worker.once('error', fail);
+            worker.postMessage(all[i]);
+          });
+          onDone(results[i], ++done);
+        }
+      } finally {
+        await worker.terminate();
+      }
+    }),
+  );
+  return results;
+}
+
+function bar(done: number, total: number, file: string): string {
+  const width = 24;
+  const filled = Math.round((done / total) * width);
+  return `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${path.basename(file)}`.padEnd(80);
+}
+
+function printCheck(r: FileReport, lang: 'ja' | 'en', io: CliIo): void {
+  if (!r.ok) {
+    io.out(`✗ ${r.file}: ${lang === 'ja' ? '読めません' : 'cannot read'} — ${r.error}\n`);
+    return;
+  }
+  const total = (r.sheets ?? []).reduce((n, s) => n + s.rules.reduce((m, x) => m + x.count, 0), 0);
+  io.out(`${r.level1 > 0 ? '✗' : '✓'} ${r.file}: ${lang === 'ja' ? `レベル1 違反 ${r.level1} 件、全体 ${total} 件` : `${r.level1} Level 1 violations, ${total} in all`}\n`);
+  for (const s of r.sheets ?? []) {
+    for (const rule of s.rules) {
+      const title = ruleById(rule.ruleId)?.meta.title[lang] ?? rule.ruleId;
+      io.out(`    [${s.sheet}] L${rule.level} ${title}: ${rule.count}${rule.failing < rule.count ? (lang === 'ja' ? `(うち参考 ${rule.count - rule.failing})` : ` (${rule.count - rule.failing} advisory)`) : ''}\n`);
+      for (const ex of rule.examples) io.out(`        ${ex}\n`);
+    }
+  }
+}
+
+function printClean(r: FileReport, lang: 'ja' | 'en', io: CliIo): void {
+  if (!r.ok) {
+    io.out(`✗ ${r.file}: ${r.error}\n`);
+    return;
+  }
+  io.out(`✓ ${r.file} → ${(r.outputs ?? []).join(', ')}${r.level1 > 0 ? (lang === 'ja' ? `(レベル1 違反が ${r.level1} 件残っています)` : ` (${r.level1} Level 1 violations remain)`) : ''}\n`);
+  for (const s of r.skipped ?? []) io.out(`    ${lang === 'ja' ? '適用しなかった手順' : 'step not applied'}: ${s.step} (${s.reason})\n`);
+}
+
+export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        recipe: { type: 'string' },
+        out: { type: 'string', short: 'o' },
+        level: { type: 'string' },
+        encoding: { type: 'string' },
+        eol: { type: 'string' },
+        report: { type: 'string' },
+        json: { type: 'boolean' },
+        jobs: { type: 'string' },
+        lang: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    io.err(`${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
+    return 64;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...patterns] = positionals;
+  if (values.help || (command !== 'clean' && command !== 'check') || patterns.length === 0) {
+    io.err(USAGE);
+    return values.help ? 0 : 64;
+  }
+  const lang = values.lang === 'en' ? 'en' : 'ja';
+  const files = await expand(patterns);
+  if (files.length === 0) {
+    io.err(`${lang === 'ja' ? 'ファイルが見つかりません' : 'no files match'}: ${patterns.join(' ')}\n`);
+    return 66;
+  }
+  const jobs = Math.max(1, Number(values.jobs ?? os.availableParallelism?.() ?? os.cpus().length) || 1);
+
+  let all: Job[];
+  if (command === 'check') {
+    all = files.map((file) => ({ command: 'check', file, lang }));
+  } else {
+    let recipe;
+    if (values.recipe) {
+      try {
+        recipe = parseRecipe(fs.readFileSync(values.recipe, 'utf8'));
+      } catch (e) {
+        io.err(`${values.recipe}: ${e instanceof RecipeError ? `${e.path}: ${e.reason}` : String(e)}\n`);
+        return 65;
+      }
+    }
+    const exportOptions: ExportOptions = {
+      ...DEFAULT_EXPORT,
+      ...(recipe?.export?.level ? { level: recipe.export.level } : {}),
+      ...(recipe?.export?.encoding ? { encoding: recipe.export.encoding } : {}),
+      ...(recipe?.export?.eol ? { eol: recipe.export.eol } : {}),
+      ...(recipe?.export?.padAtLines !== undefined ? { padAtLines: recipe.export.padAtLines } : {}),
+      ...(values.level ? { level: values.level === '1' ? 1 : 2 } : {}),
+      ...(values.encoding ? { encoding: ENCODINGS[values.encoding] ?? DEFAULT_EXPORT.encoding } : {}),
+      ...(values.eol ? { eol: values.eol === 'lf' ? 'lf' : 'crlf' } : {}),
+    };
+    if (values.encoding && !ENCODINGS[values.encoding]) {
+      io.err(`--encoding: utf8bom | utf8 | sjis\n`);
+      return 64;
+    }
+    const options: CleanOptions = { recipe, outDir: values.out ?? 'seiton-out', export: exportOptions, lang };
+    all = files.map((file) => ({ command: 'clean', file, options }));
+  }
+
+  const reports = await runAll(all, jobs, (r, done) => {
+    if (io.tty) io.err(bar(done, all.length, r.file));
+    if (!values.json) (command === 'check' ? printCheck : printClean)(r, lang, io);
+  });
+  if (io.tty) io.err('\n');
+  if (values.json) io.out(`${JSON.stringify(reports, null, 2)}\n`);
+  if (values.report) fs.writeFileSync(values.report, `${JSON.stringify(reports, null, 2)}\n`);
+
+  if (reports.some((r) => !r.ok)) return 2;
+  if (command === 'check' && reports.some((r) => r.level1 > 0)) return 1;
+  return 0;
+}
