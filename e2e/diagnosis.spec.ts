@@ -83,7 +83,7 @@ test('the user corrects the detected header and everything re-runs', async ({ pa
   await page.getByTestId('structure-t1').getByRole('button', { name: '修正' }).click();
   await page.getByTestId('override-header-end').fill('3');
   await page.getByTestId('override-data-start').fill('4');
-  await page.getByRole('button', { name: '適用' }).click();
+  await page.getByRole('button', { name: '適用', exact: true }).click();
   await expect(page.getByTestId('structure-header')).toHaveText('3');
   await expect(page.getByTestId('structure-data')).toHaveText('4〜53行目');
   await expect(page.getByText('手動で修正済み')).toBeVisible();

@@ -18,7 +18,7 @@ test('merged-cells: preview shows the changes, apply unmerges, undo restores the
   await expect(page.getByTestId('sheet-summary')).toContainText('結合 9');
 
   await page.locator('button[data-fix="merged-cells"]').click();
-  await page.getByRole('button', { name: '適用' }).click();
+  await page.getByRole('button', { name: '適用', exact: true }).click();
   await expect(page.getByTestId('rule-count-merged-cells')).toHaveText('適合');
   await expect(page.getByTestId('sheet-summary')).not.toContainText('結合');
   await expect(gridCell(page, 2, 3)).toHaveText('17年');

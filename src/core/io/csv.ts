@@ -11,7 +11,12 @@ export interface CsvWriteOptions {
   injectionGuard?: boolean;
 }
 
-const SAFE_SIGNED = /^[+-](?:\d|\.\d)/;
+// `+`/`-` text passes only when it is wholly a number or an international phone number:
+// a prefix test (`-2…`) would let OWASP's DDE payload `-2+3+cmd|' /C calc'!A0` through.
+const SIGNED_NUMBER = /^[+-](?:\d+(?:[.,]\d+)*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const PHONE_NUMBER = /^\+\d[\d\- ()]*\d$/;
+// E.164 numbers have at least 7 digits; `+1-2` is arithmetic, not a phone number.
+const isPhoneNumber = (text: string) => PHONE_NUMBER.test(text) && (text.match(/\d/g)?.length ?? 0) >= 7;
 
 /** True when `text` itself starts like a formula (SPEC §3), before any `'` prefixing. */
 function risky(text: string): boolean {
@@ -20,7 +25,7 @@ function risky(text: string): boolean {
   if (first === '+' || first === '-') {
     // A lone `-` is the 該当なし special symbol (総務省 1-13) and no formula: kept as is.
     if (text.length === 1 && first === '-') return false;
-    return !SAFE_SIGNED.test(text);
+    return !(SIGNED_NUMBER.test(text) || isPhoneNumber(text));
   }
   return false;
 }

@@ -45,6 +45,32 @@ describe('detectAndDecode', () => {
   });
 });
 
+describe('bytes the detected encoding cannot decode', () => {
+  it('Shift_JIS with three bytes no Shift_JIS character has: Shift_JIS, 3 counted, the rest intact', () => {
+    const bytes = new Uint8Array([...encodeAs('市町村,人口\n南町', 'SJIS'), 0xff, 0xff, 0xff, ...encodeAs(',300\n北町,1200\n', 'SJIS')]);
+    const d = detectAndDecode(bytes);
+    expect(d.encoding).toBe('shift_jis');
+    expect(d.invalidCount).toBe(3);
+    expect(d.text).toBe('市町村,人口\n南町\uFFFD\uFFFD\uFFFD,300\n北町,1200\n');
+  });
+
+  it('UTF-8 with one stray byte stays UTF-8 (not Shift_JIS mojibake), 1 counted', () => {
+    const body = new TextEncoder().encode(TEXT);
+    const bytes = new Uint8Array([...body.subarray(0, 13), 0x93, ...body.subarray(13)]); // after 避難所名,
+    const d = detectAndDecode(bytes);
+    expect(d.encoding).toBe('utf-8');
+    expect(d.invalidCount).toBe(1);
+    expect(d.text.replace('\uFFFD', '')).toBe(TEXT);
+  });
+
+  it('EUC-JP with a damaged byte: the least damaged reading wins', () => {
+    const bytes = new Uint8Array([...encodeAs(TEXT, 'EUCJP'), 0xff, ...encodeAs(TEXT, 'EUCJP')]);
+    const d = detectAndDecode(bytes);
+    expect(d.encoding).toBe('euc-jp');
+    expect(d.invalidCount).toBe(1);
+  });
+});
+
 describe('decodeAs (user override)', () => {
   it('counts undecodable characters instead of failing', () => {
     const sjis = encodeAs(TEXT, 'SJIS');

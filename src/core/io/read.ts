@@ -1,38 +1,15 @@
 // Entry point for reading any supported file into a Workbook. Decides the path from
 // the bytes (not only the name), and turns every failure into a ReadError with a code
 // the UI can explain in Japanese.
-import * as XLSX from 'xlsx';
 import type { SourceFormat, TextEncodingName, Workbook, WorkbookSource } from '../model.ts';
 import { decodeAs, detectAndDecode } from './encoding.ts';
+import { MAX_SHEET_CELLS, MAX_TEXT_BYTES, ReadError } from './errors.ts';
 import type { ProgressFn } from './progress.ts';
-import { parseCsvText } from './readCsv.ts';
-import { readSpreadsheet } from './readSpreadsheet.ts';
+import { estimateCells, parseCsvText } from './readCsv.ts';
+import { type SpreadsheetContainer, readSpreadsheet } from './readSpreadsheet.ts';
 import { type Container, sniffContainer } from './sniff.ts';
 
-export type ReadErrorCode =
-  | 'empty' // 0 bytes, or only blank text
-  | 'no-data' // a valid spreadsheet with no cells in any sheet
-  | 'not-spreadsheet' // PDF, image, archive, random binary…
-  | 'truncated' // damaged or incomplete file
-  | 'encrypted' // password-protected
-  | 'unsupported'; // a spreadsheet kind we cannot read
-
-export interface ReadErrorInfo {
-  code: ReadErrorCode;
-  /** What the file turned out to be (`PDF`, `PNG`, `ZIP`…), when known. */
-  detected?: string;
-  /** The parser's own message, for the details line. */
-  detail?: string;
-}
-
-export class ReadError extends Error {
-  readonly info: ReadErrorInfo;
-  constructor(info: ReadErrorInfo) {
-    super(`${info.code}${info.detected ? ` (${info.detected})` : ''}${info.detail ? `: ${info.detail}` : ''}`);
-    this.name = 'ReadError';
-    this.info = info;
-  }
-}
+export { MAX_SHEET_CELLS, MAX_TEXT_BYTES, ReadError, type ReadErrorCode, type ReadErrorInfo } from './errors.ts';
 
 export interface ReadOptions {
   /** Text files: force this encoding instead of detecting it. */
@@ -90,11 +67,11 @@ export function readWorkbook(bytes: Uint8Array, fileName: string, opts: ReadOpti
   if (readAsText) return readText(bytes, source, opts, onProgress);
   if (foreign) throw new ReadError({ code: 'not-spreadsheet', detected: foreign });
   if (container === 'text' && ext !== 'xls') throw new ReadError({ code: 'not-spreadsheet', detected: 'text' });
-  if (container === 'cfb' && isEncryptedPackage(bytes)) throw new ReadError({ code: 'encrypted' });
 
+  const kind: SpreadsheetContainer = container === 'zip' || container === 'cfb' || container === 'biff' ? container : 'other';
   let workbook: Workbook;
   try {
-    workbook = readSpreadsheet(bytes, source, onProgress, container === 'cfb' || container === 'biff');
+    workbook = readSpreadsheet(bytes, source, onProgress, kind);
   } catch (e) {
     throw classifySheetJsError(e, container);
   }
@@ -102,14 +79,37 @@ export function readWorkbook(bytes: Uint8Array, fileName: string, opts: ReadOpti
   return { workbook, warnings: [] };
 }
 
+const textTooLarge = (bytes: number) =>
+  new ReadError({ code: 'text-too-large', detail: `${(bytes / 2 ** 20).toFixed(0)} MB (limit ${(MAX_TEXT_BYTES / 2 ** 20).toFixed(0)} MB)` });
+
 function readText(bytes: Uint8Array, source: WorkbookSource, opts: ReadOptions, onProgress?: ProgressFn): ReadResult {
+  // Decoded in one piece, the text must fit in one JavaScript string: refuse at once what cannot.
+  if (bytes.length > MAX_TEXT_BYTES) throw textTooLarge(bytes.length);
+  // Far beyond the cell limit (with a margin for quoted line breaks): say so before decoding.
+  const estimate = estimateCells(bytes);
+  if (estimate > MAX_SHEET_CELLS * 1.5) {
+    throw new ReadError({ code: 'too-many-cells', detail: `about ${estimate.toLocaleString('en-US')} cells > ${MAX_SHEET_CELLS.toLocaleString('en-US')}` });
+  }
   onProgress?.({ phase: 'decode', done: 0, total: bytes.length });
-  const decoded = opts.encoding ? decodeAs(bytes, opts.encoding) : detectAndDecode(bytes);
+  let decoded: ReturnType<typeof decodeAs>;
+  try {
+    decoded = opts.encoding ? decodeAs(bytes, opts.encoding) : detectAndDecode(bytes);
+  } catch (e) {
+    if (e instanceof RangeError) throw textTooLarge(bytes.length);
+    throw e;
+  }
   onProgress?.({ phase: 'decode', done: bytes.length, total: bytes.length });
   if (decoded.text.trim() === '') throw new ReadError({ code: 'empty' });
   const ext = extensionOf(source.fileName);
   const delimiter = opts.delimiter ?? (ext === 'tsv' ? '\t' : undefined);
-  const parsed = parseCsvText(decoded.text, { delimiter, sheetId: 's1', sheetName: baseName(source.fileName) || 'Sheet1', onProgress });
+  let parsed: ReturnType<typeof parseCsvText>;
+  try {
+    parsed = parseCsvText(decoded.text, { delimiter, sheetId: 's1', sheetName: baseName(source.fileName) || 'Sheet1', onProgress });
+  } catch (e) {
+    // Out of memory inside the parser (a huge text with few line breaks): say so.
+    if (e instanceof RangeError) throw textTooLarge(bytes.length);
+    throw e;
+  }
   const warnings: ReadWarning[] = [];
   if (decoded.invalidCount > 0) warnings.push({ code: 'invalid-characters', count: decoded.invalidCount, encoding: decoded.encoding });
   if (parsed.problems.length > 0) warnings.push({ code: 'csv-problems', count: parsed.problems.length, firstRow: parsed.problems[0].row + 1 });
@@ -123,20 +123,15 @@ function readText(bytes: Uint8Array, source: WorkbookSource, opts: ReadOptions, 
   };
 }
 
-/** An encrypted OOXML file is a CFB container holding EncryptionInfo + EncryptedPackage. */
-function isEncryptedPackage(bytes: Uint8Array): boolean {
-  try {
-    const cfb = XLSX.CFB.read(bytes, { type: 'array' });
-    return cfb.FullPaths.some((p: string) => /\/(EncryptionInfo|EncryptedPackage)$/i.test(p));
-  } catch {
-    return false;
-  }
-}
-
 function classifySheetJsError(e: unknown, container: Container): ReadError {
+  if (e instanceof ReadError) return e;
   const detail = e instanceof Error ? e.message : String(e);
+  // Out of memory or string length inside SheetJS: a part bigger than JavaScript can hold.
+  if (e instanceof RangeError && /string length|array length|allocation|memory/i.test(detail)) {
+    return new ReadError({ code: 'too-large', detail });
+  }
   if (/password|encrypt/i.test(detail)) return new ReadError({ code: 'encrypted', detail });
-  if (container === 'zip' && /Cannot find file|Unsupported ZIP file|NUMBERS/i.test(detail)) {
+  if (container === 'zip' && /Cannot find file|Could not find workbook|Unsupported ZIP file|NUMBERS/i.test(detail)) {
     return new ReadError({ code: 'not-spreadsheet', detected: 'ZIP', detail });
   }
   if (/Unsupported/i.test(detail) && !/Compression/i.test(detail)) return new ReadError({ code: 'unsupported', detail });

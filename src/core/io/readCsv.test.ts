@@ -1,8 +1,10 @@
+import fc from 'fast-check';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { getRaw, getValue } from '../model.ts';
-import { parseCsvText } from './readCsv.ts';
+import { estimateCells, hasOtherLineBreaks, parseCsvText, parseLenient } from './readCsv.ts';
 
-const parse = (text: string, extra: { delimiter?: string; chunkSize?: number } = {}) =>
+const parse = (text: string, extra: { delimiter?: string; chunkSize?: number; maxCells?: number } = {}) =>
   parseCsvText(text, { sheetId: 's1', sheetName: 't', ...extra });
 
 describe('parseCsvText', () => {
@@ -64,5 +66,86 @@ describe('parseCsvText', () => {
   it('reports unbalanced quotes with their row', () => {
     const { problems } = parse('a,b\n"open,c\n');
     expect(problems.length).toBeGreaterThan(0);
+  });
+});
+
+describe('damaged CSV', () => {
+  const col = (sheet: ReturnType<typeof parse>['sheet'], c: number) => sheet.columns[c].values;
+
+  it('splits records at CRLF, lone LF and lone CR alike, keeping a quoted line break', () => {
+    const { sheet, problems } = parse('地区,人口\r\n北区,1200\n南区,300\r東区,900\r\n"西区\n(旧)",450\n');
+    expect(sheet.rowCount).toBe(5);
+    expect(col(sheet, 0)).toEqual(['地区', '北区', '南区', '東区', '西区\n(旧)']);
+    expect(col(sheet, 1)).toEqual(['人口', 1200, 300, 900, 450]);
+    expect(problems).toEqual([]);
+  });
+
+  it('first record ending in LF, later ones in CRLF: no stray \\r in the last field', () => {
+    const { sheet } = parse('a,b\n1,2\r\n3,4\r\n');
+    expect(col(sheet, 1)).toEqual(['b', 2, 4]);
+  });
+
+  it('tells mixed line endings from line breaks inside quotes without parsing', () => {
+    expect(hasOtherLineBreaks('"人口増減率\n(平成12～17年)",b\r\n1,2\r\n', '\r\n')).toBe(false);
+    expect(hasOtherLineBreaks('a,b\r\n1,2\n3,4\r\n', '\r\n')).toBe(true);
+    expect(hasOtherLineBreaks('a,b\r\n"x\r\ny"\r\n', '\r\n')).toBe(false);
+    expect(hasOtherLineBreaks('a,b\n1,2\r3,4\n', '\n')).toBe(true);
+    expect(hasOtherLineBreaks('a\rb\r"c\nd"\r', '\r')).toBe(false);
+  });
+
+  it('an opening quote that never closes stays in its row; the rows after it still split', () => {
+    const { sheet, problems } = parse('地区,人口\r\n北区,1200\r\n"南区,300\r\n東区,900\r\n西区,"4""50"\r\n');
+    expect(sheet.rowCount).toBe(5);
+    expect(col(sheet, 0)).toEqual(['地区', '北区', '"南区', '東区', '西区']);
+    expect(col(sheet, 1)).toEqual(['人口', 1200, 300, 900, '4"50']);
+    expect(problems).toEqual([{ row: 2, code: 'MissingQuotes' }]);
+  });
+
+  it('a quote opened early and closed by a quoted field much later does not swallow the rows between', () => {
+    const { sheet, problems } = parse('a,b\n"x,1\n2,3\n4,"y"\n');
+    expect(col(sheet, 0)).toEqual(['a', '"x', 2, 4]);
+    expect(col(sheet, 1)).toEqual(['b', 1, 3, 'y']);
+    expect(problems).toEqual([{ row: 1, code: 'MissingQuotes' }]);
+  });
+
+  it('text after a closing quote is kept, as Excel keeps it', () => {
+    const { sheet, problems } = parse('a,b\n"abc"def,1\n2,3\n');
+    expect(col(sheet, 0)).toEqual(['a', 'abcdef', 2]);
+    expect(problems).toEqual([{ row: 1, code: 'InvalidQuotes' }]);
+  });
+
+  it('the forgiving reader agrees with PapaParse on well-formed CSV', () => {
+    const field = fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('"', '""', ',', '\n', '\r\n', 'a"b', ' x '));
+    const table = fc.array(fc.array(field, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 8 });
+    fc.assert(
+      fc.property(table, fc.constantFrom('\r\n', '\n'), (rows, eol) => {
+        const text = Papa.unparse(rows, { newline: eol, quotes: true }) + eol;
+        const expected = Papa.parse<string[]>(text, { newline: eol, delimiter: ',' }).data;
+        while (expected.length && expected[expected.length - 1].every((f) => f === '')) expected.pop();
+        const lenient = parseLenient(text, ',').rows;
+        while (lenient.length && lenient[lenient.length - 1].every((f) => f === '')) lenient.pop();
+        expect(lenient).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses a text with more cells than a sheet may hold, as soon as the count passes', () => {
+    const text = 'a,b,c\n'.repeat(1000);
+    expect(() => parse(text, { maxCells: 2999 })).toThrow(/too-many-cells/);
+    expect(parse(text, { maxCells: 3000 }).sheet.rowCount).toBe(1000);
+    expect(() => parse('a,b\r\n1,2\n'.repeat(1000), { maxCells: 100 })).toThrow(/too-many-cells/);
+  });
+});
+
+describe('estimateCells', () => {
+  const bytes = (s: string) => new TextEncoder().encode(s);
+
+  it('line breaks × the usual field count of the first lines', () => {
+    expect(estimateCells(bytes('a,b,c\n1,2,3\n4,5,6\n'))).toBe(9);
+    expect(estimateCells(bytes('a\tb\r\n1\t2\r\n'))).toBe(4);
+    expect(estimateCells(bytes('a,b\r1,2\r3,4'))).toBe(4); // CR only
+    expect(estimateCells(bytes('"x,y",b\n1,2\n'))).toBe(4); // commas inside quotes do not count
+    expect(estimateCells(bytes('single line, no break'))).toBe(2);
   });
 });

@@ -1,5 +1,10 @@
 // Excel / ODS bytes → Workbook via SheetJS. Cells are copied into the column store
 // (model.ts) and SheetJS's own objects are dropped, so only one copy stays in memory.
+//
+// ZIP containers (xlsx, xlsm, xlsb, ods) are not given to SheetJS as bytes: zipGuard.ts
+// checks and inflates them within declared, limited sizes, and SheetJS parses the parts
+// from a container built here (`parse_zip`). Parts that would make SheetJS expand a
+// named range into cells are neutralised on the way (partGuard.ts).
 import * as XLSX from 'xlsx';
 import {
   type CellRange,
@@ -11,7 +16,10 @@ import {
   emptyColumn,
 } from '../model.ts';
 import { loadJapaneseBuiltinFormats } from '../numberFormat.ts';
+import { ReadError, checkSheetSize } from './errors.ts';
+import { checkOdsContent, guardBiffStream, guardSpreadsheetMl, guardXlsbPart, guardXmlPart } from './partGuard.ts';
 import type { ProgressFn } from './progress.ts';
+import { type ZipArchive, type ZipEntry, openZip } from './zipGuard.ts';
 
 /** SheetJS options every read uses; the bench compares against the same call. */
 export const SHEETJS_READ_OPTIONS: XLSX.ParsingOptions = {
@@ -54,22 +62,45 @@ function fillColour(cell: XLSX.CellObject): string | undefined {
   return rgb === 'FFFFFF' || rgb === 'indexed64' ? undefined : rgb;
 }
 
+/** Excel's last row and column: arrays longer than these come from a crafted or broken file. */
+const MAX_ROWS = 1_048_576;
+const MAX_COLUMNS = 16_384;
+
+/**
+ * The indexes SheetJS filled in a row list or a row. An array longer than Excel allows is
+ * sparse (one crafted `<row r="2000000000">` or `<c r="FXSHRXW1">`): walk its keys, not
+ * two billion holes. Null when the array is short enough to walk.
+ */
+function sparseIndexes(data: unknown[], limit: number): number[] | null {
+  if (data.length <= limit) return null;
+  return Object.keys(data)
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n >= 0);
+}
+
+const hasValue = (cell: XLSX.CellObject | undefined) => !!cell && cell.t !== 'z' && cellValue(cell) !== null;
+
 /** The real extent of the data: `!ref` can claim a million rows for ten cells. */
 function extent(data: (XLSX.CellObject | undefined)[][], merges: CellRange[]): { rows: number; cols: number } {
   let rows = 0;
   let cols = 0;
-  for (let r = 0; r < data.length; r++) {
+  const visit = (r: number) => {
     const row = data[r];
-    if (!row) continue;
-    for (let c = row.length - 1; c >= 0; c--) {
-      const cell = row[c];
-      if (cell && cell.t !== 'z' && cellValue(cell) !== null) {
-        if (c + 1 > cols) cols = c + 1;
-        rows = r + 1;
-        break;
-      }
+    if (!row) return;
+    const sparse = sparseIndexes(row, MAX_COLUMNS);
+    let last = -1;
+    if (sparse) {
+      for (const c of sparse) if (c > last && hasValue(row[c])) last = c;
+    } else {
+      for (let c = row.length - 1; c >= 0 && last < 0; c--) if (hasValue(row[c])) last = c;
     }
-  }
+    if (last < 0) return;
+    if (last + 1 > cols) cols = last + 1;
+    rows = r + 1;
+  };
+  const sparse = sparseIndexes(data, MAX_ROWS);
+  if (sparse) for (const r of sparse) visit(r);
+  else for (let r = 0; r < data.length; r++) visit(r);
   for (const m of merges) {
     rows = Math.max(rows, m.e.r + 1);
     cols = Math.max(cols, m.e.c + 1);
@@ -81,6 +112,7 @@ function convertSheet(ws: DenseSheet, id: string, name: string): Sheet {
   const data = ws['!data'] ?? [];
   const merges: CellRange[] = (ws['!merges'] ?? []).map((m) => ({ s: { ...m.s }, e: { ...m.e } }));
   const { rows, cols } = extent(data, merges);
+  checkSheetSize(rows, cols, name);
   const columns: Column[] = [];
   for (let c = 0; c < cols; c++) columns.push(emptyColumn(rows));
   const formats = ['General'];
@@ -110,30 +142,178 @@ function convertSheet(ws: DenseSheet, id: string, name: string): Sheet {
       if (fill) (col.fills ??= new Array(rows))[r] = fill;
     }
   }
+  // Bounded by the extent: `!rows` / `!cols` may be as long as a crafted file says.
+  const rowInfo = ws['!rows'] ?? [];
   const hiddenRows: number[] = [];
-  (ws['!rows'] ?? []).forEach((info, r) => {
-    if (info?.hidden && r < rows) hiddenRows.push(r);
-  });
+  for (let r = 0, n = Math.min(rowInfo.length, rows); r < n; r++) if (rowInfo[r]?.hidden) hiddenRows.push(r);
+  const colInfo = ws['!cols'] ?? [];
   const hiddenCols: number[] = [];
   const colWidths: (number | undefined)[] = [];
-  (ws['!cols'] ?? []).forEach((info, c) => {
-    if (c >= cols || !info) return;
+  for (let c = 0, n = Math.min(colInfo.length, cols); c < n; c++) {
+    const info = colInfo[c];
+    if (!info) continue;
     if (info.hidden) hiddenCols.push(c);
     colWidths[c] = info.wpx ?? (info.wch ? Math.round(info.wch * 7 + 5) : undefined);
-  });
+  }
   return { id, name, rowCount: rows, columns, formats, merges, hiddenRows, hiddenCols, colWidths };
 }
 
+/** SheetJS entry points that take a parsed container (exported by the library, not typed). */
+interface SheetJsContainerApi {
+  parse_zip(zip: unknown, opts: XLSX.ParsingOptions): XLSX.WorkBook;
+}
+const SheetJs = XLSX as unknown as SheetJsContainerApi;
+
+interface CfbFile {
+  name: string;
+  content: Uint8Array;
+  size: number;
+}
+interface CfbContainer {
+  FullPaths: string[];
+  FileIndex: CfbFile[];
+}
+
+// In Node (tests, CLI) SheetJS's own unzip hands parts over as Buffers and takes faster
+// paths for them; give it the same. Browsers have no Buffer.
+const NodeBuffer = (globalThis as { Buffer?: { from(b: ArrayBufferLike, offset: number, length: number): Uint8Array } }).Buffer;
+const asPart = (b: Uint8Array): Uint8Array => (NodeBuffer ? NodeBuffer.from(b.buffer, b.byteOffset, b.byteLength) : b);
+
+/** What kind of ZIP this is, from its entry names (and ODF's mimetype): refuse what no sheet can come from. */
+function checkZipKind(zip: ZipArchive, find: (name: string) => ZipEntry | undefined): 'ooxml' | 'odf' {
+  const notSheet = (detected: string, detail?: string) => new ReadError({ code: 'not-spreadsheet', detected, detail });
+  if (find('META-INF/manifest.xml') || find('objectdata.xml')) {
+    const mimetype = find('mimetype');
+    if (mimetype && mimetype.size < 200) {
+      const type = new TextDecoder().decode(zip.read(mimetype)).trim();
+      const kind = /opendocument\.(\w+)/.exec(type)?.[1];
+      if (kind && kind !== 'spreadsheet' && kind !== 'spreadsheet-template') {
+        const label: Record<string, string> = { text: 'ODT', presentation: 'ODP', graphics: 'ODG', formula: 'ODF' };
+        throw notSheet(label[kind] ?? 'OpenDocument', type);
+      }
+    }
+    return 'odf';
+  }
+  if (find('Index/Document.iwa') || find('Index.zip') || find('index.xml') || find('index.xml.gz')) {
+    throw new ReadError({ code: 'unsupported', detected: 'Numbers', detail: 'Apple Numbers document' });
+  }
+  if (!find('[Content_Types].xml')) throw notSheet('ZIP', 'no [Content_Types].xml');
+  const names = zip.entries.map((e) => e.name.toLowerCase());
+  if (!names.some((n) => n.startsWith('xl/'))) {
+    if (names.includes('word/document.xml')) throw notSheet('Word');
+    if (names.includes('ppt/presentation.xml')) throw notSheet('PowerPoint');
+  }
+  return 'ooxml';
+}
+
 /**
- * `biff`: the file is a legacy .xls (BIFF). SheetJS resolves the number formats of .xls
- * cells (built-in ids 27–58 among them) only while formatting their text, so those
- * files are read with cellText on; they are small (≤ 65,536 rows) so the cost is too.
+ * A SheetJS container whose parts inflate on first use (a workbook's images are never
+ * touched) and pass the part guards. The first failure is kept: SheetJS swallows errors
+ * from some optional parts, and the read must fail anyway.
  */
-export function readSpreadsheet(bytes: Uint8Array, source: WorkbookSource, onProgress?: ProgressFn, biff = false): Workbook {
+function lazyContainer(zip: ZipArchive): { container: CfbContainer; files: Map<ZipEntry, CfbFile>; failure: () => unknown } {
+  const container = XLSX.CFB.utils.cfb_new() as CfbContainer;
+  const files = new Map<ZipEntry, CfbFile>();
+  let failure: unknown;
+  const empty = new Uint8Array(0);
+  for (const entry of zip.entries) {
+    const file = XLSX.CFB.utils.cfb_add(container, entry.name, empty, { unsafe: true }) as CfbFile;
+    let cache: Uint8Array | undefined;
+    Object.defineProperty(file, 'content', {
+      configurable: true,
+      enumerable: true,
+      get() {
+        if (cache) return cache;
+        try {
+          const bytes = zip.read(entry);
+          // SheetJS parses a sheet part as binary when its name ends in .bin, else as XML.
+          if (/\.bin$/i.test(entry.name)) guardXlsbPart(bytes);
+          else guardXmlPart(bytes);
+          cache = asPart(bytes);
+          return cache;
+        } catch (e) {
+          failure ??= e;
+          throw e;
+        }
+      },
+      set(v: Uint8Array) {
+        cache = v;
+      },
+    });
+    file.size = entry.size;
+    files.set(entry, file);
+  }
+  return { container, files, failure: () => failure };
+}
+
+function readZip(bytes: Uint8Array, opts: XLSX.ParsingOptions): XLSX.WorkBook {
+  const zip = openZip(bytes);
+  const byName = new Map(zip.entries.map((e) => [e.name.toLowerCase(), e]));
+  const find = (name: string) => byName.get(name.toLowerCase());
+  const kind = checkZipKind(zip, find);
+  const { container, files, failure } = lazyContainer(zip);
+  if (kind === 'odf') {
+    // SheetJS materialises every repetition of a repeated cell: count them first.
+    for (const part of ['content.xml', 'objectdata.xml']) {
+      const entry = find(part);
+      const file = entry && files.get(entry);
+      if (file) checkOdsContent(new TextDecoder().decode(file.content));
+    }
+  }
+  // What XLSX.read does to the options before it reaches parse_zip.
+  const wb = SheetJs.parse_zip(container, { ...opts, ...(opts.cellStyles ? { cellNF: true, sheetStubs: true } : {}) });
+  const failed = failure();
+  if (failed) throw failed;
+  return wb;
+}
+
+/**
+ * An .xls (CFB): password-protected OOXML packages are refused, and BIFF records that make
+ * SheetJS loop over a whole range are reduced first (only when there are any, by writing the
+ * container again).
+ */
+function readCfb(bytes: Uint8Array, opts: XLSX.ParsingOptions): XLSX.WorkBook {
+  let cfb: CfbContainer | undefined;
+  try {
+    cfb = XLSX.CFB.read(bytes, { type: 'array' }) as CfbContainer;
+  } catch {
+    cfb = undefined; // let SheetJS report what is wrong
+  }
+  if (cfb?.FullPaths.some((p) => /\/(EncryptionInfo|EncryptedPackage)$/i.test(p))) throw new ReadError({ code: 'encrypted' });
+  let input = bytes;
+  const stream = cfb?.FileIndex.find((f) => /^(Workbook|Book)$/i.test(f.name) && f.content?.length);
+  if (cfb && stream) {
+    const guarded = stream.content.slice();
+    guardBiffStream(guarded);
+    if (guarded.some((b, i) => b !== stream.content[i])) {
+      stream.content = guarded;
+      input = new Uint8Array(XLSX.CFB.write(cfb, { type: 'array' }) as ArrayLike<number>);
+    }
+  }
+  return XLSX.read(input, opts);
+}
+
+/** Text SheetJS reads as a workbook: SpreadsheetML 2003, HTML or plain text saved as .xls. */
+function readOther(bytes: Uint8Array, opts: XLSX.ParsingOptions): XLSX.WorkBook {
+  const input = bytes.slice(); // the guard edits in place; the session keeps the original
+  guardSpreadsheetMl(input);
+  return XLSX.read(input, opts);
+}
+
+export type SpreadsheetContainer = 'zip' | 'cfb' | 'biff' | 'other';
+
+/**
+ * `container`: what sniff.ts found. Legacy .xls (CFB or a bare BIFF stream) is read with
+ * cellText on: SheetJS resolves the number formats of .xls cells (built-in ids 27–58 among
+ * them) only while formatting their text; those files are small (≤ 65,536 rows) so the cost is too.
+ */
+export function readSpreadsheet(bytes: Uint8Array, source: WorkbookSource, onProgress?: ProgressFn, container: SpreadsheetContainer = 'zip'): Workbook {
   loadJapaneseBuiltinFormats();
   onProgress?.({ phase: 'parse' });
-  // A fresh object each time: XLSX.read writes its defaults into the options it is given.
-  const wb = XLSX.read(bytes, { ...SHEETJS_READ_OPTIONS, ...(biff ? { cellText: true } : {}) });
+  // A fresh object each time: SheetJS writes its defaults into the options it is given.
+  const opts: XLSX.ParsingOptions = { ...SHEETJS_READ_OPTIONS, ...(container === 'cfb' || container === 'biff' ? { cellText: true } : {}) };
+  const wb =
+    container === 'zip' ? readZip(bytes, opts) : container === 'cfb' ? readCfb(bytes, opts) : container === 'other' ? readOther(bytes, opts) : XLSX.read(bytes, opts);
   const sheets: Sheet[] = [];
   const meta = wb.Workbook?.Sheets ?? [];
   wb.SheetNames.forEach((name, i) => {

@@ -2,30 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { fixtureBytes } from '../../../test/fixtures.ts';
 import { fixtureView } from '../../../test/fixtureView.ts';
 import { sheetFromRows, tableOf, viewOf } from '../../../test/sheets.ts';
-import { type Change, applyChanges, revertChanges } from '../changes.ts';
+import { type Change } from '../changes.ts';
 import { readWorkbook } from '../io/read.ts';
-import { type Sheet, type Workbook, cellAddress, getCell, getProvenance, getValue, parseAddress } from '../model.ts';
+import { cellAddress, getCell, getValue, parseAddress } from '../model.ts';
 import { deviceCharsRule as rule } from './device-chars.ts';
 import type { SheetView, Violation } from './types.ts';
+import { applyFixChecked, at, detectAllCells } from '../../../test/ruleHarness.ts';
 
 /** Device characters and half-width kana; full-width letters and digits have their own tests. */
 function detectAll(view: SheetView): Violation[] {
   return detectEvery(view).filter((v) => v.messageId !== 'fullwidth');
 }
 
-function detectEvery(view: SheetView): Violation[] {
-  const out: Violation[] = [];
-  for (let r = 0; r < view.sheet.rowCount; r++) {
-    for (let c = 0; c < view.sheet.columns.length; c++) {
-      const v = getValue(view.sheet, r, c);
-      if (v === null || v === '') continue;
-      out.push(...(rule.detectCell(view, r, c) ?? []));
-    }
-  }
-  return out;
-}
-
-const at = (v: Violation) => cellAddress(v.range.s.r, v.range.s.c);
+const detectEvery = (view: SheetView): Violation[] => detectAllCells(rule, view);
 
 function sheetOf(name: string, index = 0) {
   return readWorkbook(fixtureBytes(name), name.replace(/^.*\//, '')).workbook.sheets[index];
@@ -148,26 +137,7 @@ describe('device-chars rule', () => {
 
 // --- fix ---------------------------------------------------------------------------------
 
-/** Every cell's state and history, and the metadata: "the same document". */
-function contents(sheet: Sheet): string {
-  const cells = [];
-  for (let r = 0; r < sheet.rowCount; r++) for (let c = 0; c < sheet.columns.length; c++) cells.push([getCell(sheet, r, c), getProvenance(sheet, r, c)]);
-  return JSON.stringify({ rows: sheet.rowCount, cols: sheet.columns.length, meta: sheet.meta, cells });
-}
-
-/** Applies the fix to the view's sheet; checks that reverting restores the exact sheet. */
-function applyFix(view: SheetView): Change[] {
-  const wb: Workbook = { source: { fileName: 't', format: 'xlsx', byteLength: 0 }, date1904: false, sheets: [view.sheet] };
-  const before = contents(view.sheet);
-  const changes = rule.fix!(view, {});
-  applyChanges(wb, changes);
-  const after = contents(view.sheet);
-  revertChanges(wb, changes);
-  expect(contents(view.sheet)).toBe(before);
-  applyChanges(wb, changes);
-  expect(contents(view.sheet)).toBe(after);
-  return changes;
-}
+const applyFix = (view: SheetView): Change[] => applyFixChecked(rule, view);
 
 const cell = (view: SheetView, addr: string) => {
   const { r, c } = parseAddress(addr);

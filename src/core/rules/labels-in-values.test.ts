@@ -2,26 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { fixtureBytes } from '../../../test/fixtures.ts';
 import { fixtureView } from '../../../test/fixtureView.ts';
 import { sheetFromRows, tableOf, viewOf } from '../../../test/sheets.ts';
-import { type Change, applyChanges, revertChanges } from '../changes.ts';
+import { type Change } from '../changes.ts';
 import { readWorkbook } from '../io/read.ts';
-import { type Sheet, type Workbook, cellAddress, getCell, getProvenance, getValue, parseAddress } from '../model.ts';
+import { getCell, parseAddress } from '../model.ts';
 import type { ColumnKind } from '../structure/types.ts';
 import { labelsAt, labelsInValuesRule as rule } from './labels-in-values.ts';
 import type { SheetView, Violation } from './types.ts';
+import { applyFixChecked, at, detectAllCells } from '../../../test/ruleHarness.ts';
 
-function detectAll(view: SheetView): Violation[] {
-  const out: Violation[] = [];
-  for (let r = 0; r < view.sheet.rowCount; r++) {
-    for (let c = 0; c < view.sheet.columns.length; c++) {
-      const v = getValue(view.sheet, r, c);
-      if (v === null || v === '') continue;
-      out.push(...(rule.detectCell(view, r, c) ?? []));
-    }
-  }
-  return out;
-}
-
-const at = (v: Violation) => cellAddress(v.range.s.r, v.range.s.c);
+const detectAll = (view: SheetView): Violation[] => detectAllCells(rule, view);
 
 function sheetOf(name: string, index = 0) {
   return readWorkbook(fixtureBytes(name), name.replace(/^.*\//, '')).workbook.sheets[index];
@@ -149,26 +138,7 @@ describe('labels-in-values rule', () => {
 
 // --- fix ---------------------------------------------------------------------------------
 
-/** Every cell's state and history, and the metadata: "the same document". */
-function contents(sheet: Sheet): string {
-  const cells = [];
-  for (let r = 0; r < sheet.rowCount; r++) for (let c = 0; c < sheet.columns.length; c++) cells.push([getCell(sheet, r, c), getProvenance(sheet, r, c)]);
-  return JSON.stringify({ rows: sheet.rowCount, cols: sheet.columns.length, meta: sheet.meta, cells });
-}
-
-/** Applies the fix to the view's sheet; checks that reverting restores the exact sheet. */
-function applyFix(view: SheetView): Change[] {
-  const wb: Workbook = { source: { fileName: 't', format: 'xlsx', byteLength: 0 }, date1904: false, sheets: [view.sheet] };
-  const before = contents(view.sheet);
-  const changes = rule.fix!(view, {});
-  applyChanges(wb, changes);
-  const after = contents(view.sheet);
-  revertChanges(wb, changes);
-  expect(contents(view.sheet)).toBe(before);
-  applyChanges(wb, changes);
-  expect(contents(view.sheet)).toBe(after);
-  return changes;
-}
+const applyFix = (view: SheetView): Change[] => applyFixChecked(rule, view);
 
 const cell = (view: SheetView, addr: string) => {
   const { r, c } = parseAddress(addr);

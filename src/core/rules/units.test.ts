@@ -2,24 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { fixtureBytes } from '../../../test/fixtures.ts';
 import { sheetFromRows, tableOf, viewOf } from '../../../test/sheets.ts';
 import { buildSheetView } from '../analysis/view.ts';
-import { type Change, applyChanges, revertChanges } from '../changes.ts';
+import { type Change } from '../changes.ts';
 import { readWorkbook } from '../io/read.ts';
-import {
-  type CellValue,
-  type Sheet,
-  type Workbook,
-  cellAddress,
-  getCell,
-  getProvenance,
-  getValue,
-  newSheet,
-  rangeAddress,
-  setCell,
-} from '../model.ts';
+import { type CellValue, type Sheet, cellAddress, getValue, newSheet, rangeAddress, setCell } from '../model.ts';
 import { detectStructure } from '../structure/detect.ts';
 import type { ColumnKind } from '../structure/types.ts';
 import type { FixOptions, SheetView, Violation } from './types.ts';
 import { tableUnits, unitsRule } from './units.ts';
+import { applyFixChecked } from '../../../test/ruleHarness.ts';
 
 function sheetOf(name: string): Sheet {
   return readWorkbook(fixtureBytes(name), name).workbook.sheets[0];
@@ -357,27 +347,7 @@ describe('tableUnits: the unit and scale of each column, for the fix and the Lev
 
 // --- fix ---------------------------------------------------------------------------------
 
-/** Everything a change can touch: cells with history, merges, hidden rows, metadata. */
-function contents(sheet: Sheet): string {
-  const cells = [];
-  for (let r = 0; r < sheet.rowCount; r++) for (let c = 0; c < sheet.columns.length; c++) cells.push([getCell(sheet, r, c), getProvenance(sheet, r, c)]);
-  const merges = sheet.merges.map(rangeAddress).sort();
-  return JSON.stringify({ rows: sheet.rowCount, cols: sheet.columns.length, merges, hiddenRows: sheet.hiddenRows, meta: sheet.meta, cells });
-}
-
-/** Applies the fix; checks that reverting restores the exact sheet and re-applying gives the same. */
-function applyFix(view: SheetView, options: FixOptions = {}): Change[] {
-  const wb: Workbook = { source: { fileName: 't', format: 'xlsx', byteLength: 0 }, date1904: false, sheets: [view.sheet] };
-  const before = contents(view.sheet);
-  const changes = unitsRule.fix!(view, options);
-  applyChanges(wb, changes);
-  const after = contents(view.sheet);
-  revertChanges(wb, changes);
-  expect(contents(view.sheet)).toBe(before);
-  applyChanges(wb, changes);
-  expect(contents(view.sheet)).toBe(after);
-  return changes;
-}
+const applyFix = (view: SheetView, options: FixOptions = {}): Change[] => applyFixChecked(unitsRule, view, options);
 
 /** The violations a fix could still act on. */
 const fixable = (vs: Violation[]) => vs.filter((v) => v.fixId !== undefined);

@@ -1,21 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildSheetView } from '../analysis/view.ts';
-import { type Change, applyChanges, revertChanges } from '../changes.ts';
+import { type Change } from '../changes.ts';
 import { readWorkbook } from '../io/read.ts';
-import {
-  type CellValue,
-  type Sheet,
-  type Workbook,
-  cellAddress,
-  getCell,
-  getFormat,
-  getProvenance,
-  getValue,
-  newSheet,
-  rangeAddress,
-  setCell,
-} from '../model.ts';
+import { type CellValue, type Sheet, cellAddress, getCell, getFormat, getValue, newSheet, rangeAddress, setCell } from '../model.ts';
 import { exportText, formatValue } from '../numberFormat.ts';
 import { detectStructure } from '../structure/detect.ts';
 import type { ColumnKind } from '../structure/types.ts';
@@ -24,6 +12,7 @@ import { fixtureView } from '../../../test/fixtureView.ts';
 import { sheetFromRows, tableOf, viewOf } from '../../../test/sheets.ts';
 import type { FixOptions, SheetView, Violation } from './types.ts';
 import { detect, meta, rule as wareki } from './wareki.ts';
+import { applyFixChecked } from '../../../test/ruleHarness.ts';
 
 /** `A1 era 平成22年 → 2010` style lines, one per violation, in sheet order. */
 function lines(vs: Violation[]): string[] {
@@ -506,30 +495,7 @@ describe('wareki rule: performance', () => {
 
 // --- fix ---------------------------------------------------------------------------------
 
-/** Everything a change can touch: cells with history, merges, widths, metadata. */
-function contents(sheet: Sheet): string {
-  const cells = [];
-  for (let r = 0; r < sheet.rowCount; r++) for (let c = 0; c < sheet.columns.length; c++) cells.push([getCell(sheet, r, c), getProvenance(sheet, r, c)]);
-  const merges = sheet.merges.map(rangeAddress).sort();
-  // Widths past the last known one are unknown either way (inserting a column pads them).
-  const widths = [...(sheet.colWidths ?? [])];
-  while (widths.length > 0 && widths[widths.length - 1] === undefined) widths.pop();
-  return JSON.stringify({ rows: sheet.rowCount, cols: sheet.columns.length, merges, hiddenCols: sheet.hiddenCols, widths, meta: sheet.meta, cells });
-}
-
-/** Applies the fix; checks that reverting restores the exact sheet and re-applying gives the same. */
-function applyFix(view: SheetView, options: FixOptions = {}, date1904 = false): Change[] {
-  const wb: Workbook = { source: { fileName: 't', format: 'xlsx', byteLength: 0 }, date1904, sheets: [view.sheet] };
-  const before = contents(view.sheet);
-  const changes = wareki.fix!(view, options);
-  applyChanges(wb, changes);
-  const after = contents(view.sheet);
-  revertChanges(wb, changes);
-  expect(contents(view.sheet)).toBe(before);
-  applyChanges(wb, changes);
-  expect(contents(view.sheet)).toBe(after);
-  return changes;
-}
+const applyFix = (view: SheetView, options: FixOptions = {}, date1904 = false): Change[] => applyFixChecked(wareki, view, options, date1904);
 
 /** `A5 平成 22 年 → 2010年` per cell change. */
 function edits(changes: Change[]): string[] {
