@@ -83,6 +83,22 @@ describe('seiton check', () => {
     expect(await runCli(['check', empty, clean], capture())).toBe(2);
   });
 
+  it('a Level 2 CSV written by clean checks clean when opened again (the @ lines are its metadata)', async () => {
+    const out = path.join(tmp, 'recheck');
+    const files = ['population.xlsx', 'crushed-stone.xlsx', 'ci-index.xlsx', 'industry.xlsx', 'county-income.csv', 'shelters-sjis.csv'].map(fixture);
+    expect(await runCli(['clean', ...files, '--out', out, '--jobs', '2'], capture())).toBe(0);
+    const cleaned = fs.readdirSync(out).map((name) => path.join(out, name));
+    expect(cleaned).toHaveLength(7);
+    const io = capture();
+    expect(await runCli(['check', ...cleaned, '--json'], io)).toBe(0);
+    const report = JSON.parse(io.stdout) as { file: string; sheets: { rules: { ruleId: string; failing: number; level: number }[] }[] }[];
+    for (const file of report) {
+      // Hints (a column without a unit that may need none) do not fail a file; anything else would.
+      const level1 = file.sheets.flatMap((s) => s.rules).filter((r) => r.level === 1 && r.failing > 0);
+      expect({ file: path.basename(file.file), level1 }).toEqual({ file: path.basename(file.file), level1: [] });
+    }
+  });
+
   it('--json prints the report as data', async () => {
     const io = capture();
     await runCli(['check', fixture('ci-index.xlsx'), '--json'], io);

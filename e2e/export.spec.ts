@@ -67,6 +67,20 @@ test('Level 2 CSV in UTF-8 with BOM, UTF-8 and Shift_JIS; LF on request', async 
   expect(l1[1]).toBe('全国,126926,127768,84331,0.7,128057,94.8,343.4,0.2');
 });
 
+test('the downloaded Level 2 CSV opens again as a table with its @ lines as metadata, and downloads unchanged', async ({ page }) => {
+  await fixedPopulation(page);
+  const csv = () => page.getByRole('button', { name: 'CSVをダウンロード' }).click();
+  const first = await downloadWith(page, csv);
+  const dataLines = first.bytes.subarray(3).toString('utf8').split('\r\n').filter((l) => l !== '' && !l.startsWith('@')).length - 4; // title, baseval, unit, datatype rows
+  await openFile(page, { name: first.name, mimeType: 'text/csv', buffer: first.bytes });
+  await expect(page.getByRole('status')).toContainText('Level 2 形式の CSV です');
+  await expect(page.getByTestId('sheet-summary')).toHaveText(`${dataLines + 1} 行 × 9 列`);
+  await expect(page.getByTestId('meta-input-caption')).toHaveValue('2-2 都道府県別人口と人口増加率');
+  await expect(page.getByTestId('meta-input-creator')).toHaveValue('総務省統計局統計調査部国勢統計課');
+  const again = await downloadWith(page, csv);
+  expect(again.bytes.toString('utf8')).toBe(first.bytes.toString('utf8'));
+});
+
 test('Shift_JIS: characters it cannot hold are listed, nothing is saved or replaced', async ({ page }) => {
   const ws = XLSX.utils.aoa_to_sheet([
     ['名前', '人数'],

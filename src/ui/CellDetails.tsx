@@ -2,7 +2,7 @@
 // as opposed to what the grid shows.
 import { type Sheet, cellAddress, getFormat, getFormula, getProvenance, getRaw, getValue, rangeAddress } from '../core/model.ts';
 import { formatValue } from '../core/numberFormat.ts';
-import { storedValueText, typeKey } from './cellDescription.ts';
+import { clipText, storedValueText, typeKey } from './cellDescription.ts';
 import { activeSheet } from '../store/documentStore.ts';
 import type { MergeIndex } from '../core/mergeIndex.ts';
 import { useDoc, useT } from './context.ts';
@@ -31,15 +31,16 @@ function Details({ sheet, r, c, date1904, merges, t }: { sheet: Sheet; r: number
   const raw = getRaw(sheet, r, c);
   const history = getProvenance(sheet, r, c);
   const merge = merges.at(r, c);
+  const clip = (text: string) => clipText(text, (count) => t('details.clipped', { count }));
   return (
     <div className="cell-details" aria-label={t('details.label')} data-testid="cell-details">
       <span className="address" data-testid="cell-address">{cellAddress(r, c)}</span>
-      <Field label={t('details.display')} value={formatValue(value, format, date1904)} testId="cell-display" />
-      <Field label={t('details.value')} value={storedValueText(value)} testId="cell-value" />
+      <Field label={t('details.display')} value={clip(formatValue(value, format, date1904))} testId="cell-display" />
+      <Field label={t('details.value')} value={clip(storedValueText(value))} testId="cell-value" />
       <Field label={t('details.type')} value={t(typeKey(value, format))} />
       {format !== 'General' && <Field label={t('details.format')} value={format} />}
-      {formula && <Field label={t('details.formula')} value={`=${formula}`} />}
-      {raw !== undefined && <Field label={t('details.raw')} value={raw} />}
+      {formula && <Field label={t('details.formula')} value={clip(`=${formula}`)} />}
+      {raw !== undefined && <Field label={t('details.raw')} value={clip(raw)} />}
       {history.length > 0 && <Field label={t('details.history')} value={t('details.historyCount', { count: history.length })} />}
       {merge && <span className="tag">{t('details.merged', { range: rangeAddress(merge) })}</span>}
       {sheet.hiddenRows.includes(r) && <span className="tag">{t('details.hiddenRow')}</span>}

@@ -48,7 +48,9 @@ export function ReadWarnings() {
         <div key={w.code}>
           {w.code === 'invalid-characters'
             ? t('warning.invalid-characters', { count: w.count, encoding: t(`encoding.${w.encoding}` as MessageKey) })
-            : t('warning.csv-problems', { count: w.count, row: w.firstRow })}
+            : w.code === 'level2'
+              ? t('warning.level2', { count: w.metaLines })
+              : t('warning.csv-problems', { count: w.count, row: w.firstRow })}
         </div>
       ))}
     </div>

@@ -22,7 +22,7 @@ import { editableText } from '../core/cellInput.ts';
 import type { MergeIndex } from '../core/mergeIndex.ts';
 import { type Sheet, columnLetter, getCell, getFormat, getValue, rangeAddress } from '../core/model.ts';
 import { formatValue } from '../core/numberFormat.ts';
-import { storedValueText, typeKey } from './cellDescription.ts';
+import { clipText, storedValueText, typeKey } from './cellDescription.ts';
 import { guideReference, violationMessage } from '../core/rules/messages.ts';
 import { ruleById } from '../core/rules/registry.ts';
 import type { RuleId, Violation } from '../core/rules/types.ts';
@@ -41,6 +41,9 @@ interface RowRef {
 }
 
 const ROW_HEADER = '__row';
+// A tooltip is for a glance: a few lines, not the details bar's thousand characters.
+const TOOLTIP_TEXT_LIMIT = 200;
+type Translate = ReturnType<typeof useT>;
 
 const theme = themeQuartz.withParams({
   fontFamily: ['"Noto Sans CJK JP"', '"Hiragino Sans"', '"Yu Gothic UI"', 'Meiryo', 'system-ui', 'sans-serif'],
@@ -69,8 +72,9 @@ export interface SheetGridProps {
 }
 
 /** Line breaks inside a cell show as ↵ so they are visible in a one-line grid row. */
-function displayText(sheet: Sheet, r: number, c: number, date1904: boolean): string {
-  return formatValue(getValue(sheet, r, c), getFormat(sheet, r, c), date1904).replace(/\r?\n/g, ' ↵ ');
+function displayText(sheet: Sheet, r: number, c: number, date1904: boolean, t: Translate): string {
+  const text = clipText(formatValue(getValue(sheet, r, c), getFormat(sheet, r, c), date1904), (count) => t('details.clipped', { count }));
+  return text.replace(/\r?\n/g, ' ↵ ');
 }
 
 /** Caption, header, unit, data or note: what a row is, for the row-number column. */
@@ -196,7 +200,7 @@ export function SheetGrid({ sheet, date1904, version, merges, findings, activeRu
         cellDataType: false,
         // The editor starts from what the user would type, never from the formatted text.
         valueGetter: (p) => (p.data ? editableText(getCell(sheet, p.data.r, c)) : ''),
-        valueFormatter: (p) => (p.data ? displayText(sheet, p.data.r, c, date1904) : ''),
+        valueFormatter: (p) => (p.data ? displayText(sheet, p.data.r, c, date1904, live.current.t) : ''),
         editable: (p) => {
           if (readOnly || !p.data) return false;
           const m = merges.at(p.data.r, c);
@@ -248,7 +252,7 @@ export function SheetGrid({ sheet, date1904, version, merges, findings, activeRu
           if (hiddenRows.has(r)) lines.push(t('grid.hiddenRow'));
           if (hiddenCols.has(c)) lines.push(t('grid.hiddenCol'));
           if (value !== null) {
-            lines.push(`${t('details.value')}: ${storedValueText(value)} (${t(typeKey(value, format))})`);
+            lines.push(`${t('details.value')}: ${clipText(storedValueText(value), (count) => t('details.clipped', { count }), TOOLTIP_TEXT_LIMIT)} (${t(typeKey(value, format))})`);
             if (format !== 'General') lines.push(`${t('details.format')}: ${format}`);
           }
           for (const v of violationsAt(findings, r, c)) {

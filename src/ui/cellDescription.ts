@@ -18,3 +18,19 @@ export function storedValueText(value: CellValue): string {
   if (typeof value === 'object') return value.error;
   return String(value);
 }
+
+/** Longest text the grid, its tooltip and the details bar print for one cell. */
+export const SHOWN_TEXT_LIMIT = 1000;
+
+/**
+ * `text` cut to `limit` characters plus a note of its full length. A cell may hold a
+ * megabyte; putting all of it into the DOM or a tooltip stalls painting for seconds.
+ */
+export function clipText(text: string, note: (count: string) => string, limit = SHOWN_TEXT_LIMIT): string {
+  if (text.length <= limit) return text;
+  // Do not split a surrogate pair: a lone half renders as U+FFFD.
+  let end = limit;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--;
+  return text.slice(0, end) + note(text.length.toLocaleString('ja-JP'));
+}

@@ -6,6 +6,7 @@ import { decodeAs, detectAndDecode } from './encoding.ts';
 import { MAX_SHEET_CELLS, MAX_TEXT_BYTES, ReadError } from './errors.ts';
 import type { ProgressFn } from './progress.ts';
 import { estimateCells, parseCsvText } from './readCsv.ts';
+import { level2SheetFromText } from './readLevel2.ts';
 import { type SpreadsheetContainer, readSpreadsheet } from './readSpreadsheet.ts';
 import { type Container, sniffContainer } from './sniff.ts';
 
@@ -26,7 +27,9 @@ export interface ReadResult {
 
 export type ReadWarning =
   | { code: 'invalid-characters'; count: number; encoding: TextEncodingName }
-  | { code: 'csv-problems'; count: number; firstRow: number };
+  | { code: 'csv-problems'; count: number; firstRow: number }
+  /** The file is a Level 2 CSV: its @ lines were read as the table's metadata. */
+  | { code: 'level2'; metaLines: number };
 
 const TEXT_EXTENSIONS = new Set(['csv', 'tsv', 'txt']);
 const SPREADSHEET_EXTENSIONS = new Set(['xlsx', 'xlsm', 'xlsb', 'xls', 'ods']);
@@ -111,13 +114,17 @@ function readText(bytes: Uint8Array, source: WorkbookSource, opts: ReadOptions, 
     throw e;
   }
   const warnings: ReadWarning[] = [];
+  const sheet = parsed.sheet;
+  const first = sheet.columns[0]?.values[0];
+  const level2 = opts.delimiter === undefined || opts.delimiter === ',' ? level2SheetFromText(decoded.text, typeof first === 'string' ? first : undefined, sheet.id, sheet.name) : undefined;
+  if (level2) warnings.push({ code: 'level2', metaLines: sheet.rowCount - level2.rowCount });
   if (decoded.invalidCount > 0) warnings.push({ code: 'invalid-characters', count: decoded.invalidCount, encoding: decoded.encoding });
   if (parsed.problems.length > 0) warnings.push({ code: 'csv-problems', count: parsed.problems.length, firstRow: parsed.problems[0].row + 1 });
   return {
     workbook: {
       source: { ...source, encoding: decoded.encoding, encodingDetected: !opts.encoding, delimiter: parsed.delimiter },
       date1904: false,
-      sheets: [parsed.sheet],
+      sheets: [level2 ?? sheet],
     },
     warnings,
   };

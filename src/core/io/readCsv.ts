@@ -250,9 +250,18 @@ export function parseCsvText(text: string, opts: CsvParseOptions): CsvParseResul
   // A final line break yields one empty row; trailing blank rows carry nothing.
   while (rows.length > 0 && rows[rows.length - 1].every((f) => f === '')) rows.pop();
 
-  width = 0;
+  const sheet = sheetFromFields(rows, opts.sheetId, opts.sheetName, maxCells);
+  return { sheet, delimiter: delimiter || ',', problems };
+}
+
+/**
+ * A sheet from text fields: plain numbers become numbers (with their text kept as `raw`
+ * when it is not the number's canonical form, so `007` and `1.50` survive), the rest text.
+ */
+export function sheetFromFields(rows: string[][], sheetId: string, sheetName: string, maxCells = MAX_SHEET_CELLS): Sheet {
+  let width = 0;
   for (const row of rows) if (row.length > width) width = row.length;
-  checkSheetSize(rows.length, width, opts.sheetName, maxCells);
+  checkSheetSize(rows.length, width, sheetName, maxCells);
   const columns: Column[] = [];
   for (let c = 0; c < width; c++) columns.push(emptyColumn(rows.length));
   for (let r = 0; r < rows.length; r++) {
@@ -271,8 +280,8 @@ export function parseCsvText(text: string, opts: CsvParseOptions): CsvParseResul
     }
   }
   const sheet: Sheet = {
-    id: opts.sheetId,
-    name: opts.sheetName,
+    id: sheetId,
+    name: sheetName,
     rowCount: rows.length,
     columns,
     formats: ['General'],
@@ -280,5 +289,5 @@ export function parseCsvText(text: string, opts: CsvParseOptions): CsvParseResul
     hiddenRows: [],
     hiddenCols: [],
   };
-  return { sheet, delimiter: delimiter || ',', problems };
+  return sheet;
 }

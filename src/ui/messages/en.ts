@@ -35,6 +35,7 @@ export const en: Record<MessageKey, string> = {
   'error.dismiss': 'Close',
 
   'warning.invalid-characters': '{count} characters could not be read as {encoding} (shown as “�”). Try another encoding.',
+  'warning.level2': 'This is a Level 2 CSV. Its @ lines and their rows ({count} lines) were read as the table’s metadata (caption, creator, units, datatypes…), shown under “Metadata”; the grid holds the title row and the data.',
   'warning.csv-problems': 'Unbalanced quotes (") in {count} places (first in row {row}).',
 
   'encoding.label': 'Encoding',
@@ -67,6 +68,7 @@ export const en: Record<MessageKey, string> = {
   'details.label': 'Cell details',
   'details.none': 'Select a cell to see its stored value and number format here.',
   'details.display': 'Shown',
+  'details.clipped': '… ({count} characters in all)',
   'details.value': 'Value',
   'details.type': 'Type',
   'details.format': 'Number format',

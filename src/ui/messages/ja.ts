@@ -34,6 +34,7 @@ export const ja = {
   'error.dismiss': '閉じる',
 
   'warning.invalid-characters': '{encoding} として読めない文字が {count} 個ありました(「�」と表示されています)。文字コードを切り替えてみてください。',
+  'warning.level2': 'Level 2 形式の CSV です。@ 行とその値の行(計 {count} 行)は表のメタデータ(表題・作成者・単位・データ型など)として読み込み、「メタデータ」欄に表示しています。表には見出し行とデータだけが入っています。',
   'warning.csv-problems': '引用符(")の対応がとれていない箇所が {count} か所あります(最初は {row} 行目)。',
 
   'encoding.label': '文字コード',
@@ -66,6 +67,7 @@ export const ja = {
   'details.label': 'セルの詳細',
   'details.none': 'セルを選ぶと、ここに元の値と表示形式が出ます。',
   'details.display': '表示',
+  'details.clipped': '…(全 {count} 文字)',
   'details.value': '値',
   'details.type': '型',
   'details.format': '表示形式',

@@ -1,0 +1,42 @@
+// Opening a Level 2 CSV (ours or hand-made): the @ lines become the sheet's metadata and
+// the sheet holds the title row and the data, so checking, editing and exporting it again
+// work as for any table — and a cleaned file checks clean when opened again.
+import type { ColumnMeta, Sheet, TableMeta } from '../model.ts';
+import { type ParsedLevel2, parseLevel2 } from './level2.ts';
+import { sheetFromFields } from './readCsv.ts';
+
+/** The Level 2 reading of `text`, or undefined when it is not Level 2. */
+export function level2SheetFromText(text: string, firstField: string | undefined, sheetId: string, sheetName: string): Sheet | undefined {
+  // Cheap test first: parseLevel2 reads the whole text again.
+  if (!firstField?.startsWith('@')) return undefined;
+  const parsed = parseLevel2(text);
+  return parsed ? level2Sheet(parsed, sheetId, sheetName) : undefined;
+}
+
+export function level2Sheet(parsed: ParsedLevel2, sheetId: string, sheetName: string): Sheet {
+  const sheet = sheetFromFields([parsed.titles, ...parsed.rows], sheetId, sheetName);
+  sheet.meta = level2TableMeta(parsed);
+  return sheet;
+}
+
+function level2TableMeta(parsed: ParsedLevel2): TableMeta {
+  const { caption, creator, date, language, source, license, notes } = parsed.meta;
+  const meta: TableMeta = { notes: notes.slice(), columns: [] };
+  if (caption) meta.caption = caption;
+  if (creator) meta.creator = creator;
+  if (date) meta.date = date;
+  if (language) meta.language = language;
+  if (source) meta.source = source;
+  if (license) meta.license = license;
+  for (let c = 0; c < parsed.width; c++) {
+    const column: ColumnMeta = {};
+    const unit = parsed.units[c].trim();
+    const baseval = Number(parsed.basevals[c].trim());
+    const datatype = parsed.datatypes[c].trim();
+    if (unit) column.unit = unit;
+    if (parsed.basevals[c].trim() && Number.isFinite(baseval)) column.baseval = baseval;
+    if (datatype) column.datatype = datatype;
+    if (Object.keys(column).length > 0) meta.columns[c] = column;
+  }
+  return meta;
+}
