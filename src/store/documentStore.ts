@@ -15,7 +15,8 @@ import type { AnalysisDelta } from '../core/analysis/analyse.ts';
 import { RECIPE_VERSION, type Recipe, type ReplayedStep, cellRef, metaPatch, serializeRecipe } from '../core/recipe.ts';
 import type { FixOptions, RuleId } from '../core/rules/types.ts';
 import type { StructureOverride } from '../core/structure/types.ts';
-import type { ExportKind, ExportResult, HistoryRecord, OpenResult, SavedSessionInfo, SessionApi } from '../worker/session.ts';
+import type { ExportKind, ExportResult, HistoryRecord, OpenPreview, OpenResult, SavedSessionInfo, SessionApi } from '../worker/session.ts';
+import { WorkerStopped } from '../worker/workerStopped.ts';
 import { type SheetFindings, applyDelta, findingsFrom } from './findings.ts';
 import { type Command, type History, emptyHistory, popRedo, popUndo, pushCommand } from '../core/history.ts';
 
@@ -24,7 +25,11 @@ export interface LoadingState {
   phase: 'read' | Progress['phase'];
   done?: number;
   total?: number;
+  /** The whole read, 0–1, when the reader can tell. */
+  overall?: number;
   startedAt: number;
+  /** The grid shows the first rows of the file while the rest is read (nothing can be changed yet). */
+  preview?: { rows: number; declaredRows?: number };
 }
 
 export interface LoadError {
@@ -72,6 +77,8 @@ export interface FixPreview {
 
 export interface DocumentActions {
   openFile(file: { name: string; arrayBuffer(): Promise<ArrayBuffer> }, options?: ReadOptions): Promise<boolean>;
+  /** Stops the read in progress; the document open before it comes back as it was. */
+  cancelLoad(): Promise<void>;
   reopen(options: ReadOptions): Promise<boolean>;
   setActiveSheet(id: string): void;
   select(r: number, c: number): void;
@@ -131,15 +138,16 @@ export function createDocumentStore(session: SessionApi) {
   return createStore<DocumentState & DocumentActions>()((set, get) => {
     const progress = (p: Progress) => {
       const loading = get().loading;
-      if (loading) set({ loading: { ...loading, phase: p.phase, done: p.done, total: p.total } });
+      if (loading) set({ loading: { ...loading, phase: p.phase, done: p.done, total: p.total, overall: p.overall ?? loading.overall } });
     };
 
     // Results of an analysis started for an older document must not land on a newer one.
     let generation = 0;
 
-    const analyse = async () => {
+    /** `keep`: leave the current findings on screen until the new ones arrive (they will match). */
+    const analyse = async (keep = false) => {
       const mine = ++generation;
-      set({ analysing: true, findings: {} });
+      set(keep ? { analysing: true } : { analysing: true, findings: {} });
       try {
         const results = await session.analyse();
         if (mine !== generation) return;
@@ -163,15 +171,13 @@ export function createDocumentStore(session: SessionApi) {
       set({ findings });
     };
 
-    const finishOpen = (result: OpenResult): boolean => {
-      if (!result.ok) {
-        set({ loading: null, error: { fileName: result.fileName, info: result.error } });
-        return false;
-      }
+    const finishOpen = (result: OpenResult & { ok: true }): boolean => {
+      // The sheet the preview showed stays the active one (same id in the whole workbook).
+      const shown = get().loading?.preview ? get().activeSheetId : null;
       const first = result.workbook.sheets.find((s) => !s.hidden && s.rowCount > 0) ?? result.workbook.sheets[0];
       set({
         workbook: result.workbook,
-        activeSheetId: first?.id ?? null,
+        activeSheetId: (shown && result.workbook.sheets.some((sh) => sh.id === shown) ? shown : first?.id) ?? null,
         selection: null,
         version: get().version + 1,
         history: emptyHistory(),
@@ -189,14 +195,93 @@ export function createDocumentStore(session: SessionApi) {
       return true;
     };
 
-    const run = async (fileName: string, work: () => Promise<OpenResult>): Promise<boolean> => {
+    // What a read replaces, kept until it completes: Cancel or a failure brings it back.
+    type Stash = Pick<
+      DocumentState,
+      'workbook' | 'activeSheetId' | 'selection' | 'history' | 'savedAt' | 'findings' | 'overrides' | 'warnings' | 'activeRuleId' | 'focus' | 'preview' | 'analysing'
+    >;
+    const stashOf = (st: DocumentState): Stash => ({
+      workbook: st.workbook,
+      activeSheetId: st.activeSheetId,
+      selection: st.selection,
+      history: st.history,
+      savedAt: st.savedAt,
+      findings: st.findings,
+      overrides: st.overrides,
+      warnings: st.warnings,
+      activeRuleId: st.activeRuleId,
+      focus: st.focus,
+      preview: st.preview,
+      analysing: st.analysing,
+    });
+    let stash: Stash | null = null;
+    // Increments per read; a read that is no longer the latest (cancelled) drops its result.
+    let loadSeq = 0;
+
+    const bringBack = (before: Stash) => {
+      generation++;
+      set({ ...before, analysing: false, loading: null, version: get().version + 1 });
+    };
+
+    /** Puts the previous document back into a fresh worker (after Cancel or a crash). */
+    const readopt = async (before: Stash) => {
+      if (!before.workbook) return;
+      await session.adopt(before.workbook, before.history, Object.values(before.overrides).flat());
+      void analyse(true);
+    };
+
+    const showPreview = (p: OpenPreview) => {
+      const loading = get().loading;
+      if (!loading) return;
+      generation++; // analysis results for the previous document must not land on the preview
+      const sheet = sheetById(p.workbook, p.sheetId);
+      set({
+        workbook: p.workbook,
+        activeSheetId: p.sheetId,
+        selection: null,
+        version: get().version + 1,
+        history: emptyHistory(),
+        savedAt: null,
+        findings: { [p.sheetId]: findingsFrom(p.analysis) },
+        overrides: {},
+        warnings: [],
+        activeRuleId: null,
+        focus: null,
+        preview: null,
+        analysing: false,
+        loading: { ...loading, preview: { rows: sheet?.rowCount ?? 0, declaredRows: p.declaredRows } },
+      });
+    };
+
+    const run = async (fileName: string, work: (onPreview: (p: OpenPreview) => void) => Promise<OpenResult>): Promise<boolean> => {
       if (get().loading) return false;
+      const mine = ++loadSeq;
+      const before = stashOf(get());
+      stash = before;
       set({ loading: { fileName, phase: 'read', startedAt: Date.now() }, error: null });
-      try {
-        return finishOpen(await work());
-      } catch (e) {
-        set({ loading: null, error: { fileName, info: { code: 'internal', detail: e instanceof Error ? e.message : String(e) } } });
+      let previewed = false;
+      const fail = (info: LoadError['info'], name = fileName) => {
+        if (previewed) bringBack(before);
+        set({ loading: null, error: { fileName: name, info } });
         return false;
+      };
+      try {
+        const result = await work((p) => {
+          if (mine !== loadSeq) return;
+          previewed = true;
+          showPreview(p);
+        });
+        if (mine !== loadSeq) return false;
+        stash = null;
+        return result.ok ? finishOpen(result) : fail(result.error, result.fileName);
+      } catch (e) {
+        if (mine !== loadSeq) return false; // cancelled: cancelLoad has put everything back
+        stash = null;
+        if (e instanceof WorkerStopped) {
+          bringBack(before);
+          void readopt(before).catch(reportReplicaError);
+        }
+        return fail({ code: 'internal', detail: e instanceof Error ? e.message : String(e) });
       }
     };
 
@@ -248,11 +333,21 @@ export function createDocumentStore(session: SessionApi) {
       exportOptions: DEFAULT_EXPORT,
 
       openFile: (file, options = {}) =>
-        run(file.name, async () => session.open(file.name, await file.arrayBuffer(), options, progress)),
+        run(file.name, async (onPreview) => session.open(file.name, await file.arrayBuffer(), options, progress, onPreview)),
 
       reopen: (options) => {
         const name = get().workbook?.source.fileName ?? '';
-        return run(name, () => session.reopen(options, progress));
+        return run(name, (onPreview) => session.reopen(options, progress, onPreview));
+      },
+
+      cancelLoad: async () => {
+        const before = stash;
+        if (!get().loading || !before) return;
+        loadSeq++;
+        stash = null;
+        await session.cancel();
+        bringBack(before);
+        await readopt(before).catch(reportReplicaError);
       },
 
       setActiveSheet: (id) => {
@@ -282,13 +377,15 @@ export function createDocumentStore(session: SessionApi) {
       },
 
       execute: (command) => {
-        if (command.changes.length === 0) return;
+        // Nothing changes a document that is still being read (the grid may show its first rows).
+        if (command.changes.length === 0 || get().loading) return;
         const { changes, ...meta } = command;
         const patch = mutate(changes, 'apply', { op: 'do', command: meta });
         set({ ...patch, history: pushCommand(get().history, command), version: get().version + 1, preview: null });
       },
 
       undo: () => {
+        if (get().loading) return;
         const popped = popUndo(get().history);
         if (!popped) return;
         const patch = mutate(popped.command.changes, 'revert', { op: 'undo' });
@@ -296,6 +393,7 @@ export function createDocumentStore(session: SessionApi) {
       },
 
       redo: () => {
+        if (get().loading) return;
         const popped = popRedo(get().history);
         if (!popped) return;
         const patch = mutate(popped.command.changes, 'apply', { op: 'redo' });
@@ -305,7 +403,7 @@ export function createDocumentStore(session: SessionApi) {
       exportActive: async (what = 'csv') => {
         const state = get();
         const sheet = activeSheet(state);
-        if (!state.workbook || !sheet) return null;
+        if (!state.workbook || !sheet || state.loading) return null;
         const recipe = what === 'zip' ? get().recipe() : null;
         const result = await session.export(sheet.id, what, state.exportOptions, recipe ? serializeRecipe(recipe) : undefined);
         if (result.ok && what !== 'csvw') set({ savedAt: state.history.past[state.history.past.length - 1] ?? null });
@@ -318,7 +416,7 @@ export function createDocumentStore(session: SessionApi) {
 
       previewFix: async (ruleId, options = {}) => {
         const sheetId = get().activeSheetId;
-        if (!sheetId || get().fixing) return;
+        if (!sheetId || get().fixing || get().loading) return;
         const mine = generation;
         const version = get().version;
         const changes = await session.planFix(sheetId, ruleId, options);
@@ -433,7 +531,7 @@ export function createDocumentStore(session: SessionApi) {
       },
 
       fixAll: async () => {
-        if (!get().workbook || get().fixing) return;
+        if (!get().workbook || get().fixing || get().loading) return;
         const mine = generation;
         const version = get().version;
         set({ fixing: true, preview: null });
@@ -447,6 +545,7 @@ export function createDocumentStore(session: SessionApi) {
       },
 
       setOverrides: async (sheetId, overrides) => {
+        if (get().loading) return;
         const mine = generation;
         set({ overrides: { ...get().overrides, [sheetId]: overrides }, analysing: true });
         const analysis = await session.setOverrides(sheetId, overrides);

@@ -30,6 +30,7 @@ export function App() {
   const date1904 = useDoc((s) => s.workbook?.date1904 ?? false);
   const version = useDoc((s) => s.version);
   const loading = useDoc((s) => s.loading !== null);
+  const previewRows = useDoc((s) => s.loading?.preview);
   const undo = useDoc((s) => s.undo);
   const redo = useDoc((s) => s.redo);
   const editCell = useDoc((s) => s.editCell);
@@ -81,7 +82,11 @@ export function App() {
             <SheetTabs />
             <CellDetails merges={merges} />
             <div className="sheet-summary" data-testid="sheet-summary">
-              {t('grid.summary', { rows: sheet.rowCount, cols: sheet.columns.length })}
+              {previewRows
+                ? previewRows.declaredRows
+                  ? t('load.previewSummary', { rows: sheet.rowCount.toLocaleString('ja-JP'), total: previewRows.declaredRows.toLocaleString('ja-JP') })
+                  : t('load.previewSummaryUnknown', { rows: sheet.rowCount.toLocaleString('ja-JP') })
+                : t('grid.summary', { rows: sheet.rowCount, cols: sheet.columns.length })}
               {sheet.merges.length > 0 && <> · {t('grid.mergeCount', { count: sheet.merges.length })}</>}
               {(sheet.hiddenRows.length > 0 || sheet.hiddenCols.length > 0) && (
                 <> · {t('grid.hiddenCount', { rows: sheet.hiddenRows.length, cols: sheet.hiddenCols.length })}</>
@@ -105,11 +110,15 @@ export function App() {
           />
           {sheet && (
             <aside className="side-panel">
-              <FixPreview />
-              <ViolationsPanel />
-              <MetadataPanel />
-              <StructurePanel />
-              <HistoryPanel />
+              {/* A disabled fieldset disables every control inside: nothing is typed into a
+                  document that is still being read and then silently dropped. */}
+              <fieldset className="panel-lock" disabled={loading}>
+                <FixPreview />
+                <ViolationsPanel />
+                <MetadataPanel />
+                <StructurePanel />
+                <HistoryPanel />
+              </fieldset>
             </aside>
           )}
         </div>

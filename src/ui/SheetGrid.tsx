@@ -267,6 +267,24 @@ export function SheetGrid({ sheet, date1904, version, merges, findings, activeRu
     return [rowHeader, ...cols];
   }, [sheet, sheet.columns.length, merges, hiddenRows, hiddenCols, date1904, readOnly, widths, lang]);
 
+  // The same sheet with more rows (a big file's preview, then the whole of it): AG Grid
+  // reloads its row blocks; keep the rows the user was looking at and the focused cell.
+  const lastView = useRef<{ sheetId: string; firstRow: number } | null>(null);
+  const rememberView = useCallback(() => {
+    const grid = api.current;
+    if (grid) lastView.current = { sheetId: sheet.id, firstRow: grid.getFirstDisplayedRowIndex() };
+  }, [sheet.id]);
+  useEffect(() => {
+    const grid = api.current;
+    const view = lastView.current;
+    if (!grid || !view || view.sheetId !== sheet.id || view.firstRow <= 0) return;
+    const focused = grid.getFocusedCell();
+    requestAnimationFrame(() => {
+      grid.ensureIndexVisible(Math.min(view.firstRow, sheet.rowCount - 1), 'top');
+      if (focused) grid.setFocusedCell(focused.rowIndex, focused.column);
+    });
+  }, [datasource, sheet.id, sheet.rowCount]);
+
   // Content or findings changed in the store (edit, undo, redo, analysis): redraw the rendered cells.
   useEffect(() => {
     api.current?.refreshCells({ force: true });
@@ -340,6 +358,7 @@ export function SheetGrid({ sheet, date1904, version, merges, findings, activeRu
         onGridReady={(e) => {
           api.current = e.api;
         }}
+        onBodyScrollEnd={rememberView}
       />
     </div>
   );

@@ -6,6 +6,8 @@ export function SheetTabs() {
   const sheets = useDoc((s) => s.workbook?.sheets);
   const activeId = useDoc((s) => s.activeSheetId);
   const setActive = useDoc((s) => s.setActiveSheet);
+  // While a file is read only its first sheet has rows: the others wait.
+  const reading = useDoc((s) => s.loading !== null);
   if (!sheets || sheets.length === 0) return null;
   return (
     <div className="sheet-tabs" role="tablist" aria-label={t('sheets.label')}>
@@ -17,6 +19,7 @@ export function SheetTabs() {
           aria-selected={sheet.id === activeId}
           className={sheet.hidden ? 'tab hidden-sheet' : 'tab'}
           title={sheet.hidden ? t('sheets.hidden') : undefined}
+          disabled={reading && sheet.id !== activeId}
           onClick={() => setActive(sheet.id)}
         >
           {sheet.name}

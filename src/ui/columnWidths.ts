@@ -5,7 +5,8 @@ import type { MergeIndex } from '../core/mergeIndex.ts';
 import { type Sheet, getFormat, getValue } from '../core/model.ts';
 import { formatValue } from '../core/numberFormat.ts';
 
-const SAMPLE_ROWS = 300;
+// The rows a preview of a big file shows (PREVIEW_ROWS): the widths do not change when the rest arrives.
+const SAMPLE_ROWS = 200;
 const MIN = 48;
 const MAX = 360;
 

@@ -9,21 +9,57 @@ import type { Column, Sheet } from '../core/model.ts';
 import type { Violation } from '../core/rules/types.ts';
 import type { WorkerApi } from './seiton.worker.ts';
 import { DocumentSession, type OpenResult, type SessionApi, type SessionPersistence } from './session.ts';
-import { joinSlices, pages, sliceRanges } from './wire.ts';
+import { SLICE_CELLS, joinSlices, pages, sliceRanges } from './wire.ts';
+import { WorkerStopped } from './workerStopped.ts';
 
 export function createWorkerSession(): { api: SessionApi; terminate: () => void } {
-  const worker = new Worker(new URL('./seiton.worker.ts', import.meta.url), { type: 'module', name: 'seiton' });
-  const remote = Comlink.wrap<WorkerApi>(worker);
+  let worker!: Worker;
+  let remote!: Comlink.Remote<WorkerApi>;
+  // Every call races this: stopping the worker rejects it, so no caller waits forever.
+  let stopped!: Promise<never>;
+  let stop!: (e: WorkerStopped) => void;
 
+  const start = () => {
+    worker = new Worker(new URL('./seiton.worker.ts', import.meta.url), { type: 'module', name: 'seiton' });
+    remote = Comlink.wrap<WorkerApi>(worker);
+    stopped = new Promise<never>((_, reject) => (stop = reject));
+    stopped.catch(() => {}); // rejected for whoever is waiting; nobody may be
+    const current = worker;
+    worker.addEventListener('error', (e) => {
+      if (current !== worker) return;
+      console.error('worker error', e.message);
+      restart('crashed');
+    });
+  };
+  const restart = (reason: WorkerStopped['reason']) => {
+    worker.terminate();
+    const fail = stop;
+    start();
+    fail(new WorkerStopped(reason));
+  };
+  start();
+  const track = <P extends Promise<unknown>>(p: P): P => Promise.race([p, stopped]) as P;
+
+  // Many narrow columns go in one message: one round trip per column made a 16,384-column
+  // sheet take seconds; a slice holds about SLICE_CELLS cells whatever the shape.
   const assemble = async ({ result, columnCounts }: Awaited<ReturnType<WorkerApi['open']>>): Promise<OpenResult> => {
     if (!result.ok) return result;
     for (let i = 0; i < result.workbook.sheets.length; i++) {
       const sheet: Sheet = result.workbook.sheets[i];
       const columns: Column[] = [];
-      for (let c = 0; c < columnCounts[i]; c++) {
+      const ranges = sliceRanges(sheet.rowCount);
+      const perMessage = Math.max(1, Math.floor(SLICE_CELLS / Math.max(1, sheet.rowCount)));
+      for (let c = 0; c < columnCounts[i]; ) {
+        if (perMessage > 1) {
+          const n = Math.min(perMessage, columnCounts[i] - c);
+          for (const col of await track(remote.columnBatch(sheet.id, c, n))) columns.push(col);
+          c += n;
+          continue;
+        }
         const parts: Column[] = [];
-        for (const [start, end] of sliceRanges(sheet.rowCount)) parts.push(await remote.columnSlice(sheet.id, c, start, end));
+        for (const [start, end] of ranges) parts.push(await track(remote.columnSlice(sheet.id, c, start, end)));
         columns.push(joinSlices(parts, sheet.rowCount));
+        c++;
       }
       sheet.columns = columns;
     }
@@ -32,7 +68,7 @@ export function createWorkerSession(): { api: SessionApi; terminate: () => void 
 
   const violationsOf = async (sheetId: string, count: number): Promise<Violation[]> => {
     const out: Violation[] = [];
-    for (const [start, end] of pages(count)) for (const v of await remote.violationPage(sheetId, start, end)) out.push(v);
+    for (const [start, end] of pages(count)) for (const v of await track(remote.violationPage(sheetId, start, end))) out.push(v);
     return out;
   };
 
@@ -51,28 +87,35 @@ export function createWorkerSession(): { api: SessionApi; terminate: () => void 
   };
 
   const api: SessionApi = {
-    open: async (name, buffer, options, onProgress) =>
-      assemble(await remote.open(name, Comlink.transfer(buffer, [buffer]), options, onProgress && wrapProgress(onProgress))),
-    reopen: async (options, onProgress) => assemble(await remote.reopen(options, onProgress && wrapProgress(onProgress))),
+    open: async (name, buffer, options, onProgress, onPreview) =>
+      assemble(
+        await track(
+          remote.open(name, Comlink.transfer(buffer, [buffer]), options, onProgress && wrapProgress(onProgress), onPreview && Comlink.proxy(onPreview)),
+        ),
+      ),
+    reopen: async (options, onProgress, onPreview) =>
+      assemble(await track(remote.reopen(options, onProgress && wrapProgress(onProgress), onPreview && Comlink.proxy(onPreview)))),
+    cancel: async () => restart('cancelled'),
+    adopt: (workbook, history, overrides) => track(remote.adopt(workbook, history, overrides)),
     analyse: async (onProgress) => {
-      const stripped = await remote.analyse(onProgress && wrapProgress(onProgress));
+      const stripped = await track(remote.analyse(onProgress && wrapProgress(onProgress)));
       const out: SheetAnalysis[] = [];
       for (const a of stripped) out.push(await fullAnalysis(a));
       return out;
     },
-    planFix: (sheetId, ruleId, options) => remote.planFix(sheetId, ruleId, options),
-    planFixAll: (onProgress) => remote.planFixAll(onProgress && Comlink.proxy(onProgress)),
-    planRecipe: (recipe) => remote.planRecipe(recipe),
-    setOverrides: async (sheetId, overrides) => fullAnalysis(await remote.setOverrides(sheetId, overrides)),
-    apply: async (changes, record) => fullDeltas(await remote.apply(changes, record)),
-    revert: async (changes, record) => fullDeltas(await remote.revert(changes, record)),
-    savedSessionInfo: () => remote.savedSessionInfo(),
+    planFix: (sheetId, ruleId, options) => track(remote.planFix(sheetId, ruleId, options)),
+    planFixAll: (onProgress) => track(remote.planFixAll(onProgress && Comlink.proxy(onProgress))),
+    planRecipe: (recipe) => track(remote.planRecipe(recipe)),
+    setOverrides: async (sheetId, overrides) => fullAnalysis(await track(remote.setOverrides(sheetId, overrides))),
+    apply: async (changes, record) => fullDeltas(await track(remote.apply(changes, record))),
+    revert: async (changes, record) => fullDeltas(await track(remote.revert(changes, record))),
+    savedSessionInfo: () => track(remote.savedSessionInfo()),
     restore: async () => {
-      const restored = await remote.restore();
+      const restored = await track(remote.restore());
       return restored && { result: await assemble(restored), history: restored.history };
     },
-    clearSaved: () => remote.clearSaved(),
-    export: (sheetId, what, options, recipeJson) => remote.export(sheetId, what, options, recipeJson),
+    clearSaved: () => track(remote.clearSaved()),
+    export: (sheetId, what, options, recipeJson) => track(remote.export(sheetId, what, options, recipeJson)),
   };
   return { api, terminate: () => worker.terminate() };
 }
@@ -84,8 +127,11 @@ function wrapProgress(fn: ProgressFn): ProgressFn {
 export function createInProcessSession(persistence?: SessionPersistence): SessionApi {
   const s = new DocumentSession(persistence);
   return {
-    open: async (name, buffer, options, onProgress) => s.open(name, buffer, options, onProgress),
-    reopen: async (options, onProgress) => s.reopen(options, onProgress),
+    open: async (name, buffer, options, onProgress, onPreview) => s.open(name, buffer, options, onProgress, onPreview),
+    reopen: async (options, onProgress, onPreview) => s.reopen(options, onProgress, onPreview),
+    // A read in the same thread cannot be interrupted: by the time Cancel is possible it is over.
+    cancel: async () => {},
+    adopt: async (workbook, history, overrides) => s.adopt(workbook, history, overrides),
     analyse: async (onProgress) => s.analyse(onProgress),
     setOverrides: async (sheetId, overrides) => s.setOverrides(sheetId, overrides),
     planFix: async (sheetId, ruleId, options) => s.planFix(sheetId, ruleId, options),

@@ -11,7 +11,9 @@ import type { Recipe } from '../core/recipe.ts';
 import type { FixOptions, RuleId, Violation } from '../core/rules/types.ts';
 import type { StructureOverride } from '../core/structure/types.ts';
 import { idbPersistence } from './idbPersistence.ts';
-import { DocumentSession, type ExportKind, type HistoryRecord, type OpenResult } from './session.ts';
+import type { History } from '../core/history.ts';
+import type { Workbook } from '../core/model.ts';
+import { DocumentSession, type ExportKind, type HistoryRecord, type OpenResult, type PreviewCallback } from './session.ts';
 import { deltaWithoutCellViolations, skeletonOf, sliceColumn, withoutCellViolations } from './wire.ts';
 
 const session = new DocumentSession(idbPersistence);
@@ -30,14 +32,23 @@ function keep(a: SheetAnalysis) {
 }
 
 const api = {
-  async open(name: string, buffer: ArrayBuffer, options: ReadOptions, onProgress?: ProgressFn) {
-    return wireOpen(session.open(name, buffer, options, onProgress));
+  async open(name: string, buffer: ArrayBuffer, options: ReadOptions, onProgress?: ProgressFn, onPreview?: PreviewCallback) {
+    return wireOpen(session.open(name, buffer, options, onProgress, onPreview));
   },
-  async reopen(options: ReadOptions, onProgress?: ProgressFn) {
-    return wireOpen(session.reopen(options, onProgress));
+  async reopen(options: ReadOptions, onProgress?: ProgressFn, onPreview?: PreviewCallback) {
+    return wireOpen(session.reopen(options, onProgress, onPreview));
+  },
+  async adopt(workbook: Workbook, history: History, overrides: StructureOverride[]) {
+    session.adopt(workbook, history, overrides);
   },
   async columnSlice(sheetId: string, c: number, start: number, end: number) {
     return sliceColumn(session.column(sheetId, c), start, end);
+  },
+  /** Columns c..c+n-1 whole, for sheets short enough that many fit in one message. */
+  async columnBatch(sheetId: string, c: number, n: number) {
+    const out = [];
+    for (let i = c; i < c + n; i++) out.push(session.column(sheetId, i));
+    return out;
   },
   async analyse(onProgress?: ProgressFn) {
     return session.analyse(onProgress).map(keep);

@@ -10,7 +10,7 @@ import { type Recipe, type ReplayedStep, replayRecipe } from '../core/recipe.ts'
 import { UnrepresentableCharactersError, type UnrepresentableChar } from '../core/io/encodeText.ts';
 import { DEFAULT_EXPORT, type ExportOptions, type ExportedFile, exportCsvFile, exportCsvwFile, exportZip } from '../core/io/export.ts';
 import type { ProgressFn } from '../core/io/progress.ts';
-import { ReadError, type ReadErrorInfo, type ReadOptions, type ReadWarning, readWorkbook } from '../core/io/read.ts';
+import { ReadError, type ReadErrorInfo, type ReadOptions, type ReadWarning, type WorkbookPreview, readWorkbook } from '../core/io/read.ts';
 import { type Command, type History, emptyHistory, popRedo, popUndo, pushCommand } from '../core/history.ts';
 import { type Column, type Workbook, sheetById } from '../core/model.ts';
 import type { StructureOverride } from '../core/structure/types.ts';
@@ -22,6 +22,15 @@ export type OpenResult =
 export type ExportKind = 'csv' | 'csvw' | 'zip';
 
 export type ExportResult = { ok: true; file: ExportedFile } | { ok: false; encoding: string; chars: UnrepresentableChar[] };
+
+/** The first rows of a file still being read, with what the analysis finds in them. */
+export interface OpenPreview extends WorkbookPreview {
+  analysis: SheetAnalysis;
+}
+export type PreviewCallback = (preview: OpenPreview) => void;
+
+/** Files smaller than this arrive whole before a preview would be on screen: none is sent. */
+export const PREVIEW_MIN_BYTES = 1 << 20;
 
 /** What the worker keeps of the session so that closing the tab loses nothing. */
 export interface SavedSession {
@@ -64,10 +73,19 @@ export class DocumentSession {
   constructor(private readonly persistence?: SessionPersistence) {}
 
   /** Reads a file. On failure the current document is left exactly as it was. */
-  open(name: string, buffer: ArrayBuffer | Uint8Array, options: ReadOptions = {}, onProgress?: ProgressFn): OpenResult {
+  open(name: string, buffer: ArrayBuffer | Uint8Array, options: ReadOptions = {}, onProgress?: ProgressFn, onPreview?: PreviewCallback): OpenResult {
     const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
+    // The preview is analysed on its own: the session's document stays the previous one
+    // until the whole file is read.
+    const preview =
+      onPreview && bytes.length >= PREVIEW_MIN_BYTES
+        ? (p: WorkbookPreview) => {
+            const sheet = sheetById(p.workbook, p.sheetId);
+            if (sheet) onPreview({ ...p, analysis: new SheetAnalyzer(sheet, p.workbook.date1904).analyse() });
+          }
+        : undefined;
     try {
-      const { workbook, warnings } = readWorkbook(bytes, name, options, onProgress);
+      const { workbook, warnings } = readWorkbook(bytes, name, options, onProgress, preview);
       this.workbook = workbook;
       this.lastFile = { name, bytes };
       this.analyzers.clear();
@@ -83,9 +101,22 @@ export class DocumentSession {
   }
 
   /** Reads the last opened file again with other options (a different text encoding). */
-  reopen(options: ReadOptions, onProgress?: ProgressFn): OpenResult {
+  reopen(options: ReadOptions, onProgress?: ProgressFn, onPreview?: PreviewCallback): OpenResult {
     if (!this.lastFile) throw new Error('the original file is not available (restored session): open it again to re-read it');
-    return this.open(this.lastFile.name, this.lastFile.bytes, options, onProgress);
+    return this.open(this.lastFile.name, this.lastFile.bytes, options, onProgress, onPreview);
+  }
+
+  /**
+   * Takes over a document the main thread holds (after a cancelled read stopped the worker
+   * that had it): its workbook, undo history and structure corrections. Call `analyse` next.
+   */
+  adopt(workbook: Workbook, history: History, overrides: StructureOverride[], lastFile?: { name: string; bytes: Uint8Array }): void {
+    this.workbook = workbook;
+    this.lastFile = lastFile ?? null;
+    this.analyzers.clear();
+    this.overrides = overrides;
+    this.history = history;
+    this.scheduleSave();
   }
 
   /** Detects structure and violations on every sheet (after open, before any edit). */
@@ -257,8 +288,15 @@ export class DocumentSession {
 
 /** What the main thread may call. Every method may be async across the worker boundary. */
 export interface SessionApi {
-  open(name: string, buffer: ArrayBuffer, options: ReadOptions, onProgress?: ProgressFn): Promise<OpenResult>;
-  reopen(options: ReadOptions, onProgress?: ProgressFn): Promise<OpenResult>;
+  open(name: string, buffer: ArrayBuffer, options: ReadOptions, onProgress?: ProgressFn, onPreview?: PreviewCallback): Promise<OpenResult>;
+  reopen(options: ReadOptions, onProgress?: ProgressFn, onPreview?: PreviewCallback): Promise<OpenResult>;
+  /**
+   * Stops a read in progress at once (the worker is replaced: a read cannot be interrupted
+   * otherwise). Every pending call rejects with ReadCancelled; the new worker holds no
+   * document until `adopt`.
+   */
+  cancel(): Promise<void>;
+  adopt(workbook: Workbook, history: History, overrides: StructureOverride[]): Promise<void>;
   analyse(onProgress?: ProgressFn): Promise<SheetAnalysis[]>;
   planFix(sheetId: string, ruleId: RuleId, options?: FixOptions): Promise<Change[]>;
   planFixAll(onProgress?: (p: FixAllProgress) => void): Promise<Change[]>;

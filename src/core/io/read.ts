@@ -5,9 +5,10 @@ import type { SourceFormat, TextEncodingName, Workbook, WorkbookSource } from '.
 import { decodeAs, detectAndDecode } from './encoding.ts';
 import { MAX_SHEET_CELLS, MAX_TEXT_BYTES, ReadError } from './errors.ts';
 import type { ProgressFn } from './progress.ts';
-import { estimateCells, parseCsvText } from './readCsv.ts';
+import { estimateCells, parseCsvText, sheetFromFields } from './readCsv.ts';
 import { level2SheetFromText } from './readLevel2.ts';
-import { type SpreadsheetContainer, readSpreadsheet } from './readSpreadsheet.ts';
+import { PREVIEW_ROWS, type PreviewFn, type SpreadsheetContainer, readSpreadsheet } from './readSpreadsheet.ts';
+export type { PreviewFn, WorkbookPreview } from './readSpreadsheet.ts';
 import { type Container, sniffContainer } from './sniff.ts';
 
 export { MAX_SHEET_CELLS, MAX_TEXT_BYTES, ReadError, type ReadErrorCode, type ReadErrorInfo } from './errors.ts';
@@ -59,7 +60,12 @@ function sourceFormat(ext: string): SourceFormat {
   return (SPREADSHEET_EXTENSIONS.has(ext) || TEXT_EXTENSIONS.has(ext) ? ext : 'other') as SourceFormat;
 }
 
-export function readWorkbook(bytes: Uint8Array, fileName: string, opts: ReadOptions = {}, onProgress?: ProgressFn): ReadResult {
+/**
+ * Reads any accepted file. `onPreview` gets the first rows of the sheet shown first as soon
+ * as they are parsed (big .xlsx and CSV files), before the read completes; the result is
+ * always the whole workbook.
+ */
+export function readWorkbook(bytes: Uint8Array, fileName: string, opts: ReadOptions = {}, onProgress?: ProgressFn, onPreview?: PreviewFn): ReadResult {
   const ext = extensionOf(fileName);
   const container = sniffContainer(bytes);
   if (container === 'empty') throw new ReadError({ code: 'empty' });
@@ -67,14 +73,14 @@ export function readWorkbook(bytes: Uint8Array, fileName: string, opts: ReadOpti
   const source: WorkbookSource = { fileName, format: sourceFormat(ext), byteLength: bytes.length };
 
   const readAsText = TEXT_EXTENSIONS.has(ext) ? container === 'text' || container === 'xml' : container === 'text' && !SPREADSHEET_EXTENSIONS.has(ext);
-  if (readAsText) return readText(bytes, source, opts, onProgress);
+  if (readAsText) return readText(bytes, source, opts, onProgress, onPreview);
   if (foreign) throw new ReadError({ code: 'not-spreadsheet', detected: foreign });
   if (container === 'text' && ext !== 'xls') throw new ReadError({ code: 'not-spreadsheet', detected: 'text' });
 
   const kind: SpreadsheetContainer = container === 'zip' || container === 'cfb' || container === 'biff' ? container : 'other';
   let workbook: Workbook;
   try {
-    workbook = readSpreadsheet(bytes, source, onProgress, kind);
+    workbook = readSpreadsheet(bytes, source, { onProgress, onPreview }, kind);
   } catch (e) {
     throw classifySheetJsError(e, container);
   }
@@ -85,7 +91,7 @@ export function readWorkbook(bytes: Uint8Array, fileName: string, opts: ReadOpti
 const textTooLarge = (bytes: number) =>
   new ReadError({ code: 'text-too-large', detail: `${(bytes / 2 ** 20).toFixed(0)} MB (limit ${(MAX_TEXT_BYTES / 2 ** 20).toFixed(0)} MB)` });
 
-function readText(bytes: Uint8Array, source: WorkbookSource, opts: ReadOptions, onProgress?: ProgressFn): ReadResult {
+function readText(bytes: Uint8Array, source: WorkbookSource, opts: ReadOptions, onProgress?: ProgressFn, onPreview?: PreviewFn): ReadResult {
   // Decoded in one piece, the text must fit in one JavaScript string: refuse at once what cannot.
   if (bytes.length > MAX_TEXT_BYTES) throw textTooLarge(bytes.length);
   // Far beyond the cell limit (with a margin for quoted line breaks): say so before decoding.
@@ -93,7 +99,7 @@ function readText(bytes: Uint8Array, source: WorkbookSource, opts: ReadOptions, 
   if (estimate > MAX_SHEET_CELLS * 1.5) {
     throw new ReadError({ code: 'too-many-cells', detail: `about ${estimate.toLocaleString('en-US')} cells > ${MAX_SHEET_CELLS.toLocaleString('en-US')}` });
   }
-  onProgress?.({ phase: 'decode', done: 0, total: bytes.length });
+  onProgress?.({ phase: 'decode', done: 0, total: bytes.length, overall: 0 });
   let decoded: ReturnType<typeof decodeAs>;
   try {
     decoded = opts.encoding ? decodeAs(bytes, opts.encoding) : detectAndDecode(bytes);
@@ -101,13 +107,25 @@ function readText(bytes: Uint8Array, source: WorkbookSource, opts: ReadOptions, 
     if (e instanceof RangeError) throw textTooLarge(bytes.length);
     throw e;
   }
-  onProgress?.({ phase: 'decode', done: bytes.length, total: bytes.length });
+  onProgress?.({ phase: 'decode', done: bytes.length, total: bytes.length, overall: 0.1 });
   if (decoded.text.trim() === '') throw new ReadError({ code: 'empty' });
   const ext = extensionOf(source.fileName);
   const delimiter = opts.delimiter ?? (ext === 'tsv' ? '\t' : undefined);
   let parsed: ReturnType<typeof parseCsvText>;
   try {
-    parsed = parseCsvText(decoded.text, { delimiter, sheetId: 's1', sheetName: baseName(source.fileName) || 'Sheet1', onProgress });
+    const sheetName = baseName(source.fileName) || 'Sheet1';
+    const sourceRead = { ...source, encoding: decoded.encoding, encodingDetected: !opts.encoding };
+    parsed = parseCsvText(decoded.text, {
+      delimiter,
+      sheetId: 's1',
+      sheetName,
+      onProgress,
+      previewRows: PREVIEW_ROWS,
+      onPreview:
+        onPreview &&
+        ((rows) =>
+          onPreview({ workbook: { source: sourceRead, date1904: false, sheets: [sheetFromFields(rows, 's1', sheetName)] }, sheetId: 's1', declaredRows: undefined })),
+    });
   } catch (e) {
     // Out of memory inside the parser (a huge text with few line breaks): say so.
     if (e instanceof RangeError) throw textTooLarge(bytes.length);

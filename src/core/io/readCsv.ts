@@ -22,6 +22,9 @@ export interface CsvParseOptions {
   chunkSize?: number;
   /** Cells (rows × widest row) beyond which the text is refused (`too-many-cells`); tests make it small. */
   maxCells?: number;
+  /** Called once with the first rows (at most `previewRows`) as soon as they are parsed. */
+  onPreview?: (rows: string[][]) => void;
+  previewRows?: number;
 }
 
 export interface CsvParseResult {
@@ -157,10 +160,10 @@ export function parseLenient(
     if (i >= n) break;
     if ((rows.length & 0xffff) === 0) {
       if (rows.length * width > maxCells) checkSheetSize(rows.length, width, 'CSV', maxCells);
-      onProgress?.({ phase: 'parse', done: i, total: n });
+      onProgress?.({ phase: 'parse', done: i, total: n, overall: 0.1 + 0.8 * (i / n) });
     }
   }
-  onProgress?.({ phase: 'parse', done: n, total: n });
+  onProgress?.({ phase: 'parse', done: n, total: n, overall: 0.9 });
   return { rows, problems };
 }
 
@@ -208,6 +211,8 @@ export function parseCsvText(text: string, opts: CsvParseOptions): CsvParseResul
   const mixed = hasOtherLineBreaks(text, newline);
   let width = 0;
   let tooMany = false;
+  let previewed = false;
+  const previewRows = opts.previewRows ?? 200;
   if (!mixed) {
     // PapaParse chunks strings too (its types only admit chunk for files), carrying a
     // partial last row, quoted line breaks included, into the next chunk.
@@ -228,7 +233,12 @@ export function parseCsvText(text: string, opts: CsvParseOptions): CsvParseResul
         }
         for (const e of results.errors) if (e.row !== undefined) problems.push({ row: base + e.row, code: e.code });
         if (!delimiter) delimiter = results.meta.delimiter;
-        opts.onProgress?.({ phase: 'parse', done: Math.min(results.meta.cursor, total), total });
+        const done = Math.min(results.meta.cursor, total);
+        opts.onProgress?.({ phase: 'parse', done, total, overall: 0.1 + 0.8 * (done / Math.max(1, total)) });
+        if (opts.onPreview && !previewed && (rows.length >= previewRows || done >= total)) {
+          previewed = true;
+          opts.onPreview(rows.slice(0, previewRows));
+        }
         // Fail fast on a sheet too large to hold rather than parse all of it first (the
         // last row may be the empty one after the final line break: not counted).
         if ((rows.length - 1) * width > maxCells) {

@@ -19,6 +19,7 @@ import { loadJapaneseBuiltinFormats } from '../numberFormat.ts';
 import { ReadError, checkSheetSize } from './errors.ts';
 import { checkOdsContent, guardBiffStream, guardSpreadsheetMl, guardXlsbPart, guardXmlPart } from './partGuard.ts';
 import type { ProgressFn } from './progress.ts';
+import { afterRows, rowBoundaryAfter, sheetXmlLayout, sliceXml } from './sheetXml.ts';
 import { type ZipArchive, type ZipEntry, openZip } from './zipGuard.ts';
 
 /** SheetJS options every read uses; the bench compares against the same call. */
@@ -108,7 +109,7 @@ function extent(data: (XLSX.CellObject | undefined)[][], merges: CellRange[]): {
   return { rows, cols };
 }
 
-function convertSheet(ws: DenseSheet, id: string, name: string): Sheet {
+function convertSheet(ws: DenseSheet, id: string, name: string, onRows?: (done: number, total: number) => void): Sheet {
   const data = ws['!data'] ?? [];
   const merges: CellRange[] = (ws['!merges'] ?? []).map((m) => ({ s: { ...m.s }, e: { ...m.e } }));
   const { rows, cols } = extent(data, merges);
@@ -118,6 +119,7 @@ function convertSheet(ws: DenseSheet, id: string, name: string): Sheet {
   const formats = ['General'];
   const formatIds = new Map<string, number>([['General', 0]]);
   for (let r = 0; r < rows; r++) {
+    if (onRows && (r & 8191) === 0) onRows(r, rows);
     const row = data[r];
     if (!row) continue;
     const n = Math.min(row.length, cols);
@@ -246,7 +248,7 @@ function lazyContainer(zip: ZipArchive): { container: CfbContainer; files: Map<Z
   return { container, files, failure: () => failure };
 }
 
-function readZip(bytes: Uint8Array, opts: XLSX.ParsingOptions): XLSX.WorkBook {
+function readZip(bytes: Uint8Array, opts: XLSX.ParsingOptions, hooks: ReadHooks): XLSX.WorkBook {
   const zip = openZip(bytes);
   const byName = new Map(zip.entries.map((e) => [e.name.toLowerCase(), e]));
   const find = (name: string) => byName.get(name.toLowerCase());
@@ -261,10 +263,109 @@ function readZip(bytes: Uint8Array, opts: XLSX.ParsingOptions): XLSX.WorkBook {
     }
   }
   // What XLSX.read does to the options before it reaches parse_zip.
-  const wb = SheetJs.parse_zip(container, { ...opts, ...(opts.cellStyles ? { cellNF: true, sheetStubs: true } : {}) });
-  const failed = failure();
-  if (failed) throw failed;
-  return wb;
+  const parseOpts: XLSX.ParsingOptions = { ...opts, ...(opts.cellStyles ? { cellNF: true, sheetStubs: true } : {}) };
+  const parse = (o: XLSX.ParsingOptions) => {
+    const wb = SheetJs.parse_zip(container, { ...o });
+    const failed = failure();
+    if (failed) throw failed;
+    return wb;
+  };
+  if (kind === 'ooxml' && hooks.slices !== false) {
+    const sliced = readInSlices(zip, files, parse, parseOpts, hooks);
+    if (sliced) return sliced;
+  }
+  return parse(parseOpts);
+}
+
+/** Rows of the first screen: what the preview shows while the rest is read. */
+export const PREVIEW_ROWS = 200;
+/** Parts smaller than this are read in one go: slicing would gain nothing. */
+const SLICE_MIN_PART = 4 * 2 ** 20;
+/** Bytes of rows per slice; each slice costs one more parse of the shared strings, see below. */
+const SLICE_BYTES = 4 * 2 ** 20;
+const STUB_MARK = 'seiton-part:';
+
+const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+/** A worksheet whose only cell names the part it stands for (see readInSlices). */
+const stubSheet = (name: string) =>
+  new TextEncoder().encode(
+    `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>${xmlText(STUB_MARK + name)}</t></is></c></row></sheetData></worksheet>`,
+  );
+
+/**
+ * Reads the first visible sheet of an .xlsx a slice of rows at a time (sheetXml.ts): the
+ * first slice becomes the preview, and progress counts the bytes parsed. Undefined when the
+ * workbook does not lend itself to it (small, binary, shared formulas…): then it is read in
+ * one go, with the same result.
+ *
+ * Which part holds which sheet is SheetJS's to decide (content types, relationships,
+ * strict or transitional names), so a first pass parses the workbook with every big XML
+ * part replaced by a stub sheet whose one cell is the part's name.
+ */
+function readInSlices(
+  zip: ZipArchive,
+  files: Map<ZipEntry, CfbFile>,
+  parse: (o: XLSX.ParsingOptions) => XLSX.WorkBook,
+  opts: XLSX.ParsingOptions,
+  hooks: ReadHooks,
+): XLSX.WorkBook | undefined {
+  const big = zip.entries.filter((e) => e.size >= SLICE_MIN_PART && /\.xml$/i.test(e.name));
+  if (big.length === 0) return undefined;
+  // The content setter of lazyContainer fills its cache: nothing is inflated for a stub.
+  for (const entry of big) files.get(entry)!.content = stubSheet(entry.name);
+  const probe = parse({ ...opts, sheets: undefined });
+  const partOf = (name: string) => {
+    const v = (probe.Sheets[name] as DenseSheet | undefined)?.['!data']?.[0]?.[0]?.v;
+    return typeof v === 'string' && v.startsWith(STUB_MARK) ? big.find((e) => e.name === v.slice(STUB_MARK.length)) : undefined;
+  };
+  const index = probe.SheetNames.findIndex((_, i) => !probe.Workbook?.Sheets?.[i]?.Hidden);
+  const targetName = probe.SheetNames[index];
+  const target = index >= 0 ? partOf(targetName) : undefined;
+  // Empty the caches: from here on the real parts inflate on first use.
+  for (const entry of big) files.get(entry)!.content = undefined as unknown as Uint8Array;
+  if (!target) return undefined;
+
+  const xml = files.get(target)!.content;
+  hooks.onProgress?.({ phase: 'parse', done: 0, total: xml.length, overall: 0.1 });
+  const layout = sheetXmlLayout(xml);
+  if (!layout) return undefined;
+  const file = files.get(target)!;
+  const sst = (probe as { Directory?: { sst?: string } }).Directory?.sst?.replace(/^\//, '');
+  const sstSize = (sst && zip.find(sst)?.size) || 0;
+  // Every slice parses the shared strings again: keep that under a tenth of the work.
+  const sliceBytes = Math.max(SLICE_BYTES, sstSize * 10);
+
+  const parseSlice = (start: number, end: number, first: boolean): DenseSheet => {
+    file.content = asPart(sliceXml(xml, layout, start, end, first));
+    const ws = parse({ ...opts, sheets: [index] }).Sheets[targetName] as DenseSheet | undefined;
+    if (!ws) throw new ReadError({ code: 'truncated', detail: `sheet ${targetName} could not be read` });
+    return ws;
+  };
+  const total = layout.rowsEnd - layout.rowsStart;
+  const progress = (at: number) =>
+    hooks.onProgress?.({ phase: 'parse', done: at - layout.rowsStart, total, overall: 0.1 + 0.7 * ((at - layout.rowsStart) / Math.max(1, total)) });
+
+  let at = afterRows(xml, layout, layout.rowsStart, PREVIEW_ROWS);
+  const acc = parseSlice(layout.rowsStart, at, true);
+  progress(at);
+  if (hooks.onPreview) hooks.onPreview(previewOf(probe, acc, index, hooks.source, Boolean(probe.Workbook?.WBProps?.date1904)));
+  const data = (acc['!data'] ??= []);
+  const rowInfo = (acc['!rows'] ??= []);
+  while (at < layout.rowsEnd) {
+    const end = rowBoundaryAfter(xml, layout, at + sliceBytes);
+    const ws = parseSlice(at, end, false);
+    ws['!data']?.forEach((row, r) => (data[r] = row));
+    ws['!rows']?.forEach((info, r) => (rowInfo[r] = info));
+    at = end;
+    progress(at);
+  }
+  file.content = xml;
+  const others = probe.SheetNames.map((_, i) => i).filter((i) => i !== index);
+  const rest = others.length > 0 ? parse({ ...opts, sheets: others }) : probe;
+  const Sheets: Record<string, XLSX.WorkSheet> = {};
+  for (const name of probe.SheetNames) Sheets[name] = name === targetName ? acc : rest.Sheets[name];
+  return { ...rest, SheetNames: probe.SheetNames, Sheets, Workbook: probe.Workbook };
 }
 
 /**
@@ -302,27 +403,74 @@ function readOther(bytes: Uint8Array, opts: XLSX.ParsingOptions): XLSX.WorkBook 
 
 export type SpreadsheetContainer = 'zip' | 'cfb' | 'biff' | 'other';
 
+/** The first rows of a workbook being read, shown while the rest is parsed. */
+export interface WorkbookPreview {
+  /** Every sheet by name; only `sheetId` has rows yet. */
+  workbook: Workbook;
+  sheetId: string;
+  /** The sheet's row count as its file declares it (`<dimension>`), when it does. */
+  declaredRows?: number;
+}
+export type PreviewFn = (preview: WorkbookPreview) => void;
+
+export interface ReadHooks {
+  source: WorkbookSource;
+  onProgress?: ProgressFn;
+  onPreview?: PreviewFn;
+  /** Read big sheets a slice at a time (default); off only to compare the two paths. */
+  slices?: boolean;
+}
+
+function previewOf(probe: XLSX.WorkBook, first: DenseSheet, index: number, source: WorkbookSource, date1904: boolean): WorkbookPreview {
+  const shown = first['!data']?.length ?? 0;
+  // Merges reaching below the preview are cut at its last row.
+  const merges = (first['!merges'] ?? []).filter((m) => m.s.r < shown).map((m) => ({ s: { ...m.s }, e: { r: Math.min(m.e.r, shown - 1), c: m.e.c } }));
+  const sheets = probe.SheetNames.map((name, i): Sheet => {
+    const sheet =
+      i === index
+        ? convertSheet({ ...first, '!merges': merges }, `s${i + 1}`, name)
+        : { id: `s${i + 1}`, name, rowCount: 0, columns: [], formats: ['General'], merges: [], hiddenRows: [], hiddenCols: [] };
+    if (probe.Workbook?.Sheets?.[i]?.Hidden) sheet.hidden = true;
+    return sheet;
+  });
+  const ref = first['!ref'] ? XLSX.utils.decode_range(first['!ref']) : undefined;
+  return { workbook: { source, date1904, sheets }, sheetId: `s${index + 1}`, declaredRows: ref ? ref.e.r + 1 : undefined };
+}
+
 /**
  * `container`: what sniff.ts found. Legacy .xls (CFB or a bare BIFF stream) is read with
  * cellText on: SheetJS resolves the number formats of .xls cells (built-in ids 27–58 among
  * them) only while formatting their text; those files are small (≤ 65,536 rows) so the cost is too.
+ *
+ * Progress reports carry `overall` (0–1): parsing counts for 0.1–0.8 (in bytes where the
+ * sheet is read in slices), converting to the column store for the rest (in rows).
  */
-export function readSpreadsheet(bytes: Uint8Array, source: WorkbookSource, onProgress?: ProgressFn, container: SpreadsheetContainer = 'zip'): Workbook {
+export function readSpreadsheet(bytes: Uint8Array, source: WorkbookSource, hooks: Omit<ReadHooks, 'source'> = {}, container: SpreadsheetContainer = 'zip'): Workbook {
+  const { onProgress } = hooks;
   loadJapaneseBuiltinFormats();
-  onProgress?.({ phase: 'parse' });
+  onProgress?.({ phase: 'parse', overall: 0 });
   // A fresh object each time: SheetJS writes its defaults into the options it is given.
   const opts: XLSX.ParsingOptions = { ...SHEETJS_READ_OPTIONS, ...(container === 'cfb' || container === 'biff' ? { cellText: true } : {}) };
   const wb =
-    container === 'zip' ? readZip(bytes, opts) : container === 'cfb' ? readCfb(bytes, opts) : container === 'other' ? readOther(bytes, opts) : XLSX.read(bytes, opts);
+    container === 'zip'
+      ? readZip(bytes, opts, { ...hooks, source })
+      : container === 'cfb'
+        ? readCfb(bytes, opts)
+        : container === 'other'
+          ? readOther(bytes, opts)
+          : XLSX.read(bytes, opts);
   const sheets: Sheet[] = [];
   const meta = wb.Workbook?.Sheets ?? [];
+  const n = wb.SheetNames.length;
   wb.SheetNames.forEach((name, i) => {
-    onProgress?.({ phase: 'convert', done: i, total: wb.SheetNames.length });
-    const sheet = convertSheet(wb.Sheets[name] as DenseSheet, `s${i + 1}`, name);
+    const onRows = (done: number, total: number) =>
+      onProgress?.({ phase: 'convert', done: i * total + done, total: n * total, overall: 0.8 + (0.2 * (i + done / Math.max(1, total))) / n });
+    onRows(0, 1);
+    const sheet = convertSheet(wb.Sheets[name] as DenseSheet, `s${i + 1}`, name, onRows);
     if (meta[i]?.Hidden) sheet.hidden = true;
     sheets.push(sheet);
     delete wb.Sheets[name]; // let SheetJS's copy go as soon as ours exists
   });
-  onProgress?.({ phase: 'convert', done: wb.SheetNames.length, total: wb.SheetNames.length });
+  onProgress?.({ phase: 'convert', done: n, total: n, overall: 1 });
   return { source, date1904: Boolean(wb.Workbook?.WBProps?.date1904), sheets };
 }

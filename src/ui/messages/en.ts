@@ -17,6 +17,11 @@ export const en: Record<MessageKey, string> = {
   'load.phase.decode': 'Detecting the text encoding',
   'load.phase.parse': 'Parsing the table',
   'load.phase.convert': 'Converting sheets',
+  'load.cancel': 'Cancel loading',
+  'load.remaining': 'about {seconds} s left',
+  'load.preview': 'Showing the first {rows} rows. Editing, fixing and downloading are available once the whole file is read.',
+  'load.previewSummary': 'Showing the first {rows} rows (reading all {total} rows)',
+  'load.previewSummaryUnknown': 'Showing the first {rows} rows (reading the rest)',
 
   'error.title': 'Could not open {file}.',
   'error.empty': 'The file is empty (0 bytes, or only blanks).',

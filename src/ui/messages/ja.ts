@@ -16,6 +16,11 @@ export const ja = {
   'load.phase.decode': '文字コードを判定中',
   'load.phase.parse': '表を解析中',
   'load.phase.convert': 'シートを変換中',
+  'load.cancel': '読み込みを中止',
+  'load.remaining': '残り約 {seconds} 秒',
+  'load.preview': '先頭 {rows} 行を表示しています。読み込みが終わるまで編集・修正・ダウンロードはできません。',
+  'load.previewSummary': '先頭 {rows} 行を表示中(全 {total} 行を読み込み中)',
+  'load.previewSummaryUnknown': '先頭 {rows} 行を表示中(残りを読み込み中)',
 
   'error.title': '{file} を開けませんでした。',
   'error.empty': 'ファイルが空です(0 バイト、または空白だけです)。',
