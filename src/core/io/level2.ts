@@ -20,7 +20,7 @@
 // with the guard off, a first field starting with `@` is quoted instead. Either way a data row never reads back
 // as an @ line: `parseLevel2` takes a line as metadata only when its first field starts
 // with `@` unquoted.
-import { type Sheet, type TableNote } from '../model.ts';
+import { type Sheet, type TableMeta, type TableNote } from '../model.ts';
 import { canonicalNumber, exportText, numberExporter } from '../numberFormat.ts';
 import { guardCell, unguardCell } from './csv.ts';
 import { CHECKED_DATATYPES, type XsdDatatype, inferColumn, isIgnorableValue, matchesDatatype, specialSymbolsIn } from './datatype.ts';
@@ -53,16 +53,8 @@ export interface ExportTable {
   guarded: boolean;
 }
 
-/** The metadata a Level 2 file carries (a `TableMeta` fits). */
-export interface Level2Meta {
-  caption?: string;
-  creator?: string;
-  source?: string;
-  date?: string;
-  language?: string;
-  license?: string;
-  notes?: TableNote[];
-}
+/** The metadata a Level 2 file carries: a `TableMeta` without its per-column part (columns come with the table). */
+export type Level2Meta = Omit<TableMeta, 'notes' | 'columns'> & { notes?: TableNote[] };
 
 export interface Level1WriteOptions {
   /** Line ending; CRLF by default. */
@@ -352,15 +344,8 @@ function allEmpty(rec: CsvRecord): boolean {
   return rec.fields.every((f) => f === '');
 }
 
-export interface ParsedLevel2Meta {
-  caption?: string;
-  creator?: string;
-  date?: string;
-  language?: string;
-  source?: string;
-  license?: string;
-  notes: TableNote[];
-}
+/** The @ lines of a Level 2 file other than the per-column rows. */
+export type ParsedLevel2Meta = Omit<TableMeta, 'columns'>;
 
 export interface ParsedLevel2 {
   meta: ParsedLevel2Meta;

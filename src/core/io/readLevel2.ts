@@ -20,14 +20,7 @@ export function level2Sheet(parsed: ParsedLevel2, sheetId: string, sheetName: st
 }
 
 function level2TableMeta(parsed: ParsedLevel2): TableMeta {
-  const { caption, creator, date, language, source, license, notes } = parsed.meta;
-  const meta: TableMeta = { notes: notes.slice(), columns: [] };
-  if (caption) meta.caption = caption;
-  if (creator) meta.creator = creator;
-  if (date) meta.date = date;
-  if (language) meta.language = language;
-  if (source) meta.source = source;
-  if (license) meta.license = license;
+  const meta: TableMeta = { ...parsed.meta, notes: parsed.meta.notes.slice(), columns: [] };
   for (let c = 0; c < parsed.width; c++) {
     const column: ColumnMeta = {};
     const unit = parsed.units[c].trim();

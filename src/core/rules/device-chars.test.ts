@@ -7,7 +7,7 @@ import { readWorkbook } from '../io/read.ts';
 import { cellAddress, getCell, getValue, parseAddress } from '../model.ts';
 import { deviceCharsRule as rule } from './device-chars.ts';
 import type { SheetView, Violation } from './types.ts';
-import { applyFixChecked, at, detectAllCells } from '../../../test/ruleHarness.ts';
+import { applyFixChecked, at, detectAllCells, expectMessagesRender } from '../../../test/ruleHarness.ts';
 
 /** Device characters and half-width kana; full-width letters and digits have their own tests. */
 function detectAll(view: SheetView): Violation[] {
@@ -42,12 +42,7 @@ describe('device-chars rule', () => {
     ]);
     expect(rule.detectCell(view, 3, 1)![0]).toMatchObject({ ruleId: 'device-chars', fixId: 'replace', params: { count: 2 } });
     expect(rule.meta).toMatchObject({ id: 'device-chars', level: 2, family: 'text', guideRef: { soumu: '1-10' } });
-    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const v of detectAll(view)) {
-      const message = rule.meta.messages[v.messageId];
-      expect(placeholders(message.en)).toEqual(placeholders(message.ja));
-      for (const key of placeholders(message.ja)) expect(v.params).toHaveProperty(key);
-    }
+    expectMessagesRender(rule, detectAll(view));
   });
 
   it('plain text, numbers and JIS symbols pass', () => {

@@ -8,7 +8,7 @@ import { getCell, parseAddress } from '../model.ts';
 import type { ColumnKind } from '../structure/types.ts';
 import { labelsAt, labelsInValuesRule as rule } from './labels-in-values.ts';
 import type { SheetView, Violation } from './types.ts';
-import { applyFixChecked, at, detectAllCells } from '../../../test/ruleHarness.ts';
+import { applyFixChecked, at, detectAllCells, expectMessagesRender, populationView } from '../../../test/ruleHarness.ts';
 
 const detectAll = (view: SheetView): Violation[] => detectAllCells(rule, view);
 
@@ -34,18 +34,7 @@ describe('labels-in-values rule', () => {
 
   it('meta follows the spec, and every violation renders its message in ja and en', () => {
     expect(rule.meta).toMatchObject({ id: 'labels-in-values', level: 1, family: 'value', guideRef: { guide: '手順4 ラベル・脚注除去', soumu: '1-2' } });
-    expect(rule.meta.title.ja).not.toBe('');
-    expect(rule.meta.description.ja).not.toBe('');
-    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const m of Object.values(rule.meta.messages)) expect(placeholders(m.en)).toEqual(placeholders(m.ja));
-    const found = detectAll(view);
-    expect(found.length).toBeGreaterThan(0);
-    for (const v of found) {
-      const message = rule.meta.messages[v.messageId];
-      expect(message, v.messageId).toBeDefined();
-      expect(rule.meta.messages[v.fixId!]).toBeDefined();
-      for (const key of placeholders(message.ja)) expect(v.params, `${v.messageId}: ${key}`).toHaveProperty(key);
-    }
+    expectMessagesRender(rule, detectAll(view));
   });
   it('reports marks on values, titles and row labels, naming the mark and the value', () => {
     expect(detectAll(view).map((v) => [at(v), v.messageId, v.params])).toEqual([
@@ -79,17 +68,7 @@ describe('labels-in-values rule', () => {
   });
 
   it('population.xlsx: a)343.4 at H6, and the marks 2) on H3 and 1) on D4', () => {
-    const s = sheetOf('population.xlsx');
-    const t = tableOf(s, {
-      captionRows: [0],
-      headerRows: [2, 4],
-      unitRows: [4],
-      dataRows: [5, 52],
-      noteRows: [54, 55, 56, 57],
-      keyColumns: [0],
-      kinds: ['text', ...numbers(8)],
-    });
-    const found = detectAll(viewOf(s, [t]));
+    const found = detectAll(populationView());
     expect(found.map((v) => [at(v), v.messageId, v.params?.mark])).toEqual([
       ['H3', 'titleMark', '2)'],
       ['D4', 'titleMark', '1)'],
@@ -144,20 +123,6 @@ const cell = (view: SheetView, addr: string) => {
   const { r, c } = parseAddress(addr);
   return getCell(view.sheet, r, c);
 };
-
-function populationView(): SheetView {
-  const s = sheetOf('population.xlsx');
-  const t = tableOf(s, {
-    captionRows: [0],
-    headerRows: [2, 4],
-    unitRows: [4],
-    dataRows: [5, 52],
-    noteRows: [54, 55, 56, 57],
-    keyColumns: [0],
-    kinds: ['text', ...numbers(8)],
-  });
-  return viewOf(s, [t]);
-}
 
 const HABOMAI = '歯舞群島、色丹島、国後島、択捉島及び竹島を除き算出。';
 

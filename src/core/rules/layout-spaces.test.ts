@@ -8,7 +8,7 @@ import { readWorkbook } from '../io/read.ts';
 import { cellAddress, getCell, getValue, parseAddress } from '../model.ts';
 import { findLayoutSpaces, layoutSpacesRule as rule, visibleSpaces } from './layout-spaces.ts';
 import type { SheetView, Violation } from './types.ts';
-import { applyFixChecked, at, detectAllCells } from '../../../test/ruleHarness.ts';
+import { applyFixChecked, at, detectAllCells, expectMessagesRender, populationView } from '../../../test/ruleHarness.ts';
 
 /** What the engine does: every non-empty cell, row by row. */
 const detectAll = (view: SheetView): Violation[] => detectAllCells(rule, view);
@@ -111,18 +111,7 @@ describe('layout-spaces rule', () => {
 
   it('meta follows the spec, and every violation renders its message in ja and en', () => {
     expect(rule.meta).toMatchObject({ id: 'layout-spaces', level: 1, family: 'text', guideRef: { guide: '手順2 スペース・改行除去', soumu: '1-5' } });
-    expect(rule.meta.title.ja).not.toBe('');
-    expect(rule.meta.description.ja).not.toBe('');
-    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const m of Object.values(rule.meta.messages)) expect(placeholders(m.en)).toEqual(placeholders(m.ja));
-    const found = detectAll(view);
-    expect(found.length).toBeGreaterThan(0);
-    for (const v of found) {
-      const message = rule.meta.messages[v.messageId];
-      expect(message, v.messageId).toBeDefined();
-      expect(rule.meta.messages[v.fixId!]).toBeDefined();
-      for (const key of placeholders(message.ja)) expect(v.params, `${v.messageId}: ${key}`).toHaveProperty(key);
-    }
+    expectMessagesRender(rule, detectAll(view));
   });
   it('reports key, header and data cells with the text made visible and the result', () => {
     const found = detectAll(view);
@@ -164,17 +153,7 @@ describe('layout-spaces rule', () => {
   });
 
   it('population.xlsx: 47 spaced names, 5 titles with line breaks, and 12,064 (B19)', () => {
-    const s = sheetOf('population.xlsx');
-    const t = tableOf(s, {
-      captionRows: [0],
-      headerRows: [2, 4],
-      unitRows: [4],
-      dataRows: [5, 52],
-      noteRows: [54, 55, 56, 57],
-      keyColumns: [0],
-      kinds: ['text', 'number', 'number', 'number', 'number', 'number', 'number', 'number', 'number'],
-    });
-    const found = detectAll(viewOf(s, [t]));
+    const found = detectAll(populationView());
     const byCell = new Map(found.map((v) => [at(v), v]));
     // Every prefecture name but 北海道 is spaced (`全 国`, `岩　手`, `神 奈 川`…).
     const names = found.filter((v) => v.range.s.c === 0);

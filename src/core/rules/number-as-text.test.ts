@@ -9,7 +9,7 @@ import { type Workbook, cellAddress, getCell, parseAddress } from '../model.ts';
 import type { ColumnKind } from '../structure/types.ts';
 import { joinNotes, numberAsTextRule as rule, numberTextAt } from './number-as-text.ts';
 import type { SheetView, Violation } from './types.ts';
-import { applyFixChecked, at, detectAllCells } from '../../../test/ruleHarness.ts';
+import { applyFixChecked, at, detectAllCells, expectMessagesRender, populationView } from '../../../test/ruleHarness.ts';
 
 const detectAll = (view: SheetView): Violation[] => detectAllCells(rule, view);
 
@@ -33,18 +33,7 @@ describe('number-as-text rule', () => {
 
   it('meta follows the spec, and every violation renders its message in ja and en', () => {
     expect(rule.meta).toMatchObject({ id: 'number-as-text', level: 1, family: 'value', guideRef: { guide: '手順2 カンマ除去', soumu: '1-3' } });
-    expect(rule.meta.title.ja).not.toBe('');
-    expect(rule.meta.description.ja).not.toBe('');
-    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const m of Object.values(rule.meta.messages)) expect(placeholders(m.en)).toEqual(placeholders(m.ja));
-    const found = detectAll(view);
-    expect(found.length).toBeGreaterThan(0);
-    for (const v of found) {
-      const message = rule.meta.messages[v.messageId];
-      expect(message, v.messageId).toBeDefined();
-      expect(rule.meta.messages[v.fixId!]).toBeDefined();
-      for (const key of placeholders(message.ja)) expect(v.params, `${v.messageId}: ${key}`).toHaveProperty(key);
-    }
+    expectMessagesRender(rule, detectAll(view));
   });
   it('reports text numbers in the data region with the number and the unit', () => {
     const found = detectAll(view);
@@ -85,17 +74,7 @@ describe('number-as-text rule', () => {
   });
 
   it('population.xlsx: 1,894.2 (埼玉 density, H17) and 12,064␣ (東京 2000, B19), not a)343.4', () => {
-    const s = sheetOf('population.xlsx');
-    const t = tableOf(s, {
-      captionRows: [0],
-      headerRows: [2, 4],
-      unitRows: [4],
-      dataRows: [5, 52],
-      noteRows: [54, 55, 56, 57],
-      keyColumns: [0],
-      kinds: ['text', ...numbers(8)],
-    });
-    const found = detectAll(viewOf(s, [t]));
+    const found = detectAll(populationView());
     expect(found.map((v) => [at(v), v.params?.value])).toEqual([
       ['H17', '1894.2'],
       ['B19', '12064'],

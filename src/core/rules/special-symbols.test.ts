@@ -9,7 +9,7 @@ import type { FixOptions } from './types.ts';
 import type { ColumnKind } from '../structure/types.ts';
 import { specialSymbolAt, specialSymbolsRule as rule } from './special-symbols.ts';
 import type { SheetView, Violation } from './types.ts';
-import { applyFixChecked, at, detectAllCells } from '../../../test/ruleHarness.ts';
+import { applyFixChecked, at, detectAllCells, expectMessagesRender, populationView } from '../../../test/ruleHarness.ts';
 
 const detectAll = (view: SheetView): Violation[] => detectAllCells(rule, view);
 
@@ -31,18 +31,7 @@ describe('special-symbols rule', () => {
 
   it('meta follows the spec, and every violation renders its message in ja and en', () => {
     expect(rule.meta).toMatchObject({ id: 'special-symbols', level: 2, family: 'value', guideRef: { soumu: '1-13' } });
-    expect(rule.meta.title.ja).not.toBe('');
-    expect(rule.meta.description.ja).not.toBe('');
-    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const m of Object.values(rule.meta.messages)) expect(placeholders(m.en)).toEqual(placeholders(m.ja));
-    const found = detectAll(view);
-    expect(found.length).toBeGreaterThan(0);
-    for (const v of found) {
-      const message = rule.meta.messages[v.messageId];
-      expect(message, v.messageId).toBeDefined();
-      expect(rule.meta.messages[v.fixId!]).toBeDefined();
-      for (const key of placeholders(message.ja)) expect(v.params, `${v.messageId}: ${key}`).toHaveProperty(key);
-    }
+    expectMessagesRender(rule, detectAll(view));
   });
   it('reports symbols in numeric columns with their meaning', () => {
     expect(detectAll(view).map((v) => [at(v), v.messageId, v.params?.symbol])).toEqual([
@@ -106,9 +95,7 @@ describe('special-symbols rule', () => {
   });
 
   it('population.xlsx has none', () => {
-    const s = sheetOf('population.xlsx');
-    const t = tableOf(s, { captionRows: [0], headerRows: [2, 4], unitRows: [4], dataRows: [5, 52], noteRows: [54, 55, 56, 57], keyColumns: [0], kinds: ['text', ...numbers(8)] });
-    expect(detectAll(viewOf(s, [t]))).toEqual([]);
+    expect(detectAll(populationView())).toEqual([]);
   });
 });
 
