@@ -1,227 +1,277 @@
-// `npm run bench`: how long reading a big .xlsx takes, bare SheetJS against the path the
-// Web Worker runs (DocumentSession.open → readWorkbook → readSpreadsheet → column store).
-// Prints numbers only; nothing here asserts on speed.
+// `npm run bench`: how fast Seiton reads, analyses, fixes and exports big municipal
+// spreadsheets, in Node (the worker's code without a browser) and in Chromium against the
+// built app, each next to its floor (bare SheetJS / TextDecoder + PapaParse on the same
+// bytes) measured in the same run. Prints one table with every figure and its goal.
+// Numbers only: nothing here fails when a goal is missed.
 //
-//   npm run bench                              # 100,000 × 20
-//   npm run bench -- --rows 20000 --cols 10 --runs 5 --warmup 1
-//   BENCH_ROWS=20000 BENCH_COLS=10 npm run bench
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+//   npm run bench                                  # everything (~10 min on 2 cores)
+//   npm run bench -- --only xlsx100k               # one scenario (ids below)
+//   npm run bench -- --only xlsx20k,csv20k --no-node
+//   npm run bench -- --no-browser                  # Node figures only
+//   npm run bench -- --only xlsx100k --profile     # + CPU profiles of every phase (main thread and worker)
+//   npm run bench -- --only xlsx100k --profile-only  # the profiles alone (no Node, no timed browser run)
+//   npm run bench -- --write                       # + the table into docs/benchmarks.md
+//   npm run bench -- --rows 20000 --cols 10        # a custom-size .xlsx instead of the set
+//   npm run bench -- --wait-quiet                  # wait (≤ 10 min) for an idle CPU before each scenario
+//   npm run bench -- --floor-runs 5 --runs 5 --warmup 1 --timeout 900 --json out.json --fresh
+//   node --import tsx bench/nodeProfile.ts xlsx100k  # CPU profile of each worker step, in Node
+//
+// --runs / --warmup: Node timed runs (median) and warm-ups; --floor-runs: floor reads in
+// Chromium (median); --timeout: seconds per browser scenario (a phase that overruns is
+// reported as "timeout", not a crash). Results and goals: docs/benchmarks.md.
+//
+// Scenarios: xlsx20k, xlsx100k (.xlsx), csv20k, csv100k (Shift_JIS CSV), csv1m (UTF-8
+// CSV, 1,000,000 × 10: load and scroll only). Files are generated (municipal.ts) and
+// cached in the temp directory; --fresh writes them again.
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import v8 from 'node:v8';
-import vm from 'node:vm';
-import * as XLSX from 'xlsx';
-import { SheetAnalyzer } from '../src/core/analysis/analyse.ts';
-import { planFixAll } from '../src/core/fix/runFixes.ts';
-import { SHEETJS_READ_OPTIONS } from '../src/core/io/readSpreadsheet.ts';
-import { runBrowserBench } from './browser.ts';
-import { DocumentSession, type OpenResult } from '../src/worker/session.ts';
-import { DEFAULT_CAPTION, generateWorkbookBytes, totalRowCount } from './generateWorkbook.ts';
+import { type AppServer, chromiumVersion, runScenario, startApp } from './browser.ts';
+import { formatProfile } from './cdp.ts';
+import { type NodeFigures, gc, runNode } from './node.ts';
+import { cpuBusy, waitForQuiet } from './quiet.ts';
+import { type ScenarioResult, describeMachine, generatedSection, goalSummary, machineLines, textTable, writeDocs } from './report.ts';
+import { SCENARIOS, type Scenario, type ScenarioFile, cacheDir, customScenario, ensureFile, fileNameOf, gridLandmarks } from './scenarios.ts';
 
-interface BenchConfig {
-  rows: number;
-  cols: number;
+interface Config {
+  scenarios: Scenario[];
+  node: boolean;
+  browser: boolean;
+  profile: boolean;
+  profileOnly: boolean;
+  write: boolean;
+  json?: string;
   warmup: number;
   runs: number;
-  browser: boolean;
+  floorRuns?: number;
+  timeoutMs?: number;
+  fresh: boolean;
+  waitQuiet: boolean;
 }
 
-function intSetting(name: string, arg: string | undefined, env: string | undefined, fallback: number, min: number): number {
-  const raw = arg ?? env;
+function intSetting(name: string, raw: string | undefined, fallback: number, min: number): number {
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw.replace(/_/g, ''));
   if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer >= ${min}, got "${raw}"`);
   return n;
 }
 
-function readConfig(): BenchConfig {
+function readConfig(): Config {
   const { values } = parseArgs({
     options: {
-      rows: { type: 'string' },
-      cols: { type: 'string' },
+      only: { type: 'string' },
+      'no-browser': { type: 'boolean' },
+      'no-node': { type: 'boolean' },
+      profile: { type: 'boolean' },
+      'profile-only': { type: 'boolean' },
+      write: { type: 'boolean' },
+      json: { type: 'string' },
       warmup: { type: 'string' },
       runs: { type: 'string' },
-      'no-browser': { type: 'boolean' },
+      'floor-runs': { type: 'string' },
+      timeout: { type: 'string' },
+      rows: { type: 'string' },
+      cols: { type: 'string' },
+      fresh: { type: 'boolean' },
+      'wait-quiet': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
     },
     strict: true,
   });
+  if (values.help) {
+    const src = readFileSync(new URL(import.meta.url), 'utf8');
+    console.log(src.split('\n').filter((l) => l.startsWith('//')).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
+    process.exit(0);
+  }
+  const rowsRaw = values.rows ?? process.env.BENCH_ROWS;
+  const colsRaw = values.cols ?? process.env.BENCH_COLS;
+  let scenarios = SCENARIOS;
+  if (rowsRaw || colsRaw) scenarios = [customScenario(intSetting('rows', rowsRaw, 100_000, 1), intSetting('cols', colsRaw, 20, 4))];
+  if (values.only) {
+    const ids = values.only.split(',').map((s) => s.trim().toLowerCase());
+    const known = [...SCENARIOS, ...scenarios];
+    scenarios = ids.map((id) => {
+      const s = known.find((k) => k.id.toLowerCase() === id);
+      if (!s) throw new Error(`--only: unknown scenario "${id}" (known: ${SCENARIOS.map((k) => k.id).join(', ')})`);
+      return s;
+    });
+  }
   return {
-    rows: intSetting('rows', values.rows, process.env.BENCH_ROWS, 100_000, 1),
-    cols: intSetting('cols', values.cols, process.env.BENCH_COLS, 20, 3),
-    warmup: intSetting('warmup', values.warmup, process.env.BENCH_WARMUP, 1, 0),
-    runs: intSetting('runs', values.runs, process.env.BENCH_RUNS, 3, 1),
+    scenarios,
+    node: !values['no-node'],
     browser: !values['no-browser'] && process.env.BENCH_BROWSER !== '0',
+    profile: !!values.profile || !!values['profile-only'],
+    profileOnly: !!values['profile-only'],
+    write: !!values.write,
+    json: values.json,
+    warmup: intSetting('warmup', values.warmup ?? process.env.BENCH_WARMUP, 1, 0),
+    runs: intSetting('runs', values.runs ?? process.env.BENCH_RUNS, 3, 1),
+    floorRuns: values['floor-runs'] ? intSetting('floor-runs', values['floor-runs'], 3, 1) : undefined,
+    timeoutMs: values.timeout ? intSetting('timeout', values.timeout, 600, 10) * 1000 : undefined,
+    fresh: !!values.fresh,
+    waitQuiet: !!values['wait-quiet'],
   };
 }
 
-/** A full GC between runs so one run's garbage is not collected during the next. */
-function makeGc(): () => void {
-  try {
-    v8.setFlagsFromString('--expose-gc');
-    const gc = vm.runInNewContext('gc') as unknown;
-    if (typeof gc === 'function') return gc as () => void;
-  } catch {
-    // fall through: no forced GC, numbers are just noisier
-  }
-  return () => {};
-}
-const gc = makeGc();
-
-interface Measurement {
-  label: string;
-  times: number[];
-  median: number;
-  min: number;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-/** Runs `fn` warmup + runs times; `check` sees every result (and throws if it is wrong). */
-function measure<T>(label: string, cfg: BenchConfig, fn: () => T, check: (result: T) => void): Measurement {
-  const times: number[] = [];
-  for (let i = 0; i < cfg.warmup + cfg.runs; i++) {
-    gc();
-    const t0 = performance.now();
-    const result = fn();
-    const t = performance.now() - t0;
-    check(result);
-    const timed = i >= cfg.warmup;
-    if (timed) times.push(t);
-    console.log(`  ${label}: ${timed ? `run ${i - cfg.warmup + 1}` : 'warm-up'} ${t.toFixed(0)} ms`);
-  }
-  return { label, times, median: median(times), min: Math.min(...times) };
-}
-
-const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
-const fmtMs = (ms: number) => ms.toFixed(0).padStart(7);
+const log = (s: string) => console.log(s);
+const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
 
 async function main(): Promise<void> {
   const cfg = readConfig();
-  const cpus = os.cpus();
-  console.log('Seiton read benchmark');
-  console.log(`Node ${process.version} (${process.platform} ${process.arch}), V8 ${process.versions.v8}`);
-  console.log(`CPU  ${cpus[0]?.model.trim() ?? 'unknown'} × ${cpus.length} cores, ${mb(os.totalmem())} MB RAM`);
-  console.log(`Size ${cfg.rows.toLocaleString('en-US')} rows × ${cfg.cols} cols; ${cfg.warmup} warm-up + ${cfg.runs} timed runs each`);
+  const srcAtStart = describeMachine().srcHash;
+  const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
+  console.log(`Seiton benchmark: ${cfg.scenarios.map((s) => s.id).join(', ')}${cfg.node ? '' : ' (no Node)'}${cfg.browser ? '' : ' (no browser)'}`);
   console.log('');
 
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'seiton-bench-'));
-  try {
-    const fileName = `municipal-stats-${cfg.rows}x${cfg.cols}.xlsx`;
-    const filePath = path.join(dir, fileName);
-
-    let t0 = performance.now();
-    writeFileSync(filePath, generateWorkbookBytes({ rows: cfg.rows, cols: cfg.cols }));
-    const genMs = performance.now() - t0;
-    const fileBytes = statSync(filePath).size;
-    console.log(`Generated ${filePath} (${mb(fileBytes)} MB) in ${fmtMs(genMs).trim()} ms`);
-
-    t0 = performance.now();
-    const buf = readFileSync(filePath);
-    // What the worker gets: a Uint8Array over the file's ArrayBuffer.
-    const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
-    console.log(`Read back ${bytes.length.toLocaleString('en-US')} bytes in ${fmtMs(performance.now() - t0).trim()} ms`);
-    console.log('');
-
-    const expectedRows = totalRowCount(cfg.rows);
-    const checkSheetJs = (wb: XLSX.WorkBook) => {
-      const ws = wb.Sheets[wb.SheetNames[0]];
-      const range = XLSX.utils.decode_range(ws?.['!ref'] ?? 'A1');
-      if (range.e.r + 1 !== expectedRows || range.e.c + 1 !== cfg.cols) {
-        throw new Error(`SheetJS read ${ws?.['!ref']}, expected ${expectedRows} rows × ${cfg.cols} cols`);
-      }
-    };
-
-    const bare = measure('bare SheetJS', cfg, () => XLSX.read(bytes, { type: 'array', dense: true }), checkSheetJs);
-    const ours = measure('SheetJS + SHEETJS_READ_OPTIONS', cfg, () => XLSX.read(bytes, SHEETJS_READ_OPTIONS), checkSheetJs);
-
-    gc();
-    const before = process.memoryUsage();
-    const kept: { result: OpenResult | null } = { result: null };
-    const worker = measure(
-      'worker path (DocumentSession.open)',
-      cfg,
-      () => {
-        kept.result = null; // the previous run's workbook is garbage before the next read, as in the app
-        kept.result = new DocumentSession().open(fileName, bytes);
-        return kept.result;
-      },
-      (result) => {
-        if (!result.ok) throw new Error(`DocumentSession.open failed: ${JSON.stringify(result.error)}`);
-        const sheet = result.workbook.sheets[0];
-        if (!sheet) throw new Error('DocumentSession.open returned no sheet');
-        if (sheet.rowCount !== expectedRows) throw new Error(`rowCount ${sheet.rowCount}, expected ${expectedRows}`);
-        if (sheet.columns.length !== cfg.cols) throw new Error(`${sheet.columns.length} columns, expected ${cfg.cols}`);
-        if (sheet.columns[0].values[0] !== DEFAULT_CAPTION) throw new Error(`A1 is ${JSON.stringify(sheet.columns[0].values[0])}`);
-      },
+  // ---- files
+  const files = new Map<string, ScenarioFile>();
+  console.log(`Files (cached in ${cacheDir()})`);
+  for (const s of cfg.scenarios) {
+    const f = ensureFile(s, cfg.fresh);
+    files.set(s.id, f);
+    const d = f.facts.dirty;
+    console.log(
+      `  ${fileNameOf(s).padEnd(34)} ${mb(f.bytes).padStart(6)} MB  ${f.facts.totalRows.toLocaleString('en-US')} rows × ${s.cols}` +
+        `  dirty ${f.facts.dirtyCells} (${Object.entries(d).map(([k, v]) => `${k} ${v}`).join(', ')})` +
+        (f.generatedMs !== undefined ? `  generated in ${(f.generatedMs / 1000).toFixed(1)} s` : '  (cached)'),
     );
-    const after = process.memoryUsage();
-    gc();
-    const retained = process.memoryUsage();
-    const peakRss = process.resourceUsage().maxRSS * 1024;
-    const model = kept.result?.ok ? kept.result.workbook.sheets[0] : undefined;
-
-    if (!model) throw new Error('no workbook to analyse');
-    const analysis = measure(
-      'analysis (SheetAnalyzer.analyse)',
-      cfg,
-      () => new SheetAnalyzer(model, false).analyse(),
-      (a) => {
-        if (a.structure.tables.length !== 1) throw new Error(`${a.structure.tables.length} tables detected, expected 1`);
-        const t = a.structure.tables[0];
-        if (t.dataRows.end + 1 !== expectedRows) throw new Error(`data rows end at ${t.dataRows.end + 1}, expected ${expectedRows}`);
-      },
-    );
-
-    const workbook = kept.result?.ok ? kept.result.workbook : undefined;
-    if (!workbook) throw new Error('no workbook to fix');
-    let fixCount = 0;
-    const fixAll = measure(
-      'fix-all plan (planFixAll, in the worker)',
-      cfg,
-      () => planFixAll(workbook),
-      (changes) => {
-        if (changes.length === 0) throw new Error('fix-all changed nothing');
-        fixCount = changes.length;
-      },
-    );
-
-    const label = (s: string) => s.padEnd(38);
-    console.log('');
-    console.log(`File   ${mb(fileBytes)} MB, ${cfg.rows.toLocaleString('en-US')} data rows (+4 header rows) × ${cfg.cols} cols`);
-    console.log(`${label('Measurement')}${'median ms'.padStart(10)}${'min ms'.padStart(10)}   runs (ms)`);
-    for (const m of [bare, ours, worker, analysis, fixAll]) {
-      console.log(`${label(m.label)}${fmtMs(m.median).padStart(10)}${fmtMs(m.min).padStart(10)}   ${m.times.map((t) => t.toFixed(0)).join(', ')}`);
-    }
-    const ratio = (a: number, b: number) => (a / b).toFixed(2);
-    console.log(`${label('ratio worker / bare SheetJS')}${ratio(worker.median, bare.median).padStart(10)}${ratio(worker.min, bare.min).padStart(10)}`);
-    console.log(`${label('ratio worker / SheetJS + our options')}${ratio(worker.median, ours.median).padStart(10)}${ratio(worker.min, ours.min).padStart(10)}`);
-    console.log(`${label('fix-all changes (goal: plan ≤ 1000 ms)')}${String(fixCount).padStart(10)}`);
-    console.log(`${label('ratio analysis / bare SheetJS (goal ≤ 0.30)')}${ratio(analysis.median, bare.median).padStart(10)}${ratio(analysis.min, bare.min).padStart(10)}`);
-    console.log('');
-    console.log(`Memory after the worker-path read (workbook of ${model?.rowCount} × ${model?.columns.length} still referenced)`);
-    console.log(`  rss ${mb(after.rss)} MB, heapUsed ${mb(after.heapUsed)} MB, external (incl. ArrayBuffers) ${mb(after.external)} MB`);
-    console.log(`  heapUsed after GC ${mb(retained.heapUsed)} MB (before the worker runs: ${mb(before.heapUsed)} MB → model ≈ ${mb(retained.heapUsed - before.heapUsed)} MB)`);
-    console.log(`  process peak RSS ${mb(peakRss)} MB (whole run, including generation)`);
-    kept.result = null;
-
-    if (cfg.browser) {
-      console.log('');
-      console.log('In Chromium (built app, vite preview, file dropped through the file input):');
-      const b = await runBrowserBench(filePath);
-      console.log(`  first rows visible in the grid     ${fmtMs(b.gridMs)} ms`);
-      console.log(`  analysis shown (violation count)   ${fmtMs(b.analysedMs)} ms   (${b.violations} violations)`);
-      console.log(`  longest main-thread task           ${fmtMs(b.longestTaskMs)} ms   (goal ≤ 50; ${b.longTasks} tasks over 50 ms, ${b.blockingMs.toFixed(0)} ms blocking in all)`);
-      if (b.heapMB !== undefined) console.log(`  main-thread JS heap after load     ${fmtMs(b.heapMB)} MB`);
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
   }
+
+  const results: ScenarioResult[] = cfg.scenarios.map((scenario) => ({ scenario, file: files.get(scenario.id)! }));
+
+  // ---- Node
+  if (cfg.node && !cfg.profileOnly) {
+    console.log('');
+    console.log(`Node (${cfg.warmup} warm-up + ${cfg.runs} timed runs, median)`);
+    for (const r of results) {
+      const s = r.scenario;
+      console.log(`  ${s.title}`);
+      (r.cpuBusy ??= {}).node = await beforeScenario(cfg);
+      const buf = readFileSync(r.file.path);
+      const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+      const oneRun = s.rows > 100_000;
+      r.node = runNode(
+        { kind: s.kind, fileName: fileNameOf(s), bytes, encoding: s.encoding, totalRows: r.file.facts.totalRows, cols: s.cols, fix: s.fix },
+        { warmup: oneRun ? 0 : cfg.warmup, runs: oneRun ? Math.min(cfg.runs, 2) : cfg.runs, log: (l) => console.log(`  ${l}`) },
+      );
+      gc();
+    }
+  }
+
+  // ---- browser
+  let chromium: string | undefined;
+  if (cfg.browser) {
+    console.log('');
+    chromium = await chromiumVersion();
+    console.log(`Chromium ${chromium} (built app, vite preview, file dropped through the file input)`);
+    if (!cfg.profileOnly) {
+      let app: AppServer | undefined;
+      try {
+        app = await startApp({ log: (l) => console.log(`  ${l}`) });
+        for (const r of results) {
+          console.log(`  ${r.scenario.title}`);
+          (r.cpuBusy ??= {}).browser = await beforeScenario(cfg);
+          r.browser = await runScenario(app, browserScenario(r, cfg), { log: (l) => console.log(`  ${l}`) });
+        }
+      } finally {
+        await app?.close();
+      }
+    }
+
+    if (cfg.profile) {
+      console.log('');
+      console.log('CPU profiles (unminified build; times are inflated by the profiler, see the table for real ones)');
+      let dev: AppServer | undefined;
+      try {
+        dev = await startApp({ minify: false, log: (l) => console.log(`  ${l}`) });
+        for (const r of results) {
+          console.log(`  ${r.scenario.title}`);
+          await beforeScenario(cfg);
+          const p = await runScenario(dev, browserScenario(r, cfg), { profile: true, floor: false, log: (l) => console.log(`  ${l}`) });
+          r.profiles = p.profiles;
+          for (const [phase, summaries] of Object.entries(p.profiles ?? {})) {
+            console.log(`    -- ${phase}`);
+            for (const s of summaries ?? []) for (const l of formatProfile(s)) console.log(`    ${l}`);
+          }
+        }
+      } finally {
+        await dev?.close();
+      }
+    }
+  }
+
+  if (cfg.profileOnly) {
+    if (cfg.json) writeFileSync(cfg.json, JSON.stringify({ command, results: results.map(stripForJson) }, null, 1));
+    return;
+  }
+
+  // ---- the table
+  const machine = describeMachine(chromium);
+  console.log('');
+  for (const l of machineLines(machine)) console.log(l);
+  if (machine.srcHash !== srcAtStart) {
+    console.log(`WARNING   src/ changed during the run (sha256 ${srcAtStart} at the start): the figures may mix two versions of the app`);
+    machine.srcHash = `${srcAtStart} → ${machine.srcHash} (changed during the run)`;
+  }
+  console.log('');
+  for (const l of textTable(results)) console.log(l);
+  const goals = goalSummary(results);
+  console.log('');
+  console.log(`Goals: ${goals.met} met, ${goals.missed} missed${goals.missed ? ':' : '.'}`);
+  for (const l of goals.list) console.log(`  ✗ ${l}`);
+
+  if (cfg.json) {
+    writeFileSync(cfg.json, JSON.stringify({ machine, command, results: results.map(stripForJson) }, null, 1));
+    console.log(`\nRaw figures written to ${cfg.json}`);
+  }
+  if (cfg.write) {
+    const file = path.resolve('docs/benchmarks.md');
+    writeDocs(file, generatedSection(results, machine, command), docsSkeleton);
+    console.log(`\nTable written to ${file}`);
+  }
+}
+
+/** How busy the CPU is just before a scenario (waiting for a quiet moment with --wait-quiet). */
+async function beforeScenario(cfg: Config): Promise<number | undefined> {
+  const busy = cfg.waitQuiet ? await waitForQuiet(15, 600_000, log) : await cpuBusy();
+  if (busy !== undefined) log(`    CPU ${busy.toFixed(0)} % busy before the start`);
+  return busy;
+}
+
+function browserScenario(r: ScenarioResult, cfg: Config) {
+  const s = r.scenario;
+  return {
+    id: s.id,
+    kind: s.kind,
+    filePath: r.file.path,
+    encoding: s.encoding,
+    ...gridLandmarks(s),
+    fixAll: s.fix,
+    export: s.fix,
+    scroll: s.scroll,
+    timeoutMs: cfg.timeoutMs ?? s.timeoutMs,
+    floorRuns: cfg.floorRuns ?? (s.rows > 100_000 ? 2 : 3),
+  };
+}
+
+function stripForJson(r: ScenarioResult) {
+  const node: NodeFigures | undefined = r.node;
+  return { scenario: r.scenario, file: r.file, cpuBusy: r.cpuBusy, node, browser: r.browser, profiles: r.profiles };
+}
+
+function docsSkeleton(section: string): string {
+  return [
+    '# Benchmarks',
+    '',
+    'Re-run with `npm run bench -- --write` (the section between the markers is replaced; the rest of this file is kept).',
+    '',
+    section,
+    '',
+    '## Findings',
+    '',
+    '(Where a goal is missed: the profile of the slow phase and what would fix it.)',
+    '',
+  ].join('\n');
 }
 
 main().catch((e) => {
