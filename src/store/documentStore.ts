@@ -52,6 +52,8 @@ export interface DocumentState {
   /** Analysis results per sheet id; absent while the worker is still analysing. */
   findings: Record<string, SheetFindings>;
   analysing: boolean;
+  /** Why the last analysis failed (the document stays usable; the panel says so). */
+  analysisFailed: string | null;
   /** Structure corrections the user made, per sheet id. */
   overrides: Record<string, StructureOverride[]>;
   /** A request to bring a cell into view (seq changes on every request). */
@@ -147,7 +149,7 @@ export function createDocumentStore(session: SessionApi) {
     /** `keep`: leave the current findings on screen until the new ones arrive (they will match). */
     const analyse = async (keep = false) => {
       const mine = ++generation;
-      set(keep ? { analysing: true } : { analysing: true, findings: {} });
+      set(keep ? { analysing: true, analysisFailed: null } : { analysing: true, analysisFailed: null, findings: {} });
       try {
         const results = await session.analyse();
         if (mine !== generation) return;
@@ -155,7 +157,7 @@ export function createDocumentStore(session: SessionApi) {
         for (const a of results) findings[a.sheetId] = findingsFrom(a);
         set({ findings, analysing: false });
       } catch (e) {
-        if (mine === generation) set({ analysing: false });
+        if (mine === generation) set({ analysing: false, analysisFailed: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
         console.error('analysis failed', e);
       }
     };
@@ -324,6 +326,7 @@ export function createDocumentStore(session: SessionApi) {
       warnings: [],
       findings: {},
       analysing: false,
+      analysisFailed: null,
       overrides: {},
       focus: null,
       activeRuleId: null,

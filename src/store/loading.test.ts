@@ -105,3 +105,16 @@ describe('loading a big file', () => {
     expect(st.history.past).toHaveLength(1);
   });
 });
+
+describe('analysis', () => {
+  it('a failed analysis is reported, not left spinning; the document stays open', async () => {
+    const inner = createInProcessSession();
+    const store = createDocumentStore({ ...inner, analyse: async () => Promise.reject(new RangeError('Maximum call stack size exceeded')) });
+    expect(await store.getState().openFile(file('population.xlsx'))).toBe(true);
+    await new Promise((r) => setTimeout(r, 0));
+    const st = store.getState();
+    expect(st.analysing).toBe(false);
+    expect(st.analysisFailed).toBe('RangeError: Maximum call stack size exceeded');
+    expect(st.workbook?.source.fileName).toBe('population.xlsx');
+  });
+});

@@ -4,9 +4,11 @@ import { useState } from 'react';
 import type { Band, StructureOverride, TableStructure } from '../core/structure/types.ts';
 import { columnLetter, parseAddress, rangeAddress } from '../core/model.ts';
 import { useDoc, useLang, useT } from './context.ts';
+import { minMax } from '../core/arrays.ts';
 
 function rows(t: ReturnType<typeof useT>, list: number[] | Band): string {
-  const band = Array.isArray(list) ? (list.length ? { start: Math.min(...list), end: Math.max(...list) } : { start: 0, end: -1 }) : list;
+  const extent = Array.isArray(list) ? minMax(list) : undefined;
+  const band = !Array.isArray(list) ? list : list.length ? { start: extent!.min, end: extent!.max } : { start: 0, end: -1 };
   if (band.end < band.start) return t('structure.none');
   return band.start === band.end ? `${band.start + 1}` : t('structure.rows', { start: band.start + 1, end: band.end + 1 });
 }

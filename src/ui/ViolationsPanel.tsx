@@ -15,6 +15,7 @@ export function ViolationsPanel() {
   const sheetId = useDoc((s) => s.activeSheetId);
   const findings = useDoc((s) => (s.activeSheetId ? s.findings[s.activeSheetId] : undefined));
   const analysing = useDoc((s) => s.analysing);
+  const failed = useDoc((s) => s.analysisFailed);
   const activeRuleId = useDoc((s) => s.activeRuleId);
   const setActiveRule = useDoc((s) => s.setActiveRule);
   const focusCell = useDoc((s) => s.focusCell);
@@ -25,6 +26,19 @@ export function ViolationsPanel() {
   const activeList = useMemo(() => (findings && activeRuleId ? violationsOfRule(findings, activeRuleId) : []), [findings, activeRuleId]);
 
   if (!sheetId) return null;
+  if (!findings && failed) {
+    return (
+      <section className="violations-panel" aria-label={t('panel.label')}>
+        <div role="alert" className="alert error">
+          {t('panel.analysisFailed')}
+          <details>
+            <summary>{t('error.detail')}</summary>
+            <code>{failed}</code>
+          </details>
+        </div>
+      </section>
+    );
+  }
   if (!findings) {
     return (
       <section className="violations-panel" aria-label={t('panel.label')} aria-busy="true">

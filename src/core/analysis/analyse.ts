@@ -10,6 +10,7 @@ import { detectStructure } from '../structure/detect.ts';
 import { type RowFeatures, allRowFeatures, rowFeatures, sameShape } from '../structure/rowFeatures.ts';
 import type { SheetStructure, StructureOverride } from '../structure/types.ts';
 import { type SheetView, buildSheetView } from './view.ts';
+import { appendAll } from '../arrays.ts';
 
 export interface RuleResult {
   ruleId: RuleId;
@@ -166,7 +167,7 @@ export class SheetAnalyzer {
 
   private runSheetRules(): void {
     this.sheetViolations = [];
-    for (const rule of this.rules) if (rule.scope === 'sheet') this.sheetViolations.push(...rule.detect(this.view));
+    for (const rule of this.rules) if (rule.scope === 'sheet') appendAll(this.sheetViolations, rule.detect(this.view));
   }
 
   private ruleResults(): RuleResult[] {

@@ -22,6 +22,7 @@
 import { type CellRange, columnLetter, rangeAddress } from '../model.ts';
 import type { TableStructure } from '../structure/types.ts';
 import type { RuleMeta, SheetRule, SheetView, Violation } from './types.ts';
+import { appendAll } from '../arrays.ts';
 
 /** Beyond this many rectangles of one colour in a table, group per column. */
 export const MAX_RECTS = 20;
@@ -192,7 +193,7 @@ function detectTable(view: SheetView, t: TableStructure, out: Violation[]): void
   }
   // Reading order, whatever order the colours were met in.
   found.sort((a, b) => a.range.s.r - b.range.s.r || a.range.s.c - b.range.s.c);
-  out.push(...found);
+  appendAll(out, found);
 }
 
 export const styleMeaningRule: SheetRule = {

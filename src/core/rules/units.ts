@@ -59,6 +59,7 @@ import {
   withoutUnit,
 } from '../text/units.ts';
 import type { FixOptions, Localized, RuleMeta, SheetRule, SheetView, Violation } from './types.ts';
+import { appendAll } from '../arrays.ts';
 
 type Context = 'unitRow' | 'title' | 'table';
 
@@ -239,7 +240,7 @@ export function tableUnits(view: SheetView, t: TableStructure): TableUnits {
     }
   }
   for (const f of tableWide) for (const cc of f.columns) if (!columns.has(cc)) columns.set(cc, { units: f.expr.units, from: f });
-  findings.push(...tableWide);
+  appendAll(findings, tableWide);
   findings.sort((a, b) => a.r - b.r || a.c - b.c);
 
   const missing: TableUnits['missing'] = [];

@@ -49,6 +49,7 @@ import {
   toGregorianYear,
 } from '../wareki.ts';
 import type { FixOptions, RuleMeta, SheetRule, SheetView, Violation } from './types.ts';
+import { appendAll } from '../arrays.ts';
 
 export const meta: RuleMeta = {
   id: 'wareki',
@@ -465,7 +466,7 @@ function analyseTable(view: SheetView, t: TableStructure, out: WarekiFinding[]):
     if (seirekiLabels > 0) {
       for (const r of eraLessRows) push(cellViolationFinding(view, r, c, 'eraMissing', { text: String(values[r]).trim() }));
     }
-    out.push(...found);
+    appendAll(out, found);
   }
 }
 

@@ -11,6 +11,7 @@ import type { Localized } from '../rules/types.ts';
 import { CellClass, classifyValue } from './cellClass.ts';
 import { type RowFeatures, allRowFeatures, rowFeatures } from './rowFeatures.ts';
 import type { Band, ColumnInfo, ColumnKind, SheetStructure, StructureOverride, TableStructure } from './types.ts';
+import { appendAll, minMax } from '../arrays.ts';
 
 interface Segment {
   start: number;
@@ -78,10 +79,10 @@ function buildDrafts(sheet: Sheet, features: RowFeatures[]): Draft[] {
     if (firstData === undefined) {
       const last = drafts[drafts.length - 1];
       if (last && pending.length === 0 && rows.every((r) => isNoteRow(features[r]))) {
-        last.notes.push(...rows);
+        appendAll(last.notes, rows);
         continue;
       }
-      pending.push(...rows);
+      appendAll(pending, rows);
       continue;
     }
     const last = drafts[drafts.length - 1];
@@ -109,8 +110,8 @@ function buildDrafts(sheet: Sheet, features: RowFeatures[]): Draft[] {
   if (pending.length > 0) {
     const last = drafts[drafts.length - 1];
     // Lines left under the last table are its notes when they look like notes or are few.
-    if (last && (pending.length <= 3 || pending.every((r) => isNoteRow(features[r])))) last.notes.push(...pending);
-    else drafts.push(...textOnlyDrafts(pending, features));
+    if (last && (pending.length <= 3 || pending.every((r) => isNoteRow(features[r])))) appendAll(last.notes, pending);
+    else appendAll(drafts, textOnlyDrafts(pending, features));
   }
   return drafts;
 }
@@ -160,7 +161,9 @@ function splitHeading(heading: number[], features: RowFeatures[]): { captions: n
 }
 
 function bandOf(rows: number[]): Band {
-  return rows.length ? { start: Math.min(...rows), end: Math.max(...rows) } : { start: 0, end: -1 };
+  if (rows.length === 0) return { start: 0, end: -1 };
+  const { min, max } = minMax(rows);
+  return { start: min, end: max };
 }
 
 function columnsOf(rows: number[], features: RowFeatures[]): Band {
@@ -322,9 +325,10 @@ function assemble(sheet: Sheet, features: RowFeatures[], captions: number[], hea
   // Captions and notes may reach past the body (a unit note at the far right); header
   // rows may not, since side-by-side tables share them.
   const outer = columnsOf([...captions, ...notes], features);
+  const around = minMax(all);
   const range: CellRange = {
-    s: { r: Math.min(...(all.length ? all : [data.start]), data.start), c: Math.min(columns.start, outer.end >= 0 ? outer.start : columns.start) },
-    e: { r: Math.max(data.end, ...all), c: Math.max(columns.end, outer.end) },
+    s: { r: Math.min(around.min, data.start), c: Math.min(columns.start, outer.end >= 0 ? outer.start : columns.start) },
+    e: { r: Math.max(data.end, around.max), c: Math.max(columns.end, outer.end) },
   };
   return {
     id,

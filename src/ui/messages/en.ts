@@ -125,6 +125,7 @@ export const en: Record<MessageKey, string> = {
 
 
   'panel.label': 'Diagnosis',
+  'panel.analysisFailed': 'Checking the table failed. The table stays open: you can still edit and download it.',
   'panel.analysing': 'Looking at the table structure and rules…',
   'panel.score': 'Conformance',
   'panel.scoreValue': '{passed} / {applicable} rules',

@@ -124,6 +124,7 @@ export const ja = {
 
 
   'panel.label': '診断',
+  'panel.analysisFailed': '問題の検出に失敗しました。表は開いたままで、編集とダウンロードはできます。',
   'panel.analysing': '表の構造と違反を調べています…',
   'panel.score': '適合度',
   'panel.scoreValue': '{passed} / {applicable} ルール',
