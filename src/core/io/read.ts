@@ -5,7 +5,7 @@ import type { SourceFormat, TextEncodingName, Workbook, WorkbookSource } from '.
 import { decodeAs, detectAndDecode } from './encoding.ts';
 import { MAX_SHEET_CELLS, MAX_TEXT_BYTES, ReadError } from './errors.ts';
 import type { ProgressFn } from './progress.ts';
-import { estimateCells, parseCsvText, sheetFromFields } from './readCsv.ts';
+import { estimateCells, parseCsvHead, parseCsvText, sheetFromFields } from './readCsv.ts';
 import { level2SheetFromText } from './readLevel2.ts';
 import { PREVIEW_ROWS, type PreviewFn, type SpreadsheetContainer, readSpreadsheet } from './readSpreadsheet.ts';
 export type { PreviewFn, WorkbookPreview } from './readSpreadsheet.ts';
@@ -91,6 +91,32 @@ export function readWorkbook(bytes: Uint8Array, fileName: string, opts: ReadOpti
 const textTooLarge = (bytes: number) =>
   new ReadError({ code: 'text-too-large', detail: `${(bytes / 2 ** 20).toFixed(0)} MB (limit ${(MAX_TEXT_BYTES / 2 ** 20).toFixed(0)} MB)` });
 
+/** Bytes of a text file's head decoded for its preview, before the whole file is. */
+const PREVIEW_HEAD_BYTES = 128 * 1024;
+
+/**
+ * Shows the first rows of a big text file from its first bytes alone: decoding the whole
+ * file (100 ms and more for 10 MB of Shift_JIS) comes after. The head is cut at a line
+ * feed, which no byte of a Shift_JIS, EUC-JP or UTF-8 character can be. False when the file
+ * is too small to be worth it (the whole read is about as quick).
+ */
+function previewHead(
+  bytes: Uint8Array,
+  encoding: TextEncodingName | undefined,
+  delimiter: string | undefined,
+  send: (rows: string[][], encoding: TextEncodingName) => void,
+): boolean {
+  if (bytes.length < PREVIEW_HEAD_BYTES * 4) return false;
+  const cut = bytes.lastIndexOf(0x0a, PREVIEW_HEAD_BYTES);
+  if (cut <= 0) return false;
+  const head = bytes.subarray(0, cut + 1);
+  const decoded = encoding ? decodeAs(head, encoding) : detectAndDecode(head);
+  const rows = parseCsvHead(decoded.text, delimiter, PREVIEW_ROWS);
+  if (rows.length === 0) return false;
+  send(rows, decoded.encoding);
+  return true;
+}
+
 function readText(bytes: Uint8Array, source: WorkbookSource, opts: ReadOptions, onProgress?: ProgressFn, onPreview?: PreviewFn): ReadResult {
   // Decoded in one piece, the text must fit in one JavaScript string: refuse at once what cannot.
   if (bytes.length > MAX_TEXT_BYTES) throw textTooLarge(bytes.length);
@@ -100,6 +126,15 @@ function readText(bytes: Uint8Array, source: WorkbookSource, opts: ReadOptions, 
     throw new ReadError({ code: 'too-many-cells', detail: `about ${estimate.toLocaleString('en-US')} cells > ${MAX_SHEET_CELLS.toLocaleString('en-US')}` });
   }
   onProgress?.({ phase: 'decode', done: 0, total: bytes.length, overall: 0 });
+  const ext = extensionOf(source.fileName);
+  const delimiter = opts.delimiter ?? (ext === 'tsv' ? '\t' : undefined);
+  const sheetName = baseName(source.fileName) || 'Sheet1';
+  const sendPreview = (rows: string[][], encoding: TextEncodingName) =>
+    onPreview?.({
+      workbook: { source: { ...source, encoding, encodingDetected: !opts.encoding }, date1904: false, sheets: [sheetFromFields(rows, 's1', sheetName)] },
+      sheetId: 's1',
+    });
+  const previewed = onPreview !== undefined && previewHead(bytes, opts.encoding, delimiter, sendPreview);
   let decoded: ReturnType<typeof decodeAs>;
   try {
     decoded = opts.encoding ? decodeAs(bytes, opts.encoding) : detectAndDecode(bytes);
@@ -109,22 +144,15 @@ function readText(bytes: Uint8Array, source: WorkbookSource, opts: ReadOptions, 
   }
   onProgress?.({ phase: 'decode', done: bytes.length, total: bytes.length, overall: 0.1 });
   if (decoded.text.trim() === '') throw new ReadError({ code: 'empty' });
-  const ext = extensionOf(source.fileName);
-  const delimiter = opts.delimiter ?? (ext === 'tsv' ? '\t' : undefined);
   let parsed: ReturnType<typeof parseCsvText>;
   try {
-    const sheetName = baseName(source.fileName) || 'Sheet1';
-    const sourceRead = { ...source, encoding: decoded.encoding, encodingDetected: !opts.encoding };
     parsed = parseCsvText(decoded.text, {
       delimiter,
       sheetId: 's1',
       sheetName,
       onProgress,
       previewRows: PREVIEW_ROWS,
-      onPreview:
-        onPreview &&
-        ((rows) =>
-          onPreview({ workbook: { source: sourceRead, date1904: false, sheets: [sheetFromFields(rows, 's1', sheetName)] }, sheetId: 's1', declaredRows: undefined })),
+      onPreview: previewed ? undefined : onPreview && ((rows) => sendPreview(rows, decoded.encoding)),
     });
   } catch (e) {
     // Out of memory inside the parser (a huge text with few line breaks): say so.

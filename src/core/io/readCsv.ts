@@ -301,3 +301,14 @@ export function sheetFromFields(rows: string[][], sheetId: string, sheetName: st
   };
   return sheet;
 }
+
+/**
+ * The first `maxRows` complete rows of `text`, which may end anywhere (a cut head of a
+ * file): the last row is dropped unless the text ends with a line break.
+ */
+export function parseCsvHead(text: string, delimiter: string | undefined, maxRows: number): string[][] {
+  const rows = Papa.parse<string[]>(text, { ...(delimiter ? { delimiter } : {}), preview: maxRows + 1, delimitersToGuess: [',', '\t', ';', '|'], skipEmptyLines: false }).data;
+  const complete = /[\r\n]$/.test(text) && rows.length <= maxRows ? rows : rows.slice(0, Math.max(0, rows.length - 1));
+  while (complete.length > 0 && complete[complete.length - 1].every((f) => f === '')) complete.pop();
+  return complete.slice(0, maxRows);
+}
