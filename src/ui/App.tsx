@@ -29,6 +29,8 @@ export function App() {
   const sheet = useDoc(activeSheet);
   const date1904 = useDoc((s) => s.workbook?.date1904 ?? false);
   const version = useDoc((s) => s.version);
+  // The file and the sheet: a big file's preview and its whole sheet share it.
+  const viewKey = useDoc((s) => (s.workbook ? `${s.workbook.source.fileName}|${s.workbook.source.byteLength}|${s.activeSheetId}` : ''));
   const loading = useDoc((s) => s.loading !== null);
   const previewRows = useDoc((s) => s.loading?.preview);
   const undo = useDoc((s) => s.undo);
@@ -97,6 +99,7 @@ export function App() {
         <div className="work-area">
           <SheetGrid
             sheet={sheet ?? NO_SHEET}
+            viewKey={viewKey}
             date1904={date1904}
             version={version}
             merges={merges}

@@ -58,6 +58,12 @@ const theme = themeQuartz.withParams({
 
 export interface SheetGridProps {
   sheet: Sheet;
+  /**
+   * What the grid shows: the document and the sheet. While it stays the same (a big
+   * file's preview replaced by the whole sheet, rows added or removed by a fix) the rows
+   * are reloaded in place and the view does not move; a new key starts at the top.
+   */
+  viewKey: string;
   date1904: boolean;
   version: number;
   merges: MergeIndex;
@@ -125,23 +131,27 @@ function leading(list: Violation[]): Violation | undefined {
   return best;
 }
 
-export function SheetGrid({ sheet, date1904, version, merges, findings, activeRuleId, focus, preview, readOnly, onEdit, onSelect }: SheetGridProps) {
+export function SheetGrid({ sheet, viewKey, date1904, version, merges, findings, activeRuleId, focus, preview, readOnly, onEdit, onSelect }: SheetGridProps) {
   const t = useT();
   const lang = useLang();
   const api = useRef<GridApi<RowRef> | null>(null);
   // The infinite row model asks for rows block by block as the user scrolls: no row
   // objects are built up front, so a 1,000,000-row sheet opens as fast as a 100-row one.
+  // The datasource reads the sheet through a ref so that it only changes with the view:
+  // replacing it sends AG Grid back to the first row.
+  const shownSheet = useRef(sheet);
+  shownSheet.current = sheet;
   const datasource = useMemo<IDatasource>(
     () => ({
-      rowCount: sheet.rowCount,
       getRows(params) {
-        const end = Math.min(params.endRow, sheet.rowCount);
+        const rowCount = shownSheet.current.rowCount;
+        const end = Math.min(params.endRow, rowCount);
         const rows: RowRef[] = [];
         for (let r = params.startRow; r < end; r++) rows.push({ r });
-        params.successCallback(rows, sheet.rowCount);
+        params.successCallback(rows, rowCount);
       },
     }),
-    [sheet, sheet.rowCount],
+    [viewKey],
   );
   const hiddenRows = useMemo(() => new Set(sheet.hiddenRows), [sheet, sheet.hiddenRows]);
   const hiddenCols = useMemo(() => new Set(sheet.hiddenCols), [sheet, sheet.hiddenCols]);
@@ -267,23 +277,17 @@ export function SheetGrid({ sheet, date1904, version, merges, findings, activeRu
     return [rowHeader, ...cols];
   }, [sheet, sheet.columns.length, merges, hiddenRows, hiddenCols, date1904, readOnly, widths, lang]);
 
-  // The same sheet with more rows (a big file's preview, then the whole of it): AG Grid
-  // reloads its row blocks; keep the rows the user was looking at and the focused cell.
-  const lastView = useRef<{ sheetId: string; firstRow: number } | null>(null);
-  const rememberView = useCallback(() => {
-    const grid = api.current;
-    if (grid) lastView.current = { sheetId: sheet.id, firstRow: grid.getFirstDisplayedRowIndex() };
-  }, [sheet.id]);
+  // Same view, other rows (the whole sheet after its preview, rows a fix removed): reload
+  // the row blocks where they are, keeping the rows on screen and the focused cell.
+  const loaded = useRef({ viewKey, sheet, rowCount: sheet.rowCount });
   useEffect(() => {
+    const before = loaded.current;
+    loaded.current = { viewKey, sheet, rowCount: sheet.rowCount };
     const grid = api.current;
-    const view = lastView.current;
-    if (!grid || !view || view.sheetId !== sheet.id || view.firstRow <= 0) return;
-    const focused = grid.getFocusedCell();
-    requestAnimationFrame(() => {
-      grid.ensureIndexVisible(Math.min(view.firstRow, sheet.rowCount - 1), 'top');
-      if (focused) grid.setFocusedCell(focused.rowIndex, focused.column);
-    });
-  }, [datasource, sheet.id, sheet.rowCount]);
+    if (!grid || before.viewKey !== viewKey || (before.sheet === sheet && before.rowCount === sheet.rowCount)) return;
+    grid.setRowCount(sheet.rowCount, true);
+    grid.refreshInfiniteCache();
+  }, [viewKey, sheet, sheet.rowCount]);
 
   // Content or findings changed in the store (edit, undo, redo, analysis): redraw the rendered cells.
   useEffect(() => {
@@ -358,7 +362,6 @@ export function SheetGrid({ sheet, date1904, version, merges, findings, activeRu
         onGridReady={(e) => {
           api.current = e.api;
         }}
-        onBodyScrollEnd={rememberView}
       />
     </div>
   );
