@@ -6,6 +6,7 @@ import { applyChanges } from '../src/core/changes.ts';
 import { planFixAll } from '../src/core/fix/runFixes.ts';
 import { exportCsvFile } from '../src/core/io/export.ts';
 import { readWorkbook } from '../src/core/io/read.ts';
+import { sjisWithInvalidBytes, unbalancedQuotesCsv } from '../test/hostile.ts';
 import { type CliIo, runCli } from './main.ts';
 
 const FIXTURES = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'test', 'fixtures');
@@ -97,6 +98,24 @@ describe('seiton check', () => {
       const level1 = file.sheets.flatMap((s) => s.rules).filter((r) => r.level === 1 && r.failing > 0);
       expect({ file: path.basename(file.file), level1 }).toEqual({ file: path.basename(file.file), level1: [] });
     }
+  });
+
+  it('says what reading noticed: undecodable bytes, unbalanced quotes (text and JSON)', async () => {
+    const broken = path.join(tmp, 'broken-sjis.csv');
+    fs.writeFileSync(broken, sjisWithInvalidBytes(3));
+    const quotes = path.join(tmp, 'quotes.csv');
+    fs.writeFileSync(quotes, unbalancedQuotesCsv());
+    const io = capture();
+    await runCli(['check', broken, quotes, '--jobs', '1'], io);
+    expect(io.stdout).toContain('⚠ shift_jis として読めない文字が 3 個あり、「�」に置き換わっています');
+    expect(io.stdout).toContain('⚠ 引用符(")の対応がとれていない箇所が 1 か所あります(最初は 3 行目)');
+    const cleaned = capture();
+    await runCli(['clean', broken, '--out', path.join(tmp, 'warned'), '--jobs', '1', '--lang', 'en', '--json'], cleaned);
+    const [report] = JSON.parse(cleaned.stdout) as { warnings: string[] }[];
+    expect(report.warnings).toEqual(['3 characters could not be decoded as shift_jis and became "�"; the file may use another encoding (set it in the recipe\'s source.encoding).']);
+    const plain = capture();
+    await runCli(['check', fixture('population.xlsx')], plain);
+    expect(plain.stdout).not.toContain('⚠');
   });
 
   it('--json prints the report as data', async () => {

@@ -7,7 +7,7 @@ import { applyChanges } from '../src/core/changes.ts';
 import { planFixAll } from '../src/core/fix/runFixes.ts';
 import { UnrepresentableCharactersError } from '../src/core/io/encodeText.ts';
 import { DEFAULT_EXPORT, type ExportOptions, exportCsvFile } from '../src/core/io/export.ts';
-import { ReadError, readWorkbook } from '../src/core/io/read.ts';
+import { ReadError, type ReadWarning, readWorkbook } from '../src/core/io/read.ts';
 import type { Workbook } from '../src/core/model.ts';
 import { type Recipe, type StepOutcome, replayRecipe } from '../src/core/recipe.ts';
 import { violationMessage } from '../src/core/rules/messages.ts';
@@ -36,6 +36,8 @@ export interface FileReport {
   outputs?: string[];
   /** clean: recipe steps that did not apply to this file. */
   skipped?: { step: string; reason: string }[];
+  /** What reading the file noticed (undecodable bytes, unbalanced quotes, @ lines read as metadata), as sentences. */
+  warnings?: string[];
   /** check (and clean, after cleaning): what remains per sheet. */
   sheets?: SheetReport[];
   /** Level 1 findings that fail (the check's verdict). */
@@ -49,10 +51,29 @@ export interface CleanOptions {
   lang: 'ja' | 'en';
 }
 
-function open(file: string, recipe?: Recipe): Workbook {
+function open(file: string, lang: 'ja' | 'en', recipe?: Recipe): { workbook: Workbook; warnings: string[] } {
   const bytes = new Uint8Array(fs.readFileSync(file));
   const options = recipe && { encoding: recipe.source.encoding, delimiter: recipe.source.delimiter };
-  return readWorkbook(bytes, path.basename(file), options ?? {}).workbook;
+  const { workbook, warnings } = readWorkbook(bytes, path.basename(file), options ?? {});
+  return { workbook, warnings: warnings.map((w) => warningText(w, lang)) };
+}
+
+/** The browser shows these above the grid; a pipeline must see them too (a "�" in published data is a changed value). */
+export function warningText(w: ReadWarning, lang: 'ja' | 'en'): string {
+  switch (w.code) {
+    case 'invalid-characters':
+      return lang === 'ja'
+        ? `${w.encoding} として読めない文字が ${w.count} 個あり、「�」に置き換わっています。文字コードが違う可能性があります(レシピの source.encoding で指定できます)。`
+        : `${w.count} characters could not be decoded as ${w.encoding} and became "�"; the file may use another encoding (set it in the recipe's source.encoding).`;
+    case 'csv-problems':
+      return lang === 'ja'
+        ? `引用符(")の対応がとれていない箇所が ${w.count} か所あります(最初は ${w.firstRow} 行目)。`
+        : `${w.count} unbalanced quotes (") in the file (the first on row ${w.firstRow}).`;
+    case 'level2':
+      return lang === 'ja'
+        ? `Level 2 形式の CSV です。@ 行とその値の行(計 ${w.metaLines} 行)は表のメタデータとして読みました。`
+        : `A Level 2 CSV: its @ lines and their value rows (${w.metaLines} lines) were read as the table's metadata.`;
+  }
 }
 
 function describeError(e: unknown): string {
@@ -84,8 +105,9 @@ const level1Failing = (sheets: SheetReport[]) => sheets.reduce((n, s) => n + s.r
 
 export function checkFile(file: string, lang: 'ja' | 'en' = 'ja'): FileReport {
   try {
-    const sheets = analyse(open(file), lang);
-    return { file, ok: true, sheets, level1: level1Failing(sheets) };
+    const { workbook, warnings } = open(file, lang);
+    const sheets = analyse(workbook, lang);
+    return { file, ok: true, warnings, sheets, level1: level1Failing(sheets) };
   } catch (e) {
     return { file, ok: false, error: describeError(e), level1: 0 };
   }
@@ -99,7 +121,7 @@ function stepName(outcome: StepOutcome, step: Recipe['steps'][number]): { step: 
 /** Cleans one file and writes one CSV per table into `outDir`. */
 export function cleanFile(file: string, options: CleanOptions): FileReport {
   try {
-    const wb = open(file, options.recipe);
+    const { workbook: wb, warnings } = open(file, options.lang, options.recipe);
     const overrides: StructureOverride[] = [];
     let skipped: FileReport['skipped'] = [];
     if (options.recipe) {
@@ -123,7 +145,7 @@ export function cleanFile(file: string, options: CleanOptions): FileReport {
       outputs.push(target);
     }
     const sheets = analyse(wb, options.lang, overrides);
-    return { file, ok: true, outputs, skipped, sheets, level1: level1Failing(sheets) };
+    return { file, ok: true, warnings, outputs, skipped, sheets, level1: level1Failing(sheets) };
   } catch (e) {
     return { file, ok: false, error: describeError(e), level1: 0 };
   }

@@ -93,6 +93,10 @@ function bar(done: number, total: number, file: string): string {
   return `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${path.basename(file)}`.padEnd(80);
 }
 
+function printWarnings(r: FileReport, io: CliIo): void {
+  for (const w of r.warnings ?? []) io.out(`    ⚠ ${w}\n`);
+}
+
 function printCheck(r: FileReport, lang: 'ja' | 'en', io: CliIo): void {
   if (!r.ok) {
     io.out(`✗ ${r.file}: ${lang === 'ja' ? '読めません' : 'cannot read'} — ${r.error}\n`);
@@ -100,6 +104,7 @@ function printCheck(r: FileReport, lang: 'ja' | 'en', io: CliIo): void {
   }
   const total = (r.sheets ?? []).reduce((n, s) => n + s.rules.reduce((m, x) => m + x.count, 0), 0);
   io.out(`${r.level1 > 0 ? '✗' : '✓'} ${r.file}: ${lang === 'ja' ? `レベル1 違反 ${r.level1} 件、全体 ${total} 件` : `${r.level1} Level 1 violations, ${total} in all`}\n`);
+  printWarnings(r, io);
   for (const s of r.sheets ?? []) {
     for (const rule of s.rules) {
       const title = ruleById(rule.ruleId)?.meta.title[lang] ?? rule.ruleId;
@@ -115,6 +120,7 @@ function printClean(r: FileReport, lang: 'ja' | 'en', io: CliIo): void {
     return;
   }
   io.out(`✓ ${r.file} → ${(r.outputs ?? []).join(', ')}${r.level1 > 0 ? (lang === 'ja' ? `(レベル1 違反が ${r.level1} 件残っています)` : ` (${r.level1} Level 1 violations remain)`) : ''}\n`);
+  printWarnings(r, io);
   for (const s of r.skipped ?? []) io.out(`    ${lang === 'ja' ? '適用しなかった手順' : 'step not applied'}: ${s.step} (${s.reason})\n`);
 }
 
