@@ -16,21 +16,29 @@ export interface SheetView {
 }
 
 export function buildSheetView(sheet: Sheet, date1904: boolean, structure: SheetStructure): SheetView {
-  const tableAt = (r: number, c: number) =>
-    structure.tables.find((t) => r >= t.range.s.r && r <= t.range.e.r && c >= t.range.s.c && c <= t.range.e.c);
-  // Row → region lookups per table, computed once: regionOf runs for every cell.
-  const rowRegion = new Map<TableStructure, Map<number, CellRegion>>();
-  for (const t of structure.tables) {
-    const m = new Map<number, CellRegion>();
-    for (const r of t.captionRows) m.set(r, 'caption');
-    for (let r = t.headerRows.start; r <= t.headerRows.end; r++) m.set(r, 'header');
-    for (const r of t.unitRows) m.set(r, 'unit');
-    for (const r of t.noteRows) m.set(r, 'note');
-    rowRegion.set(t, m);
-  }
-  const keyCols = new Map<TableStructure, Set<number>>(
-    structure.tables.map((t) => [t, new Set(t.columnInfo.filter((ci) => ci.key).map((ci) => ci.c))]),
-  );
+  // regionOf runs several times for every cell (2,000,000 at 100k × 20): the lookups are
+  // precomputed per table and walked with plain loops, no callbacks or maps per call.
+  const tables = structure.tables;
+  const looks = tables.map((t) => {
+    const byRow = new Map<number, CellRegion>();
+    for (const r of t.captionRows) byRow.set(r, 'caption');
+    for (let r = t.headerRows.start; r <= t.headerRows.end; r++) byRow.set(r, 'header');
+    for (const r of t.unitRows) byRow.set(r, 'unit');
+    for (const r of t.noteRows) byRow.set(r, 'note');
+    const keys = new Set(t.columnInfo.filter((ci) => ci.key).map((ci) => ci.c));
+    return { byRow, keys };
+  });
+  const indexAt = (r: number, c: number): number => {
+    for (let i = 0; i < tables.length; i++) {
+      const { s, e } = tables[i].range;
+      if (r >= s.r && r <= e.r && c >= s.c && c <= e.c) return i;
+    }
+    return -1;
+  };
+  const tableAt = (r: number, c: number): TableStructure | undefined => {
+    const i = indexAt(r, c);
+    return i < 0 ? undefined : tables[i];
+  };
   return {
     sheet,
     date1904,
@@ -43,12 +51,16 @@ export function buildSheetView(sheet: Sheet, date1904: boolean, structure: Sheet
       return at && at.c === c ? at : t.columnInfo.find((ci) => ci.c === c);
     },
     regionOf(r, c) {
-      const t = tableAt(r, c);
-      if (!t) return 'outside';
-      const byRow = rowRegion.get(t)!.get(r);
-      if (byRow) return byRow;
+      const i = indexAt(r, c);
+      if (i < 0) return 'outside';
+      const t = tables[i];
+      const look = looks[i];
+      if (look.byRow.size > 0) {
+        const byRow = look.byRow.get(r);
+        if (byRow) return byRow;
+      }
       if (r >= t.dataRows.start && r <= t.dataRows.end && c >= t.columns.start && c <= t.columns.end) {
-        return keyCols.get(t)!.has(c) ? 'key' : 'data';
+        return look.keys.has(c) ? 'key' : 'data';
       }
       return 'outside';
     },

@@ -10,7 +10,7 @@ import type { Change } from '../changes.ts';
 import { getCell, getValue } from '../model.ts';
 import { type DeviceCharHit, findDeviceChars, replaceDeviceChars } from '../text/deviceChars.ts';
 import { halfwidthAlphanumerics } from '../text/fullwidth.ts';
-import { forEachValue } from './number-as-text.ts';
+import { forEachText } from './number-as-text.ts';
 import type { CellRule, RuleMeta, SheetView, Violation } from './types.ts';
 
 const meta: RuleMeta = {
@@ -112,7 +112,7 @@ export function deviceCharsFixed(view: SheetView, r: number, c: number): string 
 /** Every cell the rule reports gets `deviceCharsFixed`; nothing else on the cell changes. */
 export function fixDeviceChars(view: SheetView): Change[] {
   const out: Change[] = [];
-  forEachValue(view, (r, c) => {
+  forEachText(view, (r, c) => {
     const fixed = deviceCharsFixed(view, r, c);
     if (fixed === undefined) return;
     const before = getCell(view.sheet, r, c);

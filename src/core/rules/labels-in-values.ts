@@ -30,7 +30,7 @@ import {
   type MetaDraft,
   type NumberCell,
   draftChanges,
-  forEachValue,
+  forEachText,
   joinNotes,
   metaDraft,
   numberCellChanges,
@@ -207,7 +207,7 @@ export function fixLabelsInValues(view: SheetView): Change[] {
   const texts: CellChange[] = [];
   const draft = metaDraft(view.sheet);
   const footnotes = new Footnotes(view, draft);
-  forEachValue(view, (r, c) => {
+  forEachText(view, (r, c) => {
     const found = labelsAt(view, r, c);
     if (!found) return;
     if (found.kind === 'approx') {

@@ -23,7 +23,7 @@
 // (caption-notes), where the text is kept as written.
 import type { Change } from '../changes.ts';
 import { getCell, getValue } from '../model.ts';
-import { forEachValue } from './number-as-text.ts';
+import { forEachText } from './number-as-text.ts';
 import type { CellRule, RuleMeta, SheetView, Violation } from './types.ts';
 
 export interface LayoutSpaceResult {
@@ -267,7 +267,7 @@ export function layoutSpacesAt(view: SheetView, r: number, c: number): LayoutSpa
  */
 export function fixLayoutSpaces(view: SheetView): Change[] {
   const out: Change[] = [];
-  forEachValue(view, (r, c) => {
+  forEachText(view, (r, c) => {
     const found = layoutSpacesAt(view, r, c);
     if (!found) return;
     const before = getCell(view.sheet, r, c);

@@ -11,7 +11,7 @@
 import type { Change } from '../changes.ts';
 import { cellAddress, getCell, getValue } from '../model.ts';
 import { SYMBOL_MEANINGS, type SpecialSymbol, type SymbolMeaning, classifySpecialSymbol } from '../text/specialSymbols.ts';
-import { draftChanges, forEachValue, joinNotes, metaDraft } from './number-as-text.ts';
+import { draftChanges, forEachText, joinNotes, metaDraft } from './number-as-text.ts';
 import type { CellRule, FixOptions, RuleMeta, SheetView, Violation } from './types.ts';
 
 const { confidential, none, unavailable } = SYMBOL_MEANINGS;
@@ -92,7 +92,7 @@ export function fixSpecialSymbols(view: SheetView, options: FixOptions = {}): Ch
   const empty = options.mode === 'empty';
   const found = new Map<string, { meaning: SymbolMeaning; byColumn: Map<number, number[]> }>();
   const cells: { r: number; c: number; symbol: string }[] = [];
-  forEachValue(view, (r, c) => {
+  forEachText(view, (r, c) => {
     const s = specialSymbolAt(view, r, c);
     if (!s) return;
     let entry = found.get(s.symbol);

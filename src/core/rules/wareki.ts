@@ -330,6 +330,8 @@ function analyseTable(view: SheetView, t: TableStructure, out: WarekiFinding[]):
   const push = (f: WarekiFinding | undefined) => {
     if (f) out.push(f);
   };
+  // Most sheets have no 和暦 date format at all: then no number needs its format looked up.
+  const eraFormats = sheet.formats.some((f) => isJapaneseEraFormat(f));
 
   // Numeric 和暦 year columns: allowed beside a 西暦 column (「和暦を併記してもよい」).
   const headers = new Map<number, string>();
@@ -352,7 +354,7 @@ function analyseTable(view: SheetView, t: TableStructure, out: WarekiFinding[]):
       const region = view.regionOf(r, c);
       if (region !== 'caption' && region !== 'header' && region !== 'unit') continue;
       if (typeof value === 'number') {
-        const f = eraFormatFinding(view, r, c, value);
+        const f = eraFormats ? eraFormatFinding(view, r, c, value) : undefined;
         if (f) push({ r, c, violation: f.violation, fix: f.fix });
         continue;
       }
@@ -404,7 +406,7 @@ function analyseTable(view: SheetView, t: TableStructure, out: WarekiFinding[]):
       }
 
       if (typeof value === 'number') {
-        const f = eraFormatFinding(view, r, c, value);
+        const f = eraFormats ? eraFormatFinding(view, r, c, value) : undefined;
         if (f) {
           push(f);
           otherLabels = true;

@@ -75,8 +75,13 @@ export function classifySpecialSymbol(text: string): SpecialSymbol | undefined {
   return meaning ? { symbol, original: text, meaning } : undefined;
 }
 
+// Every symbol and word above starts with one of these: the rest of text (names, codes,
+// numbers — millions of cells) is turned away on its first character.
+const FIRST_CHARS = new Set([...Object.keys(WORDS).map((w) => w[0]), ...'xXｘＸ*＊.．・･…‥', ...DASHES]);
+
 function meaningOf(s: string): SymbolMeaning | undefined {
-  const word = WORDS[s];
+  if (!FIRST_CHARS.has(s[0])) return undefined;
+  const word = Object.hasOwn(WORDS, s) ? WORDS[s] : undefined;
   if (word) return word;
   if (!RUN_OF_ONE.test(s)) return undefined;
   const first = s[0];
