@@ -4,10 +4,11 @@ import { fixtureBytes } from '../../../test/fixtures.ts';
 import { sheetFromRows } from '../../../test/sheets.ts';
 import { applyChanges, revertChanges } from '../changes.ts';
 import { readWorkbook } from '../io/read.ts';
-import { type CellRange, type Workbook, getCell, getProvenance, getValue } from '../model.ts';
+import { type CellRange, type Workbook, getCell, getProvenance, getValue, sheetById } from '../model.ts';
+import { RULES } from '../rules/registry.ts';
 import { rule as mergedCells } from '../rules/merged-cells.ts';
 import { rule as omittedCells } from '../rules/omitted-cells.ts';
-import { planFix, planFixAll, viewOfSheet } from './runFixes.ts';
+import { defaultOptions, planFix, planFixAll, viewOfSheet } from './runFixes.ts';
 
 function open(name: string): Workbook {
   return readWorkbook(fixtureBytes(name), name).workbook;
@@ -167,4 +168,26 @@ describe('すべて修正', () => {
       expect(contents(wb), name).toBe(before);
     }
   });
+});
+
+describe('fixes marked complete in one pass', () => {
+  // planFixAll runs these once; if one left work for a second pass, 「すべて修正」 would
+  // silently leave violations behind.
+  const onePass = RULES.filter((r) => r.fixCompleteInOnePass);
+  it.each(['population.xlsx', 'crushed-stone.xlsx', 'ci-index.xlsx', 'industry.xlsx', 'county-income.csv', 'shelters-sjis.csv', 'real/26jinugoki.xls', 'real/nb01h0013_cp932.csv'])(
+    '%s: after each one-pass fix, the same fix finds nothing more to change',
+    (name) => {
+      expect(onePass.map((r) => r.meta.id).sort()).toEqual(['device-chars', 'labels-in-values', 'layout-spaces', 'number-as-text', 'special-symbols', 'wareki']);
+      const wb = open(name);
+      applyChanges(wb, planFixAll(wb, undefined, {}, []).filter((ch) => ch.kind !== 'cell' || !onePass.some((r) => r.meta.id === ch.ruleId)));
+      for (const rule of onePass) {
+        for (const sheet of wb.sheets) {
+          const first = planFix(wb, sheet.id, rule.meta.id);
+          applyChanges(wb, first);
+          const second = rule.fix!(viewOfSheet(sheetById(wb, sheet.id)!, wb.date1904), defaultOptions(rule));
+          expect(second, `${rule.meta.id} on ${sheet.name}`).toEqual([]);
+        }
+      }
+    },
+  );
 });

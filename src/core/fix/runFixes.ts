@@ -109,6 +109,7 @@ function fixSheet(wb: Workbook, sheetId: string, rule: RuleModule, options: FixO
       done.push(ch);
       views.changed(ch);
     }
+    if (rule.fixCompleteInOnePass) return;
   }
 }
 

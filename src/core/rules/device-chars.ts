@@ -143,6 +143,7 @@ export const deviceCharsRule: CellRule = {
     ];
   },
   fix: (view) => fixDeviceChars(view),
+  fixCompleteInOnePass: true,
 };
 
 export { deviceCharsRule as rule };

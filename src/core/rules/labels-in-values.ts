@@ -267,6 +267,7 @@ export const labelsInValuesRule: CellRule = {
     ];
   },
   fix: (view) => fixLabelsInValues(view),
+  fixCompleteInOnePass: true,
 };
 
 export { labelsInValuesRule as rule };

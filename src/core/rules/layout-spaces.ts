@@ -295,6 +295,7 @@ export const layoutSpacesRule: CellRule = {
     ];
   },
   fix: (view) => fixLayoutSpaces(view),
+  fixCompleteInOnePass: true,
 };
 
 export { layoutSpacesRule as rule };

@@ -143,6 +143,7 @@ export const specialSymbolsRule: CellRule = {
     ];
   },
   fix: (view, options) => fixSpecialSymbols(view, options),
+  fixCompleteInOnePass: true,
   fixOptions: {
     mode: {
       default: 'keep',

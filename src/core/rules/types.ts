@@ -85,6 +85,12 @@ interface RuleBase {
    * of a cell goes to a cell note, the metadata or a new column.
    */
   fix?(view: SheetView, options: FixOptions): Change[];
+  /**
+   * The fix changes every cell it will ever change in one call (cell-local value fixes):
+   * no second pass to look for what the first one left. Structural fixes (a split that
+   * leaves a repeated column) are run again until nothing changes.
+   */
+  fixCompleteInOnePass?: boolean;
   /** The options `fix` understands, with their defaults (shown in the fix preview). */
   fixOptions?: Record<string, { default: string | number | boolean; label: Localized; choices?: { value: string; label: Localized }[] }>;
 }

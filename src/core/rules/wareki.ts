@@ -692,6 +692,7 @@ export const warekiRule: SheetRule = {
     },
   },
   fix: (view, options) => fixWareki(view, options),
+  fixCompleteInOnePass: true,
 };
 
 export { warekiRule as rule };
