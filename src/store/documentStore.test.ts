@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fixtureBytes } from '../../test/fixtures.ts';
-import { getValue, parseAddress } from '../core/model.ts';
+import { DEFAULT_EXPORT } from '../core/io/export.ts';
+import { type CellRange, getValue, parseAddress } from '../core/model.ts';
 import { createInProcessSession } from '../worker/client.ts';
 import { activeSheet, createDocumentStore, isDirty, safeFileName } from './documentStore.ts';
 
@@ -128,5 +129,76 @@ describe('document store', () => {
     expect(isDirty(store.getState())).toBe(true);
     expect(safeFileName('a/b:c*?"<>|.')).toBe('a_b_c______');
     expect(safeFileName('...')).toBe('seiton');
+  });
+});
+
+/** The document as JSON; merges in any order, and a column's note or provenance list emptied by an undo, are the same. */
+function contents(wb: unknown): string {
+  return JSON.stringify(wb, (k, v) => {
+    if ((k === 'provenance' || k === 'notes') && Array.isArray(v) && v.every((x) => x == null)) return undefined;
+    if (k === 'merges') return [...(v as CellRange[])].sort((a, b) => a.s.r - b.s.r || a.s.c - b.s.c);
+    return v;
+  });
+}
+
+describe('すべて修正 in one worker call', () => {
+  it.each(['population.xlsx', 'crushed-stone.xlsx', 'ci-index.xlsx', 'shelters-sjis.csv'])(
+    '%s: both copies hold the fixed document, the findings are those of a fresh analysis, one undo restores it all',
+    async (name) => {
+      const { store, session } = await openedStore(name);
+      store.getState().editCell(0, 0, '手で直した表題');
+      const original = await exportedText(store);
+      const edited = contents(store.getState().workbook);
+      await store.getState().fixAll();
+      const st = store.getState();
+      expect(st.fixing).toBe(false);
+      expect(st.history.past.map((c) => c.label)).toEqual(['history.edit', 'history.fixAll']);
+
+      // The main thread's copy is what the worker holds: the worker re-adopted from it analyses
+      // and exports exactly the same.
+      const fresh = createInProcessSession();
+      await fresh.adopt(structuredClone(st.workbook!), st.history, []);
+      const freshAnalysis = await fresh.analyse();
+      for (const a of freshAnalysis) {
+        const mine = st.findings[a.sheetId];
+        expect(mine.rules, `${name} ${a.sheetId}`).toEqual(a.rules);
+        expect(mine.structure).toEqual(a.structure);
+        expect(mine.total).toBe(a.cellViolations.length + a.sheetViolations.length);
+      }
+      const sheetId = st.activeSheetId!;
+      const mineCsv = await session.export(sheetId, 'csv', DEFAULT_EXPORT);
+      const theirs = await fresh.export(sheetId, 'csv', DEFAULT_EXPORT);
+      expect(mineCsv.ok && theirs.ok && Buffer.from(mineCsv.file.bytes).equals(Buffer.from(theirs.file.bytes))).toBe(true);
+
+      store.getState().undo();
+      expect(contents(store.getState().workbook)).toBe(edited);
+      expect(await exportedText(store)).toBe(original);
+      store.getState().redo();
+      const redone = await session.export(store.getState().activeSheetId!, 'csv', DEFAULT_EXPORT);
+      expect(redone.ok && mineCsv.ok && Buffer.from(redone.file.bytes).equals(Buffer.from(mineCsv.file.bytes))).toBe(true);
+    },
+  );
+
+  it('a recipe saved after it replays through the store: each step lands on the history, same CSV', async () => {
+    const { store } = await openedStore('population.xlsx');
+    await store.getState().fixAll();
+    store.getState().editCell(2, 7, '70.3');
+    const recipe = store.getState().recipe()!;
+    const again = await openedStore('population.xlsx');
+    const steps = await again.store.getState().applyRecipe(recipe);
+    expect(steps?.map((d) => d.outcome.status)).toEqual(['applied', 'applied']);
+    expect(again.store.getState().history.past.map((c) => c.label)).toEqual(['history.recipe', 'history.recipe']);
+    expect(again.store.getState().fixing).toBe(false);
+    expect(await exportedText(again.store)).toBe(await exportedText(store));
+  });
+
+  it('nothing changes the document while it runs: edits, undo and redo wait', async () => {
+    const { store } = await openedStore('ci-index.xlsx');
+    const running = store.getState().fixAll();
+    expect(store.getState().fixing).toBe(true);
+    store.getState().editCell(2, 2, '割り込み');
+    store.getState().undo();
+    await running;
+    expect(store.getState().history.past.map((c) => c.label)).toEqual(['history.fixAll']);
   });
 });

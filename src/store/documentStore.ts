@@ -306,6 +306,19 @@ export function createDocumentStore(session: SessionApi) {
         revertChanges(wb, changes);
         session.revert(changes, record).then(done, reportReplicaError);
       }
+      return reshapedPatch(wb, changes);
+    };
+
+    /** Applies a command here and in the worker and puts it on the undo history. */
+    const record = (command: Command) => {
+      if (command.changes.length === 0) return;
+      const { changes, ...meta } = command;
+      const patch = mutate(changes, 'apply', { op: 'do', command: meta });
+      set({ ...patch, history: pushCommand(get().history, command), version: get().version + 1, preview: null });
+    };
+
+    /** New objects for the sheets whose shape or metadata `changes` altered (already applied to `wb`). */
+    const reshapedPatch = (wb: Workbook, changes: Change[]): Partial<DocumentState> => {
       const reshaped = new Set(changes.filter((ch) => ch.kind !== 'cell').map((ch) => (ch.kind === 'sheet' ? ch.sheet.id : ch.sheetId)));
       if (reshaped.size === 0) return {};
       const workbook = { ...wb, sheets: wb.sheets.map((sh) => (reshaped.has(sh.id) ? { ...sh } : sh)) };
@@ -380,15 +393,14 @@ export function createDocumentStore(session: SessionApi) {
       },
 
       execute: (command) => {
-        // Nothing changes a document that is still being read (the grid may show its first rows).
-        if (command.changes.length === 0 || get().loading) return;
-        const { changes, ...meta } = command;
-        const patch = mutate(changes, 'apply', { op: 'do', command: meta });
-        set({ ...patch, history: pushCommand(get().history, command), version: get().version + 1, preview: null });
+        // Nothing changes a document that is still being read (the grid may show its first
+        // rows), or while 「すべて修正」 or a recipe runs (the grid and panel are read-only then).
+        if (get().loading || get().fixing) return;
+        record(command);
       },
 
       undo: () => {
-        if (get().loading) return;
+        if (get().loading || get().fixing) return;
         const popped = popUndo(get().history);
         if (!popped) return;
         const patch = mutate(popped.command.changes, 'revert', { op: 'undo' });
@@ -396,7 +408,7 @@ export function createDocumentStore(session: SessionApi) {
       },
 
       redo: () => {
-        if (get().loading) return;
+        if (get().loading || get().fixing) return;
         const popped = popRedo(get().history);
         if (!popped) return;
         const patch = mutate(popped.command.changes, 'apply', { op: 'redo' });
@@ -478,7 +490,7 @@ export function createDocumentStore(session: SessionApi) {
           if (mine !== generation) return null;
           for (const done of steps) {
             if (done.changes.length === 0) continue;
-            get().execute({ label: 'history.recipe', detail: done.step.kind, changes: done.changes, step: done.step });
+            record({ label: 'history.recipe', detail: done.step.kind, changes: done.changes, step: done.step });
           }
           // Corrections stay only on sheets the recipe did not reshape (their rows moved).
           const reshaped = new Set(steps.flatMap((d) => d.changes.filter(isStructural).map((ch) => (ch.kind === 'sheet' ? ch.sheet.id : ch.sheetId))));
@@ -536,12 +548,18 @@ export function createDocumentStore(session: SessionApi) {
       fixAll: async () => {
         if (!get().workbook || get().fixing || get().loading) return;
         const mine = generation;
-        const version = get().version;
         set({ fixing: true, preview: null });
         try {
-          const changes = await session.planFixAll();
-          if (mine !== generation || version !== get().version) return;
-          get().execute({ label: 'history.fixAll', changes, step: { kind: 'fixAll' } });
+          // Planned, applied, recorded and analysed in the worker in one call; nothing can
+          // change the document meanwhile (execute, undo and redo wait for `fixing`).
+          const command = { label: 'history.fixAll', step: { kind: 'fixAll' as const } };
+          const { changes, deltas } = await session.fixAll(command);
+          // Another document was opened meanwhile: the worker holds that one now.
+          if (mine !== generation || changes.length === 0) return;
+          const wb = get().workbook!;
+          applyChanges(wb, changes);
+          set({ ...reshapedPatch(wb, changes), history: pushCommand(get().history, { ...command, changes }), version: get().version + 1, preview: null });
+          merge(deltas);
         } finally {
           if (mine === generation) set({ fixing: false });
         }

@@ -32,6 +32,7 @@ export function App() {
   // The file and the sheet: a big file's preview and its whole sheet share it.
   const viewKey = useDoc((s) => (s.workbook ? `${s.workbook.source.fileName}|${s.workbook.source.byteLength}|${s.activeSheetId}` : ''));
   const loading = useDoc((s) => s.loading !== null);
+  const fixing = useDoc((s) => s.fixing);
   const previewRows = useDoc((s) => s.loading?.preview);
   const undo = useDoc((s) => s.undo);
   const redo = useDoc((s) => s.redo);
@@ -107,7 +108,7 @@ export function App() {
             activeRuleId={activeRuleId}
             focus={focus}
             preview={preview}
-            readOnly={loading}
+            readOnly={loading || fixing}
             onEdit={editCell}
             onSelect={select}
           />
@@ -115,7 +116,7 @@ export function App() {
             <aside className="side-panel">
               {/* A disabled fieldset disables every control inside: nothing is typed into a
                   document that is still being read and then silently dropped. */}
-              <fieldset className="panel-lock" disabled={loading}>
+              <fieldset className="panel-lock" disabled={loading || fixing}>
                 <FixPreview />
                 <ViolationsPanel />
                 <MetadataPanel />

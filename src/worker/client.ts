@@ -105,6 +105,10 @@ export function createWorkerSession(): { api: SessionApi; terminate: () => void 
     },
     planFix: (sheetId, ruleId, options) => track(remote.planFix(sheetId, ruleId, options)),
     planFixAll: (onProgress) => track(remote.planFixAll(onProgress && Comlink.proxy(onProgress))),
+    fixAll: async (command, onProgress) => {
+      const { changes, deltas } = await track(remote.fixAll(command, onProgress && Comlink.proxy(onProgress)));
+      return { changes, deltas: await fullDeltas(deltas) };
+    },
     planRecipe: (recipe) => track(remote.planRecipe(recipe)),
     setOverrides: async (sheetId, overrides) => fullAnalysis(await track(remote.setOverrides(sheetId, overrides))),
     apply: async (changes, record) => fullDeltas(await track(remote.apply(changes, record))),
@@ -126,21 +130,25 @@ function wrapProgress(fn: ProgressFn): ProgressFn {
 
 export function createInProcessSession(persistence?: SessionPersistence): SessionApi {
   const s = new DocumentSession(persistence);
+  // What crosses the worker boundary is copied (structured clone), so the store's copy of
+  // the document and the session's are two objects, as they are with a real worker.
+  const copy = structuredClone;
   return {
-    open: async (name, buffer, options, onProgress, onPreview) => s.open(name, buffer, options, onProgress, onPreview),
-    reopen: async (options, onProgress, onPreview) => s.reopen(options, onProgress, onPreview),
+    open: async (name, buffer, options, onProgress, onPreview) => copy(s.open(name, buffer, options, onProgress, onPreview)),
+    reopen: async (options, onProgress, onPreview) => copy(s.reopen(options, onProgress, onPreview)),
     // A read in the same thread cannot be interrupted: by the time Cancel is possible it is over.
     cancel: async () => {},
-    adopt: async (workbook, history, overrides) => s.adopt(workbook, history, overrides),
+    adopt: async (workbook, history, overrides) => s.adopt(copy(workbook), copy(history), copy(overrides)),
     analyse: async (onProgress) => s.analyse(onProgress),
     setOverrides: async (sheetId, overrides) => s.setOverrides(sheetId, overrides),
     planFix: async (sheetId, ruleId, options) => s.planFix(sheetId, ruleId, options),
     planFixAll: async (onProgress) => s.planFixAll(onProgress),
-    planRecipe: async (recipe) => s.planRecipe(recipe),
-    apply: async (changes, record) => s.apply(changes, record),
-    revert: async (changes, record) => s.revert(changes, record),
+    fixAll: async (command, onProgress) => copy(s.fixAll(command, onProgress)),
+    planRecipe: async (recipe) => copy(s.planRecipe(recipe)),
+    apply: async (changes, record) => s.apply(copy(changes), record),
+    revert: async (changes, record) => s.revert(copy(changes), record),
     savedSessionInfo: () => s.savedSessionInfo(),
-    restore: () => s.restore(),
+    restore: async () => copy(await s.restore()),
     clearSaved: () => s.clearSaved(),
     export: async (sheetId, what, options, recipeJson) => s.export(sheetId, what, options, recipeJson),
   };

@@ -1,7 +1,7 @@
 // The module worker: one DocumentSession, exposed over comlink in the wire format of
 // wire.ts (skeletons and slices, so no single message blocks the main thread).
 import * as Comlink from 'comlink';
-import type { SheetAnalysis } from '../core/analysis/analyse.ts';
+import type { AnalysisDelta, SheetAnalysis } from '../core/analysis/analyse.ts';
 import type { Change } from '../core/changes.ts';
 import type { ExportOptions } from '../core/io/export.ts';
 import type { ProgressFn } from '../core/io/progress.ts';
@@ -11,7 +11,7 @@ import type { Recipe } from '../core/recipe.ts';
 import type { FixOptions, RuleId, Violation } from '../core/rules/types.ts';
 import type { StructureOverride } from '../core/structure/types.ts';
 import { idbPersistence } from './idbPersistence.ts';
-import type { History } from '../core/history.ts';
+import type { Command, History } from '../core/history.ts';
 import type { Workbook } from '../core/model.ts';
 import { DocumentSession, type ExportKind, type HistoryRecord, type OpenResult, type PreviewCallback } from './session.ts';
 import { deltaWithoutCellViolations, skeletonOf, sliceColumn, withoutCellViolations } from './wire.ts';
@@ -29,6 +29,11 @@ function wireOpen(result: OpenResult) {
 function keep(a: SheetAnalysis) {
   pendingViolations.set(a.sheetId, a.cellViolations);
   return withoutCellViolations(a);
+}
+
+function keepDelta(d: AnalysisDelta) {
+  if (d.full) pendingViolations.set(d.sheetId, d.full.cellViolations);
+  return deltaWithoutCellViolations(d);
 }
 
 const api = {
@@ -62,6 +67,10 @@ const api = {
   async planFixAll(onProgress?: (p: FixAllProgress) => void) {
     return session.planFixAll(onProgress);
   },
+  async fixAll(command: Omit<Command, 'changes'>, onProgress?: (p: FixAllProgress) => void) {
+    const { changes, deltas } = session.fixAll(command, onProgress);
+    return { changes, deltas: deltas.map(keepDelta) };
+  },
   async planRecipe(recipe: Recipe) {
     return session.planRecipe(recipe);
   },
@@ -69,16 +78,10 @@ const api = {
     return keep(session.setOverrides(sheetId, overrides));
   },
   async apply(changes: Change[], record?: HistoryRecord) {
-    return session.apply(changes, record).map((d) => {
-      if (d.full) pendingViolations.set(d.sheetId, d.full.cellViolations);
-      return deltaWithoutCellViolations(d);
-    });
+    return session.apply(changes, record).map(keepDelta);
   },
   async revert(changes: Change[], record?: HistoryRecord) {
-    return session.revert(changes, record).map((d) => {
-      if (d.full) pendingViolations.set(d.sheetId, d.full.cellViolations);
-      return deltaWithoutCellViolations(d);
-    });
+    return session.revert(changes, record).map(keepDelta);
   },
   async savedSessionInfo() {
     return session.savedSessionInfo();

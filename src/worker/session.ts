@@ -4,7 +4,7 @@
 // Plain class with no worker globals, so tests drive it directly in Node.
 import { type AnalysisDelta, type SheetAnalysis, SheetAnalyzer } from '../core/analysis/analyse.ts';
 import { type Change, applyChanges, revertChanges } from '../core/changes.ts';
-import { type FixAllProgress, planFix, planFixAll } from '../core/fix/runFixes.ts';
+import { type FixAllProgress, type SheetSeed, fixAllInPlace, planFix, planFixAll } from '../core/fix/runFixes.ts';
 import type { FixOptions, RuleId } from '../core/rules/types.ts';
 import { type Recipe, type ReplayedStep, replayRecipe } from '../core/recipe.ts';
 import { UnrepresentableCharactersError, type UnrepresentableChar } from '../core/io/encodeText.ts';
@@ -12,7 +12,7 @@ import { DEFAULT_EXPORT, type ExportOptions, type ExportedFile, exportCsvFile, e
 import type { ProgressFn } from '../core/io/progress.ts';
 import { ReadError, type ReadErrorInfo, type ReadOptions, type ReadWarning, type WorkbookPreview, readWorkbook } from '../core/io/read.ts';
 import { type Command, type History, emptyHistory, popRedo, popUndo, pushCommand } from '../core/history.ts';
-import { type Column, type Workbook, sheetById } from '../core/model.ts';
+import { type Column, type Sheet, type Workbook, sheetById } from '../core/model.ts';
 import type { StructureOverride } from '../core/structure/types.ts';
 
 export type OpenResult =
@@ -149,6 +149,26 @@ export class DocumentSession {
   }
 
   /**
+   * 「すべて修正」 done here and kept: applied to this document, recorded in the history as
+   * `command`, analysed again from what the fixes already know of each sheet. Returns the
+   * changes (for the main thread's copy, which must apply them without sending them back)
+   * and the new analysis. One round trip instead of plan → revert → send → apply.
+   */
+  fixAll(command: Omit<Command, 'changes'>, onProgress?: (p: FixAllProgress) => void): { changes: Change[]; deltas: AnalysisDelta[] } {
+    const wb = this.requireWorkbook();
+    const seeds = new Map<string, SheetSeed>();
+    for (const [id, analyzer] of this.analyzers) {
+      const seed = analyzer.seed();
+      if (seed) seeds.set(id, seed);
+    }
+    const { changes, views } = fixAllInPlace(wb, onProgress, {}, this.overrides, seeds);
+    if (changes.length === 0) return { changes, deltas: [] };
+    this.history = pushCommand(this.history, { ...command, changes });
+    this.scheduleSave();
+    return { changes, deltas: this.reanalyse(changes, (sheet) => views.seedOf(sheet)) };
+  }
+
+  /**
    * Replays a recipe: returns each step with its changes and outcome (the document is left
    * as it was; the main thread applies the steps as commands) and the structure
    * corrections the recipe makes, which become this session's.
@@ -220,7 +240,8 @@ export class DocumentSession {
     await this.persistence?.clear();
   }
 
-  private reanalyse(changes: Change[]): AnalysisDelta[] {
+  /** `known`: row summaries and structure of a reshaped sheet already worked out (by fix-all). */
+  private reanalyse(changes: Change[], known?: (sheet: Sheet) => SheetSeed): AnalysisDelta[] {
     const wb = this.requireWorkbook();
     const cells = new Map<string, { r: number; c: number }[]>();
     const reshaped = new Set<string>();
@@ -245,7 +266,7 @@ export class DocumentSession {
       }
       const analyzer = new SheetAnalyzer(sheet, wb.date1904);
       this.analyzers.set(sheetId, analyzer);
-      deltas.push({ sheetId, full: analyzer.analyse() });
+      deltas.push({ sheetId, full: analyzer.analyse(known?.(sheet)) });
     }
     for (const [sheetId, list] of cells) {
       if (reshaped.has(sheetId)) continue;
@@ -300,6 +321,8 @@ export interface SessionApi {
   analyse(onProgress?: ProgressFn): Promise<SheetAnalysis[]>;
   planFix(sheetId: string, ruleId: RuleId, options?: FixOptions): Promise<Change[]>;
   planFixAll(onProgress?: (p: FixAllProgress) => void): Promise<Change[]>;
+  /** 「すべて修正」 applied in the worker and recorded there; the caller applies `changes` to its own copy only. */
+  fixAll(command: Omit<Command, 'changes'>, onProgress?: (p: FixAllProgress) => void): Promise<{ changes: Change[]; deltas: AnalysisDelta[] }>;
   planRecipe(recipe: Recipe): Promise<{ steps: ReplayedStep[]; overrides: StructureOverride[] }>;
   setOverrides(sheetId: string, overrides: StructureOverride[]): Promise<SheetAnalysis>;
   apply(changes: Change[], record?: HistoryRecord): Promise<AnalysisDelta[]>;

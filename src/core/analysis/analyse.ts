@@ -93,9 +93,13 @@ export class SheetAnalyzer {
     this.cellRules = rules.filter((r): r is CellRule => r.scope === 'cell');
   }
 
-  analyse(): SheetAnalysis {
-    this.features = allRowFeatures(this.sheet);
-    this.structure = detectStructure(this.sheet, this.features, this.overrides);
+  /**
+   * `known`: row summaries and structure already worked out for this sheet as it is now
+   * (by a run of fixes), so they are not computed again.
+   */
+  analyse(known?: { features: readonly RowFeatures[]; structure: SheetStructure }): SheetAnalysis {
+    this.features = known ? [...known.features] : allRowFeatures(this.sheet);
+    this.structure = known ? known.structure : detectStructure(this.sheet, this.features, this.overrides);
     this.view = buildSheetView(this.sheet, this.date1904, this.structure);
     this.byCell.clear();
     this.cellCounts.clear();
@@ -111,6 +115,11 @@ export class SheetAnalyzer {
     }
     this.runSheetRules();
     return this.snapshot();
+  }
+
+  /** What this analysis knows of the sheet now, for a run of fixes to start from. */
+  seed(): { sheet: Sheet; features: readonly RowFeatures[]; structure: SheetStructure } | undefined {
+    return this.structure && this.features.length === this.sheet.rowCount ? { sheet: this.sheet, features: this.features, structure: this.structure } : undefined;
   }
 
   setOverrides(overrides: StructureOverride[]): SheetAnalysis {

@@ -10,7 +10,7 @@ import { ruleById } from '../rules/registry.ts';
 import type { FixOptions, RuleId, RuleModule } from '../rules/types.ts';
 import { detectStructure } from '../structure/detect.ts';
 import { type RowFeatures, allRowFeatures, rowFeatures } from '../structure/rowFeatures.ts';
-import type { StructureOverride } from '../structure/types.ts';
+import type { SheetStructure, StructureOverride } from '../structure/types.ts';
 
 /**
  * The order of 「すべて修正」: sheet-level clean-up first (hidden, formulas), then the
@@ -48,13 +48,20 @@ export function viewOfSheet(sheet: Sheet, date1904: boolean): SheetView {
   return buildSheetView(sheet, date1904, detectStructure(sheet));
 }
 
+/** What an analysis already knows of a sheet: a run of fixes starts from it instead of from scratch. */
+export interface SheetSeed {
+  sheet: Sheet;
+  features: readonly RowFeatures[];
+  structure: SheetStructure;
+}
+
 /**
  * What the fixes of one run know about each sheet: its current view, and its row
  * summaries kept up to date change by change. Detecting the structure of a 100,000-row
  * sheet from scratch after each of fourteen fixes would cost more than the fixes; with
  * the summaries patched, detection is O(rows).
  */
-class SheetViews {
+export class SheetViews {
   private readonly views = new Map<string, SheetView>();
   private readonly features = new Map<string, RowFeatures[]>();
   private overrides: StructureOverride[];
@@ -63,6 +70,7 @@ class SheetViews {
   constructor(
     private readonly wb: Workbook,
     overrides: readonly StructureOverride[] = [],
+    private readonly seeds: ReadonlyMap<string, SheetSeed> = new Map(),
   ) {
     this.overrides = [...overrides];
   }
@@ -70,11 +78,25 @@ class SheetViews {
   get(sheet: Sheet): SheetView {
     const known = this.views.get(sheet.id);
     if (known && known.sheet === sheet) return known;
+    const seed = this.seeds.get(sheet.id);
+    if (seed && seed.sheet === sheet && seed.features.length === sheet.rowCount && !this.features.has(sheet.id)) {
+      // Nothing has changed since the seed's analysis: its summaries and structure hold.
+      this.features.set(sheet.id, [...seed.features]);
+      const view = buildSheetView(sheet, this.wb.date1904, seed.structure);
+      this.views.set(sheet.id, view);
+      return view;
+    }
     let features = this.features.get(sheet.id);
     if (!features || features.length !== sheet.rowCount) this.features.set(sheet.id, (features = allRowFeatures(sheet)));
     const view = buildSheetView(sheet, this.wb.date1904, detectStructure(sheet, features, this.overrides));
     this.views.set(sheet.id, view);
     return view;
+  }
+
+  /** The sheet as the run left it, for an analysis to start from. */
+  seedOf(sheet: Sheet): SheetSeed {
+    const view = this.get(sheet);
+    return { sheet, features: this.features.get(sheet.id)!, structure: view.structure };
   }
 
   /** Called after `ch` was applied. */
@@ -133,17 +155,20 @@ export interface FixAllProgress {
 }
 
 /**
- * 「すべて修正」: every rule's fix with its default options, in FIX_ORDER, on every sheet
- * (including sheets a split adds). `wb` is left as it was.
+ * 「すべて修正」 applied to `wb` and kept: every rule's fix with its default options, in
+ * FIX_ORDER, on every sheet (including sheets a split adds). Returns the changes and
+ * what the run knows of each sheet afterwards. If a fix throws, `wb` is put back as it
+ * was and the error goes on.
  */
-export function planFixAll(
+export function fixAllInPlace(
   wb: Workbook,
   onProgress?: (p: FixAllProgress) => void,
   options: Partial<Record<RuleId, FixOptions>> = {},
   overrides: readonly StructureOverride[] = [],
-): Change[] {
+  seeds?: ReadonlyMap<string, SheetSeed>,
+): { changes: Change[]; views: SheetViews } {
   const all: Change[] = [];
-  const views = new SheetViews(wb, overrides);
+  const views = new SheetViews(wb, overrides, seeds);
   try {
     FIX_ORDER.forEach((ruleId, step) => {
       onProgress?.({ ruleId, step, steps: FIX_ORDER.length });
@@ -152,9 +177,21 @@ export function planFixAll(
       const merged = { ...defaultOptions(rule), ...options[ruleId] };
       for (const sheet of [...wb.sheets]) fixSheet(wb, sheet.id, rule, merged, all, views);
     });
-  } finally {
-    // Whatever happened, the workbook goes back to how the caller gave it.
+  } catch (e) {
     revertChanges(wb, all);
+    throw e;
   }
-  return all;
+  return { changes: all, views };
+}
+
+/** 「すべて修正」's changes, `wb` left as it was (recipes, the CLI, tests). */
+export function planFixAll(
+  wb: Workbook,
+  onProgress?: (p: FixAllProgress) => void,
+  options: Partial<Record<RuleId, FixOptions>> = {},
+  overrides: readonly StructureOverride[] = [],
+): Change[] {
+  const { changes } = fixAllInPlace(wb, onProgress, options, overrides);
+  revertChanges(wb, changes);
+  return changes;
 }
