@@ -32,8 +32,8 @@ export interface NodeFigures {
   ours?: Measurement;
   open?: Measurement;
   analysis?: Measurement;
-  plan?: Measurement;
-  apply?: Measurement;
+  /** DocumentSession.fixAll: plan, apply, record and re-analyse, as the app does it. */
+  fixAll?: Measurement;
   export?: Measurement;
   changes?: number;
   violations?: number;
@@ -45,7 +45,7 @@ export interface NodeFigures {
   failedStep?: NodeStep;
 }
 
-export type NodeStep = 'bare' | 'ours' | 'open' | 'analysis' | 'plan' | 'apply' | 'export';
+export type NodeStep = 'bare' | 'ours' | 'open' | 'analysis' | 'fixAll' | 'export';
 
 /** A full GC between runs so one run's garbage is not collected during the next. */
 function makeGc(): () => void {
@@ -146,28 +146,25 @@ export function runNode(s: NodeScenario, cfg: NodeConfig): NodeFigures {
     if (!s.fix) return out;
 
     let changes: Change[] = [];
-    step = 'plan';
-    out.plan = measure('fix-all plan (planFixAll)', cfg, () => session.planFixAll(), (c) => {
-      if (c.length === 0) throw new Error('fix-all changed nothing');
-      changes = c;
-    });
-    out.changes = changes.length;
-    let applied = false;
-    step = 'apply';
-    out.apply = measure(
-      'fix-all apply + re-analysis (session.apply)',
+    step = 'fixAll';
+    out.fixAll = measure(
+      'fix-all: plan, apply, re-analysis (DocumentSession.fixAll)',
       cfg,
-      () => session.apply(changes),
-      (deltas) => {
-        applied = true;
-        const full = deltas.find((d) => d.full)?.full;
+      () => session.fixAll({ label: 'history.fixAll' }),
+      (r) => {
+        if (r.changes.length === 0) throw new Error('fix-all changed nothing');
+        changes = r.changes;
+        out.changes = r.changes.length;
+        const full = r.deltas.find((d) => d.full)?.full;
         if (full) out.violationsAfterFix = totalOf(full);
       },
       () => {
-        if (applied) session.revert(changes);
-        applied = false;
+        // Undo it (as the app's undo does) so the next run starts from the same document.
+        if (changes.length > 0) session.revert(changes, { op: 'undo' });
+        changes = [];
       },
     );
+    // The last run is not undone: the export measures the fixed document.
     step = 'export';
     out.export = measure('export CSV after fix-all (session.export)', cfg, () => session.export(sheet.id, 'csv'), (r) => {
       if (!r.ok) throw new Error(`export refused: ${r.encoding}`);

@@ -40,14 +40,13 @@ async function main(): Promise<void> {
   const opened = await step('open (DocumentSession.open)', () => session.open(path.basename(file), bytes));
   if (!opened.ok) throw new Error(`could not open ${file}: ${JSON.stringify(opened.error)}`);
   await step('analyse (DocumentSession.analyse)', () => session.analyse());
-  const changes = await step('fix-all plan (planFixAll)', () => session.planFixAll());
+  const { changes } = await step('fix-all: plan, apply, re-analysis (DocumentSession.fixAll)', () => session.fixAll({ label: 'history.fixAll' }));
   const kinds = new Map<string, number>();
   for (const ch of changes) {
     const key = `${ch.kind}${'ruleId' in ch && ch.ruleId ? ` ${ch.ruleId}` : ''}`;
     kinds.set(key, (kinds.get(key) ?? 0) + 1);
   }
   console.log(`fix-all: ${changes.length} changes (${[...kinds].map(([k, n]) => `${k}: ${n}`).join(', ')})\n`);
-  await step('fix-all apply + re-analysis (session.apply)', () => session.apply(changes));
   await step('export CSV (session.export)', () => session.export(opened.workbook.sheets[0].id, 'csv'));
 }
 

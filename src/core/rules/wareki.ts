@@ -395,9 +395,18 @@ function analyseTable(view: SheetView, t: TableStructure, out: WarekiFinding[]):
     /** 西暦 labels (`2010年`, 2010, `2011年7月`) and era-less years no era above explains (`32 年`). */
     let seirekiLabels = 0;
     const eraLessRows: number[] = [];
+    // In a plain column (no era context, no 和暦 header, no 和暦 date format) a number only
+    // tells whether the column is all years, which matters only if a text year was found:
+    // numbers (most cells of a statistics table) are then looked at afterwards, if at all.
+    const plain = !carries && !isWarekiCol && !eraFormats;
+    let numbersLeft = false;
     for (let r = t.dataRows.start; r <= end; r++) {
       const value: CellValue = values[r] ?? null;
       if (value === null || value === '') continue;
+      if (plain && typeof value === 'number') {
+        numbersLeft = true;
+        continue;
+      }
       const region = view.regionOf(r, c);
       if (region !== 'key' && region !== 'data') continue;
       if (typeof value === 'boolean' || isCellError(value)) {
@@ -462,6 +471,7 @@ function analyseTable(view: SheetView, t: TableStructure, out: WarekiFinding[]):
       else otherLabels = true;
       if (carries) ctx = contextAfter(matches[matches.length - 1]);
     }
+    if (numbersLeft && yearLabels > 0 && !otherLabels) otherLabels = hasNonYearNumber(view, t, c, values, end);
     const mode: TextMode = { valueCell: true, yearColumn: yearLabels > 0 && !otherLabels };
     for (const p of pending) push(textFinding(view, p.r, c, p.text, p.matches, mode, p.original));
     // `32 年` among 西暦 years (its era was lost, or never written): say so, never guess.
@@ -470,6 +480,18 @@ function analyseTable(view: SheetView, t: TableStructure, out: WarekiFinding[]):
     }
     appendAll(out, found);
   }
+}
+
+/** A number other than a 西暦 year among the key and data cells of column `c` (what the main loop skipped). */
+function hasNonYearNumber(view: SheetView, t: TableStructure, c: number, values: readonly CellValue[], end: number): boolean {
+  for (let r = t.dataRows.start; r <= end; r++) {
+    const value = values[r];
+    if (typeof value !== 'number') continue;
+    const region = view.regionOf(r, c);
+    if (region !== 'key' && region !== 'data') continue;
+    if (!(Number.isInteger(value) && value >= 1000 && value <= 2999)) return true;
+  }
+  return false;
 }
 
 const INVALID_MESSAGES = new Set(['outOfEra', 'invalidDate', 'invalidRange', 'gregorianMismatch']);
