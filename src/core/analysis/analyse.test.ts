@@ -6,6 +6,7 @@ import { readWorkbook } from '../io/read.ts';
 import type { Workbook } from '../model.ts';
 import { RULES } from '../rules/registry.ts';
 import type { CellRule } from '../rules/types.ts';
+import { viewOfSheet } from '../fix/runFixes.ts';
 import { SheetAnalyzer, cellKey, scoreOf } from './analyse.ts';
 
 function open(name: string): Workbook {
@@ -85,4 +86,30 @@ describe('SheetAnalyzer', () => {
     // Advisories alone (count 2, failing 0) do not fail a rule.
     expect(s).toEqual({ passed: 3, applicable: 4, byLevel: { 1: { passed: 2, applicable: 3 }, 2: { passed: 1, applicable: 1 } } });
   });
+});
+
+describe('text-only cell rules', () => {
+  // The engine skips them for cells without text; one that could find something in a
+  // number, date or boolean would silently miss it.
+  const textOnly = RULES.filter((r): r is CellRule => r.scope === 'cell' && !!r.textOnly);
+  it.each(['population.xlsx', 'crushed-stone.xlsx', 'ci-index.xlsx', 'industry.xlsx', 'county-income.csv', 'shelters-sjis.csv', 'real/cell_format_2007.xlsx', 'real/cell_format_2000_builtinformat_ja.xls', 'real/26jinugoki.xls'])(
+    '%s: find nothing in any cell that holds no text',
+    (name) => {
+      expect(textOnly.map((r) => r.meta.id).sort()).toEqual(['device-chars', 'labels-in-values', 'layout-spaces', 'number-as-text', 'special-symbols']);
+      const wb = open(name);
+      let looked = 0;
+      for (const sheet of wb.sheets) {
+        const view = viewOfSheet(sheet, wb.date1904);
+        for (let r = 0; r < sheet.rowCount; r++) {
+          for (let c = 0; c < sheet.columns.length; c++) {
+            const v = sheet.columns[c].values[r];
+            if (v === null || typeof v === 'string') continue;
+            looked++;
+            for (const rule of textOnly) expect(rule.detectCell(view, r, c) ?? [], `${rule.meta.id} at ${sheet.name}!${r},${c}`).toEqual([]);
+          }
+        }
+      }
+      expect(looked).toBeGreaterThan(0);
+    },
+  );
 });

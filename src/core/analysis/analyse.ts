@@ -83,6 +83,8 @@ export class SheetAnalyzer {
   private readonly cellCounts = new Map<RuleId, number>();
   private readonly cellAdvisories = new Map<RuleId, number>();
   private readonly cellRules: readonly CellRule[];
+  /** The cell rules that can find something in a cell holding no text. */
+  private readonly nonTextRules: readonly CellRule[];
 
   constructor(
     private readonly sheet: Sheet,
@@ -91,6 +93,7 @@ export class SheetAnalyzer {
     private readonly rules: readonly RuleModule[] = RULES,
   ) {
     this.cellRules = rules.filter((r): r is CellRule => r.scope === 'cell');
+    this.nonTextRules = this.cellRules.filter((r) => !r.textOnly);
   }
 
   /**
@@ -163,7 +166,8 @@ export class SheetAnalyzer {
   private judgeCell(r: number, c: number): readonly Violation[] {
     // Runs for every non-empty cell (2,000,000 at 100k × 20): no allocation unless a rule finds something.
     let out: Violation[] | undefined;
-    for (const rule of this.cellRules) {
+    const rules = typeof this.sheet.columns[c]?.values[r] === 'string' ? this.cellRules : this.nonTextRules;
+    for (const rule of rules) {
       const found = rule.detectCell(this.view, r, c);
       if (!found || found.length === 0) continue;
       out ??= [];

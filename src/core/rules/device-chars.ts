@@ -124,6 +124,7 @@ export function fixDeviceChars(view: SheetView): Change[] {
 export const deviceCharsRule: CellRule = {
   meta,
   scope: 'cell',
+  textOnly: true,
   detectCell(view: SheetView, r: number, c: number): Violation[] | undefined {
     const v = getValue(view.sheet, r, c);
     if (typeof v !== 'string') return undefined;

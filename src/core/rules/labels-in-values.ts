@@ -237,6 +237,7 @@ export function fixLabelsInValues(view: SheetView): Change[] {
 export const labelsInValuesRule: CellRule = {
   meta,
   scope: 'cell',
+  textOnly: true,
   detectCell(view: SheetView, r: number, c: number): Violation[] | undefined {
     const found = labelsAt(view, r, c);
     if (!found) return undefined;

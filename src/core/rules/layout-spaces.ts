@@ -279,6 +279,7 @@ export function fixLayoutSpaces(view: SheetView): Change[] {
 export const layoutSpacesRule: CellRule = {
   meta,
   scope: 'cell',
+  textOnly: true,
   detectCell(view: SheetView, r: number, c: number): Violation[] | undefined {
     const found = layoutSpacesAt(view, r, c);
     if (!found) return undefined;

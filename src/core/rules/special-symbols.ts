@@ -128,6 +128,7 @@ export function fixSpecialSymbols(view: SheetView, options: FixOptions = {}): Ch
 export const specialSymbolsRule: CellRule = {
   meta,
   scope: 'cell',
+  textOnly: true,
   detectCell(view: SheetView, r: number, c: number): Violation[] | undefined {
     const symbol = specialSymbolAt(view, r, c);
     if (!symbol) return undefined;

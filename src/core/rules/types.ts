@@ -108,6 +108,11 @@ export interface SheetRule extends RuleBase {
 export interface CellRule extends RuleBase {
   scope: 'cell';
   detectCell(view: SheetView, r: number, c: number): Violation[] | undefined;
+  /**
+   * `detectCell` finds nothing in a cell that holds no text (a number, date, boolean): the
+   * engine does not call it for those, most of a statistics table.
+   */
+  textOnly?: boolean;
 }
 
 export type RuleModule = SheetRule | CellRule;
