@@ -129,3 +129,19 @@ describe('shapes', () => {
     expect(s.tables[0].noteRows).toEqual([54, 55, 56, 57]);
   });
 });
+
+describe('size does not change the verdict', () => {
+  // A 年次 column written only where the year changes: an even sample of 2,000 rows may
+  // miss every year cell (at 100,000 rows with a year every 7,143 rows, starting on the
+  // second data row, it did), and the column was then "empty" and not a key, so its blanks
+  // went unreported.
+  it.each([3_000, 20_000, 100_000, 142_857])('%i rows: the sparse 年次 column is a period key column', (n) => {
+    const rows: (string | number | null)[][] = [['年次', '市区町村名', '人口']];
+    const every = Math.ceil(n / 14);
+    for (let i = 0; i < n; i++) rows.push([i % every === 1 ? `平成${22 + (i - 1) / every}年` : null, `市${i % 701}`, 1000 + (i % 977)]);
+    const [table] = detectStructure(sheetFromRows(rows)).tables;
+    expect(table.columnInfo[0]).toMatchObject({ kind: 'period', key: true });
+    expect(table.columnInfo[1]).toMatchObject({ kind: 'text', key: true });
+    expect(table.columnInfo[2]).toMatchObject({ kind: 'number', key: false });
+  });
+});

@@ -200,6 +200,24 @@ function sampleRows(band: Band): number[] {
   return out;
 }
 
+/** Fewer non-empty cells than this in the sample: the column is sparse, look at all of it. */
+const SPARSE = 20;
+
+/**
+ * The rows to judge column `c` by: the even sample, or for a sparse column (a 年次 written
+ * only where the year changes) its non-empty rows over the whole band, so that the kind
+ * does not depend on whether the sample happens to hit them.
+ */
+function rowsToJudge(sheet: Sheet, c: number, sample: number[], band: Band): number[] {
+  const values = sheet.columns[c]?.values;
+  if (!values || sample.length >= band.end - band.start + 1) return sample;
+  let seen = 0;
+  for (const r of sample) if (values[r] !== null && values[r] !== '' && ++seen >= SPARSE) return sample;
+  const out: number[] = [];
+  for (let r = band.start; r <= band.end && out.length < SAMPLE; r++) if (values[r] !== null && values[r] !== '') out.push(r);
+  return out;
+}
+
 function normalizeTitle(s: string): string {
   return s.replace(/[\s\u3000]/g, '');
 }
@@ -260,7 +278,7 @@ function buildColumns(sheet: Sheet, columns: Band, headerRows: number[], data: B
       const text = headerText(sheet, r, c, mergeTopLeft);
       if (text && headerPath[headerPath.length - 1] !== text) headerPath.push(text);
     }
-    info.push({ c, kind: columnKind(sheet, c, rows, headerPath.join(' ')), key: false, headerPath });
+    info.push({ c, kind: columnKind(sheet, c, rowsToJudge(sheet, c, rows, data), headerPath.join(' ')), key: false, headerPath });
   }
   // Key columns: the leading run of row labels (names, periods, dates, codes).
   for (const ci of info) {
