@@ -155,6 +155,11 @@ export function getValue(sheet: Sheet, r: number, c: number): CellValue {
   return col.values[r] ?? null;
 }
 
+/** One number per cell, for maps and sets: column count is capped at Excel's 16,384, so it is unique. */
+export function cellKey(r: number, c: number): number {
+  return r * 16384 + c;
+}
+
 export function getFormat(sheet: Sheet, r: number, c: number): string {
   const idx = sheet.columns[c]?.formats?.[r];
   return idx ? sheet.formats[idx] : GENERAL;

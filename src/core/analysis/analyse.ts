@@ -3,7 +3,7 @@
 // edited cells are judged again by cell rules; the structure is re-detected only when
 // the edit changes what the detector looks at, and sheet rules (which read headers,
 // merges and key columns, not every cell) simply run again.
-import type { Sheet } from '../model.ts';
+import { type Sheet, cellKey } from '../model.ts';
 import { RULES } from '../rules/registry.ts';
 import type { RuleId, RuleModule, Violation } from '../rules/types.ts';
 import { detectStructure } from '../structure/detect.ts';
@@ -57,10 +57,7 @@ export interface AnalysisDelta {
   score?: Score;
 }
 
-/** Column count is capped at Excel's 16,384, so this key is unique. */
-export function cellKey(r: number, c: number): number {
-  return r * 16384 + c;
-}
+export { cellKey } from '../model.ts';
 
 export function scoreOf(rules: readonly RuleResult[]): Score {
   const level = (l: 1 | 2): LevelScore => {

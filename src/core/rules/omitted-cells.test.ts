@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fixtureView } from '../../../test/fixtureView.ts';
 import { sheetFromRows, tableOf, viewOf } from '../../../test/sheets.ts';
@@ -46,5 +47,41 @@ describe('omitted-cells', () => {
 
   it.each(['population.xlsx', 'industry.xlsx', 'crushed-stone.xlsx', 'county-income.csv'])('%s has no omitted key cells', (name) => {
     expect(rule.detect(fixtureView(name))).toEqual([]);
+  });
+});
+
+describe('omitted-cells fix', () => {
+  it('fills each blank or ditto key cell with the nearest written value above it (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constant(null), fc.constant(null), fc.constant('〃'), fc.constantFrom('平成22年', '平成23年', '令和元年', '2019年')), { minLength: 2, maxLength: 60 }),
+        (years) => {
+          const rows: (string | number | null)[][] = [['年次', '地区', '人口']];
+          years.forEach((y, i) => rows.push([i === 0 ? '平成21年' : y, `地区${i % 7}`, 100 + i]));
+          const view = viewOf(sheetFromRows(rows));
+          const changes = rule.fix!(view, {});
+          // The oracle: walk up from each changed cell, past blanks and ditto marks.
+          for (const ch of changes) {
+            if (ch.kind !== 'cell') continue;
+            let above = ch.r - 1;
+            while (above >= 0 && (rows[above][ch.c] === null || rows[above][ch.c] === '〃')) above--;
+            expect(ch.after.value, `row ${ch.r}`).toBe(rows[above][ch.c]);
+          }
+          // Every blank or ditto year cell below the first year is filled.
+          const filled = new Set(changes.flatMap((ch) => (ch.kind === 'cell' && ch.c === 0 ? [ch.r] : [])));
+          for (let r = 2; r < rows.length; r++) if (rows[r][0] === null || rows[r][0] === '〃') expect(filled.has(r), `row ${r}`).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('100,000 rows with a year every 25,000: every blank below a year is filled with it', () => {
+    const rows: (string | number | null)[][] = [['年次', '地区', '人口']];
+    for (let i = 0; i < 100_000; i++) rows.push([i % 25_000 === 0 ? `平成${22 + i / 25_000}年` : null, `地区${i % 7}`, 100 + (i % 50)]);
+    const changes = rule.fix!(viewOf(sheetFromRows(rows)), {});
+    expect(changes).toHaveLength(100_000 - 4);
+    const last = changes[changes.length - 1];
+    expect(last.kind === 'cell' && last.after.value).toBe('平成25年');
   });
 });

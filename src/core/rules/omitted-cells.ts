@@ -3,7 +3,7 @@
 // are judged: a blank measurement is a missing value, not an omission. `〃` and `同上`
 // are the same omission written out.
 import type { Change } from '../changes.ts';
-import { columnLetter, getCell, getValue, isEmptyValue } from '../model.ts';
+import { cellKey, columnLetter, getCell, getValue, isEmptyValue } from '../model.ts';
 import { buildMergeIndex } from '../mergeIndex.ts';
 import type { SheetRule, SheetView, Violation } from './types.ts';
 
@@ -66,10 +66,30 @@ function rowHasData(view: Parameters<SheetRule['detect']>[0], c0: number, c1: nu
 /** Fills each omitted key cell with the value above it; no other cell is touched. */
 function fixOmitted(view: SheetView): Change[] {
   const out: Change[] = [];
+  // Where each blank or ditto cell found its value: the next cell down the same run stops
+  // there instead of walking up again (a year over 7,000 blank rows made this quadratic).
+  const sourceOf = new Map<number, number>();
+  const sourceRow = (r: number, c: number): number => {
+    const walked: number[] = [];
+    let above = r - 1;
+    while (above >= 0) {
+      const v = getValue(view.sheet, above, c);
+      if (!isEmptyValue(v) && !isDitto(v)) break;
+      const known = sourceOf.get(cellKey(above, c));
+      if (known !== undefined) {
+        above = known;
+        break;
+      }
+      walked.push(above);
+      above--;
+    }
+    for (const w of walked) sourceOf.set(cellKey(w, c), above);
+    sourceOf.set(cellKey(r, c), above);
+    return above;
+  };
   for (const v of rule.detect(view)) {
     const { r, c } = v.range.s;
-    let above = r - 1;
-    while (above >= 0 && (isEmptyValue(getValue(view.sheet, above, c)) || isDitto(getValue(view.sheet, above, c)))) above--;
+    const above = sourceRow(r, c);
     if (above < 0) continue;
     const source = getCell(view.sheet, above, c);
     out.push({ kind: 'cell', sheetId: view.sheet.id, r, c, before: getCell(view.sheet, r, c), after: { value: source.value, format: source.format, raw: source.raw }, ruleId: 'omitted-cells' });
