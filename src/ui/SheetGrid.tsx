@@ -110,8 +110,12 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 const area = (v: Violation) => (v.range.e.r - v.range.s.r + 1) * (v.range.e.c - v.range.s.c + 1);
 
-/** Findings about a whole block (a table among several) are marked lightly, not tinted. */
+/**
+ * Findings about a whole block (a table among several) are marked lightly, not tinted. A
+ * run down one column (blank years under a year) is about each of its cells: tinted.
+ */
 const WIDE = 40;
+const isWide = (v: Violation) => area(v) > WIDE && v.range.e.c > v.range.s.c;
 
 /**
  * The violation that decides a cell's colour: the most specific one first (a problem with
@@ -122,7 +126,7 @@ function leading(list: Violation[]): Violation | undefined {
   let bestRank = Infinity;
   for (const v of list) {
     const meta = ruleById(v.ruleId)?.meta;
-    const rank = (area(v) > WIDE ? 10 : 0) + (meta ? SEVERITY_ORDER[v.severity ?? meta.severity] : 3);
+    const rank = (isWide(v) ? 10 : 0) + (meta ? SEVERITY_ORDER[v.severity ?? meta.severity] : 3);
     if (rank < bestRank) {
       best = v;
       bestRank = rank;
@@ -245,7 +249,7 @@ export function SheetGrid({ sheet, viewKey, date1904, version, merges, findings,
           if (found.length === 0) return undefined;
           const lead = leading(found);
           const family = lead ? ruleById(lead.ruleId)?.meta.family : undefined;
-          const classes = lead && area(lead) > WIDE ? ['v', 'v-wide', `v-wide-${family ?? 'structure'}`] : ['v', `v-${family ?? 'structure'}`];
+          const classes = lead && isWide(lead) ? ['v', 'v-wide', `v-wide-${family ?? 'structure'}`] : ['v', `v-${family ?? 'structure'}`];
           if (activeRuleId && found.some((v) => v.ruleId === activeRuleId)) classes.push('v-active');
           return classes;
         },

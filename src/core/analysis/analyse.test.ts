@@ -14,13 +14,13 @@ function open(name: string): Workbook {
 }
 
 describe('SheetAnalyzer', () => {
-  it('a sheet with hundreds of thousands of violations of one rule (blank 年次 under each year) analyses', () => {
-    // One sheet rule returning 300,000 violations overflowed the stack when spread into push().
+  it('a sheet with hundreds of thousands of violations of one rule (a 年次 left blank every other row) analyses', () => {
+    // One sheet rule returning 150,000 violations overflowed the stack when spread into push().
     const rows: (string | number | null)[][] = [['年次', '地区', '人口']];
-    for (let i = 0; i < 300_000; i++) rows.push([i % 50_000 === 0 ? `平成${22 + i / 50_000}年` : null, `地区${i % 97}`, 1000 + (i % 5000)]);
+    for (let i = 0; i < 300_000; i++) rows.push([i % 2 === 0 ? `平成${22 + (i % 20)}年` : null, `地区${i % 97}`, 1000 + (i % 5000)]);
     const analysis = new SheetAnalyzer(sheetFromRows(rows), false).analyse();
     const omitted = analysis.rules.find((r) => r.ruleId === 'omitted-cells');
-    expect(omitted?.count).toBeGreaterThan(290_000);
+    expect(omitted?.count).toBe(150_000);
   });
 
   it('analyses a fixture with every registered rule and scores it', () => {

@@ -92,7 +92,7 @@ describe('ci-index.xlsx (guide example 4)', () => {
 
   it('years written once per year in both year columns, H17 in a title', () => {
     expect(counts(a)).toEqual({
-      'omitted-cells': 44, // 22 blank year cells in each of A (和暦) and B (西暦)
+      'omitted-cells': 8, // 22 blank year cells in each of A (和暦) and B (西暦), in 4 runs each
       'merged-cells': 5,
       'caption-notes': 1,
       'multi-row-header': 1,
@@ -102,7 +102,7 @@ describe('ci-index.xlsx (guide example 4)', () => {
     });
     expect(a.rules.find((r) => r.ruleId === 'units')?.failing).toBe(0);
     expect(where(a, 'wareki')).toEqual(['D3']);
-    expect(where(a, 'omitted-cells').filter((c) => c.startsWith('A'))).toHaveLength(22);
+    expect(where(a, 'omitted-cells').filter((c) => c.startsWith('A'))).toEqual(['A6', 'A8:A18', 'A20:A26', 'A28:A30']);
   });
 });
 

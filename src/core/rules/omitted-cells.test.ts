@@ -2,14 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fixtureView } from '../../../test/fixtureView.ts';
 import { sheetFromRows, tableOf, viewOf } from '../../../test/sheets.ts';
-import { cellAddress } from '../model.ts';
+import { cellAddress, rangeAddress } from '../model.ts';
 import { rule } from './omitted-cells.ts';
 
 describe('omitted-cells', () => {
   it('ci-index.xlsx: both year columns hold the year only on the first month', () => {
     const view = fixtureView('ci-index.xlsx');
     const found = rule.detect(view);
-    const cells = found.map((v) => cellAddress(v.range.s.r, v.range.s.c));
+    // One finding per run of blanks under the same year: 4 runs in each column.
+    expect(found).toHaveLength(8);
+    const cells = found.flatMap((v) => Array.from({ length: v.range.e.r - v.range.s.r + 1 }, (_, i) => cellAddress(v.range.s.r + i, v.range.s.c)));
     // Every data row whose year cell is blank, in both the 和暦 (A) and 西暦 (B) columns; months (C) are all written.
     const expected: string[] = [];
     for (let r = 4; r < view.sheet.rowCount; r++) {
@@ -17,8 +19,8 @@ describe('omitted-cells', () => {
     }
     expect(expected.length).toBeGreaterThan(20);
     expect(cells.sort()).toEqual(expected.sort());
-    expect(found.find((v) => cellAddress(v.range.s.r, v.range.s.c) === 'A6')?.params).toMatchObject({ above: '21' });
-    expect(found.find((v) => cellAddress(v.range.s.r, v.range.s.c) === 'B8')?.params).toMatchObject({ above: '2010' });
+    expect(found.find((v) => cellAddress(v.range.s.r, v.range.s.c) === 'A6')).toMatchObject({ messageId: 'blank', params: { above: '21' } });
+    expect(found.find((v) => cellAddress(v.range.s.r, v.range.s.c) === 'B8')).toMatchObject({ messageId: 'blankRun', params: { range: 'B8:B18', count: 11, above: '2010' } });
   });
 
   it('blank measurements are missing values, not omissions', () => {
@@ -83,5 +85,40 @@ describe('omitted-cells fix', () => {
     expect(changes).toHaveLength(100_000 - 4);
     const last = changes[changes.length - 1];
     expect(last.kind === 'cell' && last.after.value).toBe('平成25年');
+  });
+});
+
+describe('omitted-cells runs', () => {
+  it('a run of blanks is one finding; a blank row, a ditto mark or a new value ends it', () => {
+    const sheet = sheetFromRows([
+      ['年次', '地区', '人口'],
+      ['平成22年', '北区', 1],
+      [null, '南区', 2],
+      [null, '東区', 3],
+      [null, null, null], // a blank row: not an omission, and it ends the run
+      [null, '西区', 4],
+      ['〃', '中区', 5],
+      [null, '北区', 6],
+      ['平成23年', '南区', 7],
+      [null, '東区', 8],
+    ]);
+    const found = rule.detect(viewOf(sheet, [tableOf(sheet, { headerRows: [0, 0], keyColumns: [0] })]));
+    expect(found.map((v) => [rangeAddress(v.range), v.messageId, v.params?.above])).toEqual([
+      ['A3:A4', 'blankRun', '平成22年'],
+      ['A6:A6', 'blank', '平成22年'],
+      ['A7:A7', 'ditto', '平成22年'],
+      ['A8:A8', 'blank', '平成22年'],
+      ['A10:A10', 'blank', '平成23年'],
+    ]);
+    // The fix fills every cell of each run from the value above it, and nothing else.
+    const filled = rule.fix!(viewOf(sheet, [tableOf(sheet, { headerRows: [0, 0], keyColumns: [0] })]), {}).flatMap((ch) => (ch.kind === 'cell' ? [[cellAddress(ch.r, ch.c), ch.after.value]] : []));
+    expect(filled).toEqual([
+      ['A3', '平成22年'],
+      ['A4', '平成22年'],
+      ['A6', '平成22年'],
+      ['A7', '平成22年'],
+      ['A8', '平成22年'],
+      ['A10', '平成23年'],
+    ]);
   });
 });

@@ -3,7 +3,7 @@
 // are judged: a blank measurement is a missing value, not an omission. `〃` and `同上`
 // are the same omission written out.
 import type { Change } from '../changes.ts';
-import { cellKey, columnLetter, getCell, getValue, isEmptyValue } from '../model.ts';
+import { cellKey, columnLetter, getCell, getValue, isEmptyValue, rangeAddress } from '../model.ts';
 import { buildMergeIndex } from '../mergeIndex.ts';
 import type { SheetRule, SheetView, Violation } from './types.ts';
 
@@ -24,11 +24,17 @@ export const rule: SheetRule = {
     },
     messages: {
       blank: { ja: '{column}列の空白は上の「{above}」の省略とみられます。', en: 'The blank in column {column} seems to stand for "{above}" above.' },
+      blankRun: {
+        ja: '{range} の空白 {count} セルは上の「{above}」の省略とみられます。',
+        en: 'The {count} blank cells {range} seem to stand for "{above}" above.',
+      },
       ditto: { ja: '「{text}」は上の「{above}」の省略です。', en: '"{text}" stands for "{above}" above.' },
       fillDown: { ja: '上の値「{above}」を入れる', en: 'Fill in "{above}" from above' },
     },
   },
   fix: (view) => fixOmitted(view),
+  // One finding per run of blank cells under the same value (a year written once over
+  // 7,000 rows is one omission, not 7,000), one per ditto mark.
   detect(view) {
     const out: Violation[] = [];
     const merges = buildMergeIndex(view.sheet.merges);
@@ -37,26 +43,45 @@ export const rule: SheetRule = {
         if (!ci.key) continue;
         const c = ci.c;
         let above: string | undefined;
+        let run: { start: number; end: number } | undefined;
+        const closeRun = () => {
+          if (run && above !== undefined) out.push(blankFinding(view.sheet.id, c, run.start, run.end, above));
+          run = undefined;
+        };
         for (let r = t.dataRows.start; r <= t.dataRows.end; r++) {
           const v = getValue(view.sheet, r, c);
-          if (!isEmptyValue(v) && !isDitto(v)) {
+          const blank = isEmptyValue(v);
+          if (!blank && !isDitto(v)) {
+            closeRun();
             above = typeof v === 'object' && v !== null ? v.error : String(v);
             continue;
           }
-          if (above === undefined || merges.at(r, c)) continue; // nothing above yet; merges are their own rule
-          if (!rowHasData(view, t.columns.start, t.columns.end, r)) continue; // a blank row is not an omission
-          const letter = columnLetter(c);
-          out.push(
-            typeof v === 'string'
-              ? { ruleId: 'omitted-cells', sheetId: view.sheet.id, range: { s: { r, c }, e: { r, c } }, messageId: 'ditto', fixId: 'fillDown', params: { text: v.trim(), above } }
-              : { ruleId: 'omitted-cells', sheetId: view.sheet.id, range: { s: { r, c }, e: { r, c } }, messageId: 'blank', fixId: 'fillDown', params: { column: letter, above } },
-          );
+          // Nothing above yet; merges are their own rule; a blank row is not an omission.
+          if (above === undefined || merges.at(r, c) || !rowHasData(view, t.columns.start, t.columns.end, r)) {
+            closeRun();
+            continue;
+          }
+          if (blank) {
+            if (run) run.end = r;
+            else run = { start: r, end: r };
+            continue;
+          }
+          closeRun();
+          out.push({ ruleId: 'omitted-cells', sheetId: view.sheet.id, range: { s: { r, c }, e: { r, c } }, messageId: 'ditto', fixId: 'fillDown', params: { text: String(v).trim(), above } });
         }
+        closeRun();
       }
     }
     return out;
   },
 };
+
+function blankFinding(sheetId: string, c: number, start: number, end: number, above: string): Violation {
+  const range = { s: { r: start, c }, e: { r: end, c } };
+  return start === end
+    ? { ruleId: 'omitted-cells', sheetId, range, messageId: 'blank', fixId: 'fillDown', params: { column: columnLetter(c), above } }
+    : { ruleId: 'omitted-cells', sheetId, range, messageId: 'blankRun', fixId: 'fillDown', params: { range: rangeAddress(range), count: end - start + 1, above } };
+}
 
 function rowHasData(view: Parameters<SheetRule['detect']>[0], c0: number, c1: number, r: number): boolean {
   for (let c = c0; c <= c1; c++) if (!isEmptyValue(getValue(view.sheet, r, c))) return true;
@@ -88,11 +113,13 @@ function fixOmitted(view: SheetView): Change[] {
     return above;
   };
   for (const v of rule.detect(view)) {
-    const { r, c } = v.range.s;
-    const above = sourceRow(r, c);
-    if (above < 0) continue;
-    const source = getCell(view.sheet, above, c);
-    out.push({ kind: 'cell', sheetId: view.sheet.id, r, c, before: getCell(view.sheet, r, c), after: { value: source.value, format: source.format, raw: source.raw }, ruleId: 'omitted-cells' });
+    const c = v.range.s.c;
+    for (let r = v.range.s.r; r <= v.range.e.r; r++) {
+      const above = sourceRow(r, c);
+      if (above < 0) continue;
+      const source = getCell(view.sheet, above, c);
+      out.push({ kind: 'cell', sheetId: view.sheet.id, r, c, before: getCell(view.sheet, r, c), after: { value: source.value, format: source.format, raw: source.raw }, ruleId: 'omitted-cells' });
+    }
   }
   return out;
 }
