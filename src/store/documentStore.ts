@@ -20,6 +20,9 @@ import { WorkerStopped } from '../worker/workerStopped.ts';
 import { type SheetFindings, applyDelta, findingsFrom } from './findings.ts';
 import { type Command, type History, emptyHistory, popRedo, popUndo, pushCommand } from '../core/history.ts';
 
+/** Changes applied per task when a long list is applied in pieces. */
+const APPLY_PIECE = 20_000;
+
 export interface LoadingState {
   fileName: string;
   phase: 'read' | Progress['phase'];
@@ -309,6 +312,18 @@ export function createDocumentStore(session: SessionApi) {
       return reshapedPatch(wb, changes);
     };
 
+    /**
+     * Applies a long change list (すべて修正 on 100,000 rows: 200,000 changes) to this copy in
+     * pieces with a pause between them, so the page keeps painting. Nothing can edit the
+     * document meanwhile (`fixing`).
+     */
+    const applyInPieces = async (wb: Workbook, changes: Change[]) => {
+      for (let i = 0; i < changes.length; i += APPLY_PIECE) {
+        if (i > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+        applyChanges(wb, changes.slice(i, i + APPLY_PIECE));
+      }
+    };
+
     /** Applies a command here and in the worker and puts it on the undo history. */
     const record = (command: Command) => {
       if (command.changes.length === 0) return;
@@ -557,7 +572,8 @@ export function createDocumentStore(session: SessionApi) {
           // Another document was opened meanwhile: the worker holds that one now.
           if (mine !== generation || changes.length === 0) return;
           const wb = get().workbook!;
-          applyChanges(wb, changes);
+          await applyInPieces(wb, changes);
+          if (mine !== generation) return;
           set({ ...reshapedPatch(wb, changes), history: pushCommand(get().history, { ...command, changes }), version: get().version + 1, preview: null });
           merge(deltas);
         } finally {

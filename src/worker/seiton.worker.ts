@@ -19,6 +19,8 @@ import { deltaWithoutCellViolations, skeletonOf, sliceColumn, withoutCellViolati
 const session = new DocumentSession(idbPersistence);
 /** The last full cell-violation lists per sheet, handed out page by page. */
 const pendingViolations = new Map<string, Violation[]>();
+/** The last fix-all's changes, handed out page by page. */
+let pendingChanges: Change[] = [];
 
 function wireOpen(result: OpenResult) {
   if (!result.ok) return { result, columnCounts: [] };
@@ -69,7 +71,13 @@ const api = {
   },
   async fixAll(command: Omit<Command, 'changes'>, onProgress?: (p: FixAllProgress) => void) {
     const { changes, deltas } = session.fixAll(command, onProgress);
-    return { changes, deltas: deltas.map(keepDelta) };
+    pendingChanges = changes;
+    return { changeCount: changes.length, deltas: deltas.map(keepDelta) };
+  },
+  async changePage(start: number, end: number) {
+    const page = pendingChanges.slice(start, end);
+    if (end >= pendingChanges.length) pendingChanges = [];
+    return page;
   },
   async planRecipe(recipe: Recipe) {
     return session.planRecipe(recipe);

@@ -60,9 +60,12 @@ export function deltaWithoutCellViolations(d: AnalysisDelta): AnalysisDelta & { 
   return d.full ? { ...d, full: withoutCellViolations(d.full), cellViolationCount: d.full.cellViolations.length } : d;
 }
 
-export function pages(count: number): [number, number][] {
+export function pages(count: number, size = VIOLATION_PAGE): [number, number][] {
   const out: [number, number][] = [];
-  for (let start = 0; start < count; start += VIOLATION_PAGE) out.push([start, Math.min(count, start + VIOLATION_PAGE)]);
+  for (let start = 0; start < count; start += size) out.push([start, Math.min(count, start + size)]);
   return out;
 }
+
+/** Changes per message of a big change list (すべて修正 on 100,000 rows makes 200,000). */
+export const CHANGE_PAGE = 20_000;
 
