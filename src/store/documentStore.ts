@@ -220,6 +220,8 @@ export function createDocumentStore(session: SessionApi) {
       analysing: st.analysing,
     });
     let stash: Stash | null = null;
+    /** The file the open document was read from (not for a restored session): 「文字コード」 reads it again. */
+    let shownFile: { name: string; arrayBuffer(): Promise<ArrayBuffer> } | null = null;
     // Increments per read; a read that is no longer the latest (cancelled) drops its result.
     let loadSeq = 0;
 
@@ -363,12 +365,20 @@ export function createDocumentStore(session: SessionApi) {
       savedSession: null,
       exportOptions: DEFAULT_EXPORT,
 
-      openFile: (file, options = {}) =>
-        run(file.name, async (onPreview) => session.open(file.name, await file.arrayBuffer(), options, progress, onPreview)),
+      openFile: async (file, options = {}) => {
+        const ok = await run(file.name, async (onPreview) => session.open(file.name, await file.arrayBuffer(), options, progress, onPreview));
+        if (ok) shownFile = file;
+        return ok;
+      },
 
       reopen: (options) => {
         const name = get().workbook?.source.fileName ?? '';
-        return run(name, (onPreview) => session.reopen(options, progress, onPreview));
+        // Read again from the user's file: a worker started afresh after a cancelled read
+        // no longer holds its bytes. A restored session has no file; the worker may.
+        const file = shownFile;
+        return run(name, async (onPreview) =>
+          file ? session.open(file.name, await file.arrayBuffer(), options, progress, onPreview) : session.reopen(options, progress, onPreview),
+        );
       },
 
       cancelLoad: async () => {
@@ -541,7 +551,10 @@ export function createDocumentStore(session: SessionApi) {
           history = restored.history;
           return restored.result;
         });
-        if (ok) set({ history, savedSession: null });
+        if (ok) {
+          shownFile = null;
+          set({ history, savedSession: null });
+        }
         return ok;
       },
 

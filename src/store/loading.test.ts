@@ -23,6 +23,7 @@ function slowSession() {
     ...inner,
     open: async (name, buffer, options, onProgress, onPreview) => {
       if (!slow) return inner.open(name, buffer, options, onProgress, onPreview);
+      slow = false; // only the next open is slow
       const { workbook } = readWorkbook(new Uint8Array(buffer), name, options);
       const sheet = workbook.sheets[0];
       const preview: OpenPreview = { workbook, sheetId: sheet.id, declaredRows: 9999, analysis: new SheetAnalyzer(sheet, false).analyse() };
@@ -93,6 +94,23 @@ describe('loading a big file', () => {
     expect(getValue(activeSheet(store.getState())!, 5, 1)).not.toBe(999);
     const out = await store.getState().exportActive();
     expect(out?.ok).toBe(true);
+  });
+
+  it('after Cancel the previous file can still be read again with another text encoding', async () => {
+    const s = slowSession();
+    // The fresh worker a cancelled read leaves behind holds no file bytes.
+    const session: SessionApi = { ...s.session, reopen: async () => Promise.reject(new Error('the original file is not available')) };
+    const store = createDocumentStore(session);
+    expect(await store.getState().openFile(file('shelters-sjis.csv'))).toBe(true);
+    s.slowNext();
+    const pending = store.getState().openFile(file('ci-index.xlsx'));
+    await new Promise((r) => setTimeout(r, 0));
+    await store.getState().cancelLoad();
+    expect(await pending).toBe(false);
+    expect(await store.getState().reopen({ encoding: 'shift_jis' })).toBe(true);
+    const st = store.getState();
+    expect(st.error).toBeNull();
+    expect(st.workbook?.source).toMatchObject({ fileName: 'shelters-sjis.csv', encoding: 'shift_jis', encodingDetected: false });
   });
 
   it('a read that fails after its preview was shown brings back the previous document and says why', async () => {
