@@ -145,3 +145,26 @@ describe('size does not change the verdict', () => {
     expect(table.columnInfo[2]).toMatchObject({ kind: 'number', key: false });
   });
 });
+
+describe('a CSV header: two title rows and a units row, no merges', () => {
+  // Saved as CSV, a merged parent title is one cell followed by blanks, and child titles
+  // such as `65歳以上` read as numbers: the row test alone took the child titles for data.
+  const rows: (string | number | null)[][] = [
+    ['表3 市区町村別人口・世帯数の推移', null, null, null, null, null, null, null, null, null, null],
+    ['年次', '市区町村名', '人口', null, null, '年齢3区分別人口', null, null, null, '面積', '人口密度'],
+    [null, null, '総数', '男', '女', '0～14歳', '15～64歳', '65歳以上', '75歳以上', null, null],
+    [null, null, '(人)', '(人)', '(人)', '(人)', '(人)', '(人)', '(人)', '(平方km)', '(人/平方km)'],
+    ['平成22年', '札幌第1地区', 6627, 3436, 3191, 801, 4326, 1500, 700, 12.5, 530.2],
+    [null, '函館第1地区', 784, 371, 413, 90, 484, 210, 99, 3.25, 241.2],
+    [null, '旭川第1地区', 1200, 600, 600, 150, 750, 300, 140, 8.75, 137.1],
+  ];
+  it('finds the caption, header rows 2–4 with the units row 4, and data from row 5', () => {
+    const [t] = detectStructure(sheetFromRows(rows)).tables;
+    expect(t.captionRows).toEqual([0]);
+    expect(t.headerRows).toEqual({ start: 1, end: 3 });
+    expect(t.unitRows).toEqual([3]);
+    expect(t.dataRows.start).toBe(4);
+    expect(t.columnInfo[5].headerPath).toEqual(['年齢3区分別人口', '0～14歳']);
+    expect(t.columnInfo.map((ci) => ci.kind)).toEqual(['period', 'text', ...Array(9).fill('number')]);
+  });
+});

@@ -24,6 +24,23 @@ export function isDataRow(f: RowFeatures): boolean {
   return values >= 2 || (values >= 1 && values >= (f.nonEmpty - 1) / 2);
 }
 
+/** Units under the titles (`(人)` `(%)` `(平方km)`): at most one cell is something else. */
+export function isUnitRow(f: RowFeatures): boolean {
+  return f.units > 0 && f.numbers === 0 && (f.units === f.nonEmpty || (f.units >= 2 && f.units >= f.nonEmpty - 1));
+}
+
+/** Titles with a few number-like ones among them (`0～14歳`, `65歳以上`): mostly text. */
+function isTitleRow(f: RowFeatures): boolean {
+  return f.texts >= 3 && f.texts >= 2 * (f.numbers + f.symbols + f.dates);
+}
+
+/** Rows from `r` on are titles, then a row of units: all of them belong to the header. */
+function titlesThenUnits(features: RowFeatures[], r: number, end: number): boolean {
+  let k = r;
+  while (k <= end && isTitleRow(features[k])) k++;
+  return k > r && k <= end && isUnitRow(features[k]);
+}
+
 function isCaptionRow(f: RowFeatures): boolean {
   return f.nonEmpty > 0 && f.numbers === 0 && ((f.nonEmpty === 1 && f.units === 0) || f.restAreUnitNotes);
 }
@@ -102,6 +119,11 @@ function buildDrafts(sheet: Sheet, features: RowFeatures[]): Draft[] {
       dataStart = mergedEnd + 1;
       reasons.push(say(`結合セルが${mergedEnd + 1}行目まで見出しを延ばしています`, `Merged cells extend the header to row ${mergedEnd + 1}`));
     }
+    // A units row under the titles, and child titles above it that the row test took for
+    // data (`0～14歳` reads as a number; a CSV has no merges to say otherwise), are header.
+    const unitsFrom = dataStart;
+    while (dataStart < seg.end && (isUnitRow(features[dataStart]) || titlesThenUnits(features, dataStart, seg.end))) heading.push(dataStart++);
+    if (dataStart > unitsFrom) reasons.push(say(`${dataStart}行目までは見出しと単位の行です`, `Rows up to ${dataStart} are titles and units`));
     const draft: Draft = { heading, dataStart, dataEnd: seg.end, notes: [], reasons, confidence: 0.9 };
     trimNotes(draft, features);
     drafts.push(draft);
@@ -337,7 +359,7 @@ function columnGroups(columns: Band, splits: number[]): Band[] {
 // --- assembly ----------------------------------------------------------------------
 
 function assemble(sheet: Sheet, features: RowFeatures[], captions: number[], header: number[], data: Band, notes: number[], columns: Band, id: string, confidence: number, reasons: Localized[]): TableStructure {
-  const unitRows = header.filter((r) => features[r].units > 0 && features[r].units === features[r].nonEmpty);
+  const unitRows = header.filter((r) => isUnitRow(features[r]));
   const titleRows = header.filter((r) => !unitRows.includes(r));
   const all = [...captions, ...header, ...notes];
   // Captions and notes may reach past the body (a unit note at the far right); header

@@ -103,7 +103,11 @@ const MEASURES: Record<string, string> = {
   cm: 'cm',
   mm: 'mm',
   km2: 'km2',
+  平方km: 'km2',
+  平方キロメートル: 'km2',
   m2: 'm2',
+  平方m: 'm2',
+  平方メートル: 'm2',
   m3: 'm3',
   L: 'L',
   l: 'L', // NFKC of ℓ
