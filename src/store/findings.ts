@@ -1,7 +1,8 @@
 // The main thread's copy of the analysis of one sheet, shaped for the grid (what is
 // wrong with this cell?) and the panel (how many per rule, where are they?). Built from
 // the worker's SheetAnalysis and patched with its AnalysisDeltas after edits.
-import { type AnalysisDelta, type RuleResult, type Score, type SheetAnalysis, cellKey } from '../core/analysis/analyse.ts';
+import { type AnalysisDelta, type RuleResult, type Score, type SheetAnalysis } from '../core/analysis/analyse.ts';
+import { cellKey } from '../core/model.ts';
 import { type RangeIndex, buildRangeIndex } from '../core/rangeIndex.ts';
 import type { RuleId, Violation } from '../core/rules/types.ts';
 import type { SheetStructure } from '../core/structure/types.ts';

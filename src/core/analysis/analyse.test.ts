@@ -7,7 +7,8 @@ import type { Workbook } from '../model.ts';
 import { RULES } from '../rules/registry.ts';
 import type { CellRule } from '../rules/types.ts';
 import { viewOfSheet } from '../fix/runFixes.ts';
-import { SheetAnalyzer, cellKey, scoreOf } from './analyse.ts';
+import { cellKey } from '../model.ts';
+import { SheetAnalyzer, scoreOf } from './analyse.ts';
 
 function open(name: string): Workbook {
   return readWorkbook(fixtureBytes(name), name).workbook;

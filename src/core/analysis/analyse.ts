@@ -5,7 +5,7 @@
 // merges and key columns, not every cell) simply run again.
 import { type Sheet, cellKey } from '../model.ts';
 import { RULES } from '../rules/registry.ts';
-import type { RuleId, RuleModule, Violation } from '../rules/types.ts';
+import type { CellRule, RuleId, RuleModule, Violation } from '../rules/types.ts';
 import { detectStructure } from '../structure/detect.ts';
 import { type RowFeatures, allRowFeatures, rowFeatures, sameShape } from '../structure/rowFeatures.ts';
 import type { SheetStructure, StructureOverride } from '../structure/types.ts';
@@ -57,8 +57,6 @@ export interface AnalysisDelta {
   score?: Score;
 }
 
-export { cellKey } from '../model.ts';
-
 export function scoreOf(rules: readonly RuleResult[]): Score {
   const level = (l: 1 | 2): LevelScore => {
     const mine = rules.filter((r) => r.level === l && r.applicable);
@@ -68,7 +66,6 @@ export function scoreOf(rules: readonly RuleResult[]): Score {
   return { passed: byLevel[1].passed + byLevel[2].passed, applicable: byLevel[1].applicable + byLevel[2].applicable, byLevel };
 }
 
-type CellRule = Extract<RuleModule, { scope: 'cell' }>;
 const NONE: readonly Violation[] = [];
 
 export class SheetAnalyzer {

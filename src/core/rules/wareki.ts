@@ -425,7 +425,7 @@ function analyseTable(view: SheetView, t: TableStructure, out: WarekiFinding[]):
           push(eraYearFinding(view, r, c, value, headerEra));
           continue;
         }
-        if (Number.isInteger(value) && value >= 1000 && value <= 2999) seirekiLabels++;
+        if (isSeirekiYear(value)) seirekiLabels++;
         else otherLabels = true;
         if (!carries || !ctx) continue;
         if (ctx.year !== undefined && Number.isInteger(value) && value >= 1 && value <= 12) {
@@ -482,6 +482,11 @@ function analyseTable(view: SheetView, t: TableStructure, out: WarekiFinding[]):
   }
 }
 
+/** A number that reads as a 西暦 year (2010). */
+function isSeirekiYear(value: number): boolean {
+  return Number.isInteger(value) && value >= 1000 && value <= 2999;
+}
+
 /** A number other than a 西暦 year among the key and data cells of column `c` (what the main loop skipped). */
 function hasNonYearNumber(view: SheetView, t: TableStructure, c: number, values: readonly CellValue[], end: number): boolean {
   for (let r = t.dataRows.start; r <= end; r++) {
@@ -489,7 +494,7 @@ function hasNonYearNumber(view: SheetView, t: TableStructure, c: number, values:
     if (typeof value !== 'number') continue;
     const region = view.regionOf(r, c);
     if (region !== 'key' && region !== 'data') continue;
-    if (!(Number.isInteger(value) && value >= 1000 && value <= 2999)) return true;
+    if (!isSeirekiYear(value)) return true;
   }
   return false;
 }
@@ -522,7 +527,7 @@ function seirekiBeside(view: SheetView, t: TableStructure, c: number, warekiCols
     if (typeof v === 'number') {
       const fmt = getFormat(view.sheet, r, c);
       if (isDateFormat(fmt) && !isJapaneseEraFormat(fmt)) return true;
-      if (Number.isInteger(v) && v >= 1000 && v <= 2999) return true;
+      if (isSeirekiYear(v)) return true;
     }
   }
   return false;
