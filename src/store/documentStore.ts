@@ -371,14 +371,13 @@ export function createDocumentStore(session: SessionApi) {
         return ok;
       },
 
-      reopen: (options) => {
-        const name = get().workbook?.source.fileName ?? '';
-        // Read again from the user's file: a worker started afresh after a cancelled read
-        // no longer holds its bytes. A restored session has no file; the worker may.
-        const file = shownFile;
-        return run(name, async (onPreview) =>
-          file ? session.open(file.name, await file.arrayBuffer(), options, progress, onPreview) : session.reopen(options, progress, onPreview),
-        );
+      // The user's file is read again; the worker keeps no copy of its bytes.
+      reopen: async (options) => {
+        if (shownFile) return get().openFile(shownFile, options);
+        if (get().loading) return false;
+        const fileName = get().workbook?.source.fileName ?? '';
+        set({ error: { fileName, info: { code: 'internal', detail: 'the original file is not available (restored session): open it again to re-read it' } } });
+        return false;
       },
 
       cancelLoad: async () => {

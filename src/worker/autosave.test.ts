@@ -49,6 +49,20 @@ describe('autosave', () => {
     expect(getValue(second.getState().workbook!.sheets[0], 5, 1)).toBe(126926);
   });
 
+  it('a restored session cannot be read again with another encoding: it says so and stays open', async () => {
+    const persistence = memory();
+    const first = createDocumentStore(createInProcessSession(persistence));
+    await first.getState().openFile(file('shelters-sjis.csv'));
+    await settle();
+    const second = createDocumentStore(createInProcessSession(persistence));
+    await second.getState().checkSaved();
+    expect(await second.getState().restoreSaved()).toBe(true);
+    expect(await second.getState().reopen({ encoding: 'utf-8' })).toBe(false);
+    const st = second.getState();
+    expect(st.error).toMatchObject({ fileName: 'shelters-sjis.csv', info: { code: 'internal', detail: expect.stringContaining('restored session') } });
+    expect(st.workbook?.source).toMatchObject({ fileName: 'shelters-sjis.csv', encoding: 'shift_jis' });
+  });
+
   it('clearing removes the saved session', async () => {
     const persistence = memory();
     const store = createDocumentStore(createInProcessSession(persistence));

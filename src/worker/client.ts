@@ -95,8 +95,6 @@ export function createWorkerSession(): { api: SessionApi; terminate: () => void 
           remote.open(name, Comlink.transfer(buffer, [buffer]), options, onProgress && wrapProgress(onProgress), onPreview && Comlink.proxy(onPreview)),
         ),
       ),
-    reopen: async (options, onProgress, onPreview) =>
-      assemble(await track(remote.reopen(options, onProgress && wrapProgress(onProgress), onPreview && Comlink.proxy(onPreview)))),
     cancel: async () => restart('cancelled'),
     adopt: (workbook, history, overrides) => track(remote.adopt(workbook, history, overrides)),
     analyse: async (onProgress) => {
@@ -106,7 +104,6 @@ export function createWorkerSession(): { api: SessionApi; terminate: () => void 
       return out;
     },
     planFix: (sheetId, ruleId, options) => track(remote.planFix(sheetId, ruleId, options)),
-    planFixAll: (onProgress) => track(remote.planFixAll(onProgress && Comlink.proxy(onProgress))),
     fixAll: async (command, onProgress) => {
       const { changeCount, deltas } = await track(remote.fixAll(command, onProgress && Comlink.proxy(onProgress)));
       // Page by page: one message of 200,000 changes blocked the main thread for 150 ms.
@@ -140,14 +137,12 @@ export function createInProcessSession(persistence?: SessionPersistence): Sessio
   const copy = structuredClone;
   return {
     open: async (name, buffer, options, onProgress, onPreview) => copy(s.open(name, buffer, options, onProgress, onPreview)),
-    reopen: async (options, onProgress, onPreview) => copy(s.reopen(options, onProgress, onPreview)),
     // A read in the same thread cannot be interrupted: by the time Cancel is possible it is over.
     cancel: async () => {},
     adopt: async (workbook, history, overrides) => s.adopt(copy(workbook), copy(history), copy(overrides)),
     analyse: async (onProgress) => s.analyse(onProgress),
     setOverrides: async (sheetId, overrides) => s.setOverrides(sheetId, overrides),
     planFix: async (sheetId, ruleId, options) => s.planFix(sheetId, ruleId, options),
-    planFixAll: async (onProgress) => s.planFixAll(onProgress),
     fixAll: async (command, onProgress) => copy(s.fixAll(command, onProgress)),
     planRecipe: async (recipe) => copy(s.planRecipe(recipe)),
     apply: async (changes, record) => s.apply(copy(changes), record),

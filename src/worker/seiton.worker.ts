@@ -42,9 +42,6 @@ const api = {
   async open(name: string, buffer: ArrayBuffer, options: ReadOptions, onProgress?: ProgressFn, onPreview?: PreviewCallback) {
     return wireOpen(session.open(name, buffer, options, onProgress, onPreview));
   },
-  async reopen(options: ReadOptions, onProgress?: ProgressFn, onPreview?: PreviewCallback) {
-    return wireOpen(session.reopen(options, onProgress, onPreview));
-  },
   async adopt(workbook: Workbook, history: History, overrides: StructureOverride[]) {
     session.adopt(workbook, history, overrides);
   },
@@ -65,9 +62,6 @@ const api = {
   },
   async planFix(sheetId: string, ruleId: RuleId, options?: FixOptions) {
     return session.planFix(sheetId, ruleId, options);
-  },
-  async planFixAll(onProgress?: (p: FixAllProgress) => void) {
-    return session.planFixAll(onProgress);
   },
   async fixAll(command: Omit<Command, 'changes'>, onProgress?: (p: FixAllProgress) => void) {
     const { changes, deltas } = session.fixAll(command, onProgress);

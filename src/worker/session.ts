@@ -4,7 +4,7 @@
 // Plain class with no worker globals, so tests drive it directly in Node.
 import { type AnalysisDelta, type SheetAnalysis, SheetAnalyzer } from '../core/analysis/analyse.ts';
 import { type Change, applyChanges, revertChanges } from '../core/changes.ts';
-import { type FixAllProgress, type SheetSeed, fixAllInPlace, planFix, planFixAll } from '../core/fix/runFixes.ts';
+import { type FixAllProgress, type SheetSeed, fixAllInPlace, planFix } from '../core/fix/runFixes.ts';
 import type { FixOptions, RuleId } from '../core/rules/types.ts';
 import { type Recipe, type ReplayedStep, replayRecipe } from '../core/recipe.ts';
 import { UnrepresentableCharactersError, type UnrepresentableChar } from '../core/io/encodeText.ts';
@@ -62,7 +62,6 @@ const SAVE_DELAY_MS = 800;
 
 export class DocumentSession {
   private workbook: Workbook | null = null;
-  private lastFile: { name: string; bytes: Uint8Array } | null = null;
   private analyzers = new Map<string, SheetAnalyzer>();
   private overrides: StructureOverride[] = [];
   /** A mirror of the main thread's undo history, for the autosave. */
@@ -87,7 +86,6 @@ export class DocumentSession {
     try {
       const { workbook, warnings } = readWorkbook(bytes, name, options, onProgress, preview);
       this.workbook = workbook;
-      this.lastFile = { name, bytes };
       this.analyzers.clear();
       this.overrides = [];
       this.history = emptyHistory();
@@ -100,19 +98,12 @@ export class DocumentSession {
     }
   }
 
-  /** Reads the last opened file again with other options (a different text encoding). */
-  reopen(options: ReadOptions, onProgress?: ProgressFn, onPreview?: PreviewCallback): OpenResult {
-    if (!this.lastFile) throw new Error('the original file is not available (restored session): open it again to re-read it');
-    return this.open(this.lastFile.name, this.lastFile.bytes, options, onProgress, onPreview);
-  }
-
   /**
    * Takes over a document the main thread holds (after a cancelled read stopped the worker
    * that had it): its workbook, undo history and structure corrections. Call `analyse` next.
    */
-  adopt(workbook: Workbook, history: History, overrides: StructureOverride[], lastFile?: { name: string; bytes: Uint8Array }): void {
+  adopt(workbook: Workbook, history: History, overrides: StructureOverride[]): void {
     this.workbook = workbook;
-    this.lastFile = lastFile ?? null;
     this.analyzers.clear();
     this.overrides = overrides;
     this.history = history;
@@ -141,11 +132,6 @@ export class DocumentSession {
   /** The changes one rule's fix would make on a sheet (the preview); nothing is applied. */
   planFix(sheetId: string, ruleId: RuleId, options?: FixOptions): Change[] {
     return planFix(this.requireWorkbook(), sheetId, ruleId, options, this.overrides);
-  }
-
-  /** The changes of 「すべて修正」 on the whole workbook; nothing is applied. */
-  planFixAll(onProgress?: (p: FixAllProgress) => void): Change[] {
-    return planFixAll(this.requireWorkbook(), onProgress, {}, this.overrides);
   }
 
   /**
@@ -227,7 +213,6 @@ export class DocumentSession {
     const saved = await this.persistence?.load();
     if (!saved || saved.version !== 1) return undefined;
     this.workbook = saved.workbook;
-    this.lastFile = null;
     this.analyzers.clear();
     this.overrides = saved.overrides;
     this.history = saved.history;
@@ -310,7 +295,6 @@ export class DocumentSession {
 /** What the main thread may call. Every method may be async across the worker boundary. */
 export interface SessionApi {
   open(name: string, buffer: ArrayBuffer, options: ReadOptions, onProgress?: ProgressFn, onPreview?: PreviewCallback): Promise<OpenResult>;
-  reopen(options: ReadOptions, onProgress?: ProgressFn, onPreview?: PreviewCallback): Promise<OpenResult>;
   /**
    * Stops a read in progress at once (the worker is replaced: a read cannot be interrupted
    * otherwise). Every pending call rejects with ReadCancelled; the new worker holds no
@@ -320,7 +304,6 @@ export interface SessionApi {
   adopt(workbook: Workbook, history: History, overrides: StructureOverride[]): Promise<void>;
   analyse(onProgress?: ProgressFn): Promise<SheetAnalysis[]>;
   planFix(sheetId: string, ruleId: RuleId, options?: FixOptions): Promise<Change[]>;
-  planFixAll(onProgress?: (p: FixAllProgress) => void): Promise<Change[]>;
   /** 「すべて修正」 applied in the worker and recorded there; the caller applies `changes` to its own copy only. */
   fixAll(command: Omit<Command, 'changes'>, onProgress?: (p: FixAllProgress) => void): Promise<{ changes: Change[]; deltas: AnalysisDelta[] }>;
   planRecipe(recipe: Recipe): Promise<{ steps: ReplayedStep[]; overrides: StructureOverride[] }>;
