@@ -3,8 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { SheetAnalyzer } from '../src/core/analysis/analyse.ts';
-import { applyChanges } from '../src/core/changes.ts';
-import { planFixAll } from '../src/core/fix/runFixes.ts';
+import { fixAllInPlace } from '../src/core/fix/runFixes.ts';
 import { UnrepresentableCharactersError } from '../src/core/io/encodeText.ts';
 import { DEFAULT_EXPORT, type ExportOptions, exportCsvFile } from '../src/core/io/export.ts';
 import { ReadError, type ReadWarning, readWorkbook } from '../src/core/io/read.ts';
@@ -128,7 +127,7 @@ export function cleanFile(file: string, options: CleanOptions): FileReport {
       const done = replayRecipe(wb, options.recipe, overrides);
       skipped = done.filter((d) => d.outcome.status === 'skipped').map((d) => stepName(d.outcome, d.step));
     } else {
-      applyChanges(wb, planFixAll(wb));
+      fixAllInPlace(wb);
     }
     fs.mkdirSync(options.outDir, { recursive: true });
     const outputs: string[] = [];

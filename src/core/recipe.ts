@@ -5,7 +5,7 @@
 // columns) and column title where possible, so they survive rows moving.
 import { snapshotFromInput } from './cellInput.ts';
 import { type Change, applyChanges, cellChange, metaChange, sameSnapshot } from './changes.ts';
-import { planFix, planFixAll } from './fix/runFixes.ts';
+import { fixAllInPlace, planFix } from './fix/runFixes.ts';
 import { type CellRange, type Sheet, type TableMeta, type TextEncodingName, type Workbook, emptyMeta, getValue } from './model.ts';
 import { ruleById } from './rules/registry.ts';
 import type { FixOptions, RuleId } from './rules/types.ts';
@@ -231,13 +231,18 @@ export function metaPatch(before: TableMeta | undefined, after: TableMeta): Part
  */
 export function replayRecipe(wb: Workbook, recipe: Recipe, overrides: StructureOverride[] = []): ReplayedStep[] {
   const out: ReplayedStep[] = [];
-  const done = (step: RecipeStep, changes: Change[], empty: StepOutcome = { status: 'skipped', reason: 'nothing-to-fix' }) => {
-    applyChanges(wb, changes);
+  /** Records a step whose changes are already applied to `wb`. */
+  const recorded = (step: RecipeStep, changes: Change[], empty: StepOutcome = { status: 'skipped', reason: 'nothing-to-fix' }) => {
     out.push({ step, changes, outcome: changes.length ? { status: 'applied', changes: changes.length } : empty });
+  };
+  const done = (step: RecipeStep, changes: Change[], empty?: StepOutcome) => {
+    applyChanges(wb, changes);
+    recorded(step, changes, empty);
   };
   for (const step of recipe.steps) {
     if (step.kind === 'fixAll') {
-      done(step, planFixAll(wb, undefined, {}, overrides));
+      // Applied as it is planned: planning, reverting and applying again did it twice.
+      recorded(step, fixAllInPlace(wb, undefined, {}, overrides).changes);
       continue;
     }
     const sheet = sheetByName(wb, step.sheet);
