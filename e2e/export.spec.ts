@@ -1,29 +1,12 @@
 // The deliverable: the Level 2 CSV in each encoding, the CSVW sidecar and the ZIP.
-import fs from 'node:fs';
 import * as XLSX from 'xlsx';
-import { expect, openFile, test } from './fixtures.ts';
-import type { Page } from '@playwright/test';
-
-async function downloadWith(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
-  const downloadPromise = page.waitForEvent('download');
-  await click();
-  const d = await downloadPromise;
-  return { name: d.suggestedFilename(), bytes: fs.readFileSync(await d.path()) };
-}
-
-async function fixedPopulation(page: Page) {
-  await page.goto('/');
-  await openFile(page, 'population.xlsx');
-  await expect(page.getByTestId('violation-count')).toHaveText('86');
-  await page.getByRole('button', { name: 'すべて修正' }).click();
-  await expect(page.getByTestId('sheet-summary')).toHaveText('49 行 × 9 列');
-}
+import { download, expect, fixedPopulation, openFile, test } from './fixtures.ts';
 
 test('Level 2 CSV in UTF-8 with BOM, UTF-8 and Shift_JIS; LF on request', async ({ page }) => {
   await fixedPopulation(page);
   const csv = () => page.getByRole('button', { name: 'CSVをダウンロード' }).click();
 
-  const bom = await downloadWith(page, csv);
+  const bom = await download(page, csv);
   expect(bom.name).toBe('2-2 都道府県別人口と人口増加率.csv');
   expect([...bom.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const text = bom.bytes.subarray(3).toString('utf8');
@@ -48,20 +31,20 @@ test('Level 2 CSV in UTF-8 with BOM, UTF-8 and Shift_JIS; LF on request', async 
   await page.getByLabel('エクスポートの設定とほかの形式').click();
   await page.getByTestId('export-encoding').selectOption('utf-8');
   await page.getByTestId('export-eol').selectOption('lf');
-  const plain = await downloadWith(page, csv);
+  const plain = await download(page, csv);
   expect(plain.bytes[0]).toBe(0x40); // '@', no BOM
   expect(plain.bytes.toString('utf8')).toContain('\n全国,126926,');
   expect(plain.bytes.toString('utf8')).not.toContain('\r\n');
 
   await page.getByTestId('export-encoding').selectOption('shift_jis');
   await page.getByTestId('export-eol').selectOption('crlf');
-  const sjis = await downloadWith(page, csv);
+  const sjis = await download(page, csv);
   const decoded = new TextDecoder('shift_jis').decode(sjis.bytes);
   expect(decoded.split('\r\n').slice(0, 12)).toEqual(lines.slice(0, 12));
 
   await page.getByTestId('export-level').selectOption('1');
   await page.getByTestId('export-encoding').selectOption('utf-8-bom');
-  const level1 = await downloadWith(page, csv);
+  const level1 = await download(page, csv);
   const l1 = level1.bytes.subarray(3).toString('utf8').split('\r\n');
   expect(l1[0]).toMatch(/^都道府県,2000年,/);
   expect(l1[1]).toBe('全国,126926,127768,84331,0.7,128057,94.8,343.4,0.2');
@@ -70,14 +53,14 @@ test('Level 2 CSV in UTF-8 with BOM, UTF-8 and Shift_JIS; LF on request', async 
 test('the downloaded Level 2 CSV opens again as a table with its @ lines as metadata, and downloads unchanged', async ({ page }) => {
   await fixedPopulation(page);
   const csv = () => page.getByRole('button', { name: 'CSVをダウンロード' }).click();
-  const first = await downloadWith(page, csv);
+  const first = await download(page, csv);
   const dataLines = first.bytes.subarray(3).toString('utf8').split('\r\n').filter((l) => l !== '' && !l.startsWith('@')).length - 4; // title, baseval, unit, datatype rows
   await openFile(page, { name: first.name, mimeType: 'text/csv', buffer: first.bytes });
   await expect(page.getByRole('status')).toContainText('Level 2 形式の CSV です');
   await expect(page.getByTestId('sheet-summary')).toHaveText(`${dataLines + 1} 行 × 9 列`);
   await expect(page.getByTestId('meta-input-caption')).toHaveValue('2-2 都道府県別人口と人口増加率');
   await expect(page.getByTestId('meta-input-creator')).toHaveValue('総務省統計局統計調査部国勢統計課');
-  const again = await downloadWith(page, csv);
+  const again = await download(page, csv);
   expect(again.bytes.toString('utf8')).toBe(first.bytes.toString('utf8'));
 });
 
@@ -106,14 +89,14 @@ test('Shift_JIS: characters it cannot hold are listed, nothing is saved or repla
 test('CSVW sidecar and the ZIP with CSV, sidecar and recipe', async ({ page }) => {
   await fixedPopulation(page);
   await page.getByLabel('エクスポートの設定とほかの形式').click();
-  const sidecar = await downloadWith(page, () => page.getByRole('button', { name: 'CSVW メタデータ(JSON)' }).click());
+  const sidecar = await download(page, () => page.getByRole('button', { name: 'CSVW メタデータ(JSON)' }).click());
   expect(sidecar.name).toBe('2-2 都道府県別人口と人口増加率.csv-metadata.json');
   const json = JSON.parse(sidecar.bytes.toString('utf8'));
   expect(json['@context']).toBeDefined();
   expect(json.url).toBe('2-2 都道府県別人口と人口増加率.csv');
   expect(json.tableSchema.columns).toHaveLength(9);
 
-  const zip = await downloadWith(page, () => page.getByRole('button', { name: 'ZIP(CSV・メタデータ・レシピ)' }).click());
+  const zip = await download(page, () => page.getByRole('button', { name: 'ZIP(CSV・メタデータ・レシピ)' }).click());
   expect(zip.name).toBe('2-2 都道府県別人口と人口増加率.zip');
   const cfb = XLSX.CFB.read(zip.bytes, { type: 'buffer' });
   // SheetJS's reader gives the UTF-8 name bytes as Latin-1 characters (the writer sets the UTF-8 flag).

@@ -1,6 +1,6 @@
 // One-click fixes as a user applies them: preview, apply, 「すべて修正」 as one step, undo.
 import fs from 'node:fs';
-import { expect, fixture, gridCell, openFile, test } from './fixtures.ts';
+import { download, expect, fixedPopulation, fixture, gridCell, openFile, test } from './fixtures.ts';
 
 test('merged-cells: preview shows the changes, apply unmerges, undo restores the merges', async ({ page }) => {
   await page.goto('/');
@@ -28,11 +28,7 @@ test('merged-cells: preview shows the changes, apply unmerges, undo restores the
 });
 
 test('population.xlsx: すべて修正 gives one title row and 48 data rows, caption and notes in the metadata; one undo brings it all back', async ({ page }) => {
-  await page.goto('/');
-  await openFile(page, 'population.xlsx');
-  await expect(page.getByTestId('violation-count')).toHaveText('86');
-  await page.getByRole('button', { name: 'すべて修正' }).click();
-  await expect(page.getByTestId('sheet-summary')).toHaveText('49 行 × 9 列');
+  await fixedPopulation(page);
   await expect(gridCell(page, 0, 0)).toHaveText('都道府県');
   await expect(gridCell(page, 1, 0)).toHaveText('全国');
   await expect(gridCell(page, 2, 0)).toHaveText('北海道');
@@ -78,14 +74,9 @@ test('ci-index.xlsx: すべて修正 fills every year cell in both year columns 
 
 test('population.xlsx: after すべて修正 the downloaded CSV\'s data rows equal the guide\'s clean table', async ({ page }) => {
   const guide = fs.readFileSync(fixture('population-level1.tsv'), 'utf8').trim().split('\n').slice(2).map((l) => l.split('\t'));
-  await page.goto('/');
-  await openFile(page, 'population.xlsx');
-  await expect(page.getByTestId('violation-count')).toHaveText('86');
-  await page.getByRole('button', { name: 'すべて修正' }).click();
-  await expect(page.getByTestId('sheet-summary')).toHaveText('49 行 × 9 列');
-  const downloadPromise = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'CSVをダウンロード' }).click();
-  const text = fs.readFileSync(await (await downloadPromise).path(), 'utf8').replace(/^\uFEFF/, '');
+  await fixedPopulation(page);
+  const { bytes } = await download(page, () => page.getByRole('button', { name: 'CSVをダウンロード' }).click());
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   const rows = text.trimEnd().split('\r\n').filter((l) => !l.startsWith('@')).map((l) => l.split(','));
   const data = rows.slice(-48);
   expect(data).toHaveLength(48);
@@ -96,10 +87,7 @@ test('population.xlsx: after すべて修正 the downloaded CSV\'s data rows equ
 });
 
 test('metadata edits are undoable commands', async ({ page }) => {
-  await page.goto('/');
-  await openFile(page, 'population.xlsx');
-  await expect(page.getByTestId('violation-count')).toHaveText('86');
-  await page.getByRole('button', { name: 'すべて修正' }).click();
+  await fixedPopulation(page);
   await expect(page.getByTestId('meta-input-caption')).toHaveValue('2-2 都道府県別人口と人口増加率');
   await page.getByTestId('meta-input-caption').fill('都道府県別人口と人口増加率');
   await page.getByTestId('meta-input-date').fill('2010-10-01');

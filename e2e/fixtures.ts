@@ -1,6 +1,7 @@
 // Shared e2e setup: every test records the page's requests and fails if any left the
 // app's own origin (the product promise: files never leave the PC).
 import { test as base, expect, type Page } from '@playwright/test';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -45,4 +46,21 @@ export async function openFile(page: Page, file: string | { name: string; mimeTy
 /** The grid cell at zero-based row r and zero-based column c (colId). */
 export function gridCell(page: Page, r: number, c: number) {
   return page.locator(`[data-testid="sheet-grid"] .ag-row[row-index="${r}"] .ag-cell[col-id="${c}"]`);
+}
+
+/** Clicks something that downloads a file; returns its suggested name and its bytes. */
+export async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
+  const pending = page.waitForEvent('download');
+  await click();
+  const d = await pending;
+  return { name: d.suggestedFilename(), bytes: fs.readFileSync(await d.path()) };
+}
+
+/** population.xlsx opened and cleaned with 「すべて修正」: one title row and 48 data rows. */
+export async function fixedPopulation(page: Page): Promise<void> {
+  await page.goto('/');
+  await openFile(page, 'population.xlsx');
+  await expect(page.getByTestId('violation-count')).toHaveText('86');
+  await page.getByRole('button', { name: 'すべて修正' }).click();
+  await expect(page.getByTestId('sheet-summary')).toHaveText('49 行 × 9 列');
 }

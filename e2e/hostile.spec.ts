@@ -2,11 +2,10 @@
 // alert names the file and the problem, the document already open stays as it was (with
 // its edits) and editable, and the next good file opens. Odd but readable files: they load
 // and show correctly. The files come from test/hostile.ts; nothing is committed.
-import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { fixtureBytes } from '../test/fixtures.ts';
 import * as H from '../test/hostile.ts';
-import { expect, gridCell, openFile, test } from './fixtures.ts';
+import { download, expect, gridCell, openFile, test } from './fixtures.ts';
 
 const file = (name: string, bytes: Uint8Array) => ({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
 
@@ -215,9 +214,8 @@ test('CSV with mixed line endings and an unbalanced quote: rows split, the warni
 });
 
 async function downloadText(page: Page): Promise<string> {
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'CSVをダウンロード' }).click();
-  return fs.readFileSync(await (await download).path()).toString('utf-8').replace(/^\uFEFF/, '');
+  const { bytes } = await download(page, () => page.getByRole('button', { name: 'CSVをダウンロード' }).click());
+  return bytes.toString('utf-8').replace(/^\uFEFF/, '');
 }
 
 test('formula-like text in a CSV and formula cells in an xlsx download safely', async ({ page }) => {

@@ -5,40 +5,12 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import * as XLSX from 'xlsx';
-import type { Page } from '@playwright/test';
-import { expect, fixture, gridCell, openFile, test } from './fixtures.ts';
-
-/** population.xlsx as next year's edition: every 2000 population +1, 北海道 and 青森 swapped. */
-function nextEdition(): Buffer {
-  const wb = XLSX.read(fs.readFileSync(fixture('population.xlsx')), { cellStyles: true, cellNF: true });
-  const ws = wb.Sheets['2-2'];
-  for (let r = 6; r <= 53; r++) {
-    const cell = ws[`B${r}`];
-    if (cell && cell.t === 'n') cell.v = (cell.v as number) + 1;
-  }
-  for (const col of 'ABCDEFGHI') {
-    const a = ws[`${col}7`];
-    ws[`${col}7`] = ws[`${col}8`];
-    ws[`${col}8`] = a;
-  }
-  return Buffer.from(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', cellStyles: true }));
-}
-
-async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
-  const pending = page.waitForEvent('download');
-  await click();
-  const d = await pending;
-  return { name: d.suggestedFilename(), bytes: fs.readFileSync(await d.path()) };
-}
+import { nextPopulationEdition } from '../test/nextEdition.ts';
+import { download, expect, fixedPopulation, gridCell, openFile, test } from './fixtures.ts';
 
 test('a recipe saved in the browser cleans next year\'s file exactly as the CLI does', async ({ page }) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seiton-recipe-'));
-  await page.goto('/');
-  await openFile(page, 'population.xlsx');
-  await expect(page.getByTestId('violation-count')).toHaveText('86');
-  await page.getByRole('button', { name: 'すべて修正' }).click();
-  await expect(page.getByTestId('sheet-summary')).toHaveText('49 行 × 9 列');
+  await fixedPopulation(page);
   // A manual edit, recorded by row key (北海道) and column title.
   await gridCell(page, 2, 7).dblclick();
   await page.locator('.ag-cell-inline-editing input').fill('70.3');
@@ -54,7 +26,7 @@ test('a recipe saved in the browser cleans next year\'s file exactly as the CLI 
   expect(steps).toEqual(['fixAll', 'edit', 'meta']);
 
   // Next year's edition, in the browser.
-  const next = nextEdition();
+  const next = Buffer.from(nextPopulationEdition());
   const nextPath = path.join(dir, 'population.xlsx');
   fs.writeFileSync(nextPath, next);
   await page.reload();

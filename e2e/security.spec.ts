@@ -1,6 +1,6 @@
 // Security promises: a strict Content-Security-Policy that the app itself never trips,
 // and not a single request outside the page's origin during a whole working session.
-import { expect, openFile, test } from './fixtures.ts';
+import { download, expect, fixedPopulation, openFile, test } from './fixtures.ts';
 
 test('a full session (load, fix all, export) raises no CSP violation and no outside request', async ({ page }) => {
   await page.addInitScript(() => {
@@ -14,13 +14,8 @@ test('a full session (load, fix all, export) raises no CSP violation and no outs
   expect(csp).toContain("connect-src 'self'");
   expect(csp).not.toContain('unsafe-eval');
 
-  await openFile(page, 'population.xlsx');
-  await expect(page.getByTestId('violation-count')).toHaveText('86');
-  await page.getByRole('button', { name: 'すべて修正' }).click();
-  await expect(page.getByTestId('sheet-summary')).toHaveText('49 行 × 9 列');
-  const downloadPromise = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'CSVをダウンロード' }).click();
-  await downloadPromise;
+  await fixedPopulation(page);
+  await download(page, () => page.getByRole('button', { name: 'CSVをダウンロード' }).click());
   await openFile(page, 'shelters-sjis.csv');
   await expect(page.getByRole('grid').getByText('中央小学校')).toBeVisible();
 

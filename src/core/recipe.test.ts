@@ -1,26 +1,9 @@
-import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
-import { fixtureBytes } from '../../test/fixtures.ts';
+import { nextPopulationEdition } from '../../test/nextEdition.ts';
 import { sheetFromRows } from '../../test/sheets.ts';
 import { readWorkbook } from './io/read.ts';
 import { type Workbook, getValue } from './model.ts';
 import { type Recipe, RecipeError, cellRef, metaPatch, parseRecipe, replayRecipe, resolveCell, serializeRecipe } from './recipe.ts';
-
-/** population.xlsx as next year's edition: other numbers, rows 北海道 and 青森 swapped. */
-function nextEdition(): Uint8Array {
-  const wb = XLSX.read(fixtureBytes('population.xlsx'), { cellStyles: true, cellNF: true });
-  const ws = wb.Sheets['2-2'];
-  for (let r = 6; r <= 53; r++) {
-    const cell = ws[`B${r}`];
-    if (cell && cell.t === 'n') cell.v = (cell.v as number) + 1;
-  }
-  for (const col of 'ABCDEFGHI') {
-    const a = ws[`${col}7`];
-    ws[`${col}7`] = ws[`${col}8`];
-    ws[`${col}8`] = a;
-  }
-  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', cellStyles: true }) as ArrayBuffer);
-}
 
 function open(bytes: Uint8Array, name = 'population.xlsx'): Workbook {
   return readWorkbook(bytes, name).workbook;
@@ -62,7 +45,7 @@ describe('recipes', () => {
         { kind: 'fix', sheet: 'なし', rule: 'hidden' },
       ],
     };
-    const wb = open(nextEdition());
+    const wb = open(nextPopulationEdition());
     const done = replayRecipe(wb, recipe);
     expect(done.map((d) => d.outcome.status)).toEqual(['applied', 'applied', 'skipped', 'applied', 'skipped']);
     expect(done[2].outcome).toEqual({ status: 'skipped', reason: 'row-missing' });
