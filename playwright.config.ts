@@ -2,6 +2,19 @@ import { defineConfig } from '@playwright/test';
 
 const PORT = 4173;
 
+// Playwright cannot download its own browser here: Debian's (scripts/ensure-chromium.sh).
+// The benchmarks launch the same browser with the same flags (bench/browser.ts).
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export default defineConfig({
   testDir: 'e2e',
   timeout: 60_000,
@@ -15,19 +28,7 @@ export default defineConfig({
     acceptDownloads: true,
     locale: 'ja-JP',
     viewport: { width: 1400, height: 900 },
-    launchOptions: {
-      // Playwright cannot download its own browser here: use Debian's (scripts/ensure-chromium.sh).
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: {

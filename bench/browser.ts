@@ -31,19 +31,11 @@ import {
   summarizeProfile,
   workerSend,
 } from './cdp.ts';
+import { CHROMIUM_ARGS as E2E_CHROMIUM_ARGS, CHROMIUM_PATH } from '../playwright.config.ts';
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--enable-precise-memory-info',
-];
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The e2e tests' browser and flags, plus the precise heap figures the table reports. */
+export const CHROMIUM_ARGS = [...E2E_CHROMIUM_ARGS, '--enable-precise-memory-info'];
+export { CHROMIUM_PATH };
 
 export type Phase = 'load' | 'analysis' | 'fixAll' | 'export' | 'scroll';
 export const PHASES: Phase[] = ['load', 'analysis', 'fixAll', 'export', 'scroll'];
