@@ -4,6 +4,7 @@
 // unlike real ones: bigger downloads, cheaper inflate. Entries keep their order, names
 // and CRCs; every timestamp is 1980-01-01 so the same input gives the same bytes.
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { concatBytes } from '../src/core/arrays.ts';
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
@@ -100,11 +101,5 @@ export function recompressZip(zip: Uint8Array, level = 6): Uint8Array {
   ev.setUint16(10, entries.length, true);
   ev.setUint32(12, cdSize, true);
   ev.setUint32(16, offset, true);
-  const out = new Uint8Array(offset + cdSize + end.length);
-  let p = 0;
-  for (const part of [...parts, ...central, end]) {
-    out.set(part, p);
-    p += part.length;
-  }
-  return out;
+  return concatBytes([...parts, ...central, end]);
 }

@@ -3,6 +3,7 @@
 // on disk: the zip bombs inflate to more than a gigabyte from about a megabyte.
 import * as EncodingModule from 'encoding-japanese';
 import * as XLSX from 'xlsx';
+import { concatBytes } from '../src/core/arrays.ts';
 
 // ------------------------------------------------------------------ bytes and ZIP
 
@@ -10,16 +11,6 @@ const enc = new TextEncoder();
 
 export function utf8(text: string): Uint8Array {
   return enc.encode(text);
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
 }
 
 const CRC_TABLE = (() => {
@@ -113,7 +104,7 @@ export function buildZip(entries: RawZipEntry[]): Uint8Array {
     locals.push(local, e.data, descriptor);
     offset += local.length + e.data.length + descriptor.length;
   }
-  const cd = concat(central);
+  const cd = concatBytes(central);
   const end = new Uint8Array([
     ...u32(0x06054b50),
     ...u16(0),
@@ -124,7 +115,7 @@ export function buildZip(entries: RawZipEntry[]): Uint8Array {
     ...u32(offset),
     ...u16(0),
   ]);
-  return concat([...locals, cd, end]);
+  return concatBytes([...locals, cd, end]);
 }
 
 /** The parts of a ZIP (as SheetJS writes or reads them), name → bytes. */
@@ -148,7 +139,7 @@ export function storedDeflate(data: Uint8Array): Uint8Array {
     blocks.push(new Uint8Array([final, ...u16(chunk.length), ...u16(chunk.length ^ 0xffff)]), chunk);
     if (data.length === 0) break;
   }
-  return concat(blocks);
+  return concatBytes(blocks);
 }
 
 /** A ZIP of the given parts, written with plain headers (stored-block deflate). */

@@ -18,3 +18,16 @@ export function minMax(values: readonly number[]): { min: number; max: number } 
   }
   return { min, max };
 }
+
+/** The byte arrays one after another in one new array. */
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  let length = 0;
+  for (const p of parts) length += p.length;
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}

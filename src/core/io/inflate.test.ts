@@ -2,6 +2,7 @@ import zlib from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { deflateBomb, utf8 } from '../../../test/hostile.ts';
+import { concatBytes } from '../arrays.ts';
 import { InflateError, inflateRaw } from './inflate.ts';
 
 function failure(f: () => unknown): string {
@@ -24,15 +25,7 @@ const data = fc
     ),
     { maxLength: 40 },
   )
-  .map((parts) => {
-    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-    let o = 0;
-    for (const p of parts) {
-      out.set(p, o);
-      o += p.length;
-    }
-    return out;
-  });
+  .map(concatBytes);
 
 const options = fc.record({
   level: fc.integer({ min: 0, max: 9 }),

@@ -7,6 +7,8 @@
 // part's tail (merged cells and the like); later slices do not, so it is read once.
 // Working on bytes, not a decoded string, keeps one copy of a 70 MB part in memory.
 
+import { concatBytes } from '../arrays.ts';
+
 export interface SheetXmlLayout {
   /** Bytes 0..rowsStart: up to and including the `<sheetData …>` start tag. */
   rowsStart: number;
@@ -121,14 +123,4 @@ export function sliceXml(xml: Uint8Array, layout: SheetXmlLayout, start: number,
   const head = xml.subarray(0, layout.rowsStart);
   const rows = xml.subarray(start, end);
   return concatBytes([head, rows, withTail ? xml.subarray(layout.rowsEnd) : layout.closing]);
-}
-
-function concatBytes(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
