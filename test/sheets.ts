@@ -79,3 +79,15 @@ export function viewOf(sheet: Sheet, tables?: TableStructure[], date1904 = false
   const structure: SheetStructure = { sheetId: sheet.id, tables: tables ?? [tableOf(sheet, { headerRows: [0, 0] })], overridden: false };
   return buildSheetView(sheet, date1904, structure);
 }
+
+/**
+ * crushed-stone.xlsx's two tables as the guide describes them, written by hand: the first
+ * with 年 and a repeated 年月 column as keys, the second below it.
+ */
+export function crushedStoneTables(sheet: Sheet): [TableStructure, TableStructure] {
+  const numbers = (n: number): ColumnKind[] => Array(n).fill('number');
+  return [
+    tableOf(sheet, { captionRows: [0, 1], headerRows: [2, 3], dataRows: [4, 19], columns: [0, 8], keyColumns: [0, 8], kinds: ['period', ...numbers(7), 'period'] }),
+    tableOf(sheet, { captionRows: [21], headerRows: [22, 22], dataRows: [23, 28], columns: [0, 6], keyColumns: [0], kinds: ['period', ...numbers(6)] }, 't2'),
+  ];
+}

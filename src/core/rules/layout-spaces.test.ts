@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fixtureBytes } from '../../../test/fixtures.ts';
 import { fixtureView } from '../../../test/fixtureView.ts';
-import { sheetFromRows, tableOf, viewOf } from '../../../test/sheets.ts';
+import { crushedStoneTables, sheetFromRows, tableOf, viewOf } from '../../../test/sheets.ts';
 import { type Change, applyChanges } from '../changes.ts';
 import { readWorkbook } from '../io/read.ts';
 import { cellAddress, getCell, getValue, parseAddress } from '../model.ts';
@@ -175,20 +175,7 @@ describe('layout-spaces rule', () => {
 
   it('crushed-stone.xlsx: 年 月, ①道 路 用, 砕 砂, the line break in D3 and spaced period labels', () => {
     const s = sheetOf('crushed-stone.xlsx');
-    const t1 = tableOf(s, {
-      captionRows: [0, 1],
-      headerRows: [2, 3],
-      dataRows: [4, 19],
-      columns: [0, 8],
-      keyColumns: [0, 8],
-      kinds: ['period', 'number', 'number', 'number', 'number', 'number', 'number', 'number', 'period'],
-    });
-    const t2 = tableOf(
-      s,
-      { captionRows: [21], headerRows: [22, 22], dataRows: [23, 28], columns: [0, 6], keyColumns: [0], kinds: ['period', 'number', 'number', 'number', 'number', 'number', 'number'] },
-      't2',
-    );
-    const found = detectAll(viewOf(s, [t1, t2]));
+    const found = detectAll(viewOf(s, crushedStoneTables(s)));
     expect(found.map(at)).toEqual(['A3', 'D3', 'E3', 'I3', 'H4', 'A5', 'I5', 'A6', 'I6', 'A7', 'I7', 'A8', 'I8', 'A23', 'A24', 'A25']);
     const byCell = new Map(found.map((v) => [at(v), v.params?.fixed]));
     expect(byCell.get('E3')).toBe('①道路用');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureBytes } from '../../../test/fixtures.ts';
 import { fixtureView } from '../../../test/fixtureView.ts';
-import { sheetFromRows, tableOf, viewOf } from '../../../test/sheets.ts';
+import { crushedStoneTables, sheetFromRows, tableOf, viewOf } from '../../../test/sheets.ts';
 import { type Change } from '../changes.ts';
 import { readWorkbook } from '../io/read.ts';
 import { getCell, parseAddress } from '../model.ts';
@@ -64,16 +64,7 @@ describe('special-symbols rule', () => {
 
   it('crushed-stone.xlsx: 18 `...` cells (not surveyed) in 総事業所数 and 抽出事業所数', () => {
     const s = sheetOf('crushed-stone.xlsx');
-    const t1 = tableOf(s, {
-      captionRows: [0, 1],
-      headerRows: [2, 3],
-      dataRows: [4, 19],
-      columns: [0, 8],
-      keyColumns: [0, 8],
-      kinds: ['period', ...numbers(7), 'period'],
-    });
-    const t2 = tableOf(s, { captionRows: [21], headerRows: [22, 22], dataRows: [23, 28], columns: [0, 6], keyColumns: [0], kinds: ['period', ...numbers(6)] }, 't2');
-    const found = detectAll(viewOf(s, [t1, t2]));
+    const found = detectAll(viewOf(s, crushedStoneTables(s)));
     const rows = [10, 11, 12, 14, 15, 16, 18, 19, 20];
     expect(found.map(at)).toEqual(rows.flatMap((r) => [`B${r}`, `C${r}`]));
     expect(found.every((v) => v.messageId === 'unavailable' && v.params?.symbol === '...')).toBe(true);
@@ -186,8 +177,7 @@ describe('special-symbols fix', () => {
 
   it('crushed-stone.xlsx: the ... cells listed as ranges', () => {
     const s = sheetOf('crushed-stone.xlsx');
-    const t1 = tableOf(s, { captionRows: [0, 1], headerRows: [2, 3], dataRows: [4, 19], columns: [0, 8], keyColumns: [0, 8], kinds: ['period', ...numbers(7), 'period'] });
-    const view = viewOf(s, [t1]);
+    const view = viewOf(s, crushedStoneTables(s).slice(0, 1));
     applyFix(view, { mode: 'empty' });
     expect(view.sheet.meta?.notes).toEqual([{ mark: '...', text: '...: 不詳・調査なし (B10:B12, B14:B16, B18:B20, C10:C12, C14:C16, C18:C20)' }]);
     expect(cell(view, 'B10')).toEqual({ value: null, note: '...' });
