@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { editableText, snapshotFromInput } from './cellInput.ts';
-import { plainNumber } from './plainNumber.ts';
+import fc from 'fast-check';
+import { isCanonicalNumber, plainNumber } from './plainNumber.ts';
 
 describe('plainNumber', () => {
   it.each([
@@ -11,9 +12,46 @@ describe('plainNumber', () => {
     ['123456789012345', 123456789012345],
   ])('%s is %d', (text, n) => expect(plainNumber(text)).toBe(n));
 
-  it.each(['1,234', '１２', '0911', '1e3', '+5', '.5', '5.', ' 5', '5 ', '', '-', '1234567890123456', 'Infinity', 'NaN'])('%j stays text', (text) =>
-    expect(plainNumber(text)).toBeUndefined(),
+  it.each(['1,234', '１２', '0911', '1e3', '+5', '.5', '5.', ' 5', '5 ', '', '-', '1234567890123456', 'Infinity', 'NaN', '-.5', '--1', '1.2.3', '0x1F', '-01'])(
+    '%j stays text',
+    (text) => expect(plainNumber(text)).toBeUndefined(),
   );
+
+  // The definition, written as regular expressions; the scan must agree with it everywhere.
+  const reference = (text: string): number | undefined => {
+    if (!/^-?(?:0|[1-9]\d*)(?:\.\d+)?$/.test(text)) return undefined;
+    const digits = text.replace(/^-/, '').replace('.', '').replace(/^0+/, '');
+    return digits.length > 15 ? undefined : Number(text);
+  };
+  const numberLike = fc.stringMatching(/^-?[0-9]{0,18}(\.[0-9]{0,18})?$/);
+  const smallDecimal = fc
+    .tuple(fc.constantFrom('', '-'), fc.constantFrom('0', '1', '12'), fc.nat(9), fc.stringMatching(/^[0-9]{1,6}$/))
+    .map(([sign, whole, zeros, digits]) => `${sign}${whole}.${'0'.repeat(zeros)}${digits}`);
+  const anyText = fc.oneof(numberLike, smallDecimal, fc.string({ unit: fc.constantFrom('0', '1', '9', '-', '.', 'e', ' ', '５', ',') }), fc.string());
+
+  it('agrees with the regular-expression definition', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        expect(Object.is(plainNumber(text), reference(text)), text).toBe(true);
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it('says when the number alone gives its text back', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const n = plainNumber(text);
+        if (n !== undefined) expect(isCanonicalNumber(text, n)).toBe(String(n) === text);
+      }),
+      { numRuns: 20000 },
+    );
+    expect(isCanonicalNumber('-0', -0)).toBe(false);
+    expect(isCanonicalNumber('1.50', 1.5)).toBe(false);
+    expect(isCanonicalNumber('0.0000001', 1e-7)).toBe(false);
+    expect(isCanonicalNumber('0.000001', 1e-6)).toBe(true);
+    expect(isCanonicalNumber('-12.5', -12.5)).toBe(true);
+  });
 });
 
 describe('typing into a cell', () => {

@@ -8,7 +8,7 @@
 // (PapaParse then swallows the rest of the file into one field).
 import Papa from 'papaparse';
 import { type CellValue, type Column, type Sheet, emptyColumn } from '../model.ts';
-import { plainNumber } from '../plainNumber.ts';
+import { isCanonicalNumber, plainNumber } from '../plainNumber.ts';
 import { MAX_SHEET_CELLS, checkSheetSize } from './errors.ts';
 import type { ProgressFn } from './progress.ts';
 
@@ -284,7 +284,7 @@ export function sheetFromFields(rows: string[][], sheetId: string, sheetName: st
       let value: CellValue = field;
       if (n !== undefined) {
         value = n;
-        if (String(n) !== field) (col.raw ??= new Array(rows.length))[r] = field;
+        if (!isCanonicalNumber(field, n)) (col.raw ??= new Array(rows.length))[r] = field;
       }
       col.values[r] = value;
     }
