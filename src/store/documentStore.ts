@@ -9,13 +9,13 @@ import { snapshotFromInput } from '../core/cellInput.ts';
 import { type Change, MANUAL_EDIT, applyChanges, isStructural, metaChange, revertChanges, sameSnapshot } from '../core/changes.ts';
 import { DEFAULT_EXPORT, type ExportOptions } from '../core/io/export.ts';
 import type { Progress } from '../core/io/progress.ts';
-import type { ReadErrorInfo, ReadOptions, ReadWarning } from '../core/io/read.ts';
+import type { ReadErrorInfo, ReadOptions, ReadWarning, WorkbookPreview } from '../core/io/read.ts';
 import { type Sheet, type TableMeta, type Workbook, cellAddress, getCell, sheetById } from '../core/model.ts';
-import type { AnalysisDelta } from '../core/analysis/analyse.ts';
+import type { AnalysisDelta, SheetAnalysis } from '../core/analysis/analyse.ts';
 import { RECIPE_VERSION, type Recipe, type ReplayedStep, cellRef, metaPatch, serializeRecipe } from '../core/recipe.ts';
 import type { FixOptions, RuleId } from '../core/rules/types.ts';
 import type { StructureOverride } from '../core/structure/types.ts';
-import type { ExportKind, ExportResult, HistoryRecord, OpenPreview, OpenResult, SavedSessionInfo, SessionApi } from '../worker/session.ts';
+import type { ExportKind, ExportResult, HistoryRecord, OpenResult, PreviewCallback, SavedSessionInfo, SessionApi } from '../worker/session.ts';
 import { WorkerStopped } from '../worker/workerStopped.ts';
 import { type SheetFindings, applyDelta, findingsFrom } from './findings.ts';
 import { type Command, type History, emptyHistory, popRedo, popUndo, pushCommand } from '../core/history.ts';
@@ -81,7 +81,8 @@ export interface FixPreview {
 }
 
 export interface DocumentActions {
-  openFile(file: { name: string; arrayBuffer(): Promise<ArrayBuffer> }, options?: ReadOptions): Promise<boolean>;
+  /** A File is read by the worker itself (a big text file previewed from its head); anything else is read here. */
+  openFile(file: File | { name: string; arrayBuffer(): Promise<ArrayBuffer> }, options?: ReadOptions): Promise<boolean>;
   /** Stops the read in progress; the document open before it comes back as it was. */
   cancelLoad(): Promise<void>;
   reopen(options: ReadOptions): Promise<boolean>;
@@ -237,7 +238,7 @@ export function createDocumentStore(session: SessionApi) {
       void analyse(true);
     };
 
-    const showPreview = (p: OpenPreview) => {
+    const showPreview = (p: WorkbookPreview) => {
       const loading = get().loading;
       if (!loading) return;
       generation++; // analysis results for the previous document must not land on the preview
@@ -249,7 +250,7 @@ export function createDocumentStore(session: SessionApi) {
         version: get().version + 1,
         history: emptyHistory(),
         savedAt: null,
-        findings: { [p.sheetId]: findingsFrom(p.analysis) },
+        findings: {},
         overrides: {},
         warnings: [],
         activeRuleId: null,
@@ -260,7 +261,13 @@ export function createDocumentStore(session: SessionApi) {
       });
     };
 
-    const run = async (fileName: string, work: (onPreview: (p: OpenPreview) => void) => Promise<OpenResult>): Promise<boolean> => {
+    /** What the analysis found in the preview's rows: tinted while the rest is read. */
+    const showPreviewFindings = (a: SheetAnalysis) => {
+      if (!get().loading?.preview || get().activeSheetId !== a.sheetId) return;
+      set({ findings: { [a.sheetId]: findingsFrom(a) } });
+    };
+
+    const run = async (fileName: string, work: (onPreview: PreviewCallback) => Promise<OpenResult>): Promise<boolean> => {
       if (get().loading) return false;
       const mine = ++loadSeq;
       const before = stashOf(get());
@@ -273,10 +280,11 @@ export function createDocumentStore(session: SessionApi) {
         return false;
       };
       try {
-        const result = await work((p) => {
+        const result = await work((event) => {
           if (mine !== loadSeq) return;
+          if (event.kind === 'findings') return showPreviewFindings(event.analysis);
           previewed = true;
-          showPreview(p);
+          showPreview(event);
         });
         if (mine !== loadSeq) return false;
         stash = null;
@@ -366,7 +374,7 @@ export function createDocumentStore(session: SessionApi) {
       exportOptions: DEFAULT_EXPORT,
 
       openFile: async (file, options = {}) => {
-        const ok = await run(file.name, async (onPreview) => session.open(file.name, await file.arrayBuffer(), options, progress, onPreview));
+        const ok = await run(file.name, async (onPreview) => session.open(file.name, file instanceof Blob ? file : await file.arrayBuffer(), options, progress, onPreview));
         if (ok) shownFile = file;
         return ok;
       },

@@ -6,7 +6,7 @@ import { SheetAnalyzer } from '../core/analysis/analyse.ts';
 import { readWorkbook } from '../core/io/read.ts';
 import { getValue } from '../core/model.ts';
 import { createInProcessSession } from '../worker/client.ts';
-import type { OpenPreview, OpenResult, SessionApi } from '../worker/session.ts';
+import type { OpenResult, SessionApi } from '../worker/session.ts';
 import { WorkerStopped } from '../worker/workerStopped.ts';
 import { activeSheet, createDocumentStore } from './documentStore.ts';
 
@@ -24,10 +24,10 @@ function slowSession() {
     open: async (name, buffer, options, onProgress, onPreview) => {
       if (!slow) return inner.open(name, buffer, options, onProgress, onPreview);
       slow = false; // only the next open is slow
-      const { workbook } = readWorkbook(new Uint8Array(buffer), name, options);
+      const { workbook } = readWorkbook(new Uint8Array(buffer instanceof Blob ? await buffer.arrayBuffer() : buffer), name, options);
       const sheet = workbook.sheets[0];
-      const preview: OpenPreview = { workbook, sheetId: sheet.id, declaredRows: 9999, analysis: new SheetAnalyzer(sheet, false).analyse() };
-      onPreview?.(preview);
+      onPreview?.({ kind: 'rows', workbook, sheetId: sheet.id, declaredRows: 9999 });
+      onPreview?.({ kind: 'findings', analysis: new SheetAnalyzer(sheet, false).analyse() });
       return new Promise<OpenResult>((resolve, reject) => {
         finish = resolve;
         abort = reject;

@@ -19,6 +19,7 @@ import { ViolationsPanel } from './ViolationsPanel.tsx';
 import { SheetTabs } from './SheetTabs.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { useUndoShortcuts } from './useUndoShortcuts.ts';
+import { formatCount } from './i18n.ts';
 
 const NO_SHEET = newSheet('none', '', 0, 0);
 
@@ -87,8 +88,8 @@ export function App() {
             <div className="sheet-summary" data-testid="sheet-summary">
               {previewRows
                 ? previewRows.declaredRows
-                  ? t('load.previewSummary', { rows: sheet.rowCount.toLocaleString('ja-JP'), total: previewRows.declaredRows.toLocaleString('ja-JP') })
-                  : t('load.previewSummaryUnknown', { rows: sheet.rowCount.toLocaleString('ja-JP') })
+                  ? t('load.previewSummary', { rows: formatCount(sheet.rowCount), total: formatCount(previewRows.declaredRows) })
+                  : t('load.previewSummaryUnknown', { rows: formatCount(sheet.rowCount) })
                 : t('grid.summary', { rows: sheet.rowCount, cols: sheet.columns.length })}
               {sheet.merges.length > 0 && <> · {t('grid.mergeCount', { count: sheet.merges.length })}</>}
               {(sheet.hiddenRows.length > 0 || sheet.hiddenCols.length > 0) && (

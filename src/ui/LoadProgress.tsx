@@ -3,7 +3,7 @@
 // and brings back what was open before.
 import { useEffect, useState } from 'react';
 import type { LoadingState } from '../store/documentStore.ts';
-import type { MessageKey } from './i18n.ts';
+import { type MessageKey, formatCount } from './i18n.ts';
 import { useDoc, useT } from './context.ts';
 
 /** Whole-read fraction if known, else the phase's own. */
@@ -61,7 +61,7 @@ export function LoadProgress() {
       </div>
       {loading.preview && (
         <div className="load-preview-note" role="note">
-          {t('load.preview', { rows: loading.preview.rows.toLocaleString('ja-JP') })}
+          {t('load.preview', { rows: formatCount(loading.preview.rows) })}
         </div>
       )}
     </div>

@@ -10,6 +10,7 @@ import {
   type CellFocusedEvent,
   type ColDef,
   type GridApi,
+  type GridReadyEvent,
   type IDatasource,
   type ITooltipParams,
   ModuleRegistry,
@@ -17,7 +18,7 @@ import {
   themeQuartz,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { editableText } from '../core/cellInput.ts';
 import type { MergeIndex } from '../core/mergeIndex.ts';
 import { type Sheet, cellKey, columnLetter, getCell, getFormat, getValue, rangeAddress } from '../core/model.ts';
@@ -44,8 +45,16 @@ const ROW_HEADER = '__row';
 const TOOLTIP_TEXT_LIMIT = 200;
 type Translate = ReturnType<typeof useT>;
 
+// Module constants: AG Grid compares its options by identity, and a new defaultColDef on a
+// render rebuilds every column (120 ms at 20 columns when the preview's findings arrive).
+const DEFAULT_COL_DEF: ColDef<RowRef> = { sortable: false, suppressMovable: true, resizable: true, suppressHeaderMenuButton: true };
+const rowId = (p: { data: RowRef }) => String(p.data.r);
+
 const theme = themeQuartz.withParams({
-  fontFamily: ['"Noto Sans CJK JP"', '"Hiragino Sans"', '"Yu Gothic UI"', 'Meiryo', 'system-ui', 'sans-serif'],
+  // The page's font (app.css). AG Grid quotes each name of a list itself: names written
+  // with their quotes became '"Noto Sans CJK JP"' with the quotes, matched no font, and the
+  // grid fell back to DejaVu Sans.
+  fontFamily: 'inherit',
   fontSize: 13,
   rowHeight: 28,
   headerHeight: 30,
@@ -134,10 +143,22 @@ function leading(list: Violation[]): Violation | undefined {
   return best;
 }
 
-export function SheetGrid({ sheet, viewKey, date1904, version, merges, findings, activeRuleId, focus, preview, readOnly, onEdit, onSelect }: SheetGridProps) {
+/** After the frame that is being prepared has been painted. */
+function afterPaint(fn: () => void): void {
+  requestAnimationFrame(() => setTimeout(fn, 0));
+}
+
+export function SheetGrid({ sheet, viewKey, date1904, version, merges, findings: found, activeRuleId, focus, preview, readOnly, onEdit, onSelect }: SheetGridProps) {
   const t = useT();
   const lang = useLang();
   const api = useRef<GridApi<RowRef> | null>(null);
+  // Cells are tinted once a view's first rows are on screen: a big file's findings arrive
+  // while its first rows are being drawn, and redrawing them then held the rows up ~40 ms.
+  const [paintedView, setPaintedView] = useState<string | null>(null);
+  const findings = paintedView === viewKey ? found : undefined;
+  const shownView = useRef(viewKey);
+  shownView.current = viewKey;
+  const painting = useRef<string | null>(null);
   // The infinite row model asks for rows block by block as the user scrolls: no row
   // objects are built up front, so a 1,000,000-row sheet opens as fast as a 100-row one.
   // The datasource reads the sheet through a ref so that it only changes with the view:
@@ -152,6 +173,11 @@ export function SheetGrid({ sheet, viewKey, date1904, version, merges, findings,
         const rows: RowRef[] = [];
         for (let r = params.startRow; r < end; r++) rows.push({ r });
         params.successCallback(rows, rowCount);
+        const view = shownView.current;
+        if (painting.current !== view) {
+          painting.current = view;
+          afterPaint(() => setPaintedView(view));
+        }
       },
     }),
     [viewKey],
@@ -306,6 +332,10 @@ export function SheetGrid({ sheet, viewKey, date1904, version, merges, findings,
     grid.setFocusedCell(focus.r, String(focus.c));
   }, [focus]);
 
+  const onGridReady = useCallback((e: GridReadyEvent<RowRef>) => {
+    api.current = e.api;
+  }, []);
+
   const onCellEditRequest = useCallback(
     (e: CellEditRequestEvent<RowRef>) => {
       const c = Number(e.column.getColId());
@@ -347,11 +377,11 @@ export function SheetGrid({ sheet, viewKey, date1904, version, merges, findings,
         rowModelType="infinite"
         datasource={datasource}
         cacheBlockSize={200}
-        infiniteInitialRowCount={sheet.rowCount}
+        infiniteInitialRowCount={Math.min(1, sheet.rowCount)}
         blockLoadDebounceMillis={0}
         columnDefs={columnDefs}
-        defaultColDef={{ sortable: false, suppressMovable: true, resizable: true, suppressHeaderMenuButton: true }}
-        getRowId={(p) => String(p.data.r)}
+        defaultColDef={DEFAULT_COL_DEF}
+        getRowId={rowId}
         readOnlyEdit
         onCellEditRequest={onCellEditRequest}
         onCellFocused={onCellFocused}
@@ -362,9 +392,7 @@ export function SheetGrid({ sheet, viewKey, date1904, version, merges, findings,
         rowBuffer={4}
         stopEditingWhenCellsLoseFocus
         enterNavigatesVerticallyAfterEdit
-        onGridReady={(e) => {
-          api.current = e.api;
-        }}
+        onGridReady={onGridReady}
       />
     </div>
   );

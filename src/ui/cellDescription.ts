@@ -1,7 +1,7 @@
 // How the UI names a cell's stored type (shared by the details bar and tooltips).
 import { type CellValue, isCellError } from '../core/model.ts';
 import { isDateFormat } from '../core/numberFormat.ts';
-import type { MessageKey } from './i18n.ts';
+import { type MessageKey, formatCount } from './i18n.ts';
 
 export function typeKey(value: CellValue, format: string): MessageKey {
   if (value === null) return 'type.empty';
@@ -32,5 +32,5 @@ export function clipText(text: string, note: (count: string) => string, limit = 
   let end = limit;
   const code = text.charCodeAt(end - 1);
   if (code >= 0xd800 && code <= 0xdbff) end--;
-  return text.slice(0, end) + note(text.length.toLocaleString('ja-JP'));
+  return text.slice(0, end) + note(formatCount(text.length));
 }

@@ -11,7 +11,7 @@ import type { Column, Sheet } from '../core/model.ts';
 import type { Violation } from '../core/rules/types.ts';
 import type { WorkerApi } from './seiton.worker.ts';
 import { DocumentSession, type OpenResult, type SessionApi, type SessionPersistence } from './session.ts';
-import { CHANGE_PAGE, SLICE_CELLS, joinSlices, pages, sliceRanges } from './wire.ts';
+import { CHANGE_PAGE, SLICE_CELLS, joinSlices, pages, sliceRanges, unpackColumn } from './wire.ts';
 import { WorkerStopped } from './workerStopped.ts';
 
 export function createWorkerSession(): { api: SessionApi; terminate: () => void } {
@@ -54,12 +54,12 @@ export function createWorkerSession(): { api: SessionApi; terminate: () => void 
       for (let c = 0; c < columnCounts[i]; ) {
         if (perMessage > 1) {
           const n = Math.min(perMessage, columnCounts[i] - c);
-          for (const col of await track(remote.columnBatch(sheet.id, c, n))) columns.push(col);
+          for (const col of await track(remote.columnBatch(sheet.id, c, n))) columns.push(unpackColumn(col));
           c += n;
           continue;
         }
         const parts: Column[] = [];
-        for (const [start, end] of ranges) parts.push(await track(remote.columnSlice(sheet.id, c, start, end)));
+        for (const [start, end] of ranges) parts.push(unpackColumn(await track(remote.columnSlice(sheet.id, c, start, end))));
         columns.push(joinSlices(parts, sheet.rowCount));
         c++;
       }
@@ -89,10 +89,17 @@ export function createWorkerSession(): { api: SessionApi; terminate: () => void 
   };
 
   const api: SessionApi = {
-    open: async (name, buffer, options, onProgress, onPreview) =>
+    // A File crosses as a handle (the worker reads it); bytes are handed over, not copied.
+    open: async (name, file, options, onProgress, onPreview) =>
       assemble(
         await track(
-          remote.open(name, Comlink.transfer(buffer, [buffer]), options, onProgress && wrapProgress(onProgress), onPreview && Comlink.proxy(onPreview)),
+          remote.open(
+            name,
+            file instanceof Blob ? file : Comlink.transfer(file, [file]),
+            options,
+            onProgress && wrapProgress(onProgress),
+            onPreview && Comlink.proxy(onPreview),
+          ),
         ),
       ),
     cancel: async () => restart('cancelled'),
@@ -136,7 +143,8 @@ export function createInProcessSession(persistence?: SessionPersistence): Sessio
   // the document and the session's are two objects, as they are with a real worker.
   const copy = structuredClone;
   return {
-    open: async (name, buffer, options, onProgress, onPreview) => copy(s.open(name, buffer, options, onProgress, onPreview)),
+    open: async (name, file, options, onProgress, onPreview) =>
+      copy(file instanceof Blob ? await s.openFile(name, file, options, onProgress, onPreview) : s.open(name, file, options, onProgress, onPreview)),
     // A read in the same thread cannot be interrupted: by the time Cancel is possible it is over.
     cancel: async () => {},
     adopt: async (workbook, history, overrides) => s.adopt(copy(workbook), copy(history), copy(overrides)),

@@ -14,7 +14,7 @@ import { idbPersistence } from './idbPersistence.ts';
 import type { Command, History } from '../core/history.ts';
 import type { Workbook } from '../core/model.ts';
 import { DocumentSession, type ExportKind, type HistoryRecord, type OpenResult, type PreviewCallback } from './session.ts';
-import { deltaWithoutCellViolations, skeletonOf, sliceColumn, withoutCellViolations } from './wire.ts';
+import { type PackedColumn, buffersOf, deltaWithoutCellViolations, packColumn, skeletonOf, sliceColumn, withoutCellViolations } from './wire.ts';
 
 const session = new DocumentSession(idbPersistence);
 /** The last full cell-violation lists per sheet, handed out page by page. */
@@ -39,20 +39,21 @@ function keepDelta(d: AnalysisDelta) {
 }
 
 const api = {
-  async open(name: string, buffer: ArrayBuffer, options: ReadOptions, onProgress?: ProgressFn, onPreview?: PreviewCallback) {
-    return wireOpen(session.open(name, buffer, options, onProgress, onPreview));
+  async open(name: string, file: Blob | ArrayBuffer, options: ReadOptions, onProgress?: ProgressFn, onPreview?: PreviewCallback) {
+    return wireOpen(file instanceof Blob ? await session.openFile(name, file, options, onProgress, onPreview) : session.open(name, file, options, onProgress, onPreview));
   },
   async adopt(workbook: Workbook, history: History, overrides: StructureOverride[]) {
     session.adopt(workbook, history, overrides);
   },
   async columnSlice(sheetId: string, c: number, start: number, end: number) {
-    return sliceColumn(session.column(sheetId, c), start, end);
+    const packed = packColumn(sliceColumn(session.column(sheetId, c), start, end));
+    return Comlink.transfer(packed, buffersOf([packed]));
   },
   /** Columns c..c+n-1 whole, for sheets short enough that many fit in one message. */
   async columnBatch(sheetId: string, c: number, n: number) {
-    const out = [];
-    for (let i = c; i < c + n; i++) out.push(session.column(sheetId, i));
-    return out;
+    const out: PackedColumn[] = [];
+    for (let i = c; i < c + n; i++) out.push(packColumn(session.column(sheetId, i)));
+    return Comlink.transfer(out, buffersOf(out));
   },
   async analyse(onProgress?: ProgressFn) {
     return session.analyse(onProgress).map(keep);

@@ -10,7 +10,7 @@ import { type Recipe, type ReplayedStep, replayRecipe } from '../core/recipe.ts'
 import { UnrepresentableCharactersError, type UnrepresentableChar } from '../core/io/encodeText.ts';
 import { DEFAULT_EXPORT, type ExportOptions, type ExportedFile, exportCsvFile, exportCsvwFile, exportZip } from '../core/io/export.ts';
 import type { ProgressFn } from '../core/io/progress.ts';
-import { ReadError, type ReadErrorInfo, type ReadOptions, type ReadWarning, type WorkbookPreview, readWorkbook } from '../core/io/read.ts';
+import { PREVIEW_HEAD_BYTES, ReadError, type ReadErrorInfo, type ReadOptions, type ReadWarning, type WorkbookPreview, readWorkbook, textPreview } from '../core/io/read.ts';
 import { type Command, type History, emptyHistory, popRedo, popUndo, pushCommand } from '../core/history.ts';
 import { type Column, type Sheet, type Workbook, sheetById } from '../core/model.ts';
 import type { StructureOverride } from '../core/structure/types.ts';
@@ -23,11 +23,12 @@ export type ExportKind = 'csv' | 'csvw' | 'zip';
 
 export type ExportResult = { ok: true; file: ExportedFile } | { ok: false; encoding: string; chars: UnrepresentableChar[] };
 
-/** The first rows of a file still being read, with what the analysis finds in them. */
-export interface OpenPreview extends WorkbookPreview {
-  analysis: SheetAnalysis;
-}
-export type PreviewCallback = (preview: OpenPreview) => void;
+/**
+ * What a file still being read shows: its first rows as soon as they are parsed, then what
+ * the analysis finds in them (sent apart, so the rows reach the screen without waiting).
+ */
+export type PreviewEvent = ({ kind: 'rows' } & WorkbookPreview) | { kind: 'findings'; analysis: SheetAnalysis };
+export type PreviewCallback = (event: PreviewEvent) => void;
 
 /** Files smaller than this arrive whole before a preview would be on screen: none is sent. */
 export const PREVIEW_MIN_BYTES = 1 << 20;
@@ -71,18 +72,28 @@ export class DocumentSession {
 
   constructor(private readonly persistence?: SessionPersistence) {}
 
+  /**
+   * Reads the user's file: a big text file shows its first rows from its head (a slice of
+   * the file) while the whole of it is still being read from disk.
+   */
+  async openFile(name: string, file: Blob, options: ReadOptions = {}, onProgress?: ProgressFn, onPreview?: PreviewCallback): Promise<OpenResult> {
+    const whole = file.arrayBuffer();
+    whole.catch(() => {}); // awaited below; a failed head read must not leave it unobserved
+    let preview = onPreview;
+    if (onPreview && file.size >= PREVIEW_MIN_BYTES) {
+      const head = textPreview(new Uint8Array(await file.slice(0, PREVIEW_HEAD_BYTES).arrayBuffer()), name, file.size, options);
+      if (head) {
+        sendPreview(head, onPreview);
+        preview = undefined;
+      }
+    }
+    return this.open(name, await whole, options, onProgress, preview);
+  }
+
   /** Reads a file. On failure the current document is left exactly as it was. */
   open(name: string, buffer: ArrayBuffer | Uint8Array, options: ReadOptions = {}, onProgress?: ProgressFn, onPreview?: PreviewCallback): OpenResult {
     const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
-    // The preview is analysed on its own: the session's document stays the previous one
-    // until the whole file is read.
-    const preview =
-      onPreview && bytes.length >= PREVIEW_MIN_BYTES
-        ? (p: WorkbookPreview) => {
-            const sheet = sheetById(p.workbook, p.sheetId);
-            if (sheet) onPreview({ ...p, analysis: new SheetAnalyzer(sheet, p.workbook.date1904).analyse() });
-          }
-        : undefined;
+    const preview = onPreview && bytes.length >= PREVIEW_MIN_BYTES ? (p: WorkbookPreview) => sendPreview(p, onPreview) : undefined;
     try {
       const { workbook, warnings } = readWorkbook(bytes, name, options, onProgress, preview);
       this.workbook = workbook;
@@ -292,9 +303,20 @@ export class DocumentSession {
   }
 }
 
+/**
+ * The preview's rows, then its findings. The preview is analysed on its own: the session's
+ * document stays the previous one until the whole file is read.
+ */
+function sendPreview(p: WorkbookPreview, onPreview: PreviewCallback): void {
+  onPreview({ kind: 'rows', ...p });
+  const sheet = sheetById(p.workbook, p.sheetId);
+  if (sheet) onPreview({ kind: 'findings', analysis: new SheetAnalyzer(sheet, p.workbook.date1904).analyse() });
+}
+
 /** What the main thread may call. Every method may be async across the worker boundary. */
 export interface SessionApi {
-  open(name: string, buffer: ArrayBuffer, options: ReadOptions, onProgress?: ProgressFn, onPreview?: PreviewCallback): Promise<OpenResult>;
+  /** Reads a file: the user's (a big text file is previewed from its head) or bytes. */
+  open(name: string, file: Blob | ArrayBuffer, options: ReadOptions, onProgress?: ProgressFn, onPreview?: PreviewCallback): Promise<OpenResult>;
   /**
    * Stops a read in progress at once (the worker is replaced: a read cannot be interrupted
    * otherwise). Every pending call rejects with ReadCancelled; the new worker holds no

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import type { Column } from '../core/model.ts';
-import { joinSlices, pages, sliceColumn, sliceRanges } from './wire.ts';
+import { buffersOf, joinSlices, packColumn, pages, sliceColumn, sliceRanges, unpackColumn } from './wire.ts';
 
 it('a column cut into slices and joined again is the same column', () => {
   const cell = fc.oneof(fc.constant(null), fc.double({ noNaN: true }), fc.string());
@@ -39,4 +39,34 @@ it('ranges cover every row once', () => {
     [20_000, 40_000],
     [40_000, 45_000],
   ]);
+});
+
+it('a packed column unpacks to the same values and per-cell arrays, -0 and text that looks like a number included', () => {
+  const cell = fc.oneof(
+    fc.constant(null),
+    fc.double({ noNaN: true }),
+    fc.integer(),
+    fc.constantFrom(-0, 0, '', '0', '-0', '1.50'),
+    fc.string(),
+    fc.boolean(),
+    fc.constantFrom({ error: '#N/A' }, { error: '#DIV/0!' }),
+  );
+  fc.assert(
+    fc.property(fc.array(cell, { maxLength: 300 }), fc.boolean(), (values, sparse) => {
+      const col: Column = { values };
+      if (sparse) {
+        col.formats = values.map((_, i) => i % 3);
+        col.notes = values.map((_, i) => (i % 5 === 0 ? `注${i}` : undefined));
+      }
+      const packed = packColumn(col);
+      // What the worker hands over and the main thread receives: a structured clone with the buffers moved.
+      const received = structuredClone(packed, { transfer: buffersOf([packed]) });
+      expect(packed.kinds.byteLength).toBe(0); // moved, not copied
+      const back = unpackColumn(received);
+      expect(back.values).toEqual(values);
+      expect(back.values.map((v) => Object.is(v, -0))).toEqual(values.map((v) => Object.is(v, -0)));
+      expect(back.formats).toEqual(col.formats);
+      expect(back.notes).toEqual(col.notes);
+    }),
+  );
 });

@@ -3,7 +3,7 @@
 // it arrives; sent as a skeleton plus slices of at most SLICE_CELLS values, each message
 // is deserialised in a few milliseconds and the page stays responsive in between.
 import type { AnalysisDelta, SheetAnalysis } from '../core/analysis/analyse.ts';
-import { CELL_ARRAYS, type CellArrayKey, type Column, type Workbook, sliceColumn } from '../core/model.ts';
+import { CELL_ARRAYS, type CellArrayKey, type CellValue, type Column, type Workbook, sliceColumn } from '../core/model.ts';
 
 export { sliceColumn };
 
@@ -42,6 +42,60 @@ export function joinSlices(parts: Column[], rowCount: number): Column {
     }
   }
   return out;
+}
+
+/**
+ * A column (or a slice of one) as it crosses the boundary: its numbers in a typed array that
+ * is handed over, not copied, and only the other values structured-cloned. A municipal
+ * table is mostly numbers; cloning them one by one cost ~100 ms in the worker and as much
+ * again on the main thread at 100,000 × 20.
+ */
+export interface PackedColumn extends Omit<Column, 'values'> {
+  /** Per row: EMPTY, NUMBER or OTHER (the next of `others`). */
+  kinds: Uint8Array;
+  /** Per row: the number where `kinds` says NUMBER. */
+  numbers: Float64Array;
+  others: CellValue[];
+}
+
+const EMPTY = 0;
+const NUMBER = 1;
+const OTHER = 2;
+
+export function packColumn(col: Column): PackedColumn {
+  const { values, ...rest } = col;
+  const n = values.length;
+  const kinds = new Uint8Array(n);
+  const numbers = new Float64Array(n);
+  const others: CellValue[] = [];
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (typeof v === 'number') {
+      kinds[i] = NUMBER;
+      numbers[i] = v;
+    } else if (v !== null) {
+      kinds[i] = OTHER;
+      others.push(v);
+    }
+  }
+  return { ...rest, kinds, numbers, others };
+}
+
+export function unpackColumn(packed: PackedColumn): Column {
+  const { kinds, numbers, others, ...rest } = packed;
+  const n = kinds.length;
+  const values = new Array<CellValue>(n);
+  let o = 0;
+  for (let i = 0; i < n; i++) {
+    const kind = kinds[i];
+    values[i] = kind === NUMBER ? numbers[i] : kind === EMPTY ? null : others[o++];
+  }
+  return { ...rest, values };
+}
+
+/** The buffers of packed columns, to hand over with the message that carries them. */
+export function buffersOf(packed: PackedColumn[]): ArrayBuffer[] {
+  return packed.flatMap((p) => [p.kinds.buffer as ArrayBuffer, p.numbers.buffer as ArrayBuffer]);
 }
 
 /** Row ranges to fetch one column in, each at most SLICE_CELLS long. */

@@ -7,7 +7,7 @@ import { MAX_SHEET_CELLS, MAX_TEXT_BYTES, ReadError } from './errors.ts';
 import type { ProgressFn } from './progress.ts';
 import { estimateCells, parseCsvHead, parseCsvText, sheetFromFields } from './readCsv.ts';
 import { level2SheetFromText } from './readLevel2.ts';
-import { PREVIEW_ROWS, type PreviewFn, type SpreadsheetContainer, readSpreadsheet } from './readSpreadsheet.ts';
+import { PREVIEW_ROWS, type PreviewFn, type SpreadsheetContainer, type WorkbookPreview, readSpreadsheet } from './readSpreadsheet.ts';
 export type { PreviewFn, WorkbookPreview } from './readSpreadsheet.ts';
 import { type Container, sniffContainer } from './sniff.ts';
 
@@ -56,6 +56,11 @@ export function baseName(fileName: string): string {
   return fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
 }
 
+/** Text by its name and its first bytes: a .csv that is really an .xlsx is read as one. */
+function readsAsText(ext: string, container: Container): boolean {
+  return TEXT_EXTENSIONS.has(ext) ? container === 'text' || container === 'xml' : container === 'text' && !SPREADSHEET_EXTENSIONS.has(ext);
+}
+
 function sourceFormat(ext: string): SourceFormat {
   return (SPREADSHEET_EXTENSIONS.has(ext) || TEXT_EXTENSIONS.has(ext) ? ext : 'other') as SourceFormat;
 }
@@ -72,8 +77,7 @@ export function readWorkbook(bytes: Uint8Array, fileName: string, opts: ReadOpti
   const foreign = FOREIGN[container];
   const source: WorkbookSource = { fileName, format: sourceFormat(ext), byteLength: bytes.length };
 
-  const readAsText = TEXT_EXTENSIONS.has(ext) ? container === 'text' || container === 'xml' : container === 'text' && !SPREADSHEET_EXTENSIONS.has(ext);
-  if (readAsText) return readText(bytes, source, opts, onProgress, onPreview);
+  if (readsAsText(ext, container)) return readText(bytes, source, opts, onProgress, onPreview);
   if (foreign) throw new ReadError({ code: 'not-spreadsheet', detected: foreign });
   if (container === 'text' && ext !== 'xls') throw new ReadError({ code: 'not-spreadsheet', detected: 'text' });
 
@@ -91,31 +95,33 @@ export function readWorkbook(bytes: Uint8Array, fileName: string, opts: ReadOpti
 const textTooLarge = (bytes: number) =>
   new ReadError({ code: 'text-too-large', detail: `${(bytes / 2 ** 20).toFixed(0)} MB (limit ${(MAX_TEXT_BYTES / 2 ** 20).toFixed(0)} MB)` });
 
-/** Bytes of a text file's head decoded for its preview, before the whole file is. */
-const PREVIEW_HEAD_BYTES = 128 * 1024;
+/** Bytes of a text file's head read for its preview, before the whole file is. */
+export const PREVIEW_HEAD_BYTES = 64 * 1024;
 
 /**
- * Shows the first rows of a big text file from its first bytes alone: decoding the whole
- * file (100 ms and more for 10 MB of Shift_JIS) comes after. The head is cut at a line
- * feed, which no byte of a Shift_JIS, EUC-JP or UTF-8 character can be. False when the file
- * is too small to be worth it (the whole read is about as quick).
+ * The first rows of a big text file from its first bytes alone (`head`, at most
+ * PREVIEW_HEAD_BYTES of a file of `fileSize` bytes): reading and decoding the whole file
+ * (100 ms and more for 10 MB of Shift_JIS) comes after. The head is cut at a line feed,
+ * which no byte of a Shift_JIS, EUC-JP or UTF-8 character can be. Undefined when the file
+ * is not text, or too small to be worth it (its whole read is about as quick).
  */
-function previewHead(
-  bytes: Uint8Array,
-  encoding: TextEncodingName | undefined,
-  delimiter: string | undefined,
-  send: (rows: string[][], encoding: TextEncodingName) => void,
-): boolean {
-  if (bytes.length < PREVIEW_HEAD_BYTES * 4) return false;
-  const cut = bytes.lastIndexOf(0x0a, PREVIEW_HEAD_BYTES);
-  if (cut <= 0) return false;
-  const head = bytes.subarray(0, cut + 1);
-  const decoded = encoding ? decodeAs(head, encoding) : detectAndDecode(head);
-  const rows = parseCsvHead(decoded.text, delimiter, PREVIEW_ROWS);
-  if (rows.length === 0) return false;
-  send(rows, decoded.encoding);
-  return true;
+export function textPreview(head: Uint8Array, fileName: string, fileSize: number, opts: ReadOptions = {}): WorkbookPreview | undefined {
+  if (fileSize < PREVIEW_HEAD_BYTES * 8 || fileSize > MAX_TEXT_BYTES) return undefined;
+  const ext = extensionOf(fileName);
+  if (!readsAsText(ext, sniffContainer(head))) return undefined;
+  const cut = head.lastIndexOf(0x0a, PREVIEW_HEAD_BYTES - 1);
+  if (cut <= 0) return undefined;
+  const text = head.subarray(0, cut + 1);
+  const decoded = opts.encoding ? decodeAs(text, opts.encoding) : detectAndDecode(text);
+  const rows = parseCsvHead(decoded.text, textDelimiter(ext, opts), PREVIEW_ROWS);
+  if (rows.length === 0) return undefined;
+  const source: WorkbookSource = { fileName, format: sourceFormat(ext), byteLength: fileSize, encoding: decoded.encoding, encodingDetected: !opts.encoding };
+  return { workbook: { source, date1904: false, sheets: [sheetFromFields(rows, TEXT_SHEET_ID, textSheetName(fileName))] }, sheetId: TEXT_SHEET_ID };
 }
+
+const TEXT_SHEET_ID = 's1';
+const textSheetName = (fileName: string) => baseName(fileName) || 'Sheet1';
+const textDelimiter = (ext: string, opts: ReadOptions) => opts.delimiter ?? (ext === 'tsv' ? '\t' : undefined);
 
 function readText(bytes: Uint8Array, source: WorkbookSource, opts: ReadOptions, onProgress?: ProgressFn, onPreview?: PreviewFn): ReadResult {
   // Decoded in one piece, the text must fit in one JavaScript string: refuse at once what cannot.
@@ -127,14 +133,10 @@ function readText(bytes: Uint8Array, source: WorkbookSource, opts: ReadOptions, 
   }
   onProgress?.({ phase: 'decode', done: 0, total: bytes.length, overall: 0 });
   const ext = extensionOf(source.fileName);
-  const delimiter = opts.delimiter ?? (ext === 'tsv' ? '\t' : undefined);
-  const sheetName = baseName(source.fileName) || 'Sheet1';
-  const sendPreview = (rows: string[][], encoding: TextEncodingName) =>
-    onPreview?.({
-      workbook: { source: { ...source, encoding, encodingDetected: !opts.encoding }, date1904: false, sheets: [sheetFromFields(rows, 's1', sheetName)] },
-      sheetId: 's1',
-    });
-  const previewed = onPreview !== undefined && previewHead(bytes, opts.encoding, delimiter, sendPreview);
+  const delimiter = textDelimiter(ext, opts);
+  const sheetName = textSheetName(source.fileName);
+  const headPreview = onPreview && textPreview(bytes.subarray(0, PREVIEW_HEAD_BYTES), source.fileName, bytes.length, opts);
+  if (headPreview) onPreview(headPreview);
   let decoded: ReturnType<typeof decodeAs>;
   try {
     decoded = opts.encoding ? decodeAs(bytes, opts.encoding) : detectAndDecode(bytes);
@@ -148,11 +150,18 @@ function readText(bytes: Uint8Array, source: WorkbookSource, opts: ReadOptions, 
   try {
     parsed = parseCsvText(decoded.text, {
       delimiter,
-      sheetId: 's1',
+      sheetId: TEXT_SHEET_ID,
       sheetName,
       onProgress,
       previewRows: PREVIEW_ROWS,
-      onPreview: previewed ? undefined : onPreview && ((rows) => sendPreview(rows, decoded.encoding)),
+      onPreview:
+        headPreview || !onPreview
+          ? undefined
+          : (rows) =>
+              onPreview({
+                workbook: { source: { ...source, encoding: decoded.encoding, encodingDetected: !opts.encoding }, date1904: false, sheets: [sheetFromFields(rows, TEXT_SHEET_ID, sheetName)] },
+                sheetId: TEXT_SHEET_ID,
+              }),
     });
   } catch (e) {
     // Out of memory inside the parser (a huge text with few line breaks): say so.
