@@ -19,6 +19,7 @@ import type { ExportKind, ExportResult, HistoryRecord, OpenResult, PreviewCallba
 import { WorkerStopped } from '../worker/workerStopped.ts';
 import { type SheetFindings, applyDelta, findingsFrom } from './findings.ts';
 import { type Command, type History, emptyHistory, popRedo, popUndo, pushCommand } from '../core/history.ts';
+import { nextTask } from '../core/nextTask.ts';
 
 /** Changes applied per task when a long list is applied in pieces. */
 const APPLY_PIECE = 20_000;
@@ -329,7 +330,7 @@ export function createDocumentStore(session: SessionApi) {
      */
     const applyInPieces = async (wb: Workbook, changes: Change[]) => {
       for (let i = 0; i < changes.length; i += APPLY_PIECE) {
-        if (i > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+        if (i > 0) await nextTask();
         applyChanges(wb, changes.slice(i, i + APPLY_PIECE));
       }
     };

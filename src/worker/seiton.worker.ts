@@ -14,7 +14,7 @@ import { idbPersistence } from './idbPersistence.ts';
 import type { Command, History } from '../core/history.ts';
 import type { Workbook } from '../core/model.ts';
 import { DocumentSession, type ExportKind, type HistoryRecord, type OpenResult, type PreviewCallback } from './session.ts';
-import { type PackedColumn, buffersOf, deltaWithoutCellViolations, packColumn, skeletonOf, sliceColumn, withoutCellViolations } from './wire.ts';
+import { type PackedColumn, buffersOf, deltaWithoutCellViolations, packChanges, packColumn, skeletonOf, sliceColumn, withoutCellViolations } from './wire.ts';
 
 const session = new DocumentSession(idbPersistence);
 /** The last full cell-violation lists per sheet, handed out page by page. */
@@ -70,9 +70,9 @@ const api = {
     return { changeCount: changes.length, deltas: deltas.map(keepDelta) };
   },
   async changePage(start: number, end: number) {
-    const page = pendingChanges.slice(start, end);
+    const { packed, buffers } = packChanges(pendingChanges.slice(start, end));
     if (end >= pendingChanges.length) pendingChanges = [];
-    return page;
+    return Comlink.transfer(packed, buffers);
   },
   async planRecipe(recipe: Recipe) {
     return session.planRecipe(recipe);
