@@ -5,6 +5,7 @@ import { fixtureBytes } from '../../test/fixtures.ts';
 import { SheetAnalyzer } from '../core/analysis/analyse.ts';
 import { readWorkbook } from '../core/io/read.ts';
 import { getValue } from '../core/model.ts';
+import { nextTask } from '../core/nextTask.ts';
 import { createInProcessSession } from '../worker/client.ts';
 import type { OpenResult, SessionApi } from '../worker/session.ts';
 import { WorkerStopped } from '../worker/workerStopped.ts';
@@ -53,7 +54,7 @@ async function withEditedDocument() {
   expect(store.getState().history.past).toHaveLength(1);
   s.slowNext();
   const pending = store.getState().openFile(file('ci-index.xlsx'));
-  await new Promise((r) => setTimeout(r, 0));
+  await nextTask();
   return { ...s, store, pending };
 }
 
@@ -102,7 +103,7 @@ describe('loading a big file', () => {
     expect(await store.getState().openFile(file('shelters-sjis.csv'))).toBe(true);
     s.slowNext();
     const pending = store.getState().openFile(file('ci-index.xlsx'));
-    await new Promise((r) => setTimeout(r, 0));
+    await nextTask();
     await store.getState().cancelLoad();
     expect(await pending).toBe(false);
     expect(await store.getState().reopen({ encoding: 'shift_jis' })).toBe(true);
@@ -127,7 +128,7 @@ describe('analysis', () => {
     const inner = createInProcessSession();
     const store = createDocumentStore({ ...inner, analyse: async () => Promise.reject(new RangeError('Maximum call stack size exceeded')) });
     expect(await store.getState().openFile(file('population.xlsx'))).toBe(true);
-    await new Promise((r) => setTimeout(r, 0));
+    await nextTask();
     const st = store.getState();
     expect(st.analysing).toBe(false);
     expect(st.analysisFailed).toBe('RangeError: Maximum call stack size exceeded');

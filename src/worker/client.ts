@@ -144,8 +144,7 @@ export function createInProcessSession(persistence?: SessionPersistence): Sessio
   // the document and the session's are two objects, as they are with a real worker.
   const copy = structuredClone;
   return {
-    open: async (name, file, options, onProgress, onPreview) =>
-      copy(file instanceof Blob ? await s.openFile(name, file, options, onProgress, onPreview) : s.open(name, file, options, onProgress, onPreview)),
+    open: async (name, file, options, onProgress, onPreview) => copy(await s.openFile(name, file, options, onProgress, onPreview)),
     // A read in the same thread cannot be interrupted: by the time Cancel is possible it is over.
     cancel: async () => {},
     adopt: async (workbook, history, overrides) => s.adopt(copy(workbook), copy(history), copy(overrides)),

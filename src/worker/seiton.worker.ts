@@ -40,7 +40,7 @@ function keepDelta(d: AnalysisDelta) {
 
 const api = {
   async open(name: string, file: Blob | ArrayBuffer, options: ReadOptions, onProgress?: ProgressFn, onPreview?: PreviewCallback) {
-    return wireOpen(file instanceof Blob ? await session.openFile(name, file, options, onProgress, onPreview) : session.open(name, file, options, onProgress, onPreview));
+    return wireOpen(await session.openFile(name, file, options, onProgress, onPreview));
   },
   async adopt(workbook: Workbook, history: History, overrides: StructureOverride[]) {
     session.adopt(workbook, history, overrides);

@@ -73,10 +73,11 @@ export class DocumentSession {
   constructor(private readonly persistence?: SessionPersistence) {}
 
   /**
-   * Reads the user's file: a big text file shows its first rows from its head (a slice of
-   * the file) while the whole of it is still being read from disk.
+   * Reads the user's file (or bytes): a big text file shows its first rows from its head (a
+   * slice of the file) while the whole of it is still being read from disk.
    */
-  async openFile(name: string, file: Blob, options: ReadOptions = {}, onProgress?: ProgressFn, onPreview?: PreviewCallback): Promise<OpenResult> {
+  async openFile(name: string, file: Blob | ArrayBuffer, options: ReadOptions = {}, onProgress?: ProgressFn, onPreview?: PreviewCallback): Promise<OpenResult> {
+    if (!(file instanceof Blob)) return this.open(name, file, options, onProgress, onPreview);
     const whole = file.arrayBuffer();
     whole.catch(() => {}); // awaited below; a failed head read must not leave it unobserved
     let preview = onPreview;

@@ -115,8 +115,16 @@ export function textPreview(head: Uint8Array, fileName: string, fileSize: number
   const decoded = opts.encoding ? decodeAs(text, opts.encoding) : detectAndDecode(text);
   const rows = parseCsvHead(decoded.text, textDelimiter(ext, opts), PREVIEW_ROWS);
   if (rows.length === 0) return undefined;
-  const source: WorkbookSource = { fileName, format: sourceFormat(ext), byteLength: fileSize, encoding: decoded.encoding, encodingDetected: !opts.encoding };
-  return { workbook: { source, date1904: false, sheets: [sheetFromFields(rows, TEXT_SHEET_ID, textSheetName(fileName))] }, sheetId: TEXT_SHEET_ID };
+  const source: WorkbookSource = { fileName, format: sourceFormat(ext), byteLength: fileSize };
+  return previewOfRows(rows, source, decoded.encoding, opts);
+}
+
+/** A text file's first rows as the one-sheet workbook its preview shows. */
+function previewOfRows(rows: string[][], source: WorkbookSource, encoding: TextEncodingName, opts: ReadOptions): WorkbookPreview {
+  return {
+    workbook: { source: { ...source, encoding, encodingDetected: !opts.encoding }, date1904: false, sheets: [sheetFromFields(rows, TEXT_SHEET_ID, textSheetName(source.fileName))] },
+    sheetId: TEXT_SHEET_ID,
+  };
 }
 
 const TEXT_SHEET_ID = 's1';
@@ -154,14 +162,7 @@ function readText(bytes: Uint8Array, source: WorkbookSource, opts: ReadOptions, 
       sheetName,
       onProgress,
       previewRows: PREVIEW_ROWS,
-      onPreview:
-        headPreview || !onPreview
-          ? undefined
-          : (rows) =>
-              onPreview({
-                workbook: { source: { ...source, encoding: decoded.encoding, encodingDetected: !opts.encoding }, date1904: false, sheets: [sheetFromFields(rows, TEXT_SHEET_ID, sheetName)] },
-                sheetId: TEXT_SHEET_ID,
-              }),
+      onPreview: headPreview || !onPreview ? undefined : (rows) => onPreview(previewOfRows(rows, source, decoded.encoding, opts)),
     });
   } catch (e) {
     // Out of memory inside the parser (a huge text with few line breaks): say so.
