@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4173;
+// E2E_PORT lets several checkouts run their e2e tests side by side on one machine.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 // Playwright cannot download its own browser here: Debian's (scripts/ensure-chromium.sh).
 // The benchmarks launch the same browser with the same flags (bench/browser.ts).
