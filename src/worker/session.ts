@@ -163,7 +163,9 @@ export class DocumentSession {
     if (changes.length === 0) return { changes, deltas: [] };
     this.history = pushCommand(this.history, { ...command, changes });
     this.scheduleSave();
-    return { changes, deltas: this.reanalyse(changes, (sheet) => views.seedOf(sheet)) };
+    // The user's corrections moved with the rows the fixes deleted: they still hold.
+    this.overrides = views.currentOverrides();
+    return { changes, deltas: this.reanalyse(changes, (sheet) => views.seedOf(sheet), true) };
   }
 
   /**
@@ -238,7 +240,7 @@ export class DocumentSession {
   }
 
   /** `known`: row summaries and structure of a reshaped sheet already worked out (by fix-all). */
-  private reanalyse(changes: Change[], known?: (sheet: Sheet) => SheetSeed): AnalysisDelta[] {
+  private reanalyse(changes: Change[], known?: (sheet: Sheet) => SheetSeed, overridesRebased = false): AnalysisDelta[] {
     const wb = this.requireWorkbook();
     const cells = new Map<string, { r: number; c: number }[]>();
     const reshaped = new Set<string>();
@@ -254,14 +256,14 @@ export class DocumentSession {
     const deltas: AnalysisDelta[] = [];
     for (const sheetId of reshaped) {
       const sheet = sheetById(wb, sheetId);
-      // Row numbers in the user's corrections no longer mean the same rows.
-      this.overrides = this.overrides.filter((o) => o.sheetId !== sheetId);
+      // Row numbers in the user's corrections no longer mean the same rows, unless they were moved with them.
+      if (!overridesRebased) this.overrides = this.overrides.filter((o) => o.sheetId !== sheetId);
       if (!sheet) {
         this.analyzers.delete(sheetId);
         deltas.push({ sheetId, removed: true });
         continue;
       }
-      const analyzer = new SheetAnalyzer(sheet, wb.date1904);
+      const analyzer = new SheetAnalyzer(sheet, wb.date1904, this.overrides.filter((o) => o.sheetId === sheetId));
       this.analyzers.set(sheetId, analyzer);
       deltas.push({ sheetId, full: analyzer.analyse(known?.(sheet)) });
     }

@@ -13,9 +13,11 @@ export interface SheetView {
   regionOf(r: number, c: number): CellRegion;
   /** What the detector found about the column of (r, c) in its table (kind, key…). */
   columnAt(r: number, c: number): ColumnInfo | undefined;
+  /** Ids and names of every sheet of the workbook (a split must not reuse one). */
+  sheetNames: readonly { id: string; name: string }[];
 }
 
-export function buildSheetView(sheet: Sheet, date1904: boolean, structure: SheetStructure): SheetView {
+export function buildSheetView(sheet: Sheet, date1904: boolean, structure: SheetStructure, sheetNames: readonly { id: string; name: string }[] = [{ id: sheet.id, name: sheet.name }]): SheetView {
   // regionOf runs several times for every cell (2,000,000 at 100k × 20): the lookups are
   // precomputed per table and walked with plain loops, no callbacks or maps per call.
   const tables = structure.tables;
@@ -43,6 +45,7 @@ export function buildSheetView(sheet: Sheet, date1904: boolean, structure: Sheet
     sheet,
     date1904,
     structure,
+    sheetNames,
     tableAt,
     columnAt(r, c) {
       const t = tableAt(r, c);

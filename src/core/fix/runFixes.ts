@@ -8,8 +8,9 @@ import { type Change, applyChanges, revertChanges } from '../changes.ts';
 import { type Sheet, type Workbook, sheetById } from '../model.ts';
 import { ruleById } from '../rules/registry.ts';
 import type { FixOptions, RuleId, RuleModule } from '../rules/types.ts';
-import { detectStructure } from '../structure/detect.ts';
-import { type RowFeatures, allRowFeatures, rowFeatures } from '../structure/rowFeatures.ts';
+import { detectStructure, withCurrentTitles } from '../structure/detect.ts';
+import { rebaseOverride, rebaseStructure } from '../structure/rebase.ts';
+import { type RowFeatures, allRowFeatures } from '../structure/rowFeatures.ts';
 import type { SheetStructure, StructureOverride } from '../structure/types.ts';
 
 /**
@@ -59,17 +60,24 @@ export interface SheetSeed {
 }
 
 /**
- * What the fixes of one run know about each sheet: its current view, and its row
- * summaries kept up to date change by change. Detecting the structure of a 100,000-row
- * sheet from scratch after each of fourteen fixes would cost more than the fixes; with
- * the summaries patched, detection is O(rows).
+ * What the fixes of one run know about each sheet. The structure of a sheet is decided once,
+ * when the run first looks at it (from the analysis it is handed, or by detection with the
+ * user's corrections), and from then on follows every change: rows and columns that move
+ * take their roles with them (rebase.ts). Unmerging a header, deleting the caption rows and
+ * flattening the titles take away the very signals the detection read; judging the sheet
+ * again half-way through would see another table. A sheet a split creates is detected when
+ * the run first looks at it.
  */
 export class SheetViews {
   private readonly views = new Map<string, SheetView>();
-  private readonly features = new Map<string, RowFeatures[]>();
+  private readonly structures = new Map<string, SheetStructure>();
+  /** Sheets whose titles changed since their view was built. */
+  private readonly staleTitles = new Set<string>();
+  /** Sheets changed since the run began: the analysis handed in no longer describes them. */
+  private readonly touched = new Set<string>();
   private overrides: StructureOverride[];
 
-  /** `overrides`: the user's structure corrections, valid until a fix reshapes their sheet. */
+  /** `overrides`: the user's structure corrections; they follow the changes like the structure does. */
   constructor(
     private readonly wb: Workbook,
     overrides: readonly StructureOverride[] = [],
@@ -81,40 +89,50 @@ export class SheetViews {
   get(sheet: Sheet): SheetView {
     const known = this.views.get(sheet.id);
     if (known && known.sheet === sheet) return known;
-    const seed = this.seeds.get(sheet.id);
-    if (seed && seed.sheet === sheet && seed.features.length === sheet.rowCount && !this.features.has(sheet.id)) {
-      // Nothing has changed since the seed's analysis: its summaries and structure hold.
-      this.features.set(sheet.id, [...seed.features]);
-      const view = buildSheetView(sheet, this.wb.date1904, seed.structure);
-      this.views.set(sheet.id, view);
-      return view;
+    let structure = this.structures.get(sheet.id);
+    if (!structure) {
+      const seed = this.seeds.get(sheet.id);
+      // The analysis handed in describes the sheet only while nothing has changed it.
+      const fresh = seed && seed.sheet === sheet && seed.features.length === sheet.rowCount && !this.touched.has(sheet.id);
+      structure = fresh ? seed.structure : detectStructure(sheet, allRowFeatures(sheet), this.overrides);
+      this.staleTitles.delete(sheet.id);
+    } else if (this.staleTitles.has(sheet.id)) {
+      structure = { ...structure, tables: structure.tables.map((t) => withCurrentTitles(sheet, t)) };
+      this.staleTitles.delete(sheet.id);
     }
-    let features = this.features.get(sheet.id);
-    if (!features || features.length !== sheet.rowCount) this.features.set(sheet.id, (features = allRowFeatures(sheet)));
-    const view = buildSheetView(sheet, this.wb.date1904, detectStructure(sheet, features, this.overrides));
+    this.structures.set(sheet.id, structure);
+    const view = buildSheetView(sheet, this.wb.date1904, structure, this.wb.sheets.map((x) => ({ id: x.id, name: x.name })));
     this.views.set(sheet.id, view);
     return view;
   }
 
-  /** The sheet as the run left it, for an analysis to start from. */
+  /** The sheet as the run left it, for an analysis to start from: its row summaries and structure detected afresh. */
   seedOf(sheet: Sheet): SheetSeed {
-    const view = this.get(sheet);
-    return { sheet, features: this.features.get(sheet.id)!, structure: view.structure };
+    const features = allRowFeatures(sheet);
+    return { sheet, features, structure: detectStructure(sheet, features, this.overrides) };
+  }
+
+  /** The user's corrections, moved with the rows and columns they name. */
+  currentOverrides(): StructureOverride[] {
+    return [...this.overrides];
   }
 
   /** Called after `ch` was applied. */
   changed(ch: Change): void {
     const id = ch.kind === 'sheet' ? ch.sheet.id : ch.sheetId;
+    this.touched.add(id);
     this.views.delete(id);
-    const features = this.features.get(id);
-    const sheet = sheetById(this.wb, id);
-    if (!features || !sheet) return;
-    if (ch.kind === 'cell') features[ch.r] = rowFeatures(sheet, ch.r);
-    else if (ch.kind === 'rows' && ch.op === 'delete') features.splice(ch.start, ch.rows.length);
-    else if (ch.kind === 'rows') features.splice(ch.start, 0, ...ch.rows.map((_, i) => rowFeatures(sheet, ch.start + i)));
-    else if (ch.kind === 'columns' || ch.kind === 'sheet') this.features.delete(id);
-    // Row and column numbers of a correction no longer point where the user meant.
-    if (ch.kind !== 'cell' && ch.kind !== 'meta') this.overrides = this.overrides.filter((o) => o.sheetId !== id);
+    if (ch.kind === 'sheet') {
+      this.structures.delete(id);
+      if (ch.op === 'remove') this.overrides = this.overrides.filter((o) => o.sheetId !== id);
+      return;
+    }
+    const structure = this.structures.get(id);
+    if (structure) this.structures.set(id, rebaseStructure(structure, ch));
+    if (ch.kind === 'cell' || ch.kind === 'rows' || ch.kind === 'columns') this.staleTitles.add(id);
+    if (ch.kind === 'rows' || ch.kind === 'columns') {
+      this.overrides = this.overrides.flatMap((o) => (o.sheetId === id ? (rebaseOverride(o, ch) ?? []) : [o]));
+    }
   }
 }
 

@@ -83,6 +83,15 @@ export function extractTable(sheet: Sheet, t: TableStructure, id: string, name: 
   };
 }
 
+/** An id no sheet of the workbook has: `<sheet>-t2`, `<sheet>-t3`… however many splits ran before. */
+function freshId(base: string, taken: Set<string>, from: number): string {
+  let k = from;
+  while (taken.has(`${base}-t${k}`)) k++;
+  const id = `${base}-t${k}`;
+  taken.add(id);
+  return id;
+}
+
 /** A sheet name Excel accepts (≤ 31 characters, none of : \ / ? * [ ]), unique in `taken`. */
 function sheetName(base: string, taken: Set<string>): string {
   const clean = base.replace(/[:\\/?*[\]]/g, '_').slice(0, 28);
@@ -104,10 +113,11 @@ function fixOneTable(view: SheetView): Change[] {
   let keep = tables[0];
   if (!keep) return out;
   if (tables.length > 1) {
-    const taken = new Set([sheet.name]);
+    const taken = new Set(view.sheetNames.map((x) => x.name));
+    const ids = new Set(view.sheetNames.map((x) => x.id));
     let after = sheet.id;
     tables.slice(1).forEach((t, i) => {
-      const extracted = extractTable(sheet, t, `${sheet.id}-${t.id}`, sheetName(`${sheet.name} (${i + 2})`, taken));
+      const extracted = extractTable(sheet, t, freshId(sheet.id, ids, i + 2), sheetName(`${sheet.name} (${i + 2})`, taken));
       out.push({ kind: 'sheet', op: 'add', afterId: after, sheet: extracted, ruleId: 'one-table' });
       after = extracted.id;
     });

@@ -286,20 +286,39 @@ function columnKind(sheet: Sheet, c: number, rows: number[], header: string): Co
   return 'text';
 }
 
-function buildColumns(sheet: Sheet, columns: Band, headerRows: number[], data: Band): ColumnInfo[] {
+/** Each column's titles from top to bottom (a merged parent counts for every column it spans). */
+function headerPaths(sheet: Sheet, columns: Band, headerRows: readonly number[]): Map<number, string[]> {
   const merges = sheet.merges.filter((m) => headerRows.includes(m.s.r));
   const mergeTopLeft = (r: number, c: number) => {
     const m = merges.find((x) => r >= x.s.r && r <= x.e.r && c >= x.s.c && c <= x.e.c);
     return m ? m.s : undefined;
   };
-  const rows = sampleRows(data);
-  const info: ColumnInfo[] = [];
+  const out = new Map<number, string[]>();
   for (let c = columns.start; c <= columns.end; c++) {
     const headerPath: string[] = [];
     for (const r of headerRows) {
       const text = headerText(sheet, r, c, mergeTopLeft);
       if (text && headerPath[headerPath.length - 1] !== text) headerPath.push(text);
     }
+    out.set(c, headerPath);
+  }
+  return out;
+}
+
+/** The table with each column's titles read again from its header rows (after fixes edited them). */
+export function withCurrentTitles(sheet: Sheet, t: TableStructure): TableStructure {
+  const titleRows: number[] = [];
+  for (let r = t.headerRows.start; r <= t.headerRows.end; r++) if (!t.unitRows.includes(r)) titleRows.push(r);
+  const paths = headerPaths(sheet, t.columns, titleRows);
+  return { ...t, columnInfo: t.columnInfo.map((ci) => ({ ...ci, headerPath: paths.get(ci.c) ?? [] })) };
+}
+
+function buildColumns(sheet: Sheet, columns: Band, headerRows: number[], data: Band): ColumnInfo[] {
+  const paths = headerPaths(sheet, columns, headerRows);
+  const rows = sampleRows(data);
+  const info: ColumnInfo[] = [];
+  for (let c = columns.start; c <= columns.end; c++) {
+    const headerPath = paths.get(c)!;
     info.push({ c, kind: columnKind(sheet, c, rowsToJudge(sheet, c, rows, data), headerPath.join(' ')), key: false, headerPath });
   }
   // Key columns: the leading run of row labels (names, periods, dates, codes).
