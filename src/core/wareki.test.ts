@@ -368,6 +368,9 @@ describe('findWareki: implied era', () => {
     ['22年', ['~year 2010年']],
     ['23 年', ['~year 2011年']],
     ['       ７ 年', ['~year 1995年']],
+    // footnote marks after the year stay where they are (the labels fix takes them)
+    ['　　24年 a)b)', ['~year 2012年']],
+    ['25年※1', ['~year 2013年']],
     ['元年', ['~year 1989年']],
     ['二十三年', ['~year 2011年']],
     ['23 年度', ['~fiscal-year 2011年度']],

@@ -601,6 +601,9 @@ function trimSpan(s: string): [number, number] {
   return [a, b];
 }
 
+/** Footnote marks written after a label: ` a)b)`, `※1`, `*`, `(注)`. */
+const TRAILING_MARKS = /^(?:[\s\u3000]*(?:[a-zA-Zａ-ｚＡ-Ｚ][)）]|[0-9０-９]{1,2}[)）]|※[0-9０-９]?|[*＊]+|[(（]注[0-9０-９]?[)）]))+[\s\u3000]*$/;
+
 /** The whole text is an era-less year, fiscal year, range or (with a year) month: `23 年`, `7`, `10-12月`. */
 function impliedMatch(text: string, full: string, ctx: WarekiContext): WarekiMatch | undefined {
   const [a, b] = trimSpan(full);
@@ -610,6 +613,8 @@ function impliedMatch(text: string, full: string, ctx: WarekiContext): WarekiMat
   if (!num) return undefined;
   const tail = parseTail(s, num.end, 'implied', '');
   if (tail && tail.end === b) return makeMatch(text, a, b, ctx.era, false, num.value, tail);
+  // `24年 a)b)`: footnote marks after the year (they leave with the labels fix).
+  if (tail && tail.kind === 'year' && TRAILING_MARKS.test(s.slice(tail.end, b))) return makeMatch(text, a, tail.end, ctx.era, false, num.value, tail);
   if (ctx.year === undefined || s[a] === '元') return undefined;
   // Bare months under a known year: `7`, `7月`, `10-12月`.
   let j = skipSpaces(s, num.end);
