@@ -123,6 +123,8 @@ export class SheetViews {
     this.touched.add(id);
     this.views.delete(id);
     if (ch.kind === 'sheet') {
+      // Every view lists the workbook's sheet names: a split must see the ones just added.
+      this.views.clear();
       this.structures.delete(id);
       if (ch.op === 'remove') this.overrides = this.overrides.filter((o) => o.sheetId !== id);
       return;

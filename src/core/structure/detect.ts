@@ -1,22 +1,14 @@
-// Structure detection (SPEC §2): finds the tables of a sheet and, for each, its caption,
-// header, unit, data and note rows, its key columns and the kind of each column.
-//
-// Signals, strongest first: typed numbers mark data rows; merges that start above the
-// data mark header rows; blank rows separate blocks; a block without data (a caption, a
-// header cut off by a blank row) belongs to the next block with data; a block of note
-// lines belongs to the table above it; a block that starts with data and no header of
-// its own continues the table above.
+// Structure detection: finds the tables of a sheet and, for each, its caption, header,
+// unit, data and note rows, its key columns and the kind of each column. The roles of the
+// lines come from lines.ts (every line's signals weighed together); this module cuts the
+// tables side by side, reads the columns and applies the user's corrections.
 import { type CellRange, type Sheet, getFormat, getValue } from '../model.ts';
 import type { Localized } from '../rules/types.ts';
 import { CellClass, classifyValue } from './cellClass.ts';
+import { decodeLines } from './lines.ts';
 import { type RowFeatures, allRowFeatures, rowFeatures } from './rowFeatures.ts';
 import type { Band, ColumnInfo, ColumnKind, SheetStructure, StructureOverride, TableStructure } from './types.ts';
-import { appendAll, minMax } from '../arrays.ts';
-
-interface Segment {
-  start: number;
-  end: number;
-}
+import { minMax } from '../arrays.ts';
 
 /** Enough values (numbers, placeholders, dates) to be a data row. */
 export function isDataRow(f: RowFeatures): boolean {
@@ -29,48 +21,15 @@ export function isUnitRow(f: RowFeatures): boolean {
   return f.units > 0 && f.numbers === 0 && (f.units === f.nonEmpty || (f.units >= 2 && f.units >= f.nonEmpty - 1));
 }
 
-/** Titles with a few number-like ones among them (`0～14歳`, `65歳以上`): mostly text. */
-function isTitleRow(f: RowFeatures): boolean {
-  return f.texts >= 3 && f.texts >= 2 * (f.numbers + f.symbols + f.dates);
-}
-
-/** Rows from `r` on are titles, then a row of units: all of them belong to the header. */
-function titlesThenUnits(features: RowFeatures[], r: number, end: number): boolean {
-  let k = r;
-  while (k <= end && isTitleRow(features[k])) k++;
-  return k > r && k <= end && isUnitRow(features[k]);
-}
-
-function isCaptionRow(f: RowFeatures): boolean {
-  return f.nonEmpty > 0 && f.numbers === 0 && ((f.nonEmpty === 1 && f.units === 0) || f.restAreUnitNotes);
-}
-
-function isNoteRow(f: RowFeatures): boolean {
-  return f.nonEmpty > 0 && (f.noteStart || (f.nonEmpty === 1 && f.loneText.trim().length >= 12));
-}
-
-function segments(features: RowFeatures[]): Segment[] {
-  const out: Segment[] = [];
-  let start = -1;
-  for (let r = 0; r <= features.length; r++) {
-    const empty = r === features.length || features[r].nonEmpty === 0;
-    if (!empty && start < 0) start = r;
-    if (empty && start >= 0) {
-      out.push({ start, end: r - 1 });
-      start = -1;
-    }
-  }
-  return out;
-}
-
-function rowsOf(seg: Segment): number[] {
+function rowsOf(band: Band): number[] {
   const out: number[] = [];
-  for (let r = seg.start; r <= seg.end; r++) out.push(r);
+  for (let r = band.start; r <= band.end; r++) out.push(r);
   return out;
 }
 
 interface Draft {
-  heading: number[]; // rows before the data: captions and header
+  captions: number[];
+  header: number[];
   dataStart: number;
   dataEnd: number;
   notes: number[];
@@ -80,106 +39,51 @@ interface Draft {
 
 const say = (ja: string, en: string): Localized => ({ ja, en });
 
-/** Rows covered by merges that start in `heading` rows: the header reaches at least that far down. */
-function mergeHeaderEnd(sheet: Sheet, heading: Set<number>, before: number): number {
+/** For each row, the width of the widest merge that starts on it. */
+function mergeStartWidths(sheet: Sheet): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const m of sheet.merges) {
+    const w = m.e.c - m.s.c + 1;
+    if (w > (out.get(m.s.r) ?? 0)) out.set(m.s.r, w);
+  }
+  return out;
+}
+
+/** Rows covered by merges that start in header rows: the header reaches at least that far down. */
+function mergeHeaderEnd(sheet: Sheet, header: Set<number>): number {
   let end = -1;
-  for (const m of sheet.merges) if (heading.has(m.s.r) && m.s.r < before && m.e.r > end) end = m.e.r;
+  for (const m of sheet.merges) if (header.has(m.s.r) && m.e.r > end) end = m.e.r;
   return end;
 }
 
 function buildDrafts(sheet: Sheet, features: RowFeatures[]): Draft[] {
-  const drafts: Draft[] = [];
-  let pending: number[] = [];
-  for (const seg of segments(features)) {
-    const rows = rowsOf(seg);
-    const firstData = rows.find((r) => isDataRow(features[r]));
-    if (firstData === undefined) {
-      const last = drafts[drafts.length - 1];
-      if (last && pending.length === 0 && rows.every((r) => isNoteRow(features[r]))) {
-        appendAll(last.notes, rows);
-        continue;
+  const width = sheet.columns.length;
+  if (width === 0 || sheet.rowCount === 0) return [];
+  const region = { rows: { start: 0, end: sheet.rowCount - 1 }, cols: { start: 0, end: width - 1 } };
+  const { tables, textTable } = decodeLines(sheet, features, region, mergeStartWidths(sheet));
+  return tables.map((t) => {
+    const header = [...t.header];
+    let dataStart = t.data[0];
+    const dataEnd = t.data[t.data.length - 1];
+    const reasons: Localized[] = [say(`${dataStart + 1}行目からデータが続きます`, `Data starts at row ${dataStart + 1}`)];
+    if (header.length > 0) {
+      const mergedEnd = mergeHeaderEnd(sheet, new Set(header));
+      if (mergedEnd >= dataStart && mergedEnd < dataEnd) {
+        for (let r = dataStart; r <= mergedEnd; r++) header.push(r);
+        dataStart = mergedEnd + 1;
+        reasons.push(say(`結合セルが${mergedEnd + 1}行目まで見出しを延ばしています`, `Merged cells extend the header to row ${mergedEnd + 1}`));
       }
-      appendAll(pending, rows);
-      continue;
+      // Header rows are one band: blank rows inside it belong to it.
+      const lo = Math.min(...header);
+      const hi = Math.max(...header);
+      header.length = 0;
+      for (let r = lo; r <= hi; r++) header.push(r);
     }
-    const last = drafts[drafts.length - 1];
-    if (last && pending.length === 0 && firstData === seg.start && last.notes.length === 0) {
-      // Data right after a blank row, with no header of its own: the table goes on.
-      last.dataEnd = seg.end;
-      trimNotes(last, features);
-      continue;
-    }
-    const heading = [...pending, ...rows.filter((r) => r < firstData)];
-    const headingSet = new Set(heading);
-    let dataStart = firstData;
-    const reasons: Localized[] = [say(`${firstData + 1}行目から数値が続きます`, `Numbers start at row ${firstData + 1}`)];
-    const mergedEnd = mergeHeaderEnd(sheet, headingSet, firstData);
-    if (mergedEnd >= dataStart) {
-      for (let r = dataStart; r <= mergedEnd; r++) heading.push(r);
-      dataStart = mergedEnd + 1;
-      reasons.push(say(`結合セルが${mergedEnd + 1}行目まで見出しを延ばしています`, `Merged cells extend the header to row ${mergedEnd + 1}`));
-    }
-    // A units row under the titles, and child titles above it that the row test took for
-    // data (`0～14歳` reads as a number; a CSV has no merges to say otherwise), are header.
-    const unitsFrom = dataStart;
-    while (dataStart < seg.end && (isUnitRow(features[dataStart]) || titlesThenUnits(features, dataStart, seg.end))) heading.push(dataStart++);
-    if (dataStart > unitsFrom) reasons.push(say(`${dataStart}行目までは見出しと単位の行です`, `Rows up to ${dataStart} are titles and units`));
-    const draft: Draft = { heading, dataStart, dataEnd: seg.end, notes: [], reasons, confidence: 0.9 };
-    trimNotes(draft, features);
-    drafts.push(draft);
-    pending = [];
-  }
-  if (pending.length > 0) {
-    const last = drafts[drafts.length - 1];
-    // Lines left under the last table are its notes when they look like notes or are few.
-    if (last && (pending.length <= 3 || pending.every((r) => isNoteRow(features[r])))) appendAll(last.notes, pending);
-    else appendAll(drafts, textOnlyDrafts(pending, features));
-  }
-  return drafts;
-}
-
-/** Trailing note lines (注, ※, 資料, a), long lone text) leave the data band. */
-function trimNotes(d: Draft, features: RowFeatures[]): void {
-  const moved: number[] = [];
-  while (d.dataEnd > d.dataStart && isNoteRow(features[d.dataEnd]) && !isDataRow(features[d.dataEnd])) {
-    moved.unshift(d.dataEnd);
-    d.dataEnd--;
-  }
-  d.notes.unshift(...moved);
-}
-
-/** Blocks without any numbers (lists of names and addresses): the first row is the header. */
-function textOnlyDrafts(rows: number[], features: RowFeatures[]): Draft[] {
-  const drafts: Draft[] = [];
-  let block: number[] = [];
-  const flush = () => {
-    if (block.length === 0) return;
-    const captions = [];
-    while (block.length > 2 && isCaptionRow(features[block[0]])) captions.push(block.shift()!);
-    drafts.push({
-      heading: [...captions, block[0]],
-      dataStart: block.length > 1 ? block[1] : block[0] + 1,
-      dataEnd: block[block.length - 1],
-      notes: [],
-      reasons: [say('数値のない表: 先頭行を見出しとみなしました', 'No numbers: the first row is taken as the header')],
-      confidence: 0.5,
-    });
-    block = [];
-  };
-  for (const r of rows) {
-    if (block.length > 0 && r !== block[block.length - 1] + 1) flush();
-    block.push(r);
-  }
-  flush();
-  return drafts;
-}
-
-function splitHeading(heading: number[], features: RowFeatures[]): { captions: number[]; header: number[] } {
-  const sorted = [...heading].sort((a, b) => a - b);
-  const captions: number[] = [];
-  let i = 0;
-  while (i < sorted.length - 1 && isCaptionRow(features[sorted[i]])) captions.push(sorted[i++]);
-  return { captions, header: sorted.slice(i) };
+    const confidence = header.length > 0 && !textTable ? 0.9 : 0.5;
+    if (header.length === 0) reasons.push(say('見出し行が見つかりません', 'No header row was found'));
+    else if (textTable) reasons.push(say('数値のない表: 先頭行を見出しとみなしました', 'No numbers: the first row is taken as the header'));
+    return { captions: t.caption, header, dataStart, dataEnd, notes: t.note, reasons, confidence };
+  });
 }
 
 function bandOf(rows: number[]): Band {
@@ -405,7 +309,7 @@ function assemble(sheet: Sheet, features: RowFeatures[], captions: number[], hea
 }
 
 function tablesFromDraft(sheet: Sheet, features: RowFeatures[], d: Draft, nextId: () => string): TableStructure[] {
-  const { captions, header } = splitHeading(d.heading, features);
+  const { captions, header } = d;
   const data: Band = { start: d.dataStart, end: d.dataEnd };
   const body = [...header, ...rowsOf(data)];
   const columns = columnsOf(body, features);

@@ -1,7 +1,9 @@
 // One summary per row, computed in a single pass over the cells: the detector works on
-// these summaries, so re-detecting after an edit costs O(rows), not O(cells).
+// these summaries (and reads cells only near the tops and bottoms of tables), so
+// re-detecting after an edit costs O(rows), not O(cells).
 import { type Sheet, getFormat, getValue } from '../model.ts';
 import { CellClass, classifyValue, isNoteStart, isUnitNote } from './cellClass.ts';
+import { lineKindOf, type LineKind } from './lineText.ts';
 
 export interface RowFeatures {
   nonEmpty: number;
@@ -13,22 +15,54 @@ export interface RowFeatures {
   dates: number;
   units: number;
   texts: number;
+  /** Typed or written integers 1800–2100: a row of them is a header of years, not data. */
+  years: number;
+  /** Every non-empty cell is a run of dashes or rules (`----`, `―――`): a ruling line. */
+  rule: boolean;
   /** The first non-empty cell opens a note (注, ※, 資料, a), 1)…). */
   noteStart: boolean;
   /** Text of the first non-empty cell when it is the only one, else ''. */
   loneText: string;
   /** The non-first cells are all unit notes (`(単位:千ト)` at the right of a caption). */
   restAreUnitNotes: boolean;
+  /** Length of the longest text in the row. */
+  longest: number;
+  /** What the first text of the row reads as: a caption, a date line, a unit line, a source, a note… */
+  kind: LineKind;
 }
 
 export function emptyFeatures(): RowFeatures {
-  return { nonEmpty: 0, first: -1, last: -1, numbers: 0, symbols: 0, periods: 0, dates: 0, units: 0, texts: 0, noteStart: false, loneText: '', restAreUnitNotes: false };
+  return {
+    nonEmpty: 0,
+    first: -1,
+    last: -1,
+    numbers: 0,
+    symbols: 0,
+    periods: 0,
+    dates: 0,
+    units: 0,
+    texts: 0,
+    years: 0,
+    rule: false,
+    noteStart: false,
+    loneText: '',
+    restAreUnitNotes: false,
+    longest: 0,
+    kind: 'none',
+  };
+}
+
+const DASHES = /^[\s\u3000]*[-－‐―—–─=＝_]+[\s\u3000]*$/;
+
+function isYearNumber(v: number): boolean {
+  return Number.isInteger(v) && v >= 1800 && v <= 2100;
 }
 
 export function rowFeatures(sheet: Sheet, r: number): RowFeatures {
   const f = emptyFeatures();
   let firstText = '';
   let restUnitNotes = true;
+  let rules = 0;
   for (let c = 0; c < sheet.columns.length; c++) {
     const value = getValue(sheet, r, c);
     if (value === null || value === '') continue;
@@ -42,9 +76,15 @@ export function rowFeatures(sheet: Sheet, r: number): RowFeatures {
       restUnitNotes = false;
     }
     f.last = c;
+    if (typeof value === 'string') {
+      const len = value.trim().length;
+      if (len > f.longest) f.longest = len;
+      if (DASHES.test(value)) rules++;
+    }
     switch (cls) {
       case CellClass.Number:
         f.numbers++;
+        if (typeof value === 'number' ? isYearNumber(value) : typeof value === 'string' && /^[\s\u3000]*(?:1[89]|20)[0-9]{2}(?:\.0)?[\s\u3000]*$/.test(value)) f.years++;
         break;
       case CellClass.Symbol:
         f.symbols++;
@@ -62,9 +102,12 @@ export function rowFeatures(sheet: Sheet, r: number): RowFeatures {
         f.texts++;
     }
   }
+  // One dash is a placeholder (`-` for none); a line of them, or a long one, is a rule.
+  f.rule = f.nonEmpty > 0 && rules >= Math.max(1, f.nonEmpty - 1) && (f.nonEmpty >= 3 || f.longest >= 3);
   f.noteStart = firstText !== '' && isNoteStart(firstText);
   f.loneText = f.nonEmpty === 1 ? firstText : '';
   f.restAreUnitNotes = f.nonEmpty > 1 && restUnitNotes;
+  f.kind = firstText === '' ? 'none' : lineKindOf(firstText);
   return f;
 }
 
@@ -84,8 +127,12 @@ export function sameShape(a: RowFeatures, b: RowFeatures): boolean {
     a.periods === b.periods &&
     a.dates === b.dates &&
     a.units === b.units &&
+    a.years === b.years &&
+    a.rule === b.rule &&
     a.noteStart === b.noteStart &&
     a.loneText === b.loneText &&
-    a.restAreUnitNotes === b.restAreUnitNotes
+    a.restAreUnitNotes === b.restAreUnitNotes &&
+    a.kind === b.kind &&
+    Math.min(a.longest, 40) === Math.min(b.longest, 40)
   );
 }

@@ -1,0 +1,366 @@
+// The role of every line of a block of a sheet: caption (title, date, unit and source
+// lines above a table), header, data (section rows and totals included), note, or outside
+// any table. Each line gets a score for each role from many weak signals (what its cells
+// hold, whether its text sits over columns that hold numbers below, merges, its wording,
+// the blank lines around it), and the roles of all lines are decided together, as the
+// most likely sequence under the grammar of a statistical table:
+//
+//     ( caption* header* data+ note* )*
+//
+// (Viterbi over the non-empty lines). No single signal decides: a line of years over
+// numbers is a header although it holds numbers, a lone `北海道` between data lines is a
+// section row although it holds none, a long lone line under the data is a note.
+import type { Sheet } from '../model.ts';
+import { getValue, getFormat } from '../model.ts';
+import { CellClass, classifyValue } from './cellClass.ts';
+import type { RowFeatures } from './rowFeatures.ts';
+
+const DEBUG = typeof process !== "undefined" && process.env?.SEITON_DEBUG_LINES === "1";
+
+export type LineRole = 'outside' | 'caption' | 'header' | 'data' | 'note';
+const ROLES: LineRole[] = ['outside', 'caption', 'header', 'data', 'note'];
+const OUT = 0;
+const CAP = 1;
+const HEAD = 2;
+const DATA = 3;
+const NOTE = 4;
+
+/** A run of lines that make one table, top to bottom. */
+export interface LineTable {
+  caption: number[];
+  header: number[];
+  data: number[];
+  note: number[];
+}
+
+export interface Region {
+  rows: { start: number; end: number };
+  cols: { start: number; end: number };
+}
+
+/** Columns whose cells are mostly numbers: text over them is a title, not a value. */
+function numericColumns(sheet: Sheet, features: readonly RowFeatures[], region: Region): Uint8Array {
+  const width = region.cols.end - region.cols.start + 1;
+  const nums = new Uint32Array(width);
+  const texts = new Uint32Array(width);
+  const n = region.rows.end - region.rows.start + 1;
+  const step = n > 4000 ? n / 4000 : 1;
+  for (let i = 0; i < Math.min(n, 4000); i++) {
+    const r = region.rows.start + Math.floor(i * step);
+    if (features[r].nonEmpty === 0) continue;
+    for (let c = region.cols.start; c <= region.cols.end; c++) {
+      const v = getValue(sheet, r, c);
+      if (v === null || v === '') continue;
+      const cls = classifyValue(v, getFormat(sheet, r, c));
+      if (cls === CellClass.Number || cls === CellClass.Symbol || cls === CellClass.Date) nums[c - region.cols.start]++;
+      else if (cls !== CellClass.Empty) texts[c - region.cols.start]++;
+    }
+  }
+  const out = new Uint8Array(width);
+  for (let i = 0; i < width; i++) out[i] = nums[i] >= 2 && nums[i] > texts[i] ? 1 : 0;
+  return out;
+}
+
+const SECTION = /[:：][\s\u3000]*$|^[\s\u3000]*[A-Z][A-Z ,&/-]{3,}[\s\u3000]*$|^[\s\u3000]*[〔［【<＜《][^〕］】>＞》]+[〕］】>＞》][\s\u3000]*$/;
+
+/**
+ * The label columns at the left of the values: the column where most lines with values
+ * start, and every column left of it that such lines use. Text over them is a label or a
+ * section row, not a title over numbers, even when they hold numbers (years, codes).
+ */
+function stubColumns(features: readonly RowFeatures[], region: Region): { from: number; to: number } {
+  const counts = new Map<number, number>();
+  const n = region.rows.end - region.rows.start + 1;
+  const step = n > 4000 ? n / 4000 : 1;
+  let lines = 0;
+  for (let i = 0; i < Math.min(n, 4000); i++) {
+    const f = features[region.rows.start + Math.floor(i * step)];
+    if (f.nonEmpty < 2 || f.numbers + f.symbols < 1) continue;
+    lines++;
+    counts.set(f.first, (counts.get(f.first) ?? 0) + 1);
+  }
+  let to = region.cols.start;
+  let most = 0;
+  for (const [c, k] of counts) if (k > most) [to, most] = [c, k];
+  let from = to;
+  for (const [c, k] of counts) if (c < from && k >= Math.max(2, lines * 0.05)) from = c;
+  return { from, to };
+}
+
+interface LineFacts {
+  f: RowFeatures;
+  /** Text cells over numeric columns. */
+  textOverNumbers: number;
+  /** Cells in numeric columns that hold values. */
+  valuesInNumbers: number;
+  /** A merge starts on this line and spans two columns or more. */
+  wideMerge: boolean;
+  /** A merge starting on this line covers most of the region's width. */
+  fullMerge: boolean;
+  /** Blank lines before this one (within the region). */
+  gap: number;
+  /** The line's cells start at the region's first column. */
+  atLeft: boolean;
+  /** A lone label that reads as a section heading: `Age:`, `PERCENT DISTRIBUTION`, `〔総数〕`. */
+  sectionLike: boolean;
+  /**
+   * Of the cells this line shares columns with the next line (when that one holds values),
+   * the share whose kind differs (text over a number): titles over data differ, data rows agree.
+   */
+  unlikeBelow: number;
+}
+
+const isValueClass = (cls: CellClass) => cls === CellClass.Number || cls === CellClass.Symbol || cls === CellClass.Date;
+
+function unlikeness(sheet: Sheet, features: readonly RowFeatures[], region: Region, stub: { from: number; to: number }, r: number, below: number): number {
+  const f = features[r];
+  const g = features[below];
+  if (g.numbers + g.symbols + g.dates < 2 || f.texts + f.periods + f.units + f.years === 0) return 0;
+  let shared = 0;
+  let unlike = 0;
+  const from = Math.max(f.first, g.first, region.cols.start);
+  const to = Math.min(f.last, g.last, region.cols.end);
+  for (let c = from; c <= to; c++) {
+    if (c >= stub.from && c <= stub.to) continue;
+    const a = getValue(sheet, r, c);
+    const b = getValue(sheet, below, c);
+    if (a === null || a === '' || b === null || b === '') continue;
+    const ca = classifyValue(a, getFormat(sheet, r, c));
+    const cb = classifyValue(b, getFormat(sheet, below, c));
+    if (ca === CellClass.Empty || cb === CellClass.Empty) continue;
+    shared++;
+    if (isValueClass(ca) !== isValueClass(cb)) unlike++;
+    // A year over a number that is not one: a header of years over the data.
+    else if (typeof a === 'number' && Number.isInteger(a) && a >= 1800 && a <= 2100 && typeof b === 'number' && !(Number.isInteger(b) && b >= 1800 && b <= 2100)) unlike++;
+  }
+  return shared === 0 ? 0 : unlike / shared;
+}
+
+function factsOf(sheet: Sheet, features: readonly RowFeatures[], region: Region, numeric: Uint8Array, stub: { from: number; to: number }, r: number, gap: number, mergeStarts: Map<number, number>, below: number): LineFacts {
+  const f = features[r];
+  let textOverNumbers = 0;
+  let valuesInNumbers = 0;
+  if (f.texts + f.periods + f.units > 0 || f.numbers > 0) {
+    for (let c = Math.max(f.first, region.cols.start); c <= Math.min(f.last, region.cols.end); c++) {
+      // Labels over a stub of years (1990, 2000…) are section rows, not titles.
+      if ((c >= stub.from && c <= stub.to) || !numeric[c - region.cols.start]) continue;
+      const v = getValue(sheet, r, c);
+      if (v === null || v === '') continue;
+      const cls = classifyValue(v, getFormat(sheet, r, c));
+      if (cls === CellClass.Text || cls === CellClass.Period || cls === CellClass.Unit) textOverNumbers++;
+      else if (cls !== CellClass.Empty) valuesInNumbers++;
+    }
+  }
+  const widest = mergeStarts.get(r) ?? 0;
+  const width = region.cols.end - region.cols.start + 1;
+  return {
+    f,
+    textOverNumbers,
+    valuesInNumbers,
+    wideMerge: widest >= 2,
+    fullMerge: widest >= Math.max(3, width * 0.6),
+    gap,
+    atLeft: f.first <= region.cols.start + 0,
+    sectionLike: f.nonEmpty === 1 && SECTION.test(f.loneText),
+    unlikeBelow: below < 0 ? 0 : unlikeness(sheet, features, region, stub, r, below),
+  };
+}
+
+/** How well the line fits each role (higher is better). */
+function emissions(x: LineFacts, textTable: boolean): number[] {
+  const f = x.f;
+  const e = [-1, 0, 0, 0, 0];
+  if (f.rule) {
+    // A ruling line of dashes: part of the header block (or the bottom of the table).
+    e[OUT] = -1;
+    e[CAP] = -2;
+    e[HEAD] = 1;
+    e[DATA] = -2;
+    e[NOTE] = -0.5;
+    return e;
+  }
+  const values = f.numbers + f.symbols + f.dates;
+  const plainValues = values - f.years;
+  const textual = f.texts + f.periods + f.units;
+  const lone = f.nonEmpty === 1 || f.restAreUnitNotes;
+  const yearRow = f.years >= 2 && f.years >= f.numbers - 1 && f.symbols <= 1;
+  const loneYear = f.nonEmpty === 1 && f.years === 1 && !x.atLeft;
+  // What the wording says counts for lines of one or two cells (a caption, a date line, a
+  // note); a data row may well start with a label that reads like one.
+  const k = f.nonEmpty <= 2 || f.restAreUnitNotes ? f.kind : 'none';
+
+  // data
+  let d = 0;
+  if (values >= 2) d = 3 + Math.min(values, 6) * 0.3 - (x.textOverNumbers >= 2 ? 2 : 0);
+  else if (values === 1) d = loneYear ? -1 : f.nonEmpty <= 3 ? 1.5 : 0.5;
+  else if (lone) d = f.longest <= 40 && k === 'none' ? (x.sectionLike ? 0.5 : -0.5) : -2.5;
+  // Labels and no values, nothing over the number columns: a data row whose values are missing.
+  // (One odd text among the values, `+81-3-1234-5678`, is still a data row: titles come several.)
+  else d = textTable ? 1 : x.textOverNumbers >= 2 || (x.textOverNumbers === 1 && !x.atLeft) ? -3 : x.textOverNumbers === 1 ? -0.5 : 0.5;
+  if (yearRow) d -= 2.5;
+  if (k !== 'none') d -= 2;
+  d -= 2.5 * x.unlikeBelow;
+  e[DATA] = d;
+
+  // header
+  let h = textual >= 1 ? 0.5 : -1;
+  if (x.textOverNumbers >= 1) h += 1 + 0.5 * Math.min(x.textOverNumbers, 4);
+  if (f.units >= 1 && plainValues === 0) h += 2;
+  if (yearRow) h += 3.5;
+  else if (loneYear) h += 2;
+  else if (plainValues >= 2) h -= 4;
+  else if (plainValues === 1) h -= 1;
+  if (x.wideMerge) h += 1.5;
+  if (lone && x.atLeft && f.longest > 30) h -= 1.5;
+  if (k === 'caption' || k === 'date' || k === 'source' || k === 'note') h -= 2.5;
+  if (textTable && !lone && values === 0) h += 0.5;
+  if (!textTable && !lone && values === 0 && x.textOverNumbers === 0 && !x.wideMerge) h -= 1;
+  h += 2.5 * x.unlikeBelow;
+  e[HEAD] = h;
+
+  // caption
+  let c = lone ? 1.5 : f.nonEmpty === 2 ? -0.5 : -3;
+  if (k === 'caption') c += 3;
+  else if (k === 'date' || k === 'unit') c += 2.5;
+  else if (k === 'source') c += 1.5;
+  if (f.restAreUnitNotes) c += 2;
+  if (x.fullMerge) c += 1;
+  if (plainValues >= 1 || loneYear) c -= 3;
+  if (lone && !x.atLeft && !x.fullMerge && k === 'none') c -= 1.5;
+  if (lone && x.textOverNumbers > 0 && x.wideMerge === false && k === 'none') c -= 1.5;
+  e[CAP] = c;
+
+  // note
+  let n = f.restAreUnitNotes ? -2 : lone ? 0 : f.nonEmpty === 2 ? -1 : -2.5;
+  if (k === 'note') n += 3;
+  else if (k === 'source') n += 2.5;
+  if (lone && f.longest >= 25) n += 1.5;
+  if (plainValues >= 2) n -= 3;
+  e[NOTE] = n;
+
+  // outside: stray cells, page numbers
+  e[OUT] = values >= 2 ? -4 : -1.2;
+  return e;
+}
+
+/** The score of going from role `a` to role `b` over `gap` blank lines. */
+function transition(a: number, b: number, gap: number, textTable: boolean): number {
+  const g = gap;
+  switch (a) {
+    case -1: // start
+      return [-1, 0, 0, -1, -2][b];
+    case OUT:
+      return [0, -0.5, -0.5, -1.5, -1][b];
+    case CAP:
+      return [-30, g >= 2 ? -1 : 0, 0, -3, -30][b];
+    case HEAD:
+      // Without numbers to tell them apart, a list's titles are its first line.
+      return [-30, -30, g >= 1 ? -1.5 : textTable ? -1 : 0, g >= 2 ? -1 : 0, -30][b];
+    case DATA:
+      return [-2, g === 0 ? -3 : -1, g === 0 ? -4 : -1.5, g === 0 ? 0 : g === 1 ? -0.3 : -1.2, 0][b];
+    case NOTE:
+      return [-1, g === 0 ? -3 : -0.5, g === 0 ? -3 : -1, -3, g >= 2 ? -0.5 : 0][b];
+  }
+  return 0;
+}
+
+/** A caption or header left without data at the end is not a table. */
+const END = [0, -30, -30, 0, 0];
+
+/**
+ * The roles of the lines of `region` and the tables they form. `mergeStarts`: for each row,
+ * the width of the widest merge starting on it.
+ */
+export function decodeLines(
+  sheet: Sheet,
+  features: readonly RowFeatures[],
+  region: Region,
+  mergeStarts: Map<number, number>,
+): { roles: Map<number, LineRole>; tables: LineTable[]; textTable: boolean } {
+  const numeric = numericColumns(sheet, features, region);
+  let numericCount = 0;
+  for (const x of numeric) numericCount += x;
+  const textTable = numericCount === 0;
+  const stub = stubColumns(features, region);
+  const rows: number[] = [];
+  const facts: LineFacts[] = [];
+  let gap = 0;
+  for (let r = region.rows.start; r <= region.rows.end; r++) {
+    if (features[r].nonEmpty === 0) {
+      gap++;
+      continue;
+    }
+    rows.push(r);
+    let below = r + 1;
+    while (below <= region.rows.end && below <= r + 2 && features[below].nonEmpty === 0) below++;
+    facts.push(factsOf(sheet, features, region, numeric, stub, r, rows.length === 1 ? 0 : gap, mergeStarts, below <= region.rows.end && features[below].nonEmpty > 0 ? below : -1));
+    gap = 0;
+  }
+  const n = rows.length;
+  const roles = new Map<number, LineRole>();
+  if (n === 0) return { roles, tables: [], textTable };
+  const S = ROLES.length;
+  const score = new Float64Array(n * S);
+  const back = new Int8Array(n * S);
+  for (let i = 0; i < n; i++) {
+    const e = emissions(facts[i], textTable);
+    if (DEBUG) console.log(rows[i], e.map((v) => v.toFixed(1)).join(' '), JSON.stringify({ ...facts[i], f: undefined }), JSON.stringify(facts[i].f));
+    for (let b = 0; b < S; b++) {
+      if (i === 0) {
+        score[b] = transition(-1, b, 0, textTable) + e[b];
+        back[b] = -1;
+        continue;
+      }
+      let best = -Infinity;
+      let arg = 0;
+      for (let a = 0; a < S; a++) {
+        const s = score[(i - 1) * S + a] + transition(a, b, facts[i].gap, textTable);
+        if (s > best) {
+          best = s;
+          arg = a;
+        }
+      }
+      score[i * S + b] = best + e[b];
+      back[i * S + b] = arg;
+    }
+  }
+  let state = 0;
+  let best = -Infinity;
+  for (let b = 0; b < S; b++) {
+    const s = score[(n - 1) * S + b] + END[b];
+    if (s > best) {
+      best = s;
+      state = b;
+    }
+  }
+  const seq = new Array<number>(n);
+  for (let i = n - 1; i >= 0; i--) {
+    seq[i] = state;
+    state = back[i * S + state];
+  }
+
+  const tables: LineTable[] = [];
+  let cur: LineTable | undefined;
+  let prev = -1;
+  for (let i = 0; i < n; i++) {
+    const s = seq[i];
+    const r = rows[i];
+    roles.set(r, ROLES[s]);
+    const opens =
+      (s === CAP && (prev !== CAP || !cur)) || (s === HEAD && prev !== CAP && prev !== HEAD) || (s === DATA && (prev === NOTE || prev === OUT || prev === -1));
+    if (s === OUT) {
+      prev = s;
+      continue;
+    }
+    if (opens || !cur) {
+      cur = { caption: [], header: [], data: [], note: [] };
+      tables.push(cur);
+    }
+    if (s === CAP) cur.caption.push(r);
+    else if (s === HEAD) cur.header.push(r);
+    else if (s === DATA) cur.data.push(r);
+    else cur.note.push(r);
+    prev = s;
+  }
+  return { roles, tables: tables.filter((t) => t.data.length > 0), textTable };
+}
