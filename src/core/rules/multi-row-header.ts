@@ -2,11 +2,9 @@
 // titles merged over child titles, `17年` over `総数`) is flattened by joining each
 // column's path (`2005年 総数`); a unit row is not a title row (the units rule takes it).
 import { type Change, deleteRowsChange, metaChange, removeMergeChange, sameSnapshot } from '../changes.ts';
-import { buildMergeIndex } from '../mergeIndex.ts';
-import { emptyMeta, getCell, getValue } from '../model.ts';
+import { emptyMeta, getCell } from '../model.ts';
 import type { TableStructure } from '../structure/types.ts';
-import { splitBilingual } from '../text/bilingual.ts';
-import { findLayoutSpaces } from './layout-spaces.ts';
+import { columnTitles, titleRowsOf } from '../structure/header.ts';
 import type { FixOptions, SheetRule, SheetView, Violation } from './types.ts';
 
 export const rule: SheetRule = {
@@ -65,45 +63,12 @@ export const rule: SheetRule = {
   },
 };
 
-/** Rows of the header that hold titles (not units), top to bottom. */
-function titleRowsOf(t: TableStructure): number[] {
-  const rows: number[] = [];
-  for (let r = t.headerRows.start; r <= t.headerRows.end; r++) if (!t.unitRows.includes(r)) rows.push(r);
-  return rows;
-}
-
-/** A title part cleaned for one row: no line breaks or layout spaces. */
-function cleanPart(text: string): string {
-  return findLayoutSpaces(text)?.fixed ?? text;
-}
-
 /**
- * The one-row titles of a table's columns: each column's titles from top to bottom (a
- * merged parent counts for every column it spans, once), Japanese parts joined with
- * `joiner`, English lines of bilingual titles set aside.
+ * The one-row titles of a table's columns (structure/header.ts): each column's titles from
+ * top to bottom, Japanese parts joined with `joiner`, English lines set aside.
  */
 export function flattenTitles(view: SheetView, t: TableStructure, joiner: string): { c: number; title: string; en?: string }[] {
-  const { sheet } = view;
-  const titleRows = titleRowsOf(t);
-  const merges = buildMergeIndex(sheet.merges);
-  const out: { c: number; title: string; en?: string }[] = [];
-  for (let c = t.columns.start; c <= t.columns.end; c++) {
-    const ja: string[] = [];
-    const en: string[] = [];
-    for (const r of titleRows) {
-      const m = merges.at(r, c);
-      // A merge's text belongs to its first row; the rows it covers below add nothing.
-      if (m && m.s.r !== r) continue;
-      const v = getValue(sheet, m ? m.s.r : r, m ? m.s.c : c);
-      if (v === null || v === '') continue;
-      const split = splitBilingual(typeof v === 'object' ? v.error : String(v));
-      const part = cleanPart(split.ja);
-      if (part && ja[ja.length - 1] !== part) ja.push(part);
-      if (split.en && en[en.length - 1] !== split.en) en.push(split.en);
-    }
-    out.push({ c, title: ja.join(joiner), en: en.length ? en.join(' ') : undefined });
-  }
-  return out;
+  return columnTitles(view.sheet, t, joiner).map(({ c, title, en }) => ({ c, title, en }));
 }
 
 /**

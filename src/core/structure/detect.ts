@@ -5,6 +5,7 @@
 import { type CellRange, type Sheet, getFormat, getValue } from '../model.ts';
 import type { Localized } from '../rules/types.ts';
 import { CellClass, classifyValue } from './cellClass.ts';
+import { headerCells } from './header.ts';
 import { decodeLines } from './lines.ts';
 import { type RowFeatures, allRowFeatures, rowFeatures } from './rowFeatures.ts';
 import type { Band, ColumnInfo, ColumnKind, SheetStructure, StructureOverride, TableStructure } from './types.ts';
@@ -110,11 +111,6 @@ const PERIOD_HEADER = /年|月|期|年度|和暦|西暦|year|month|period|quarte
 const CODE_HEADER = /コード|code|番号|No\.?$|^No|ID$|^ID/i;
 const SAMPLE = 2000;
 
-function headerText(sheet: Sheet, r: number, c: number, mergeTopLeft: (r: number, c: number) => { r: number; c: number } | undefined): string {
-  const origin = mergeTopLeft(r, c) ?? { r, c };
-  const v = getValue(sheet, origin.r, origin.c);
-  return typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '';
-}
 
 function sampleRows(band: Band): number[] {
   const n = band.end - band.start + 1;
@@ -190,35 +186,16 @@ function columnKind(sheet: Sheet, c: number, rows: number[], header: string): Co
   return 'text';
 }
 
-/** Each column's titles from top to bottom (a merged parent counts for every column it spans). */
-function headerPaths(sheet: Sheet, columns: Band, headerRows: readonly number[]): Map<number, string[]> {
-  const merges = sheet.merges.filter((m) => headerRows.includes(m.s.r));
-  const mergeTopLeft = (r: number, c: number) => {
-    const m = merges.find((x) => r >= x.s.r && r <= x.e.r && c >= x.s.c && c <= x.e.c);
-    return m ? m.s : undefined;
-  };
-  const out = new Map<number, string[]>();
-  for (let c = columns.start; c <= columns.end; c++) {
-    const headerPath: string[] = [];
-    for (const r of headerRows) {
-      const text = headerText(sheet, r, c, mergeTopLeft);
-      if (text && headerPath[headerPath.length - 1] !== text) headerPath.push(text);
-    }
-    out.set(c, headerPath);
-  }
-  return out;
-}
-
 /** The table with each column's titles read again from its header rows (after fixes edited them). */
 export function withCurrentTitles(sheet: Sheet, t: TableStructure): TableStructure {
   const titleRows: number[] = [];
   for (let r = t.headerRows.start; r <= t.headerRows.end; r++) if (!t.unitRows.includes(r)) titleRows.push(r);
-  const paths = headerPaths(sheet, t.columns, titleRows);
+  const paths = headerCells(sheet, t.columns, titleRows);
   return { ...t, columnInfo: t.columnInfo.map((ci) => ({ ...ci, headerPath: paths.get(ci.c) ?? [] })) };
 }
 
 function buildColumns(sheet: Sheet, columns: Band, headerRows: number[], data: Band): ColumnInfo[] {
-  const paths = headerPaths(sheet, columns, headerRows);
+  const paths = headerCells(sheet, columns, headerRows);
   const rows = sampleRows(data);
   const info: ColumnInfo[] = [];
   for (let c = columns.start; c <= columns.end; c++) {

@@ -9,4 +9,12 @@ it.each([
   ['Total Number\nof Returns', { ja: 'Total Number\nof Returns' }],
   ['人口', { ja: '人口' }],
   ['人口\n(人)\nPopulation', { ja: '人口\n(人)', en: 'Population' }],
+  // English on the same line as the Japanese
+  ['人口Population', { ja: '人口', en: 'Population' }],
+  ['   年  月 Year and Month', { ja: '   年  月', en: 'Year and Month' }],
+  ['区  別 Ward ("ku")', { ja: '区  別', en: 'Ward ("ku")' }],
+  ['人 口 動 態        Population Change', { ja: '人 口 動 態', en: 'Population Change' }],
+  ['CI指数 (H17=100)', { ja: 'CI指数 (H17=100)' }],
+  ['女 100に   対する男', { ja: '女 100に   対する男' }],
+  ['人口密度      1k㎡当たり', { ja: '人口密度      1k㎡当たり' }],
 ])('%j', (text, expected) => expect(splitBilingual(text)).toEqual(expected));

@@ -1,0 +1,96 @@
+// The titles of a table's columns, read from its header rows the way a reader reads them:
+// a merged parent counts for every column it spans; a parent written once over blank cells
+// (a CSV has no merges) counts for the children under those blanks; English lines and
+// English-only cells of a bilingual header are set aside; layout spaces and line breaks
+// go. One title per column, parent first: `人口 総数`, `災害ごとの注意事項 津波`.
+import { buildMergeIndex } from '../mergeIndex.ts';
+import { type Sheet, getValue } from '../model.ts';
+import { isEnglishOnly, splitBilingual } from '../text/bilingual.ts';
+import { withoutLayoutSpaces } from '../text/layoutSpaces.ts';
+import type { Band, TableStructure } from './types.ts';
+
+export interface ColumnTitle {
+  c: number;
+  /** The Japanese (or only) title parts, top to bottom, cleaned. */
+  parts: string[];
+  /** The joined title: what the one title row says. */
+  title: string;
+  /** English title, when the header is bilingual. */
+  en?: string;
+}
+
+const text = (v: ReturnType<typeof getValue>): string => (v === null ? '' : typeof v === 'object' ? v.error : String(v));
+
+/** Header rows that hold titles (unit rows are the units rule's). */
+export function titleRowsOf(t: TableStructure): number[] {
+  const units = new Set(t.unitRows);
+  const rows: number[] = [];
+  for (let r = t.headerRows.start; r <= t.headerRows.end; r++) if (!units.has(r)) rows.push(r);
+  return rows;
+}
+
+/**
+ * The raw text each title row gives each column: a merge's text for every column it spans
+ * (once, on its first row), a cell's own text, or, for a blank cell, the parent written
+ * to its left on the same row when there are children under both (a CSV header).
+ */
+export function headerCells(sheet: Sheet, columns: Band, titleRows: readonly number[]): Map<number, string[]> {
+  const merges = buildMergeIndex(sheet.merges);
+  const out = new Map<number, string[]>();
+  for (let c = columns.start; c <= columns.end; c++) out.set(c, []);
+  titleRows.forEach((r, i) => {
+    const below = titleRows[i + 1];
+    let parent: string | undefined;
+    for (let c = columns.start; c <= columns.end; c++) {
+      const m = merges.at(r, c);
+      let cell: string;
+      if (m) cell = m.s.r === r ? text(getValue(sheet, m.s.r, m.s.c)).trim() : '';
+      else cell = text(getValue(sheet, r, c)).trim();
+      const child = below !== undefined && (text(getValue(sheet, below, c)).trim() !== '' || !!merges.at(below, c));
+      if (cell !== '') {
+        parent = m ? undefined : child ? cell : undefined;
+        out.get(c)!.push(cell);
+        continue;
+      }
+      // Covered by a merge from above: the merge's own row already gave its text.
+      if (m) {
+        parent = undefined;
+        continue;
+      }
+      if (parent !== undefined && child) out.get(c)!.push(parent);
+      else parent = undefined;
+    }
+  });
+  return out;
+}
+
+function cleanPart(s: string): string {
+  return withoutLayoutSpaces(s.replace(/[\r\n]+/g, ' ')).trim();
+}
+
+/** One title per column of `t`, from its header rows. */
+export function columnTitles(sheet: Sheet, t: TableStructure, joiner = ' '): ColumnTitle[] {
+  const cells = headerCells(sheet, t.columns, titleRowsOf(t));
+  const out: ColumnTitle[] = [];
+  for (let c = t.columns.start; c <= t.columns.end; c++) {
+    const raw = cells.get(c) ?? [];
+    const hasJapanese = raw.some((p) => !isEnglishOnly(p));
+    const ja: string[] = [];
+    const en: string[] = [];
+    for (const p of raw) {
+      if (hasJapanese && isEnglishOnly(p)) {
+        if (en[en.length - 1] !== p) en.push(cleanPart(p));
+        continue;
+      }
+      const split = splitBilingual(p);
+      const part = cleanPart(split.ja);
+      if (part && ja[ja.length - 1] !== part) ja.push(part);
+      if (split.en) {
+        const e = split.en.replace(/\s+/g, ' ').trim();
+        if (en[en.length - 1] !== e) en.push(e);
+      }
+    }
+    out.push({ c, parts: ja, title: ja.join(joiner), en: en.length > 0 ? en.join(' ') : undefined });
+  }
+  return out;
+}
