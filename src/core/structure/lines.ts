@@ -108,6 +108,34 @@ interface LineFacts {
    * the share whose kind differs (text over a number): titles over data differ, data rows agree.
    */
   unlikeBelow: number;
+  /**
+   * The line's cells sit under one cell of the line above and the blanks right of it (the
+   * children of a parent title written once: `災害ごとの注意事項` over `地震・大火事, 津波, 備考`).
+   */
+  childOfAbove: boolean;
+}
+
+function childrenOf(sheet: Sheet, features: readonly RowFeatures[], r: number, above: number): boolean {
+  if (above < 0) return false;
+  const f = features[r];
+  const g = features[above];
+  // A lone line above is a caption, not a parent title; children never start left of their parent.
+  if (f.nonEmpty < 2 || g.nonEmpty < 2 || f.numbers + f.symbols + f.dates > 0) return false;
+  // The parent is the last cell of the line above at or left of this line's first cell.
+  let p = -1;
+  for (let c = f.first; c >= g.first; c--) {
+    const v = getValue(sheet, above, c);
+    if (v !== null && v !== '') {
+      p = c;
+      break;
+    }
+  }
+  if (p < 0 || p < f.first - 1 || p <= g.first) return false;
+  for (let c = p + 1; c <= f.last; c++) {
+    const v = getValue(sheet, above, c);
+    if (v !== null && v !== '') return false;
+  }
+  return f.last > p;
 }
 
 const isValueClass = (cls: CellClass) => cls === CellClass.Number || cls === CellClass.Symbol || cls === CellClass.Date;
@@ -163,6 +191,7 @@ function factsOf(sheet: Sheet, features: readonly RowFeatures[], region: Region,
     atLeft: f.first <= region.cols.start + 0,
     sectionLike: f.nonEmpty === 1 && SECTION.test(f.loneText),
     unlikeBelow: below < 0 ? 0 : unlikeness(sheet, features, region, stub, r, below),
+    childOfAbove: false,
   };
 }
 
@@ -293,7 +322,9 @@ export function decodeLines(
     rows.push(r);
     let below = r + 1;
     while (below <= region.rows.end && below <= r + 2 && features[below].nonEmpty === 0) below++;
-    facts.push(factsOf(sheet, features, region, numeric, stub, r, rows.length === 1 ? 0 : gap, mergeStarts, below <= region.rows.end && features[below].nonEmpty > 0 ? below : -1));
+    const x = factsOf(sheet, features, region, numeric, stub, r, rows.length === 1 ? 0 : gap, mergeStarts, below <= region.rows.end && features[below].nonEmpty > 0 ? below : -1);
+    x.childOfAbove = gap === 0 && rows.length > 1 && childrenOf(sheet, features, r, rows[rows.length - 2]);
+    facts.push(x);
     gap = 0;
   }
   const n = rows.length;
@@ -314,7 +345,9 @@ export function decodeLines(
       let best = -Infinity;
       let arg = 0;
       for (let a = 0; a < S; a++) {
-        const s = score[(i - 1) * S + a] + transition(a, b, facts[i].gap, textTable);
+        // Children under a parent title: the two lines are one header.
+        const bonus = a === HEAD && b === HEAD && facts[i].childOfAbove ? 2.5 : 0;
+        const s = score[(i - 1) * S + a] + transition(a, b, facts[i].gap, textTable) + bonus;
         if (s > best) {
           best = s;
           arg = a;
