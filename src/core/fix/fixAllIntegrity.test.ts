@@ -72,6 +72,6 @@ describe('fix-all on published workbooks', () => {
       const appChanges = fixAllInPlace(app, undefined, {}, [], seeds).changes;
       expect(appChanges.length).toBe(cliChanges.length);
       expect(app.sheets.map((s) => s.id)).toEqual(ids);
-    });
+    }, 60_000);
   }
 });

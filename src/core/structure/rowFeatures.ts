@@ -15,7 +15,11 @@ export interface RowFeatures {
   dates: number;
   units: number;
   texts: number;
-  /** Typed or written integers 1800–2100: a row of them is a header of years, not data. */
+  /**
+   * Typed or written integers 1800–2100 in a run that counts up by 1–10 at a time (2015,
+   * 2016, 2017…): a row of them is a header of years, not data. Values that happen to lie
+   * in that range (1973, 1967, 1960 people) do not form such a run and count once.
+   */
   years: number;
   /** Every non-empty cell is a run of dashes or rules (`----`, `―――`): a ruling line. */
   rule: boolean;
@@ -63,6 +67,22 @@ export function rowFeatures(sheet: Sheet, r: number): RowFeatures {
   let firstText = '';
   let restUnitNotes = true;
   let rules = 0;
+  let yearCells = 0;
+  let lastYear = NaN;
+  let yearRun = true;
+  const seen = new Set<number>();
+  const seeYear = (y: number) => {
+    yearCells++;
+    if (!Number.isNaN(lastYear)) {
+      const d = y - lastYear;
+      // Headers count up (2015, 2016…; 1990, 1995, 2000, 2004…), or start again over a
+      // second block of columns (2005 2006 2007 | 2005 2006 2007).
+      if (d === 0 || d > 10 || (d < 0 && !seen.has(y))) yearRun = false;
+      seen.add(y);
+    }
+    if (Number.isNaN(lastYear)) seen.add(y);
+    lastYear = y;
+  };
   for (let c = 0; c < sheet.columns.length; c++) {
     const value = getValue(sheet, r, c);
     if (value === null || value === '') continue;
@@ -84,7 +104,7 @@ export function rowFeatures(sheet: Sheet, r: number): RowFeatures {
     switch (cls) {
       case CellClass.Number:
         f.numbers++;
-        if (typeof value === 'number' ? isYearNumber(value) : typeof value === 'string' && /^[\s\u3000]*(?:1[89]|20)[0-9]{2}(?:\.0)?[\s\u3000]*$/.test(value)) f.years++;
+        if (typeof value === 'number' ? isYearNumber(value) : typeof value === 'string' && /^[\s\u3000]*(?:1[89]|20)[0-9]{2}(?:\.0)?[\s\u3000]*$/.test(value)) seeYear(Number(value));
         break;
       case CellClass.Symbol:
         f.symbols++;
@@ -103,6 +123,7 @@ export function rowFeatures(sheet: Sheet, r: number): RowFeatures {
     }
   }
   // One dash is a placeholder (`-` for none); a line of them, or a long one, is a rule.
+  f.years = yearRun ? yearCells : Math.min(yearCells, 1);
   f.rule = f.nonEmpty > 0 && rules >= Math.max(1, f.nonEmpty - 1) && (f.nonEmpty >= 3 || f.longest >= 3);
   f.noteStart = firstText !== '' && isNoteStart(firstText);
   f.loneText = f.nonEmpty === 1 ? firstText : '';
