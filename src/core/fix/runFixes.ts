@@ -29,6 +29,7 @@ export const FIX_ORDER: readonly RuleId[] = [
   'merged-cells',
   'units',
   'wareki',
+  'stub-labels',
   'omitted-cells',
   'multi-row-header',
   'caption-notes',

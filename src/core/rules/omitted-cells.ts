@@ -5,6 +5,7 @@
 import type { Change } from '../changes.ts';
 import { cellKey, columnLetter, getCell, getValue, isEmptyValue, rangeAddress } from '../model.ts';
 import { buildMergeIndex } from '../mergeIndex.ts';
+import { isSubItemLabel, isTotalLabel, verticalLabels } from '../structure/stub.ts';
 import type { SheetRule, SheetView, Violation } from './types.ts';
 
 const DITTO = /^[\s\u3000]*(?:〃|″|同上|同|ゝ|々)[\s\u3000]*$/;
@@ -39,8 +40,10 @@ export const rule: SheetRule = {
     const out: Violation[] = [];
     const merges = buildMergeIndex(view.sheet.merges);
     for (const t of view.structure.tables) {
+      // A label written vertically is spelled out by stub-labels, never filled down piece by piece.
+      const vertical = new Set(verticalLabels(view.sheet, t).map((v) => v.c));
       for (const ci of t.columnInfo) {
-        if (!ci.key) continue;
+        if (!ci.key || vertical.has(ci.c)) continue;
         const c = ci.c;
         let above: string | undefined;
         let run: { start: number; end: number } | undefined;
@@ -54,6 +57,8 @@ export const rule: SheetRule = {
           if (!blank && !isDitto(v)) {
             closeRun();
             above = typeof v === 'object' && v !== null ? v.error : String(v);
+            // A total or a sub-item (`うち…`) labels its own row only: the blanks under it mean nothing.
+            if (isTotalLabel(above) || isSubItemLabel(above)) above = undefined;
             continue;
           }
           // Nothing above yet; merges are their own rule; a blank row is not an omission.

@@ -14,6 +14,7 @@ import { rule as numberAsText } from './number-as-text.ts';
 import { rule as omittedCells } from './omitted-cells.ts';
 import { rule as oneTable } from './one-table.ts';
 import { rule as specialSymbols } from './special-symbols.ts';
+import { rule as stubLabels } from './stub-labels.ts';
 import { rule as styleMeaning } from './style-meaning.ts';
 import { rule as units } from './units.ts';
 import { rule as wareki } from './wareki.ts';
@@ -27,6 +28,7 @@ export const RULES: readonly RuleModule[] = [
   captionNotes,
   labelsInValues,
   mergedCells,
+  stubLabels,
   omittedCells,
   multiRowHeader,
   units,

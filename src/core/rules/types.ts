@@ -14,6 +14,7 @@ export type RuleId =
   | 'caption-notes'
   | 'merged-cells'
   | 'omitted-cells'
+  | 'stub-labels'
   | 'multi-row-header'
   | 'layout-spaces'
   | 'number-as-text'

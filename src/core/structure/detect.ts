@@ -222,7 +222,8 @@ function buildColumns(sheet: Sheet, columns: Band, headerRows: number[], data: B
       const b = getValue(sheet, r, ci.c);
       if (a === null && b === null) continue;
       total++;
-      if (a === b) same++;
+      // The copy is typed again: `市　内　総　生　産　(生産側）` beside `市　内　総　生　産(生産側）`.
+      if (a === b || (typeof a === 'string' && typeof b === 'string' && normalizeTitle(a) === normalizeTitle(b))) same++;
     }
     if (total > 0 && same >= total * 0.9) {
       ci.duplicateOf = twin.c;

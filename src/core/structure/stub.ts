@@ -1,0 +1,215 @@
+// The row labels of a table (its stub) as the reader reads them: a label written
+// vertically one character per cell down a group of rows (`9`/`歳`/`以`/`下`,
+// `中`/`央`/`地`/`区`/`17`/`町`) is one label for every row of that group; a label row
+// with no values that continues the label above it (`４．生産・輸入品に課される税` /
+// `（控除）補助金`) is part of that label; totals (`計`, `小計`) and sub-items (`うち…`)
+// are labels of their own row only, never to be copied onto the rows below.
+import { type CellValue, type Sheet, getFormat, getValue } from '../model.ts';
+import { formatValue } from '../numberFormat.ts';
+import { withoutLayoutSpaces } from '../text/layoutSpaces.ts';
+import type { TableStructure } from './types.ts';
+
+/** A label written down a group of rows, a fragment per cell. */
+export interface VerticalLabel {
+  c: number;
+  /** The group of rows it labels (inclusive). */
+  start: number;
+  end: number;
+  label: string;
+  /** Rows whose cell holds a fragment. */
+  cells: number[];
+  /** A count written under the name (`17`/`町`: the district has 17 towns), kept as a note. */
+  note?: string;
+}
+
+/** A label-only row that continues the label of the row above it. */
+export interface WrappedLabel {
+  r: number;
+  into: number;
+  c: number;
+  text: string;
+}
+
+const TOTAL = /^[\s\u3000]*(?:総?[合総小]?[\s\u3000]*計|総[\s\u3000]*数|合[\s\u3000]*計|累[\s\u3000]*計|.{0,8}累計|total|subtotal|grand total)[\s\u3000]*$/i;
+const SUB_ITEM = /^[\s\u3000]*[(（]?[\s\u3000]*(?:うち|内)[\s\u3000]*[^\s]/;
+
+/** `計`, `小計`, `合計`, `総数`, `本年累計`, `Total`: the label of a sum, which belongs to its own row. */
+export function isTotalLabel(text: string): boolean {
+  return TOTAL.test(text);
+}
+
+/** `うち死亡事故件数`, `(うち市外から)`: a part of the row above, specific to its row. */
+export function isSubItemLabel(text: string): boolean {
+  return SUB_ITEM.test(text);
+}
+
+function shown(sheet: Sheet, r: number, c: number): string {
+  const v: CellValue = getValue(sheet, r, c);
+  if (v === null) return '';
+  if (typeof v === 'number') return formatValue(v, getFormat(sheet, r, c), false).trim();
+  if (typeof v === 'object') return v.error;
+  return String(v);
+}
+
+const CONNECTOR = /^[｜|│ー－~～〜]$/;
+const ARROW = /^[↓↑→]$/;
+
+/** A piece of a vertically written label: one or two characters, a short number, a connector. */
+function isFragment(text: string): boolean {
+  const t = withoutLayoutSpaces(text).trim();
+  if (t === '') return false;
+  if (CONNECTOR.test(t) || ARROW.test(t)) return true;
+  if (/^[0-9０-９]{1,3}[町件校人]?$/.test(t)) return true;
+  return t.length <= 2 && !/^[0-9０-９]/.test(t);
+}
+
+/** The label the fragments of one group spell, and a trailing count (`17町`) set apart. */
+function spell(parts: string[]): { label: string; note?: string } {
+  const clean = parts.map((p) => withoutLayoutSpaces(p).trim()).filter((p) => p !== '' && !ARROW.test(p));
+  let label = '';
+  for (let i = 0; i < clean.length; i++) {
+    const p = clean[i];
+    // A vertical bar between two numbers is a range written downwards: 10｜19歳 → 10～19歳.
+    if (CONNECTOR.test(p)) {
+      label += /[0-9０-９]$/.test(label) ? '～' : '';
+      continue;
+    }
+    label += p;
+  }
+  const m = /^(.*[^0-9０-９])([0-9０-９]+[町件校])$/.exec(label);
+  if (m && /(?:地区|区|町|村|市|台|丘)$/.test(m[1])) return { label: m[1], note: m[2] };
+  return { label };
+}
+
+/** The rows of the table's data band where a group of the stub ends: the totals of the next label column. */
+function groupEnds(sheet: Sheet, t: TableStructure, child: number | undefined): number[] {
+  const ends: number[] = [];
+  if (child === undefined) return ends;
+  for (let r = t.dataRows.start; r <= t.dataRows.end; r++) {
+    const v = getValue(sheet, r, child);
+    if (typeof v === 'string' && isTotalLabel(v)) ends.push(r);
+  }
+  return ends;
+}
+
+/** Vertically written labels in the key columns of `t`. */
+export function verticalLabels(sheet: Sheet, t: TableStructure): VerticalLabel[] {
+  const keys = t.columnInfo.filter((ci) => ci.key && ci.duplicateOf === undefined).map((ci) => ci.c);
+  const out: VerticalLabel[] = [];
+  keys.forEach((c, i) => {
+    let filled = 0;
+    let fragments = 0;
+    let singles = 0;
+    let letters = 0;
+    let repeats = 0;
+    let adjacent = 0;
+    let prevFragment = false;
+    let prevText = '';
+    for (let r = t.dataRows.start; r <= t.dataRows.end; r++) {
+      const s = shown(sheet, r, c);
+      if (s.trim() === '') {
+        prevFragment = false;
+        continue;
+      }
+      filled++;
+      const f = isFragment(s);
+      const t1 = withoutLayoutSpaces(s).trim();
+      if (f) fragments++;
+      if (f && (t1.length === 1 || /^[0-9０-９]+[町件校人]?$/.test(t1))) singles++;
+      if (f && !/^[0-9０-９]/.test(t1)) letters++;
+      if (t1 === prevText) repeats++;
+      if (f && prevFragment) adjacent++;
+      prevFragment = f;
+      prevText = t1;
+    }
+    // Short whole labels (`青森`, `東灘` on every row) are not fragments: fragments are mostly
+    // single characters, and spell something, so they seldom repeat the cell above.
+    // (A column of small numbers, county codes 1, 3, 5…, spells nothing.)
+    if (filled < 3 || fragments < filled * 0.7 || singles < filled * 0.6 || letters < filled * 0.3 || repeats > filled * 0.2) return;
+    const ends = groupEnds(sheet, t, keys[i + 1]);
+    // Without totals to end the groups, fragments must stand in runs (`9`/`歳`/`以`/`下`).
+    if (ends.length === 0 && adjacent === 0) return;
+    const bounds: [number, number][] = [];
+    let start = t.dataRows.start;
+    for (const e of ends) {
+      bounds.push([start, e]);
+      start = e + 1;
+    }
+    if (ends.length === 0) {
+      // Groups are the runs of fragments and the blank rows between them, split half-way.
+      let runStart = -1;
+      let last = -1;
+      for (let r = t.dataRows.start; r <= t.dataRows.end; r++) {
+        const frag = isFragment(shown(sheet, r, c));
+        if (frag && runStart < 0) runStart = r;
+        if (!frag && runStart >= 0 && last >= 0 && r - last > 1) {
+          bounds.push([runStart, last]);
+          runStart = -1;
+        }
+        if (frag) last = r;
+      }
+      if (runStart >= 0) bounds.push([runStart, last]);
+      for (let k = 0; k < bounds.length; k++) {
+        bounds[k][0] = k === 0 ? t.dataRows.start : Math.floor((bounds[k - 1][1] + bounds[k][0]) / 2) + 1;
+        if (k > 0) bounds[k - 1][1] = bounds[k][0] - 1;
+      }
+      if (bounds.length > 0) bounds[bounds.length - 1][1] = t.dataRows.end;
+    } else if (start <= t.dataRows.end) bounds.push([start, t.dataRows.end]);
+    for (const [a, b] of bounds) {
+      const cells: number[] = [];
+      const parts: string[] = [];
+      for (let r = a; r <= b; r++) {
+        const s = shown(sheet, r, c);
+        if (s.trim() === '') continue;
+        cells.push(r);
+        parts.push(s);
+      }
+      if (cells.length === 0) continue;
+      const { label, note } = spell(parts);
+      if (label === '') continue;
+      out.push({ c, start: a, end: b, label, cells, note });
+    }
+  });
+  return out;
+}
+
+/** Does row `r` hold cells outside the label columns of `t`? */
+function hasValues(sheet: Sheet, t: TableStructure, r: number, labelCols: Set<number>): boolean {
+  for (let c = t.columns.start; c <= t.columns.end; c++) {
+    if (labelCols.has(c)) continue;
+    const v = getValue(sheet, r, c);
+    if (v !== null && v !== '') return true;
+  }
+  return false;
+}
+
+function blankRow(sheet: Sheet, t: TableStructure, r: number): boolean {
+  for (let c = t.columns.start; c <= t.columns.end; c++) {
+    const v = getValue(sheet, r, c);
+    if (v !== null && v !== '') return false;
+  }
+  return true;
+}
+
+/**
+ * Label rows that continue the label above: no values, right under a row with values, and
+ * followed by a blank row or the end of the table (a section row would be followed by its
+ * members).
+ */
+export function wrappedLabels(sheet: Sheet, t: TableStructure): WrappedLabel[] {
+  const keyCols = t.columnInfo.filter((ci) => ci.key).map((ci) => ci.c);
+  if (keyCols.length === 0) return [];
+  const labelCols = new Set(keyCols);
+  const c = keyCols[0];
+  const out: WrappedLabel[] = [];
+  for (let r = t.dataRows.start + 1; r <= t.dataRows.end; r++) {
+    const v = getValue(sheet, r, c);
+    if (typeof v !== 'string' || v.trim() === '' || hasValues(sheet, t, r, labelCols)) continue;
+    const above = getValue(sheet, r - 1, c);
+    if (typeof above !== 'string' || above.trim() === '' || !hasValues(sheet, t, r - 1, labelCols)) continue;
+    if (isTotalLabel(v) || /[:：][\s\u3000]*$/.test(v)) continue;
+    if (r < t.dataRows.end && !blankRow(sheet, t, r + 1)) continue;
+    out.push({ r, into: r - 1, c, text: v });
+  }
+  return out;
+}
