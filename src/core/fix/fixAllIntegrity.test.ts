@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { SheetAnalyzer } from '../analysis/analyse.ts';
 import { readWorkbook } from '../io/read.ts';
 import { corpusBytes, corpusTitle, hasCorpusFile } from '../../../test/corpus.ts';
+import { fixtureBytes } from '../../../test/fixtures.ts';
 import { type SheetSeed, fixAllInPlace, planFix } from './runFixes.ts';
 import { sheetFromRows } from '../../../test/sheets.ts';
 import type { Workbook } from '../model.ts';
@@ -74,4 +75,43 @@ describe('fix-all on published workbooks', () => {
       expect(app.sheets.map((s) => s.id)).toEqual(ids);
     }, 60_000);
   }
+});
+
+const SECOND_PRESS = [
+  'npa-traffic/2020_05.xlsx',
+  'npa-traffic/2020_05_a.xlsx',
+  'npa-traffic/2020_05_b.xlsx',
+  'kobe-opendata/25kk_sankouhyou.xls',
+  'kobe-opendata/26jinugoki.xls',
+  'hamamatsu-population/setaisu-jinkousu_area_h28-11.xlsx',
+  'kobe-opendata/zaiseijoukyousiryoushuu2013.xlsx',
+];
+
+describe('a second 「すべて修正」 changes nothing', () => {
+  for (const name of ['population.xlsx', 'ci-index.xlsx', 'crushed-stone.xlsx', 'industry.xlsx', 'county-income.csv', 'shelters-sjis.csv']) {
+    it(`test/fixtures/${name}`, () => {
+      const { workbook } = readWorkbook(fixtureBytes(name), name);
+      expect(fixAllInPlace(workbook).changes.length).toBeGreaterThan(0);
+      expect(fixAllInPlace(workbook).changes).toEqual([]);
+    });
+  }
+  for (const rel of SECOND_PRESS) {
+    it.skipIf(!hasCorpusFile(rel))(
+      corpusTitle(rel, 'changes nothing the second time'),
+      () => {
+        const wb = open(rel);
+        fixAllInPlace(wb);
+        expect(fixAllInPlace(wb).changes.map((ch) => ch.ruleId)).toEqual([]);
+      },
+      120_000,
+    );
+  }
+});
+
+it.skipIf(!hasCorpusFile('npa-traffic/2020_05_a.xlsx'))(corpusTitle('npa-traffic/2020_05_a.xlsx', 'the 和暦 years split over three header rows become 2010年… in the first press'), () => {
+  const wb = open('npa-traffic/2020_05_a.xlsx');
+  fixAllInPlace(wb);
+  const sheet = wb.sheets[0];
+  const titles = sheet.columns.map((col) => col.values[0]);
+  expect(titles.slice(0, 4)).toEqual(['年齢層', '状態', '2010年', '2011年']);
 });

@@ -43,6 +43,9 @@ export const FIX_ORDER: readonly RuleId[] = [
 /** Some fixes need a second look after their first step (a split leaves a repeated column). */
 const MAX_PASSES = 3;
 
+/** Rounds of the whole of 「すべて修正」 before it stops looking for more to do. */
+const MAX_ROUNDS = 3;
+
 export function defaultOptions(rule: RuleModule): FixOptions {
   const out: FixOptions = {};
   for (const [name, spec] of Object.entries(rule.fixOptions ?? {})) out[name] = spec.default;
@@ -192,15 +195,24 @@ export function fixAllInPlace(
   seeds?: ReadonlyMap<string, SheetSeed>,
 ): { changes: Change[]; views: SheetViews } {
   const all: Change[] = [];
-  const views = new SheetViews(wb, overrides, seeds);
+  let corrections = [...overrides];
+  let views = new SheetViews(wb, corrections, seeds);
   try {
-    FIX_ORDER.forEach((ruleId, step) => {
-      onProgress?.({ ruleId, step, steps: FIX_ORDER.length });
-      const rule = ruleById(ruleId);
-      if (!rule?.fix) return;
-      const merged = { ...defaultOptions(rule), ...options[ruleId] };
-      for (const sheet of [...wb.sheets]) fixSheet(wb, sheet.id, rule, merged, all, views);
-    });
+    // A round's result is judged afresh by the next round; 「すべて修正」 ends where a round
+    // changes nothing, so a second press has nothing left to do (SPEC: idempotent).
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      if (round > 0) views = new SheetViews(wb, corrections);
+      const before = all.length;
+      FIX_ORDER.forEach((ruleId, step) => {
+        if (round === 0) onProgress?.({ ruleId, step, steps: FIX_ORDER.length });
+        const rule = ruleById(ruleId);
+        if (!rule?.fix) return;
+        const merged = { ...defaultOptions(rule), ...options[ruleId] };
+        for (const sheet of [...wb.sheets]) fixSheet(wb, sheet.id, rule, merged, all, views);
+      });
+      corrections = views.currentOverrides();
+      if (all.length === before) break;
+    }
   } catch (e) {
     revertChanges(wb, all);
     throw e;

@@ -32,7 +32,8 @@
 // Option `keepOriginal`: a column is added right of each column whose labels were
 // converted, holding the original 和暦 (title: the original title + `（和暦）`).
 import { type Change, type ColumnsChange, type MergeChange, removeMergeChange } from '../changes.ts';
-import { type CellRange, type CellSnapshot, type CellValue, type Column, getCell, getFormat, getValue, isCellError } from '../model.ts';
+import { type CellRange, type CellSnapshot, type CellValue, type Column, cellKey, getCell, getFormat, getValue, isCellError } from '../model.ts';
+import { buildMergeIndex } from '../mergeIndex.ts';
 import { exportText, formatValue, isDateFormat, isJapaneseEraFormat } from '../numberFormat.ts';
 import type { ColumnInfo, TableStructure } from '../structure/types.ts';
 import {
@@ -162,6 +163,11 @@ export interface WarekiFinding {
   c: number;
   violation: Violation;
   fix?: CellFix;
+  /**
+   * Cells the same conversion empties: an era written over its years on a row of its own
+   * (`平成` over `22年`) and the 西暦 printed under them (`(2010)`), once `2010年` says both.
+   */
+  emptied?: { r: number; c: number }[];
   /**
    * A whole label of a key or data cell is converted: the 和暦 as it was (text, a typed
    * month, or what an era format showed), for the column `keepOriginal` adds.
@@ -341,6 +347,8 @@ function analyseTable(view: SheetView, t: TableStructure, out: WarekiFinding[]):
     .map(([c]) => c);
   const hasSeireki = [...headers].some(([c, h]) => SEIREKI_HEADER.test(h) && !warekiCols.includes(c));
 
+  const splitEra = eraOverYears(view, t, out);
+
   // Caption, header and unit rows, left to right. In header rows an era carries to the
   // right (`平成12年` `17年` … `22年`).
   const bandRows = new Set<number>([...t.captionRows, ...t.unitRows]);
@@ -353,6 +361,7 @@ function analyseTable(view: SheetView, t: TableStructure, out: WarekiFinding[]):
       if (value === null || value === '') continue;
       const region = view.regionOf(r, c);
       if (region !== 'caption' && region !== 'header' && region !== 'unit') continue;
+      if (splitEra.has(cellKey(r, c))) continue;
       if (typeof value === 'number') {
         const f = eraFormats ? eraFormatFinding(view, r, c, value) : undefined;
         if (f) push({ r, c, violation: f.violation, fix: f.fix });
@@ -480,6 +489,56 @@ function analyseTable(view: SheetView, t: TableStructure, out: WarekiFinding[]):
     }
     appendAll(out, found);
   }
+}
+
+const ERA_ALONE = /^[\s\u3000]*(明治|大正|昭和|平成|令和)[\s\u3000]*$/;
+const GLOSS = /^[\s\u3000]*[(（]?[\s\u3000]*([12][0-9]{3})[\s\u3000]*[)）]?[\s\u3000]*$/;
+
+/**
+ * An era written on a header row of its own over era-less years (`平成` / `22年` /
+ * `(2010)`, `令和` / `元年`): each year is converted with the era above it, and the era
+ * cell and a 西暦 printed under the year are emptied, since `2010年` says all three.
+ * Returns the cells it took care of.
+ */
+function eraOverYears(view: SheetView, t: TableStructure, out: WarekiFinding[]): Set<number> {
+  const taken = new Set<number>();
+  const rows = titleRows(t);
+  if (rows.length < 2) return taken;
+  const sheet = view.sheet;
+  const merges = buildMergeIndex(sheet.merges);
+  const origin = (r: number, c: number) => {
+    const m = merges.at(r, c);
+    return m ? (m.s.r === r ? m.s : undefined) : { r, c };
+  };
+  for (let c = t.columns.start; c <= t.columns.end; c++) {
+    for (let i = 0; i + 1 < rows.length; i++) {
+      const at = origin(rows[i], c);
+      const eraText = at ? getValue(sheet, at.r, at.c) : null;
+      if (typeof eraText !== 'string') continue;
+      const name = ERA_ALONE.exec(eraText)?.[1];
+      if (!name) continue;
+      const era = ERAS.find((e) => e.name === name)!;
+      const yr = rows[i + 1];
+      const yearText = getValue(sheet, yr, c);
+      if (typeof yearText !== 'string') continue;
+      const [m] = findWareki(yearText, era);
+      if (!m || m.explicit || m.kind !== 'year' || yearText.trim() !== m.text.trim()) continue;
+      const emptied = [{ r: at!.r, c: at!.c }];
+      if (m.valid && i + 2 < rows.length) {
+        const g = rows[i + 2];
+        const gloss = getValue(sheet, g, c);
+        const y = typeof gloss === 'string' ? GLOSS.exec(gloss)?.[1] : typeof gloss === 'number' ? String(gloss) : undefined;
+        if (y !== undefined && Number(y) === m.year) emptied.push({ r: g, c });
+      }
+      const f = textFinding(view, yr, c, yearText, [m], { valueCell: false, yearColumn: false });
+      if (!f) continue;
+      if (f.fix) f.emptied = emptied.filter((e) => !taken.has(cellKey(e.r, e.c)));
+      out.push(f);
+      taken.add(cellKey(yr, c));
+      for (const e of emptied) taken.add(cellKey(e.r, e.c));
+    }
+  }
+  return taken;
 }
 
 /** A number that reads as a 西暦 year (2010). */
@@ -702,6 +761,10 @@ export function fixWareki(view: SheetView, options: FixOptions = {}): Change[] {
       if (!f.fix) continue;
       const before = getCell(sheet, f.r, f.c);
       out.push({ kind: 'cell', sheetId: sheet.id, r: f.r, c: shifted(f.c), before, after: afterSnapshot(before, f.fix), ruleId: 'wareki' });
+      for (const e of f.emptied ?? []) {
+        const was = getCell(sheet, e.r, e.c);
+        if (was.value !== null) out.push({ kind: 'cell', sheetId: sheet.id, r: e.r, c: shifted(e.c), before: was, after: { value: null }, ruleId: 'wareki' });
+      }
     }
   }
   return out;

@@ -92,5 +92,45 @@ export function columnTitles(sheet: Sheet, t: TableStructure, joiner = ' '): Col
     }
     out.push({ c, parts: ja, title: ja.join(joiner), en: en.length > 0 ? en.join(' ') : undefined });
   }
+  nameTheCorner(t, out, joiner);
   return out;
+}
+
+/** A word that names the axis of the column titles (`年` over a row of years), not a row label. */
+const AXIS_WORD = /^(?:年|年次|年度|月|年月|期間|時点)$/;
+const PERIOD_TITLE = /^(?:[12][0-9]{3}|(?:明治|大正|昭和|平成|令和)?[0-9０-９元]{1,4})[\s\u3000]*(?:年|年度|月|年[0-9０-９]{1,2}月)?$/;
+
+/**
+ * The corner over the label columns of a cross table: the word naming the column axis
+ * (`年` above `2010年 2011年…`) is no label column's title, and a corner title that names
+ * several label columns at once (`年齢層・状態` over two) gives each its own part.
+ */
+function nameTheCorner(t: TableStructure, titles: ColumnTitle[], joiner: string): void {
+  const keys = titles.filter((x) => t.columnInfo.find((ci) => ci.c === x.c)?.key);
+  const values = titles.filter((x) => !keys.includes(x));
+  const periods = values.filter((x) => PERIOD_TITLE.test(x.title)).length;
+  if (periods >= 2 && periods >= values.length / 2) {
+    for (const k of keys) {
+      if (k.parts.length === 1 && AXIS_WORD.test(k.parts[0]) && keys.some((o) => o !== k && o.parts.length > 0)) {
+        k.parts = [];
+        k.title = '';
+      }
+    }
+  }
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    if (k.parts.length === 0) continue;
+    let empty = 0;
+    while (i + 1 + empty < keys.length && keys[i + 1 + empty].parts.length === 0 && keys[i + 1 + empty].c === k.c + 1 + empty) empty++;
+    if (empty === 0) continue;
+    const pieces = k.parts[k.parts.length - 1].split(/[・／/]/).filter(Boolean);
+    if (pieces.length !== empty + 1) continue;
+    const parents = k.parts.slice(0, -1);
+    pieces.forEach((p, j) => {
+      const target = keys[i + j];
+      target.parts = [...parents, p];
+      target.title = target.parts.join(joiner);
+    });
+    i += empty;
+  }
 }
