@@ -31,9 +31,12 @@ const UNIT_WORDS = /単位|^[（(][\s\u3000]*[0-9０-９,，.]*[\s\u3000]*(?:千
 const NOTE_START =
   /^[\s\u3000]*(?:注|※|\*|＊|資料|出典|出所|備考|\(注\)|（注）|〔注〕|［注］|\[注\]|注[0-9０-９]|[a-zA-Z][)）]|[0-9０-９]{1,2}[)）]|[（(][0-9０-９a-zA-Z]{1,2}[)）]|[①-⑳])/;
 
+/** A number shown as a year, month or day of a date: `"平""成"0"年"` (28 → 平成28年), `0"月1日"`. */
+const PERIOD_FORMAT = /"[^"]*[年月日][^"]*"|\\[年月日]/;
+
 export function classifyValue(value: CellValue, format: string): CellClass {
   if (value === null) return CellClass.Empty;
-  if (typeof value === 'number') return isDateFormat(format) ? CellClass.Date : CellClass.Number;
+  if (typeof value === 'number') return isDateFormat(format) ? CellClass.Date : PERIOD_FORMAT.test(format) ? CellClass.Period : CellClass.Number;
   if (typeof value === 'boolean' || isCellError(value)) return CellClass.Text;
   return classifyText(value);
 }

@@ -216,7 +216,7 @@ function emissions(x: LineFacts, textTable: boolean): number[] {
   const loneYear = f.nonEmpty === 1 && f.years === 1 && !x.atLeft;
   // What the wording says counts for lines of one or two cells (a caption, a date line, a
   // note); a data row may well start with a label that reads like one.
-  const k = f.nonEmpty <= 2 || f.restAreUnitNotes ? f.kind : 'none';
+  const k = f.nonEmpty <= 2 || f.restAreUnitNotes || f.titleLine ? f.kind : 'none';
 
   // data
   let d = 0;
@@ -248,7 +248,7 @@ function emissions(x: LineFacts, textTable: boolean): number[] {
   e[HEAD] = h;
 
   // caption
-  let c = lone ? 1.5 : f.nonEmpty === 2 ? -0.5 : -3;
+  let c = lone ? 1.5 : f.titleLine ? 1 : f.nonEmpty === 2 ? -0.5 : -3;
   if (k === 'caption') c += 3;
   else if (k === 'date' || k === 'unit') c += 2.5;
   else if (k === 'source') c += 1.5;

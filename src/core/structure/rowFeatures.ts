@@ -27,8 +27,16 @@ export interface RowFeatures {
   noteStart: boolean;
   /** Text of the first non-empty cell when it is the only one, else ''. */
   loneText: string;
-  /** The non-first cells are all unit notes (`(単位:千ト)` at the right of a caption). */
+  /**
+   * The non-first cells are all unit, date or source notes (`(単位:千ト)`, `平成27年８月1日現在`,
+   * `浜松市総務部文書行政課` at the right of a caption).
+   */
   restAreUnitNotes: boolean;
+  /**
+   * At most one plain text, no values, the rest periods, dates and notes (`28`(平成28年) `11`(11月1日)
+   * `中区町別世帯数人口一覧表` `(住民登録による)`): a title line with its date, not a row of titles.
+   */
+  titleLine: boolean;
   /** Length of the longest text in the row. */
   longest: number;
   /** What the first text of the row reads as: a caption, a date line, a unit line, a source, a note… */
@@ -51,6 +59,7 @@ export function emptyFeatures(): RowFeatures {
     noteStart: false,
     loneText: '',
     restAreUnitNotes: false,
+    titleLine: false,
     longest: 0,
     kind: 'none',
   };
@@ -62,11 +71,21 @@ function isYearNumber(v: number): boolean {
   return Number.isInteger(v) && v >= 1800 && v <= 2100;
 }
 
+/** A remark in brackets beside a title: `(住民登録による)`. */
+const REMARK = /^[\s\u3000]*[(（][^()（）]{2,30}[)）][\s\u3000]*$/;
+
+function isMetaNote(text: string): boolean {
+  if (isUnitNote(text)) return true;
+  const k = lineKindOf(text);
+  return k === 'unit' || k === 'date' || k === 'source';
+}
+
 export function rowFeatures(sheet: Sheet, r: number): RowFeatures {
   const f = emptyFeatures();
   let firstText = '';
   let restUnitNotes = true;
   let rules = 0;
+  let plainTexts = 0;
   let yearCells = 0;
   let lastYear = NaN;
   let yearRun = true;
@@ -92,7 +111,7 @@ export function rowFeatures(sheet: Sheet, r: number): RowFeatures {
     if (f.first < 0) {
       f.first = c;
       firstText = typeof value === 'string' ? value : '';
-    } else if (!(typeof value === 'string' && isUnitNote(value))) {
+    } else if (!(typeof value === 'string' && isMetaNote(value))) {
       restUnitNotes = false;
     }
     f.last = c;
@@ -120,6 +139,7 @@ export function rowFeatures(sheet: Sheet, r: number): RowFeatures {
         break;
       default:
         f.texts++;
+        if (!(typeof value === 'string' && (isMetaNote(value) || REMARK.test(value)))) plainTexts++;
     }
   }
   // One dash is a placeholder (`-` for none); a line of them, or a long one, is a rule.
@@ -128,6 +148,7 @@ export function rowFeatures(sheet: Sheet, r: number): RowFeatures {
   f.noteStart = firstText !== '' && isNoteStart(firstText);
   f.loneText = f.nonEmpty === 1 ? firstText : '';
   f.restAreUnitNotes = f.nonEmpty > 1 && restUnitNotes;
+  f.titleLine = f.nonEmpty > 1 && f.numbers + f.symbols === 0 && plainTexts <= 1 && f.nonEmpty <= 5;
   f.kind = firstText === '' ? 'none' : lineKindOf(firstText);
   return f;
 }
@@ -153,6 +174,7 @@ export function sameShape(a: RowFeatures, b: RowFeatures): boolean {
     a.noteStart === b.noteStart &&
     a.loneText === b.loneText &&
     a.restAreUnitNotes === b.restAreUnitNotes &&
+    a.titleLine === b.titleLine &&
     a.kind === b.kind &&
     Math.min(a.longest, 40) === Math.min(b.longest, 40)
   );

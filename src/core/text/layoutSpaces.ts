@@ -16,6 +16,8 @@
 // - spaces between a CJK character and a bare number (`平成 22 年`, `23 年`, `第 1 回`) →
 //   removed; a number that is part of a longer token stays apart (`2-2 都道府県別…`,
 //   `中央町 1-2-3`, `地区　1)`), and so does a code with a leading zero (`0911 部分肉…`);
+// - spaces between a CJK word and a bracketed Japanese remark (`市内総生産　(生産側）`) →
+//   removed;
 // - anything else is left alone, except that an ideographic space or a tab between
 //   non-CJK characters becomes one ASCII space (`(人/km²)　2)` → `(人/km²) 2)`). In
 //   particular spaces between Latin words are never touched (`New York`,
@@ -78,6 +80,14 @@ function isCjk(code: number): boolean {
     (code >= 0x3200 && code <= 0x33ff) || // ㈱ ㊤ ㍻ ㎞
     code === 0x203b // ※
   );
+}
+
+function isOpenBracket(code: number): boolean {
+  return code === 0x28 || code === 0x5b || code === 0xff08 || code === 0x300c || code === 0x3010 || code === 0x3014;
+}
+
+function isCloseBracket(code: number): boolean {
+  return code === 0x29 || code === 0x5d || code === 0xff09 || code === 0x300d || code === 0x3011 || code === 0x3015;
 }
 
 function isLatinLetter(code: number): boolean {
@@ -174,8 +184,12 @@ export function findLayoutSpaces(text: string): LayoutSpaceResult | undefined {
       const single = tokenBefore(text, a, s) === 1 || tokenAfter(text, i, e) === 1;
       // Between two longer words one space separates them; a tab or NBSP there becomes one.
       const plainSeparator = text.charCodeAt(a) === 0x20 || text.charCodeAt(a) === 0x3000;
-      replacement = wide || single ? '' : plainSeparator ? undefined : ' ';
+      const bracket = isOpenBracket(right) || isCloseBracket(left);
+      replacement = wide || single || bracket ? '' : plainSeparator ? undefined : ' ';
     } else if ((cjkL && isDigit(right) && numberTokenAfter(text, i, e)) || (isDigit(left) && cjkR && numberTokenBefore(text, a, s))) {
+      replacement = '';
+    } else if ((cjkL && isOpenBracket(right) && isCjk(text.charCodeAt(i + 1))) || (isCloseBracket(left) && cjkR)) {
+      // `市　内　総　生　産　(生産側）`: a bracketed Japanese remark sits against its word.
       replacement = '';
     } else if (cjkL || cjkR) {
       replacement = onlyAsciiSpace && len === 1 ? undefined : ' ';
