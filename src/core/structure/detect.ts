@@ -6,8 +6,8 @@ import { type CellRange, type Sheet, getFormat, getValue } from '../model.ts';
 import type { Localized } from '../rules/types.ts';
 import { CellClass, classifyValue } from './cellClass.ts';
 import { headerCells } from './header.ts';
-import { decodeLines } from './lines.ts';
-import { type RowFeatures, allRowFeatures, rowFeatures } from './rowFeatures.ts';
+import { type Region, decodeLines } from './lines.ts';
+import { type RowFeatures, allRowFeatures, emptyFeatures, rowFeatures } from './rowFeatures.ts';
 import type { Band, ColumnInfo, ColumnKind, SheetStructure, StructureOverride, TableStructure } from './types.ts';
 import { minMax } from '../arrays.ts';
 
@@ -40,11 +40,12 @@ interface Draft {
 
 const say = (ja: string, en: string): Localized => ({ ja, en });
 
-/** For each row, the width of the widest merge that starts on it. */
-function mergeStartWidths(sheet: Sheet): Map<number, number> {
+/** For each row, the width of the widest merge that starts on it (within `cols`). */
+function mergeStartWidths(sheet: Sheet, cols: Band): Map<number, number> {
   const out = new Map<number, number>();
   for (const m of sheet.merges) {
-    const w = m.e.c - m.s.c + 1;
+    if (m.s.c < cols.start || m.s.c > cols.end) continue;
+    const w = Math.min(m.e.c, cols.end) - m.s.c + 1;
     if (w > (out.get(m.s.r) ?? 0)) out.set(m.s.r, w);
   }
   return out;
@@ -57,11 +58,9 @@ function mergeHeaderEnd(sheet: Sheet, header: Set<number>): number {
   return end;
 }
 
-function buildDrafts(sheet: Sheet, features: RowFeatures[]): Draft[] {
-  const width = sheet.columns.length;
-  if (width === 0 || sheet.rowCount === 0) return [];
-  const region = { rows: { start: 0, end: sheet.rowCount - 1 }, cols: { start: 0, end: width - 1 } };
-  const { tables, textTable } = decodeLines(sheet, features, region, mergeStartWidths(sheet));
+function buildDrafts(sheet: Sheet, features: RowFeatures[], region: Region): Draft[] {
+  if (region.cols.end < region.cols.start || region.rows.end < region.rows.start) return [];
+  const { tables, textTable } = decodeLines(sheet, features, region, mergeStartWidths(sheet, region.cols));
   return tables.map((t) => {
     const header = [...t.header];
     let dataStart = t.data[0];
@@ -286,20 +285,67 @@ function assemble(sheet: Sheet, features: RowFeatures[], captions: number[], hea
   };
 }
 
-function tablesFromDraft(sheet: Sheet, features: RowFeatures[], d: Draft, nextId: () => string): TableStructure[] {
-  const { captions, header } = d;
+/** Rows `d` spans, caption to notes. */
+function draftRows(d: Draft): Band {
+  const all = [...d.captions, ...d.header, d.dataStart, d.dataEnd, ...d.notes];
+  return { start: Math.min(...all), end: Math.max(...all) };
+}
+
+/**
+ * Column groups of a draft that are tables of their own: each has a label column at its
+ * left (the first cell of most of its data rows is text) and values. A blank column between
+ * value columns (a spacer) leaves the groups one table.
+ */
+function independentGroups(sheet: Sheet, d: Draft, groups: Band[]): boolean {
+  if (groups.length < 2) return false;
+  return groups.every((g) => {
+    if (g.end <= g.start) return false;
+    let rows = 0;
+    let labelled = 0;
+    let values = 0;
+    for (let r = d.dataStart; r <= d.dataEnd; r++) {
+      const f = rowFeatures(sheet, r, g.start, g.end);
+      if (f.nonEmpty === 0) continue;
+      rows++;
+      values += f.numbers + f.symbols;
+      const v = getValue(sheet, r, f.first);
+      const cls = v === null ? CellClass.Empty : classifyValue(v, getFormat(sheet, r, f.first));
+      if (cls === CellClass.Text || cls === CellClass.Period || cls === CellClass.Date) labelled++;
+    }
+    return rows > 0 && values > 0 && labelled >= rows * 0.5;
+  });
+}
+
+/** Row summaries over the columns of `g` for the rows of `band`, empty elsewhere. */
+function regionFeatures(sheet: Sheet, band: Band, g: Band): RowFeatures[] {
+  const out: RowFeatures[] = new Array(sheet.rowCount);
+  const empty = emptyFeatures();
+  for (let r = 0; r < sheet.rowCount; r++) out[r] = r >= band.start && r <= band.end ? rowFeatures(sheet, r, g.start, g.end) : empty;
+  return out;
+}
+
+function tableOfDraft(sheet: Sheet, features: RowFeatures[], d: Draft, columns: Band, id: string, extra?: Localized): TableStructure {
   const data: Band = { start: d.dataStart, end: d.dataEnd };
-  const body = [...header, ...rowsOf(data)];
+  const reasons = extra ? [...d.reasons, extra] : d.reasons;
+  return assemble(sheet, features, d.captions, d.header, data, d.notes, columns, id, extra ? d.confidence * 0.9 : d.confidence, reasons);
+}
+
+function tablesFromDraft(sheet: Sheet, features: RowFeatures[], d: Draft, nextId: () => string, nested = false): TableStructure[] {
+  const data: Band = { start: d.dataStart, end: d.dataEnd };
+  const body = [...d.header, ...rowsOf(data)];
   const columns = columnsOf(body, features);
   const groups = columnGroups(columns, splitColumns(sheet, body, columns));
-  const independent = groups.length > 1 && groups.every((g) => g.end > g.start && body.some((r) => header.includes(r)));
-  if (!independent) return [assemble(sheet, features, captions, header, data, d.notes, columns, nextId(), d.confidence, d.reasons)];
-  // Side-by-side blocks: each column group becomes a table with the same row bands; the
-  // captions and notes go with the block their text starts in.
-  return groups.map((g) => {
-    const inGroup = (r: number) => features[r].first >= g.start && features[r].first <= g.end;
-    const reasons = [...d.reasons, say(`空の列で区切られた横並びの表(${g.start + 1}〜${g.end + 1}列目)`, `Side-by-side block separated by empty columns (columns ${g.start + 1}–${g.end + 1})`)];
-    return assemble(sheet, features, captions.filter(inGroup), header, data, d.notes.filter(inGroup), g, nextId(), d.confidence * 0.9, reasons);
+  if (nested || !independentGroups(sheet, d, groups)) return [tableOfDraft(sheet, features, d, columns, nextId())];
+  // Side-by-side tables: each column group's lines are read again on their own (its own
+  // caption, header rows and notes), and may hold more than one table.
+  const band = draftRows(d);
+  return groups.flatMap((g) => {
+    const own = regionFeatures(sheet, band, g);
+    const why = say(`空の列で区切られた横並びの表(${g.start + 1}〜${g.end + 1}列目)`, `Side-by-side table separated by empty columns (columns ${g.start + 1}–${g.end + 1})`);
+    return buildDrafts(sheet, own, { rows: band, cols: g }).map((x) => {
+      const cols = columnsOf([...x.header, ...rowsOf({ start: x.dataStart, end: x.dataEnd })], own);
+      return tableOfDraft(sheet, own, x, cols, nextId(), why);
+    });
   });
 }
 
@@ -322,7 +368,8 @@ function applyOverride(sheet: Sheet, features: RowFeatures[], t: TableStructure,
 export function detectStructure(sheet: Sheet, features: RowFeatures[] = allRowFeatures(sheet), overrides: readonly StructureOverride[] = []): SheetStructure {
   let n = 0;
   const nextId = () => `t${++n}`;
-  const tables = buildDrafts(sheet, features).flatMap((d) => tablesFromDraft(sheet, features, d, nextId));
+  const whole: Region = { rows: { start: 0, end: sheet.rowCount - 1 }, cols: { start: 0, end: sheet.columns.length - 1 } };
+  const tables = buildDrafts(sheet, features, whole).flatMap((d) => tablesFromDraft(sheet, features, d, nextId));
   const mine = overrides.filter((o) => o.sheetId === sheet.id);
   for (const o of mine) if (tables[o.table]) tables[o.table] = applyOverride(sheet, features, tables[o.table], o);
   return { sheetId: sheet.id, tables, overridden: mine.length > 0 };

@@ -242,6 +242,8 @@ function emissions(x: LineFacts, textTable: boolean): number[] {
   if (x.wideMerge) h += 1.5;
   if (lone && x.atLeft && f.longest > 30) h -= 1.5;
   if (k === 'caption' || k === 'date' || k === 'source' || k === 'note') h -= 2.5;
+  // A title with its date and a remark spread over the width is no row of column titles.
+  if (f.titleLine && f.nonEmpty <= 3 && !x.wideMerge) h -= 2;
   if (textTable && !lone && values === 0) h += 0.5;
   if (!textTable && !lone && values === 0 && x.textOverNumbers === 0 && !x.wideMerge) h -= 1;
   h += 2.5 * x.unlikeBelow;

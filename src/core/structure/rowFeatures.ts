@@ -80,7 +80,8 @@ function isMetaNote(text: string): boolean {
   return k === 'unit' || k === 'date' || k === 'source';
 }
 
-export function rowFeatures(sheet: Sheet, r: number): RowFeatures {
+/** The summary of row `r`, over columns `from`…`to` (a side-by-side table's own columns). */
+export function rowFeatures(sheet: Sheet, r: number, from = 0, to = sheet.columns.length - 1): RowFeatures {
   const f = emptyFeatures();
   let firstText = '';
   let restUnitNotes = true;
@@ -102,7 +103,7 @@ export function rowFeatures(sheet: Sheet, r: number): RowFeatures {
     if (Number.isNaN(lastYear)) seen.add(y);
     lastYear = y;
   };
-  for (let c = 0; c < sheet.columns.length; c++) {
+  for (let c = from; c <= to; c++) {
     const value = getValue(sheet, r, c);
     if (value === null || value === '') continue;
     const cls = classifyValue(value, getFormat(sheet, r, c));
