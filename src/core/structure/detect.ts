@@ -330,21 +330,90 @@ function tableOfDraft(sheet: Sheet, features: RowFeatures[], d: Draft, columns: 
   return assemble(sheet, features, d.captions, d.header, data, d.notes, columns, id, extra ? d.confidence * 0.9 : d.confidence, reasons);
 }
 
+/** The leading number of a label: `  0- 4` → 0, ` 35-39` → 35, `70歳` → 70. */
+function leadingNumber(v: ReturnType<typeof getValue>): number | undefined {
+  if (typeof v === 'number') return v;
+  if (typeof v !== 'string') return undefined;
+  const m = /^[\s\u3000]*([0-9０-９]+)/.exec(v);
+  return m ? Number(m[1].replace(/[０-９]/g, (x) => String(x.charCodeAt(0) - 0xff10))) : undefined;
+}
+
+/**
+ * A header repeated across the columns (`地区, 町名, 世帯数…` twice; `年齢, 総数, 男, 女` three
+ * times): the column blocks it makes, or undefined.
+ */
+function repeatedBlocks(sheet: Sheet, features: RowFeatures[], d: Draft, g: Band): Band[] | undefined {
+  const titleRows = d.header.filter((r) => !isUnitRow(features[r]));
+  if (titleRows.length === 0) return undefined;
+  const cells = headerCells(sheet, g, titleRows);
+  const title = (c: number) => normalizeTitle((cells.get(c) ?? []).slice(-1).join(''));
+  const width = g.end - g.start + 1;
+  for (let p = 2; p <= width / 2; p++) {
+    const k = Math.floor(width / p);
+    let same = true;
+    for (let j = 0; j < p && same; j++) for (let b = 1; b < k && same; b++) same = title(g.start + j) === title(g.start + b * p + j);
+    let named = 0;
+    for (let j = 0; j < p; j++) if (title(g.start + j) !== '') named++;
+    // Columns left over at the right must be empty: the blocks fill the table.
+    for (let c = g.start + k * p; c <= g.end && same; c++) same = title(c) === '';
+    if (same && named >= 2 && title(g.start) !== '') return Array.from({ length: k }, (_, b) => ({ start: g.start + b * p, end: g.start + b * p + p - 1 }));
+  }
+  return undefined;
+}
+
+/**
+ * Blocks whose labels go on where the previous block's stop (ages 0–34 | 35–69 | 70–) are one
+ * table wrapped for the page; blocks of names (towns of other districts) are tables of their own.
+ */
+function blocksContinue(sheet: Sheet, d: Draft, blocks: Band[]): boolean {
+  const labels = (b: Band) => {
+    const out: number[] = [];
+    for (let r = d.dataStart; r <= d.dataEnd; r++) {
+      const n = leadingNumber(getValue(sheet, r, b.start));
+      if (n !== undefined) out.push(n);
+    }
+    return out;
+  };
+  const all = blocks.map(labels);
+  if (all.some((l) => l.length === 0)) return false;
+  for (let b = 1; b < all.length; b++) {
+    const first = all[b][0];
+    const before = all[b - 1].filter((n) => n < first).length;
+    if (first <= all[b - 1][0] || before < all[b - 1].length * 0.8) return false;
+  }
+  return true;
+}
+
+/** `nested`: the draft is already one column group of a split (it is not split by blank columns again). */
 function tablesFromDraft(sheet: Sheet, features: RowFeatures[], d: Draft, nextId: () => string, nested = false): TableStructure[] {
   const data: Band = { start: d.dataStart, end: d.dataEnd };
   const body = [...d.header, ...rowsOf(data)];
   const columns = columnsOf(body, features);
   const groups = columnGroups(columns, splitColumns(sheet, body, columns));
-  if (nested || !independentGroups(sheet, d, groups)) return [tableOfDraft(sheet, features, d, columns, nextId())];
-  // Side-by-side tables: each column group's lines are read again on their own (its own
-  // caption, header rows and notes), and may hold more than one table.
+  if (nested || !independentGroups(sheet, d, groups)) {
+    const blocks = repeatedBlocks(sheet, features, d, columns);
+    if (blocks && blocksContinue(sheet, d, blocks)) {
+      const t = tableOfDraft(sheet, features, d, columns, nextId(), say(`同じ見出しの${blocks.length}つの列ブロックに折り返された1つの表`, `One table wrapped into ${blocks.length} column blocks under the same header`));
+      return [{ ...t, blocks }];
+    }
+    if (blocks) return splitInto(sheet, d, blocks, nextId, say('同じ見出しの表が横に並んでいます', 'Tables with the same header side by side'));
+    return [tableOfDraft(sheet, features, d, columns, nextId())];
+  }
+  return splitInto(sheet, d, groups, nextId, undefined);
+}
+
+/**
+ * Side-by-side tables: each column group's lines are read again on their own (its own
+ * caption, header rows and notes), and may hold more than one table.
+ */
+function splitInto(sheet: Sheet, d: Draft, groups: Band[], nextId: () => string, reason: Localized | undefined): TableStructure[] {
   const band = draftRows(d);
   return groups.flatMap((g) => {
     const own = regionFeatures(sheet, band, g);
-    const why = say(`空の列で区切られた横並びの表(${g.start + 1}〜${g.end + 1}列目)`, `Side-by-side table separated by empty columns (columns ${g.start + 1}–${g.end + 1})`);
-    return buildDrafts(sheet, own, { rows: band, cols: g }).map((x) => {
+    const why = reason ?? say(`空の列で区切られた横並びの表(${g.start + 1}〜${g.end + 1}列目)`, `Side-by-side table separated by empty columns (columns ${g.start + 1}–${g.end + 1})`);
+    return buildDrafts(sheet, own, { rows: band, cols: g }).flatMap((x) => {
       const cols = columnsOf([...x.header, ...rowsOf({ start: x.dataStart, end: x.dataEnd })], own);
-      return tableOfDraft(sheet, own, x, cols, nextId(), why);
+      return tablesFromDraft(sheet, own, x, nextId, true).map((t) => ({ ...t, columns: cols, reasons: [...t.reasons, why] }));
     });
   });
 }

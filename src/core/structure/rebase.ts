@@ -98,7 +98,11 @@ function columnsDeleted(t: TableStructure, start: number, count: number): TableS
     else next.duplicateOf = twin;
     columnInfo.push(next);
   }
-  return { ...t, range: withCols(t.range, bandAfterDelete(rangeCols(t.range), start, count)), columns, columnInfo };
+  const blocks = t.blocks?.map((b) => bandAfterDelete(b, start, count)).filter((b) => !isEmpty(b));
+  const out: TableStructure = { ...t, range: withCols(t.range, bandAfterDelete(rangeCols(t.range), start, count)), columns, columnInfo };
+  if (blocks && blocks.length > 1) out.blocks = blocks;
+  else delete out.blocks;
+  return out;
 }
 
 function columnsInserted(t: TableStructure, start: number, count: number): TableStructure {
@@ -116,7 +120,9 @@ function columnsInserted(t: TableStructure, start: number, count: number): Table
     for (let k = 0; k < count; k++) columnInfo.push({ c: start + k, kind: left?.kind ?? 'text', key: left?.key ?? false, headerPath: [] });
     columnInfo.sort((a, b) => a.c - b.c);
   }
-  return { ...t, range: withCols(t.range, bandAfterInsert(rangeCols(t.range), start, count)), columns, columnInfo };
+  const out: TableStructure = { ...t, range: withCols(t.range, bandAfterInsert(rangeCols(t.range), start, count)), columns, columnInfo };
+  if (t.blocks) out.blocks = t.blocks.map((b) => bandAfterInsert(b, start, count));
+  return out;
 }
 
 /**

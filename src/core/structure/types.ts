@@ -45,6 +45,12 @@ export interface TableStructure {
   /** Columns of the table body. */
   columns: Band;
   columnInfo: ColumnInfo[];
+  /**
+   * The same table wrapped into column blocks side by side (the header repeated:
+   * `年齢, 総数, 男, 女` ×3, ages 0–34 | 35–69 | 70–): the blocks in reading order, each as
+   * wide as the first; the data-split fix stacks them under the first.
+   */
+  blocks?: Band[];
   /** 0–1: how sure the detector is of the header/data split. */
   confidence: number;
   reasons: Localized[];

@@ -82,6 +82,12 @@ function isCjk(code: number): boolean {
   );
 }
 
+/** The first character at or after `i` that is not white space (NaN at the end). */
+function nonWhiteAfter(text: string, i: number, end: number): number {
+  while (i < end && isWhite(text.charCodeAt(i))) i++;
+  return i < end ? text.charCodeAt(i) : NaN;
+}
+
 function isOpenBracket(code: number): boolean {
   return code === 0x28 || code === 0x5b || code === 0xff08 || code === 0x300c || code === 0x3010 || code === 0x3014;
 }
@@ -184,11 +190,11 @@ export function findLayoutSpaces(text: string): LayoutSpaceResult | undefined {
       const single = tokenBefore(text, a, s) === 1 || tokenAfter(text, i, e) === 1;
       // Between two longer words one space separates them; a tab or NBSP there becomes one.
       const plainSeparator = text.charCodeAt(a) === 0x20 || text.charCodeAt(a) === 0x3000;
-      const bracket = isOpenBracket(right) || isCloseBracket(left);
+      const bracket = (isOpenBracket(right) && isCjk(nonWhiteAfter(text, i + 1, e))) || (isCloseBracket(left) && isCjk(text.charCodeAt(a - 2)));
       replacement = wide || single || bracket ? '' : plainSeparator ? undefined : ' ';
     } else if ((cjkL && isDigit(right) && numberTokenAfter(text, i, e)) || (isDigit(left) && cjkR && numberTokenBefore(text, a, s))) {
       replacement = '';
-    } else if ((cjkL && isOpenBracket(right) && isCjk(text.charCodeAt(i + 1))) || (isCloseBracket(left) && cjkR)) {
+    } else if ((cjkL && isOpenBracket(right) && isCjk(nonWhiteAfter(text, i + 1, e))) || (isCloseBracket(left) && cjkR && isCjk(text.charCodeAt(a - 2)))) {
       // `市　内　総　生　産　(生産側）`: a bracketed Japanese remark sits against its word.
       replacement = '';
     } else if (cjkL || cjkR) {
