@@ -5,9 +5,7 @@ import { sheetFromRows } from '../../../test/sheets.ts';
 import { applyChanges, revertChanges } from '../changes.ts';
 import { readWorkbook } from '../io/read.ts';
 import { type CellRange, type Workbook, getCell, getProvenance, getValue, sheetById } from '../model.ts';
-import { RULES } from '../rules/registry.ts';
-import { rule as mergedCells } from '../rules/merged-cells.ts';
-import { rule as omittedCells } from '../rules/omitted-cells.ts';
+import { RULES, ruleById } from '../rules/registry.ts';
 import { defaultOptions, planFix, planFixAll, viewOfSheet } from './runFixes.ts';
 
 function open(name: string): Workbook {
@@ -129,7 +127,7 @@ describe('properties', () => {
         sheet.merges = ms;
         const wb: Workbook = { source: { fileName: 't', format: 'xlsx', byteLength: 0 }, date1904: false, sheets: [sheet] };
         const before = contents(wb);
-        const changes = mergedCells.fix!(viewOfSheet(sheet, false), {});
+        const changes = ruleById('merged-cells')!.fix!(viewOfSheet(sheet, false), {});
         applyChanges(wb, changes);
         expect(sheet.merges).toEqual([]);
         revertChanges(wb, changes);
@@ -144,7 +142,7 @@ describe('properties', () => {
       fc.property(fc.array(fc.array(cell, { minLength: 4, maxLength: 4 }), { minLength: 3, maxLength: 12 }), (rows) => {
         const sheet = sheetFromRows([['年', '月', '地区', '人口'], ...rows]);
         const wb: Workbook = { source: { fileName: 't', format: 'xlsx', byteLength: 0 }, date1904: false, sheets: [sheet] };
-        const changes = omittedCells.fix!(viewOfSheet(sheet, false), {});
+        const changes = ruleById('omitted-cells')!.fix!(viewOfSheet(sheet, false), {});
         for (const ch of changes) {
           expect(ch.kind).toBe('cell');
           if (ch.kind === 'cell') expect(ch.before.value).toBeNull();

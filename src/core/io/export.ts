@@ -3,9 +3,9 @@
 // the same document. Picks the title row and data rows from the detected structure,
 // writes Level 1 or Level 2 CSV (level2.ts), encodes it (encodeText.ts), and can add the
 // CSVW sidecar and a ZIP of everything.
+import { captionNotesMeta } from '../analysis/captionNotesMeta.ts';
 import { buildSheetView } from '../analysis/view.ts';
 import { type Sheet, type TableMeta, type Workbook, sheetById } from '../model.ts';
-import { captionNotesMeta } from '../rules/caption-notes.ts';
 import { detectStructure } from '../structure/detect.ts';
 import type { StructureOverride } from '../structure/types.ts';
 import { type CsvEncoding, encodeCsv } from './encodeText.ts';

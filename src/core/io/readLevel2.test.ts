@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { viewOf } from '../../../test/sheets.ts';
 import { getRaw, getValue } from '../model.ts';
-import { rule as datatypes } from '../rules/datatypes.ts';
+import { ruleById } from '../rules/registry.ts';
 import { readWorkbook } from './read.ts';
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -50,6 +50,8 @@ describe('opening a Level 2 CSV', () => {
   it('the declared datatypes are checked against the values', () => {
     const { workbook } = readWorkbook(encode(LEVEL2.replace('青森県,1373', '青森県,約1373')), 'pref.csv');
     const view = viewOf(workbook.sheets[0]);
+    const datatypes = ruleById('datatypes');
+    if (datatypes?.scope !== 'cell') throw new Error('datatypes is a cell rule');
     const found = [];
     for (let r = 1; r < 4; r++) for (let c = 0; c < 4; c++) found.push(...(datatypes.detectCell(view, r, c) ?? []));
     expect(found.map((v) => [v.range.s.r, v.range.s.c, v.params?.value])).toEqual([[2, 1, '約1373']]);

@@ -1,9 +1,9 @@
 // ガイド 手順4 / 総務省 1-2: the caption above a table and the notes below it are not
 // data. They move into the Level 2 metadata (@Caption, notes, source) and leave the grid.
 import { type Change, deleteRowsChange, metaChange, removeMergeChange } from '../changes.ts';
-import { type TableMeta, emptyMeta, getCell, getValue } from '../model.ts';
+import { captionNotesMeta } from '../analysis/captionNotesMeta.ts';
+import { getCell, getValue } from '../model.ts';
 import type { TableStructure } from '../structure/types.ts';
-import { creatorOf, parseNoteLine } from '../text/notes.ts';
 import type { SheetRule, SheetView, Violation } from './types.ts';
 
 const SOURCE = /^[\s\u3000]*(?:資料|出典|出所)/;
@@ -65,52 +65,12 @@ export const rule: SheetRule = {
   },
 };
 
-/** All text of one row of a table, cells joined by a space, layout spaces kept as written. */
-function fullRowText(view: SheetView, t: TableStructure, r: number): string {
-  const parts: string[] = [];
-  for (let c = t.range.s.c; c <= t.range.e.c; c++) {
-    const v = getValue(view.sheet, r, c);
-    if (v !== null && v !== '') parts.push(typeof v === 'object' ? v.error : String(v).trim());
-  }
-  return parts.join(' ');
-}
-
 /**
  * Caption rows become the metadata caption, note rows its notes (keyed by their marks),
  * a 資料/出典 row its source (and the organisation its creator, unless one is set); then
  * the rows above the header and below the data leave the grid. When several tables still
  * share the sheet, rows are cleared instead of deleted (deleting would cut the others).
  */
-/**
- * The metadata the caption rows, note rows and source rows of the sheet stand for, merged
- * into what the sheet's metadata already holds. The fix stores it; the export uses it for
- * a table whose caption and notes are still rows, so they are never lost on the way out.
- */
-export function captionNotesMeta(view: SheetView): TableMeta {
-  const { sheet } = view;
-  const meta = sheet.meta ? structuredClone(sheet.meta) : emptyMeta();
-  const captions: string[] = meta.caption ? [meta.caption] : [];
-  for (const t of view.structure.tables) {
-    const caption = t.captionRows.map((r) => fullRowText(view, t, r)).filter(Boolean).join(' ');
-    if (caption) captions.push(caption);
-    for (const r of t.noteRows) {
-      const parsed = parseNoteLine(fullRowText(view, t, r));
-      if (parsed.source) {
-        meta.source = meta.source ? `${meta.source} ${parsed.source}` : parsed.source;
-        meta.creator ??= creatorOf(parsed.source);
-      }
-      for (const n of parsed.notes) {
-        // A mark listed earlier without its text (by the labels fix) gets the text now.
-        const listed = meta.notes.find((x) => x.mark !== undefined && x.mark === n.mark && x.text === '');
-        if (listed) listed.text = n.text;
-        else if (!meta.notes.some((x) => x.mark === n.mark && x.text === n.text)) meta.notes.push(n);
-      }
-    }
-  }
-  if (captions.length) meta.caption = captions.join(' / ');
-  return meta;
-}
-
 function fixCaptionNotes(view: SheetView): Change[] {
   const { sheet } = view;
   if (view.structure.tables.every((t) => t.captionRows.length === 0 && t.noteRows.length === 0)) return [];

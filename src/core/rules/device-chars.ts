@@ -10,7 +10,7 @@ import type { Change } from '../changes.ts';
 import { getCell, getValue } from '../model.ts';
 import { type DeviceCharHit, findDeviceChars, replaceDeviceChars } from '../text/deviceChars.ts';
 import { halfwidthAlphanumerics } from '../text/fullwidth.ts';
-import { forEachText } from './number-as-text.ts';
+import { forEachText } from './shared/textCells.ts';
 import type { CellRule, RuleMeta, SheetView, Violation } from './types.ts';
 
 const meta: RuleMeta = {

@@ -16,7 +16,7 @@
 // Caption and note rows are left alone: they move to the metadata whole.
 //
 // The fix (`fixLabelsInValues`) reads the same findings: numbers become typed numbers the
-// way number-as-text writes them (shared code, so either fix can run first), titles and
+// way number-as-text writes them (`shared/numberCells.ts`, so either fix can run first), titles and
 // symbols lose the mark and the white space joining it, the mark goes to the cell note,
 // and each mark is listed once in the metadata notes with the footnote text it refers to
 // (from the metadata notes, else the table's note rows; `r`/`p` default to 訂正値/速報値,
@@ -26,15 +26,10 @@ import { getCell, getFormat, getValue } from '../model.ts';
 import type { TableStructure } from '../structure/types.ts';
 import { type FootnoteMark, type MarkedText, type NoteDefinition, findFootnoteMarks, footnoteId, noteDefinitions } from '../text/footnoteMarks.ts';
 import { type NumberText, formatUsesParenNegatives, parseNumberText } from '../text/numberText.ts';
-import {
-  type MetaDraft,
-  type NumberCell,
-  draftChanges,
-  forEachText,
-  joinNotes,
-  metaDraft,
-  numberCellChanges,
-} from './number-as-text.ts';
+import { joinNotes } from './shared/cellNote.ts';
+import { type MetaDraft, draftChanges, metaDraft } from './shared/metaDraft.ts';
+import { type NumberCell, numberCellChanges } from './shared/numberCells.ts';
+import { forEachText } from './shared/textCells.ts';
 import type { CellRule, RuleMeta, SheetView, Violation } from './types.ts';
 
 const meta: RuleMeta = {

@@ -3,37 +3,14 @@
 // `平成 22 年`, `12,064 `, `  △46,841`, `人口増減率\n(平成12～17年)` — are not part of
 // the value. A machine compares `全 国` with `全国` and finds them different.
 //
-// What counts as layout (and what the fix does):
-// - white space before or after the text → removed; a cell of only white space → empty;
-// - a line break inside the text (with any spaces around it) → removed next to a CJK
-//   character (`人口増減率\n(平成…` → `人口増減率(平成…`), one ASCII space when a Latin
-//   letter is on either side (`(H17=100)\nComposite` → `(H17=100) Composite`,
-//   `和暦\nJapanese year` → `和暦 Japanese year`);
-// - spaces between two CJK characters, when they pad single characters (`岩　手`,
-//   `神 奈 川`, `①道 路 用`) or are two or more wide (`転  出`) → removed. One space
-//   between two longer words (`山田 太郎`, `中央小学校 体育館`) separates words and stays;
-// - spaces between a CJK character and a bare number (`平成 22 年`, `23 年`, `第 1 回`) →
-//   removed; a number that is part of a longer token stays apart (`2-2 都道府県別…`,
-//   `中央町 1-2-3`, `地区　1)`), and so does a code with a leading zero (`0911 部分肉…`);
-// - anything else is left alone, except that an ideographic space or a tab between
-//   non-CJK characters becomes one ASCII space (`(人/km²)　2)` → `(人/km²) 2)`). In
-//   particular spaces between Latin words are never touched (`New York`,
-//   `Composite Indexes (2005=100)`), and neither is `2. 推移`'s space after the point.
-// Regions: header, unit, key and data cells. Caption and note rows become metadata
+// What counts as layout is `findLayoutSpaces`' (`text/layoutSpaces.ts`); the fix writes its
+// result. Regions: header, unit, key and data cells. Caption and note rows become metadata
 // (caption-notes), where the text is kept as written.
 import type { Change } from '../changes.ts';
 import { getCell, getValue } from '../model.ts';
-import { forEachText } from './number-as-text.ts';
-import { type LayoutSpaceResult, findLayoutSpaces } from '../text/layoutSpaces.ts';
-
-export { type LayoutSpaceResult, findLayoutSpaces };
+import { type LayoutSpaceResult, findLayoutSpaces, hasWhiteSpace, visibleSpaces } from '../text/layoutSpaces.ts';
+import { forEachText } from './shared/textCells.ts';
 import type { CellRule, RuleMeta, SheetView, Violation } from './types.ts';
-
-/** The text with its white space made visible: `␣` half-width, `□` full-width, `↵` line break, `⇥` tab. */
-export function visibleSpaces(text: string, max = 60): string {
-  const shown = text.replace(/\r\n?|\n|\u2028|\u2029/g, '↵').replace(/\t/g, '⇥').replace(/\u3000/g, '□').replace(/[ \u00a0]/g, '␣');
-  return shown.length > max ? `${shown.slice(0, max)}…` : shown;
-}
 
 const meta: RuleMeta = {
   id: 'layout-spaces',
@@ -84,7 +61,7 @@ function messageId(r: LayoutSpaceResult): string {
 /** The layout white space of cell (r, c), as this rule (and its fix) reads it. */
 export function layoutSpacesAt(view: SheetView, r: number, c: number): LayoutSpaceResult | undefined {
   const v = getValue(view.sheet, r, c);
-  if (typeof v !== 'string' || !/\s/.test(v)) return undefined;
+  if (typeof v !== 'string' || !hasWhiteSpace(v)) return undefined;
   const region = view.regionOf(r, c);
   if (region !== 'header' && region !== 'unit' && region !== 'key' && region !== 'data') return undefined;
   return findLayoutSpaces(v);

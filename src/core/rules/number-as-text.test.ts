@@ -7,7 +7,7 @@ import { type Change, applyChanges } from '../changes.ts';
 import { readWorkbook } from '../io/read.ts';
 import { type Workbook, cellAddress, getCell, parseAddress } from '../model.ts';
 import type { ColumnKind } from '../structure/types.ts';
-import { joinNotes, numberAsTextRule as rule, numberTextAt } from './number-as-text.ts';
+import { numberAsTextRule as rule, numberTextAt } from './number-as-text.ts';
 import type { SheetView, Violation } from './types.ts';
 import { applyFixChecked, at, detectAllCells, expectMessagesRender, populationView } from '../../../test/ruleHarness.ts';
 
@@ -239,12 +239,6 @@ describe('number-as-text fix', () => {
     applyFix(view);
     expect([cell(view, 'B2').value, cell(view, 'B3').value, cell(view, 'C2').value, cell(view, 'C3').value]).toEqual([1000, -2, 500, 0]);
     expect(view.sheet.meta?.columns.slice(1)).toEqual([{ unit: '$' }, { unit: '円' }]);
-  });
-
-  it('joinNotes adds each part once', () => {
-    expect(joinNotes(undefined, [])).toBeUndefined();
-    expect(joinNotes(undefined, ['約'])).toBe('約');
-    expect(joinNotes('a)', ['約', 'a)'])).toBe('a) 約');
   });
 
   it('property: any number written with separators, full-width digits, △/▲/−, spaces and a unit comes back exactly', () => {

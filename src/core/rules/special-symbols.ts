@@ -11,7 +11,9 @@
 import type { Change } from '../changes.ts';
 import { cellAddress, getCell, getValue } from '../model.ts';
 import { SYMBOL_MEANINGS, type SpecialSymbol, type SymbolMeaning, classifySpecialSymbol } from '../text/specialSymbols.ts';
-import { draftChanges, forEachText, joinNotes, metaDraft } from './number-as-text.ts';
+import { joinNotes } from './shared/cellNote.ts';
+import { draftChanges, metaDraft } from './shared/metaDraft.ts';
+import { forEachText } from './shared/textCells.ts';
 import type { CellRule, FixOptions, RuleMeta, SheetView, Violation } from './types.ts';
 
 const { confidential, none, unavailable } = SYMBOL_MEANINGS;

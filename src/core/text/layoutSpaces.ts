@@ -40,6 +40,11 @@ export interface LayoutSpaceResult {
 // JS `\s` covers ASCII white space, U+3000, NBSP and the other Unicode spaces.
 const WHITE = /\s/;
 
+/** Any white space at all: the cheap test before `findLayoutSpaces`. */
+export function hasWhiteSpace(text: string): boolean {
+  return WHITE.test(text);
+}
+
 function isWhite(code: number): boolean {
   return (
     code === 0x20 ||
@@ -217,4 +222,10 @@ export function findLayoutSpaces(text: string): LayoutSpaceResult | undefined {
 /** The text without its layout white space (the text itself when it has none). */
 export function withoutLayoutSpaces(text: string): string {
   return findLayoutSpaces(text)?.fixed ?? text;
+}
+
+/** The text with its white space made visible: `␣` half-width, `□` full-width, `↵` line break, `⇥` tab. */
+export function visibleSpaces(text: string, max = 60): string {
+  const shown = text.replace(/\r\n?|\n|\u2028|\u2029/g, '↵').replace(/\t/g, '⇥').replace(/\u3000/g, '□').replace(/[ \u00a0]/g, '␣');
+  return shown.length > max ? `${shown.slice(0, max)}…` : shown;
 }
