@@ -4,7 +4,8 @@ import { expect } from 'vitest';
 import { type Change, applyChanges, revertChanges } from '../src/core/changes.ts';
 import { readWorkbook } from '../src/core/io/read.ts';
 import { type Sheet, type Workbook, cellAddress, getCell, getProvenance, getValue, rangeAddress } from '../src/core/model.ts';
-import type { CellRule, FixOptions, RuleModule, SheetView, Violation } from '../src/core/rules/types.ts';
+import { cellFindings } from '../src/core/rules/findings.ts';
+import type { CellRule, FixOptions, Messages, RuleModule, SheetView, Violation } from '../src/core/rules/types.ts';
 import type { ColumnKind } from '../src/core/structure/types.ts';
 import { fixtureBytes } from './fixtures.ts';
 import { tableOf, viewOf } from './sheets.ts';
@@ -41,11 +42,14 @@ export function detectAllCells(rule: CellRule, view: SheetView): Violation[] {
     for (let c = 0; c < view.sheet.columns.length; c++) {
       const v = getValue(view.sheet, r, c);
       if (v === null || v === '') continue;
-      out.push(...(rule.detectCell(view, r, c) ?? []));
+      out.push(...cellFindings(rule, view, r, c));
     }
   }
   return out;
 }
+
+/** A rule's messages, by any id. */
+export const messagesOf = (rule: RuleModule): Messages => rule.meta.messages;
 
 /** `H6` for a violation's first cell. */
 export const at = (v: Violation): string => cellAddress(v.range.s.r, v.range.s.c);

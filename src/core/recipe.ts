@@ -7,7 +7,7 @@ import { snapshotFromInput } from './cellInput.ts';
 import { type Change, applyChanges, cellChange, metaChange, sameSnapshot } from './changes.ts';
 import { fixAllInPlace, planFix } from './fix/runFixes.ts';
 import { type CellRange, type Sheet, type TableMeta, type TextEncodingName, type Workbook, emptyMeta, getValue } from './model.ts';
-import { ruleById } from './rules/registry.ts';
+import { isRuleId, ruleById } from './rules/registry.ts';
 import type { FixOptions, RuleId } from './rules/types.ts';
 import { detectStructure } from './structure/detect.ts';
 import type { Band, StructureOverride, TableStructure } from './structure/types.ts';
@@ -97,7 +97,7 @@ function checkStep(step: Json, path: string): void {
       return;
     case 'fix':
       need(typeof s.sheet === 'string', `${path}.sheet`, 'expected a sheet name');
-      need(typeof s.rule === 'string' && ruleById(s.rule as RuleId)?.fix !== undefined, `${path}.rule`, `unknown rule or a rule without a fix: ${String(s.rule)}`);
+      need(typeof s.rule === 'string' && isRuleId(s.rule) && ruleById(s.rule)?.fix !== undefined, `${path}.rule`, `unknown rule or a rule without a fix: ${String(s.rule)}`);
       if (s.options !== undefined) {
         need(isObject(s.options), `${path}.options`, 'expected an object');
         for (const [k, v] of Object.entries(s.options as object)) need(['string', 'number', 'boolean'].includes(typeof v), `${path}.options.${k}`, 'expected a string, number or boolean');

@@ -9,6 +9,7 @@ import type { CellRule } from '../rules/types.ts';
 import { viewOfSheet } from '../fix/runFixes.ts';
 import { cellKey } from '../model.ts';
 import { SheetAnalyzer, scoreOf } from './analyse.ts';
+import { cellFindings } from '../rules/findings.ts';
 
 function open(name: string): Workbook {
   return readWorkbook(fixtureBytes(name), name).workbook;
@@ -39,10 +40,10 @@ describe('SheetAnalyzer', () => {
     const spy: CellRule = {
       scope: 'cell',
       meta: { ...RULES[0].meta, id: 'layout-spaces', messages: { m: { ja: 'x', en: 'x' } } },
-      detectCell(view, r, c) {
+      detectCell(view, r, c, report) {
         calls.push(`${r},${c}`);
         const v = view.sheet.columns[c].values[r];
-        return typeof v === 'string' && v.includes(' ') ? [{ ruleId: 'layout-spaces', sheetId: view.sheet.id, range: { s: { r, c }, e: { r, c } }, messageId: 'm' }] : undefined;
+        if (typeof v === 'string' && v.includes(' ')) report('m', { r, c });
       },
     };
     const sheet = sheetFromRows([
@@ -82,7 +83,7 @@ describe('SheetAnalyzer', () => {
       { ruleId: 'units', level: 1, applicable: true, count: 3, failing: 3 },
       { ruleId: 'layout-spaces', level: 1, applicable: true, count: 2, failing: 0 },
       { ruleId: 'hidden', level: 2, applicable: true, count: 0, failing: 0 },
-      { ruleId: 'region-names', level: 2, applicable: false, count: 0, failing: 0 },
+      { ruleId: 'datatypes', level: 2, applicable: false, count: 0, failing: 0 },
     ]);
     // Advisories alone (count 2, failing 0) do not fail a rule.
     expect(s).toEqual({ passed: 3, applicable: 4, byLevel: { 1: { passed: 2, applicable: 3 }, 2: { passed: 1, applicable: 1 } } });
@@ -106,7 +107,7 @@ describe('text-only cell rules', () => {
             const v = sheet.columns[c].values[r];
             if (v === null || typeof v === 'string') continue;
             looked++;
-            for (const rule of textOnly) expect(rule.detectCell(view, r, c) ?? [], `${rule.meta.id} at ${sheet.name}!${r},${c}`).toEqual([]);
+            for (const rule of textOnly) expect(cellFindings(rule, view, r, c), `${rule.meta.id} at ${sheet.name}!${r},${c}`).toEqual([]);
           }
         }
       }

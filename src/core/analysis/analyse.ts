@@ -5,12 +5,12 @@
 // merges and key columns, not every cell) simply run again.
 import { type Sheet, cellKey } from '../model.ts';
 import { RULES } from '../rules/registry.ts';
-import type { CellRule, RuleId, RuleModule, Violation } from '../rules/types.ts';
+import { reporter } from '../rules/findings.ts';
+import type { AnyReport, CellRule, RuleId, RuleModule, Violation } from '../rules/types.ts';
 import { detectStructure } from '../structure/detect.ts';
 import { type RowFeatures, allRowFeatures, rowFeatures, sameShape } from '../structure/rowFeatures.ts';
 import type { SheetStructure, StructureOverride } from '../structure/types.ts';
 import { type SheetView, buildSheetView } from './view.ts';
-import { appendAll } from '../arrays.ts';
 
 export interface RuleResult {
   ruleId: RuleId;
@@ -68,6 +68,11 @@ export function scoreOf(rules: readonly RuleResult[]): Score {
 
 const NONE: readonly Violation[] = [];
 
+interface CellJudge {
+  rule: CellRule;
+  report: AnyReport;
+}
+
 export class SheetAnalyzer {
   private features: RowFeatures[] = [];
   private structure!: SheetStructure;
@@ -76,9 +81,12 @@ export class SheetAnalyzer {
   private sheetViolations: Violation[] = [];
   private readonly cellCounts = new Map<RuleId, number>();
   private readonly cellAdvisories = new Map<RuleId, number>();
-  private readonly cellRules: readonly CellRule[];
+  /** What the cell rules report on the cell being judged (taken after each cell). */
+  private readonly judged: Violation[] = [];
+  /** The cell rules, each with the `report` that collects into `judged`. */
+  private readonly cellJudges: readonly CellJudge[];
   /** The cell rules that can find something in a cell holding no text. */
-  private readonly nonTextRules: readonly CellRule[];
+  private readonly nonTextJudges: readonly CellJudge[];
 
   constructor(
     private readonly sheet: Sheet,
@@ -86,8 +94,8 @@ export class SheetAnalyzer {
     private overrides: StructureOverride[] = [],
     private readonly rules: readonly RuleModule[] = RULES,
   ) {
-    this.cellRules = rules.filter((r): r is CellRule => r.scope === 'cell');
-    this.nonTextRules = this.cellRules.filter((r) => !r.textOnly);
+    this.cellJudges = rules.filter((r): r is CellRule => r.scope === 'cell').map((rule) => ({ rule, report: reporter(rule.meta.id, sheet.id, this.judged) }));
+    this.nonTextJudges = this.cellJudges.filter((j) => !j.rule.textOnly);
   }
 
   /**
@@ -101,7 +109,7 @@ export class SheetAnalyzer {
     this.byCell.clear();
     this.cellCounts.clear();
     this.cellAdvisories.clear();
-    if (this.cellRules.length > 0) {
+    if (this.cellJudges.length > 0) {
       const columns = this.sheet.columns;
       for (let r = 0; r < this.sheet.rowCount; r++) {
         for (let c = 0; c < columns.length; c++) {
@@ -159,18 +167,11 @@ export class SheetAnalyzer {
 
   private judgeCell(r: number, c: number): readonly Violation[] {
     // Runs for every non-empty cell (2,000,000 at 100k × 20): no allocation unless a rule finds something.
-    let out: Violation[] | undefined;
-    const rules = typeof this.sheet.columns[c]?.values[r] === 'string' ? this.cellRules : this.nonTextRules;
-    for (const rule of rules) {
-      const found = rule.detectCell(this.view, r, c);
-      if (!found || found.length === 0) continue;
-      out ??= [];
-      for (const v of found) {
-        out.push(v);
-        this.count(v, 1);
-      }
-    }
-    if (!out) return NONE;
+    const judges = typeof this.sheet.columns[c]?.values[r] === 'string' ? this.cellJudges : this.nonTextJudges;
+    for (const j of judges) j.rule.detectCell(this.view, r, c, j.report);
+    if (this.judged.length === 0) return NONE;
+    const out = this.judged.splice(0);
+    for (const v of out) this.count(v, 1);
     this.byCell.set(cellKey(r, c), out);
     return out;
   }
@@ -181,8 +182,9 @@ export class SheetAnalyzer {
   }
 
   private runSheetRules(): void {
-    this.sheetViolations = [];
-    for (const rule of this.rules) if (rule.scope === 'sheet') appendAll(this.sheetViolations, rule.detect(this.view));
+    const found: Violation[] = [];
+    for (const rule of this.rules) if (rule.scope === 'sheet') rule.detect(this.view, reporter(rule.meta.id, this.sheet.id, found));
+    this.sheetViolations = found;
   }
 
   private ruleResults(): RuleResult[] {

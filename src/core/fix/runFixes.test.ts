@@ -6,7 +6,7 @@ import { applyChanges, revertChanges } from '../changes.ts';
 import { readWorkbook } from '../io/read.ts';
 import { type CellRange, type Workbook, getCell, getProvenance, getValue, sheetById } from '../model.ts';
 import { RULES, ruleById } from '../rules/registry.ts';
-import { defaultOptions, planFix, planFixAll, viewOfSheet } from './runFixes.ts';
+import { FIX_ORDER, defaultOptions, planFix, planFixAll, viewOfSheet } from './runFixes.ts';
 
 function open(name: string): Workbook {
   return readWorkbook(fixtureBytes(name), name).workbook;
@@ -188,4 +188,44 @@ describe('fixes marked complete in one pass', () => {
       }
     },
   );
+});
+
+describe('the order of 「すべて修正」', () => {
+  // The guide's order (see FIX_PHASES and each rule's meta.fixAll).
+  const GUIDE_ORDER = [
+    'hidden',
+    'formulas',
+    'one-table',
+    'merged-cells',
+    'units',
+    'wareki',
+    'stub-labels',
+    'omitted-cells',
+    'multi-row-header',
+    'caption-notes',
+    'labels-in-values',
+    'number-as-text',
+    'layout-spaces',
+    'device-chars',
+    'special-symbols',
+  ];
+
+  it('every rule with a fix takes part, once, in the guide order', () => {
+    const withFix = RULES.filter((r) => r.fix).map((r) => r.meta.id);
+    expect([...FIX_ORDER].sort()).toEqual([...withFix].sort());
+    expect(FIX_ORDER).toEqual(GUIDE_ORDER);
+    // A place in 「すべて修正」 is only for a rule that has a fix; no two rules share one.
+    expect(RULES.filter((r) => r.meta.fixAll && !r.fix).map((r) => r.meta.id)).toEqual([]);
+    const places = RULES.flatMap((r) => (r.meta.fixAll ? [`${r.meta.fixAll.phase} ${r.meta.fixAll.order}`] : []));
+    expect(new Set(places).size).toBe(places.length);
+  });
+
+  it('「すべて修正」 runs each of them, in that order', () => {
+    const seen: string[] = [];
+    planFixAll(open('population.xlsx'), (p) => {
+      seen.push(p.ruleId);
+      expect(p.steps).toBe(GUIDE_ORDER.length);
+    });
+    expect(seen).toEqual(GUIDE_ORDER);
+  });
 });

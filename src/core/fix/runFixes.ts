@@ -6,39 +6,20 @@
 import { buildSheetView, type SheetView } from '../analysis/view.ts';
 import { type Change, applyChanges, revertChanges } from '../changes.ts';
 import { type Sheet, type Workbook, sheetById } from '../model.ts';
-import { ruleById } from '../rules/registry.ts';
-import type { FixOptions, RuleId, RuleModule } from '../rules/types.ts';
+import { RULES, ruleById } from '../rules/registry.ts';
+import { FIX_PHASES, type FixOptions, type RuleId, type RuleModule } from '../rules/types.ts';
 import { detectStructure, withCurrentTitles } from '../structure/detect.ts';
 import { rebaseOverride, rebaseStructure } from '../structure/rebase.ts';
 import { type RowFeatures, allRowFeatures } from '../structure/rowFeatures.ts';
 import type { SheetStructure, StructureOverride } from '../structure/types.ts';
 
 /**
- * The order of 「すべて修正」: sheet-level clean-up first (hidden, formulas), then the
- * guide's structural steps (split tables, unmerge, units out of the header and 和暦 out of
- * every title before the header is flattened and the caption leaves, caption and notes
- * out before their marks are matched), then the value fixes. 和暦 is converted before the
- * fill-down, so a year written once over 7,000 rows is converted once and its 西暦 copied
- * (the era context carries over blanks, so the result is the same; the CSVs of every
- * fixture were compared byte for byte).
+ * The order of 「すべて修正」: every rule with a fix, by the phase and order its
+ * `meta.fixAll` gives (see `FIX_PHASES`); within a phase the reasons are at each rule.
  */
-export const FIX_ORDER: readonly RuleId[] = [
-  'hidden',
-  'formulas',
-  'one-table',
-  'merged-cells',
-  'units',
-  'wareki',
-  'stub-labels',
-  'omitted-cells',
-  'multi-row-header',
-  'caption-notes',
-  'labels-in-values',
-  'number-as-text',
-  'layout-spaces',
-  'device-chars',
-  'special-symbols',
-];
+export const FIX_ORDER: readonly RuleId[] = RULES.flatMap((r) => (r.fix && r.meta.fixAll ? [{ id: r.meta.id, ...r.meta.fixAll }] : []))
+  .sort((a, b) => FIX_PHASES.indexOf(a.phase) - FIX_PHASES.indexOf(b.phase) || a.order - b.order)
+  .map((x) => x.id);
 
 /** Some fixes need a second look after their first step (a split leaves a repeated column). */
 const MAX_PASSES = 3;

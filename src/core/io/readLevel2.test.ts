@@ -3,6 +3,7 @@ import { viewOf } from '../../../test/sheets.ts';
 import { getRaw, getValue } from '../model.ts';
 import { ruleById } from '../rules/registry.ts';
 import { readWorkbook } from './read.ts';
+import { cellFindings } from '../rules/findings.ts';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
@@ -53,7 +54,7 @@ describe('opening a Level 2 CSV', () => {
     const datatypes = ruleById('datatypes');
     if (datatypes?.scope !== 'cell') throw new Error('datatypes is a cell rule');
     const found = [];
-    for (let r = 1; r < 4; r++) for (let c = 0; c < 4; c++) found.push(...(datatypes.detectCell(view, r, c) ?? []));
+    for (let r = 1; r < 4; r++) for (let c = 0; c < 4; c++) found.push(...cellFindings(datatypes, view, r, c));
     expect(found.map((v) => [v.range.s.r, v.range.s.c, v.params?.value])).toEqual([[2, 1, '約1373']]);
   });
 

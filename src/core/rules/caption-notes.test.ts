@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { fixtureView } from '../../../test/fixtureView.ts';
 import { sheetFromRows, viewOf } from '../../../test/sheets.ts';
 import { rule } from './caption-notes.ts';
+import { findingsOf } from './findings.ts';
 
 describe('caption-notes', () => {
   it('population.xlsx: the caption row, three notes and the 資料 row', () => {
-    const found = rule.detect(fixtureView('population.xlsx'));
+    const found = findingsOf(rule, fixtureView('population.xlsx'));
     expect(found.map((v) => [v.range.s.r + 1, v.messageId])).toEqual([
       [1, 'caption'],
       [55, 'note'],
@@ -18,17 +19,17 @@ describe('caption-notes', () => {
   });
 
   it('industry.xlsx: three caption rows', () => {
-    expect(rule.detect(fixtureView('industry.xlsx')).map((v) => v.range.s.r + 1)).toEqual([1, 2, 3]);
+    expect(findingsOf(rule, fixtureView('industry.xlsx')).map((v) => v.range.s.r + 1)).toEqual([1, 2, 3]);
   });
 
   it('crushed-stone.xlsx: captions of both tables, the unit note riding along', () => {
-    const found = rule.detect(fixtureView('crushed-stone.xlsx'));
+    const found = findingsOf(rule, fixtureView('crushed-stone.xlsx'));
     expect(found.map((v) => v.range.s.r + 1)).toEqual([1, 2, 22]);
     expect(found[1].params?.text).toContain('(単位:千ト)');
   });
 
   it('a table with no caption and no notes passes', () => {
-    expect(rule.detect(fixtureView('county-income.csv'))).toEqual([]);
-    expect(rule.detect(viewOf(sheetFromRows([['a', 'b'], ['x', 1]])))).toEqual([]);
+    expect(findingsOf(rule, fixtureView('county-income.csv'))).toEqual([]);
+    expect(findingsOf(rule, viewOf(sheetFromRows([['a', 'b'], ['x', 1]])))).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { type Change, deleteRowsChange, metaChange, removeMergeChange } from '..
 import { captionNotesMeta } from '../analysis/captionNotesMeta.ts';
 import { getCell, getValue } from '../model.ts';
 import type { TableStructure } from '../structure/types.ts';
-import type { SheetRule, SheetView, Violation } from './types.ts';
+import { type SheetView, sheetRule } from './types.ts';
 
 const SOURCE = /^[\s\u3000]*(?:資料|出典|出所)/;
 
@@ -18,7 +18,7 @@ function rowText(view: SheetView, t: TableStructure, r: number): string {
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
-export const rule: SheetRule = {
+export const rule = sheetRule({
   scope: 'sheet',
   meta: {
     id: 'caption-notes',
@@ -26,6 +26,8 @@ export const rule: SheetRule = {
     severity: 'error',
     family: 'structure',
     guideRef: { guide: '手順4 タイトル・脚注除去', soumu: '1-2' },
+    // The notes move to the metadata before the labels fix matches footnote marks to them.
+    fixAll: { phase: 'structure', order: 70 },
     title: { ja: '表題・注記は表の外へ', en: 'Caption and notes out of the table' },
     description: {
       ja: '表の上の表題や下の注記・資料は、データではありません。メタデータ(表題・注記・出典)に移します。',
@@ -41,29 +43,18 @@ export const rule: SheetRule = {
     },
   },
   fix: (view) => fixCaptionNotes(view),
-  detect(view) {
-    const out: Violation[] = [];
+  detect(view, report) {
     for (const t of view.structure.tables) {
       const row = (r: number) => ({ s: { r, c: t.range.s.c }, e: { r, c: t.range.e.c } });
-      for (const r of t.captionRows) {
-        out.push({ ruleId: 'caption-notes', sheetId: view.sheet.id, range: row(r), messageId: 'caption', fixId: 'toCaption', params: { text: rowText(view, t, r) } });
-      }
+      for (const r of t.captionRows) report('caption', row(r), { text: rowText(view, t, r) }, { fixId: 'toCaption' });
       for (const r of t.noteRows) {
         const text = rowText(view, t, r);
         const source = SOURCE.test(text);
-        out.push({
-          ruleId: 'caption-notes',
-          sheetId: view.sheet.id,
-          range: row(r),
-          messageId: source ? 'source' : 'note',
-          fixId: source ? 'toSource' : 'toNotes',
-          params: { text },
-        });
+        report(source ? 'source' : 'note', row(r), { text }, { fixId: source ? 'toSource' : 'toNotes' });
       }
     }
-    return out;
   },
-};
+});
 
 /**
  * Caption rows become the metadata caption, note rows its notes (keyed by their marks),

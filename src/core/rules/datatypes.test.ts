@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { sheetFromRows, viewOf } from '../../../test/sheets.ts';
 import { emptyMeta } from '../model.ts';
 import { rule } from './datatypes.ts';
+import { cellFindings } from './findings.ts';
 
 function findings(rows: Parameters<typeof sheetFromRows>[0], datatypes: (string | undefined)[]) {
   const sheet = sheetFromRows(rows);
   sheet.meta = { ...emptyMeta(), columns: datatypes.map((d) => (d ? { datatype: d } : undefined)) };
   const view = viewOf(sheet);
   const out = [];
-  for (let r = 0; r < sheet.rowCount; r++) for (let c = 0; c < sheet.columns.length; c++) out.push(...(rule.detectCell(view, r, c) ?? []));
+  for (let r = 0; r < sheet.rowCount; r++) for (let c = 0; c < sheet.columns.length; c++) out.push(...(cellFindings(rule, view, r, c)));
   return { out, view };
 }
 

@@ -5,9 +5,9 @@
 import { isIgnorableValue, matchesDatatype } from '../io/datatype.ts';
 import { getFormat, getRaw, getValue } from '../model.ts';
 import { exportText } from '../numberFormat.ts';
-import type { CellRule, RuleMeta, Violation } from './types.ts';
+import { cellRule, ruleMeta } from './types.ts';
 
-const meta: RuleMeta = {
+const meta = ruleMeta({
   id: 'datatypes',
   level: 2,
   severity: 'error',
@@ -22,20 +22,20 @@ const meta: RuleMeta = {
     mismatch: { ja: '「{value}」は列の型 {datatype} に合いません。', en: '"{value}" is not a {datatype}, the type of its column.' },
     edit: { ja: '値を直すか、列のデータ型を見直します。', en: 'Correct the value, or reconsider the column datatype.' },
   },
-};
+});
 
-export const rule: CellRule = {
+export const rule = cellRule({
   meta,
   scope: 'cell',
   applies: (view) => (view.sheet.meta?.columns ?? []).some((c) => c?.datatype && c.datatype !== 'xsd:string'),
-  detectCell(view, r, c): Violation[] | undefined {
+  detectCell(view, r, c, report) {
     const datatype = view.sheet.meta?.columns[c]?.datatype;
-    if (!datatype || datatype === 'xsd:string') return undefined;
+    if (!datatype || datatype === 'xsd:string') return;
     const region = view.regionOf(r, c);
-    if (region !== 'data' && region !== 'key') return undefined;
+    if (region !== 'data' && region !== 'key') return;
     const { sheet } = view;
     const text = exportText(getValue(sheet, r, c), getFormat(sheet, r, c), getRaw(sheet, r, c), view.date1904);
-    if (text === '' || isIgnorableValue(text) || matchesDatatype(text, datatype)) return undefined;
-    return [{ ruleId: 'datatypes', sheetId: sheet.id, range: { s: { r, c }, e: { r, c } }, messageId: 'mismatch', fixId: 'edit', params: { value: text.length > 30 ? `${text.slice(0, 30)}…` : text, datatype } }];
+    if (text === '' || isIgnorableValue(text) || matchesDatatype(text, datatype)) return;
+    report('mismatch', { r, c }, { value: text.length > 30 ? `${text.slice(0, 30)}…` : text, datatype }, { fixId: 'edit' });
   },
-};
+});

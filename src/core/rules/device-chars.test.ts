@@ -8,6 +8,7 @@ import { cellAddress, getCell, getValue, parseAddress } from '../model.ts';
 import { deviceCharsRule as rule } from './device-chars.ts';
 import type { SheetView, Violation } from './types.ts';
 import { applyFixChecked, at, detectAllCells, expectMessagesRender } from '../../../test/ruleHarness.ts';
+import { cellFindings } from './findings.ts';
 
 /** Device characters and half-width kana; full-width letters and digits have their own tests. */
 function detectAll(view: SheetView): Violation[] {
@@ -40,7 +41,7 @@ describe('device-chars rule', () => {
       ['B4', 'device', '①→(1)', '(1)(1)'],
       ['A5', 'device', '№→No.', '注：No.は番号'],
     ]);
-    expect(rule.detectCell(view, 3, 1)![0]).toMatchObject({ ruleId: 'device-chars', fixId: 'replace', params: { count: 2 } });
+    expect(cellFindings(rule, view, 3, 1)[0]).toMatchObject({ ruleId: 'device-chars', fixId: 'replace', params: { count: 2 } });
     expect(rule.meta).toMatchObject({ id: 'device-chars', level: 2, family: 'text', guideRef: { soumu: '1-10' } });
     expectMessagesRender(rule, detectAll(view));
   });
@@ -99,7 +100,7 @@ describe('device-chars rule', () => {
       'Ⅷ!A1',
       'Ⅷ!A77',
     ]);
-    const note = rule.detectCell(viewOf(workbook.sheets[8]), 76, 0)![0];
+    const note = cellFindings(rule, viewOf(workbook.sheets[8]), 76, 0)[0];
     expect(note).toMatchObject({ messageId: 'kana', params: { chars: '｣→」' } });
   });
 

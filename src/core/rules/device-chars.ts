@@ -11,14 +11,15 @@ import { getCell, getValue } from '../model.ts';
 import { type DeviceCharHit, findDeviceChars, replaceDeviceChars } from '../text/deviceChars.ts';
 import { halfwidthAlphanumerics } from '../text/fullwidth.ts';
 import { forEachText } from './shared/textCells.ts';
-import type { CellRule, RuleMeta, SheetView, Violation } from './types.ts';
+import { type Report, type SheetView, cellRule, ruleMeta } from './types.ts';
 
-const meta: RuleMeta = {
+const meta = ruleMeta({
   id: 'device-chars',
   level: 2,
   severity: 'warning',
   family: 'text',
   guideRef: { soumu: '1-10' },
+  fixAll: { phase: 'values', order: 40 },
   title: { ja: '機種依存文字', en: 'Platform-dependent characters' },
   description: {
     ja: '丸数字（①）、ローマ数字（Ⅳ）、㈱・㍻・㎞ などの機種依存文字や半角カタカナは、環境によって文字化けしたり検索できなかったりします。(1)・IV・(株)・平成・km や全角カタカナに置き換えます。',
@@ -50,7 +51,7 @@ const meta: RuleMeta = {
       en: 'Replace platform-dependent characters and half-width katakana with standard characters.',
     },
   },
-};
+});
 
 /** `①→(1), ㈱→(株)`: each distinct character once, in order of appearance. */
 function describe(hits: readonly DeviceCharHit[]): string {
@@ -73,22 +74,13 @@ function shorten(s: string, max = 60): string {
  * half-width. Numbers typed as text are number-as-text's, so numeric data columns are left
  * to it; captions and notes become metadata as written.
  */
-function fullwidthFinding(view: SheetView, r: number, c: number, v: string): Violation[] | undefined {
+function reportFullwidth(view: SheetView, r: number, c: number, v: string, report: Report<typeof meta.messages>): void {
   const fixed = halfwidthAlphanumerics(v);
-  if (fixed === v || !halfwidthApplies(view, r, c)) return undefined;
-  return [
-    {
-      ruleId: 'device-chars',
-      sheetId: view.sheet.id,
-      range: { s: { r, c }, e: { r, c } },
-      messageId: 'fullwidth',
-      fixId: 'toHalfwidth',
-      params: { text: shorten(v), fixed: shorten(fixed) },
-    },
-  ];
+  if (fixed === v || !halfwidthApplies(view, r, c)) return;
+  report('fullwidth', { r, c }, { text: shorten(v), fixed: shorten(fixed) }, { fixId: 'toHalfwidth' });
 }
 
-/** Where full-width letters and digits are reported and made half-width (see `fullwidthFinding`). */
+/** Where full-width letters and digits are reported and made half-width (see `reportFullwidth`). */
 function halfwidthApplies(view: SheetView, r: number, c: number): boolean {
   const region = view.regionOf(r, c);
   if (region === 'caption' || region === 'note' || region === 'outside') return false;
@@ -121,30 +113,21 @@ export function fixDeviceChars(view: SheetView): Change[] {
   return out;
 }
 
-export const deviceCharsRule: CellRule = {
+export const deviceCharsRule = cellRule({
   meta,
   scope: 'cell',
   textOnly: true,
-  detectCell(view: SheetView, r: number, c: number): Violation[] | undefined {
+  detectCell(view, r, c, report) {
     const v = getValue(view.sheet, r, c);
-    if (typeof v !== 'string') return undefined;
+    if (typeof v !== 'string') return;
     const hits = findDeviceChars(v);
-    if (hits.length === 0) return fullwidthFinding(view, r, c, v);
+    if (hits.length === 0) return reportFullwidth(view, r, c, v, report);
     const kana = hits.some((h) => h.kind === 'halfwidthKana');
     const device = hits.some((h) => h.kind !== 'halfwidthKana');
-    return [
-      {
-        ruleId: 'device-chars',
-        sheetId: view.sheet.id,
-        range: { s: { r, c }, e: { r, c } },
-        messageId: kana && device ? 'both' : kana ? 'kana' : 'device',
-        fixId: 'replace',
-        params: { text: shorten(v), chars: describe(hits), fixed: shorten(replaceDeviceChars(v)), count: hits.length },
-      },
-    ];
+    report(kana && device ? 'both' : kana ? 'kana' : 'device', { r, c }, { text: shorten(v), chars: describe(hits), fixed: shorten(replaceDeviceChars(v)), count: hits.length }, { fixId: 'replace' });
   },
   fix: (view) => fixDeviceChars(view),
   fixCompleteInOnePass: true,
-};
+});
 
 export { deviceCharsRule as rule };

@@ -6,6 +6,7 @@ import { readWorkbook } from '../io/read.ts';
 import { type Sheet, colCount, getValue, isEmptyValue } from '../model.ts';
 import { formulasRule } from './formulas.ts';
 import type { SheetView, Violation } from './types.ts';
+import { cellFindings } from './findings.ts';
 
 /** What the engine does: detectCell on every non-empty cell. */
 function scan(view: SheetView): Violation[] {
@@ -14,7 +15,7 @@ function scan(view: SheetView): Violation[] {
   for (let c = 0; c < colCount(sheet); c++) {
     for (let r = 0; r < sheet.rowCount; r++) {
       if (isEmptyValue(getValue(sheet, r, c))) continue;
-      out.push(...(formulasRule.detectCell(view, r, c) ?? []));
+      out.push(...(cellFindings(formulasRule, view, r, c)));
     }
   }
   return out;
@@ -47,8 +48,8 @@ describe('formulas', () => {
     ]);
     expect(sheet.columns[0].formulas).toBeUndefined();
     const view = viewOf(sheet);
-    expect(formulasRule.detectCell(view, 1, 0)).toBeUndefined();
-    expect(formulasRule.detectCell(view, 1, 9)).toBeUndefined(); // no such column
+    expect(cellFindings(formulasRule, view, 1, 0)).toEqual([]);
+    expect(cellFindings(formulasRule, view, 1, 9)).toEqual([]); // no such column
     expect(scan(view)).toEqual([]);
   });
 
@@ -59,7 +60,7 @@ describe('formulas', () => {
       [4, 5, 9],
     ]);
     const view = viewOf(sheet);
-    expect(formulasRule.detectCell(view, 2, 2)).toBeUndefined(); // same column, no formula in this row
+    expect(cellFindings(formulasRule, view, 2, 2)).toEqual([]); // same column, no formula in this row
     expect(scan(view)).toEqual([
       {
         ruleId: 'formulas',
@@ -77,9 +78,9 @@ describe('formulas', () => {
       [{ value: { error: '#DIV/0!' }, formula: 'A1/0' }, { value: true, formula: 'B2>0' }, { value: '', formula: 'IF(1,"","x")' }],
     ]);
     const view = viewOf(sheet, []);
-    expect(formulasRule.detectCell(view, 0, 0)![0].params).toEqual({ formula: 'A1/0', value: '#DIV/0!' });
-    expect(formulasRule.detectCell(view, 0, 1)![0].params).toEqual({ formula: 'B2>0', value: 'TRUE' });
-    expect(formulasRule.detectCell(view, 0, 2)![0]).toMatchObject({ messageId: 'formulaEmpty', params: { value: '' } });
+    expect(cellFindings(formulasRule, view, 0, 0)[0].params).toEqual({ formula: 'A1/0', value: '#DIV/0!' });
+    expect(cellFindings(formulasRule, view, 0, 1)[0].params).toEqual({ formula: 'B2>0', value: 'TRUE' });
+    expect(cellFindings(formulasRule, view, 0, 2)[0]).toMatchObject({ messageId: 'formulaEmpty', params: { value: '' } });
   });
 
   it('reads formulas back from a generated xlsx', () => {

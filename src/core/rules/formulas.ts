@@ -6,14 +6,15 @@
 // columns have no formula at all and no `formulas` array: that is checked first.
 import type { Change } from '../changes.ts';
 import { type CellValue, getCell, getValue, isCellError } from '../model.ts';
-import type { CellRule, RuleMeta, SheetView, Violation } from './types.ts';
+import { type SheetView, cellRule, ruleMeta } from './types.ts';
 
-const meta: RuleMeta = {
+const meta = ruleMeta({
   id: 'formulas',
   level: 2,
   severity: 'warning',
   family: 'source',
   guideRef: { soumu: '1-7' },
+  fixAll: { phase: 'clean-up', order: 20 },
   title: { ja: '数式', en: 'Formulas' },
   description: {
     ja: 'セルには数式ではなく値を入れます。数式は計算結果の値に置き換えます。',
@@ -33,7 +34,7 @@ const meta: RuleMeta = {
       en: 'Remove the formula and keep only its computed value.',
     },
   },
-};
+});
 
 function shown(v: CellValue): string {
   if (v === null) return '';
@@ -57,31 +58,22 @@ function fixFormulas(view: SheetView): Change[] {
   return out;
 }
 
-export const formulasRule: CellRule = {
+export const formulasRule = cellRule({
   meta,
   scope: 'cell',
   fix: (view) => fixFormulas(view),
   applies() {
     return true;
   },
-  detectCell(view: SheetView, r: number, c: number): Violation[] | undefined {
+  detectCell(view, r, c, report) {
     const formulas = view.sheet.columns[c]?.formulas;
-    if (!formulas) return undefined;
+    if (!formulas) return;
     const formula = formulas[r];
-    if (formula === undefined || formula === '') return undefined;
+    if (formula === undefined || formula === '') return;
     const value = shown(getValue(view.sheet, r, c));
-    return [
-      {
-        ruleId: 'formulas',
-        sheetId: view.sheet.id,
-        range: { s: { r, c }, e: { r, c } },
-        messageId: value === '' ? 'formulaEmpty' : 'formula',
-        fixId: 'keepValue',
-        params: { formula: formula.replace(/^=/, ''), value },
-      },
-    ];
+    report(value === '' ? 'formulaEmpty' : 'formula', { r, c }, { formula: formula.replace(/^=/, ''), value }, { fixId: 'keepValue' });
   },
-};
+});
 
 // The registry imports every rule as `rule`.
 export { formulasRule as rule };

@@ -4,6 +4,8 @@ import { fixtureBytes } from '../../../test/fixtures.ts';
 import { sheetFromRows, viewOf } from '../../../test/sheets.ts';
 import { readWorkbook } from '../io/read.ts';
 import { hiddenRule, runsOf } from './hidden.ts';
+import { findingsOf } from './findings.ts';
+import { messagesOf } from '../../../test/ruleHarness.ts';
 
 /** An xlsx written by SheetJS with hidden rows 2, 4–5, hidden column D and a hidden second sheet. */
 function generated() {
@@ -29,8 +31,8 @@ describe('hidden', () => {
     expect(hiddenRule.meta).toMatchObject({ id: 'hidden', level: 2, severity: 'warning', family: 'structure', guideRef: { other: '内閣官房 公開ルール' } });
     expect(hiddenRule.scope).toBe('sheet');
     for (const id of ['row', 'rows', 'col', 'cols', 'sheet', 'showOrDrop']) {
-      expect(hiddenRule.meta.messages[id].ja).toBeTruthy();
-      expect(hiddenRule.meta.messages[id].en).toBeTruthy();
+      expect(messagesOf(hiddenRule)[id].ja).toBeTruthy();
+      expect(messagesOf(hiddenRule)[id].en).toBeTruthy();
     }
   });
 
@@ -48,7 +50,7 @@ describe('hidden', () => {
       ['a', 'b'],
       [1, 2],
     ]);
-    expect(hiddenRule.detect(viewOf(sheet))).toEqual([]);
+    expect(findingsOf(hiddenRule, viewOf(sheet))).toEqual([]);
   });
 
   it('reports a hidden row and a run of hidden columns across the sheet', () => {
@@ -60,7 +62,7 @@ describe('hidden', () => {
       ],
       { hiddenRows: [1], hiddenCols: [2, 1] },
     );
-    const vs = hiddenRule.detect(viewOf(sheet));
+    const vs = findingsOf(hiddenRule, viewOf(sheet));
     expect(vs).toEqual([
       { ruleId: 'hidden', sheetId: 's1', range: { s: { r: 1, c: 0 }, e: { r: 1, c: 3 } }, messageId: 'row', fixId: 'showOrDrop', params: { from: 2 } },
       {
@@ -78,7 +80,7 @@ describe('hidden', () => {
     const sheet = sheetFromRows([['a', 'b'], [1, 2], [3, 4]]);
     sheet.hidden = true;
     sheet.name = '作業用';
-    const vs = hiddenRule.detect(viewOf(sheet));
+    const vs = findingsOf(hiddenRule, viewOf(sheet));
     expect(vs).toHaveLength(1);
     expect(vs[0]).toMatchObject({ messageId: 'sheet', range: { s: { r: 0, c: 0 }, e: { r: 2, c: 1 } }, params: { sheet: '作業用', range: 'A1:B3' } });
   });
@@ -86,7 +88,7 @@ describe('hidden', () => {
   it('reads hidden rows, columns and sheets back from a generated xlsx', () => {
     const wb = generated();
     const [data, secret] = wb.sheets;
-    const vs = hiddenRule.detect(viewOf(data));
+    const vs = findingsOf(hiddenRule, viewOf(data));
     expect(vs.map((v) => [v.messageId, v.range])).toEqual([
       ['row', { s: { r: 1, c: 0 }, e: { r: 1, c: 3 } }],
       ['rows', { s: { r: 3, c: 0 }, e: { r: 4, c: 3 } }],
@@ -94,14 +96,14 @@ describe('hidden', () => {
     ]);
     expect(vs[1].params).toEqual({ from: 4, to: 5, count: 2 });
     expect(vs[2].params).toEqual({ from: 'D' });
-    const hs = hiddenRule.detect(viewOf(secret));
+    const hs = findingsOf(hiddenRule, viewOf(secret));
     expect(hs.map((v) => [v.messageId, v.params])).toEqual([['sheet', { sheet: 'secret', range: 'A1:A1' }]]);
   });
 
   it('the guide fixtures have nothing hidden', () => {
     for (const name of ['population.xlsx', 'industry.xlsx', 'crushed-stone.xlsx']) {
       for (const sheet of readWorkbook(fixtureBytes(name), name).workbook.sheets) {
-        expect(hiddenRule.detect(viewOf(sheet))).toEqual([]);
+        expect(findingsOf(hiddenRule, viewOf(sheet))).toEqual([]);
       }
     }
   });

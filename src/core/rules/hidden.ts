@@ -6,15 +6,16 @@
 // Granularity: one violation per run of adjacent hidden rows (or columns), so a block of
 // 500 hidden rows is one finding with its count, not 500; and one per hidden sheet.
 import { type Change, deleteColumnsChange, deleteRowsChange, hiddenChange, removeMergeChange } from '../changes.ts';
-import { type CellRange, cellAddress, colCount, columnLetter } from '../model.ts';
-import type { FixOptions, RuleMeta, SheetRule, SheetView, Violation } from './types.ts';
+import { cellAddress, colCount, columnLetter } from '../model.ts';
+import { type FixOptions, type SheetView, ruleMeta, sheetRule } from './types.ts';
 
-const meta: RuleMeta = {
+const meta = ruleMeta({
   id: 'hidden',
   level: 2,
   severity: 'warning',
   family: 'structure',
   guideRef: { other: '内閣官房 公開ルール' },
+  fixAll: { phase: 'clean-up', order: 10 },
   title: { ja: '非表示の行・列・シート', en: 'Hidden rows, columns and sheets' },
   description: {
     ja: '非表示の行・列・シートは確認の目から漏れますが、CSVには出力されます。表示して確認するか、不要であれば削除してください。',
@@ -31,7 +32,7 @@ const meta: RuleMeta = {
       en: 'Either show them and keep their values, or delete them.',
     },
   },
-};
+});
 
 /** Sorted runs of adjacent indexes: [3, 4, 5, 9] → [[3, 5], [9, 9]]. */
 export function runsOf(indexes: readonly number[]): [number, number][] {
@@ -69,7 +70,7 @@ function fixHidden(view: SheetView, options: FixOptions): Change[] {
   return out;
 }
 
-export const hiddenRule: SheetRule = {
+export const hiddenRule = sheetRule({
   meta,
   scope: 'sheet',
   fixOptions: {
@@ -86,30 +87,27 @@ export const hiddenRule: SheetRule = {
   applies() {
     return true;
   },
-  detect(view: SheetView): Violation[] {
+  detect(view: SheetView, report) {
     const { sheet } = view;
-    const out: Violation[] = [];
     const lastCol = Math.max(colCount(sheet) - 1, 0);
     const lastRow = Math.max(sheet.rowCount - 1, 0);
-    const push = (range: CellRange, messageId: string, params: Record<string, string | number>) =>
-      out.push({ ruleId: 'hidden', sheetId: sheet.id, range, messageId, fixId: 'showOrDrop', params });
+    const fix = { fixId: 'showOrDrop' } as const;
 
     if (sheet.hidden) {
-      push({ s: { r: 0, c: 0 }, e: { r: lastRow, c: lastCol } }, 'sheet', { sheet: sheet.name, range: `A1:${cellAddress(lastRow, lastCol)}` });
+      report('sheet', { s: { r: 0, c: 0 }, e: { r: lastRow, c: lastCol } }, { sheet: sheet.name, range: `A1:${cellAddress(lastRow, lastCol)}` }, fix);
     }
     for (const [a, b] of runsOf(sheet.hiddenRows)) {
       const range = { s: { r: a, c: 0 }, e: { r: b, c: lastCol } };
-      if (a === b) push(range, 'row', { from: a + 1 });
-      else push(range, 'rows', { from: a + 1, to: b + 1, count: b - a + 1 });
+      if (a === b) report('row', range, { from: a + 1 }, fix);
+      else report('rows', range, { from: a + 1, to: b + 1, count: b - a + 1 }, fix);
     }
     for (const [a, b] of runsOf(sheet.hiddenCols)) {
       const range = { s: { r: 0, c: a }, e: { r: lastRow, c: b } };
-      if (a === b) push(range, 'col', { from: columnLetter(a) });
-      else push(range, 'cols', { from: columnLetter(a), to: columnLetter(b), count: b - a + 1 });
+      if (a === b) report('col', range, { from: columnLetter(a) }, fix);
+      else report('cols', range, { from: columnLetter(a), to: columnLetter(b), count: b - a + 1 }, fix);
     }
-    return out;
   },
-};
+});
 
 // The registry imports every rule as `rule`.
 export { hiddenRule as rule };

@@ -55,7 +55,9 @@ describe('rule modules are reached through the registry', () => {
       if (file === REGISTRY) continue;
       for (const target of importsOf(file)) {
         if (!ruleModules.has(target)) continue;
-        const ownTest = file === target.replace(/\.ts$/, '.test.ts');
+        // `wareki.test.ts` and `wareki-era-rows.test.ts` test wareki.ts.
+        const rule = path.basename(target, '.ts');
+        const ownTest = path.dirname(file) === RULES_DIR && new RegExp(`^${rule}(?:-[a-z-]+)?\\.test\\.ts$`).test(path.basename(file));
         if (!ownTest) offending.push(`${rel(file)} → ${rel(target)}`);
       }
     }

@@ -9,6 +9,7 @@ import type { ColumnKind } from '../structure/types.ts';
 import { labelsAt, labelsInValuesRule as rule } from './labels-in-values.ts';
 import type { SheetView, Violation } from './types.ts';
 import { applyFixChecked, at, detectAllCells, expectMessagesRender, populationView } from '../../../test/ruleHarness.ts';
+import { cellFindings } from './findings.ts';
 
 const detectAll = (view: SheetView): Violation[] => detectAllCells(rule, view);
 
@@ -47,19 +48,19 @@ describe('labels-in-values rule', () => {
       ['B5', 'valueMark', { text: 'x 2)', mark: '2)', value: 'x' }],
       ['C5', 'approx', { text: '約300人', mark: '約', value: '300' }],
     ]);
-    const [v] = rule.detectCell(view, 2, 1)!;
+    const [v] = cellFindings(rule, view, 2, 1);
     expect(v).toMatchObject({ ruleId: 'labels-in-values', sheetId: 's1', fixId: 'moveToNote', range: { s: { r: 2, c: 1 }, e: { r: 2, c: 1 } } });
   });
 
   it('a plain typed or text number, a note text, a bracketed title and Latin text are not labels', () => {
-    expect(rule.detectCell(view, 2, 2)).toBeUndefined(); // typed 343.4
-    expect(rule.detectCell(view, 5, 1)).toBeUndefined(); // '343.4' (number-as-text's)
-    expect(rule.detectCell(view, 3, 3)).toBeUndefined(); // ※耐震改修済
-    expect(rule.detectCell(view, 4, 3)).toBeUndefined(); // (平成12～17年)
-    expect(rule.detectCell(view, 5, 2)).toBeUndefined(); // 2019年
-    expect(rule.detectCell(view, 5, 3)).toBeUndefined(); // New York
-    expect(rule.detectCell(view, 0, 0)).toBeUndefined(); // caption
-    expect(rule.detectCell(view, 6, 0)).toBeUndefined(); // note row
+    expect(cellFindings(rule, view, 2, 2)).toEqual([]); // typed 343.4
+    expect(cellFindings(rule, view, 5, 1)).toEqual([]); // '343.4' (number-as-text's)
+    expect(cellFindings(rule, view, 3, 3)).toEqual([]); // ※耐震改修済
+    expect(cellFindings(rule, view, 4, 3)).toEqual([]); // (平成12～17年)
+    expect(cellFindings(rule, view, 5, 2)).toEqual([]); // 2019年
+    expect(cellFindings(rule, view, 5, 3)).toEqual([]); // New York
+    expect(cellFindings(rule, view, 0, 0)).toEqual([]); // caption
+    expect(cellFindings(rule, view, 6, 0)).toEqual([]); // note row
   });
 
   it('labelsAt gives the fix the parse it reports', () => {

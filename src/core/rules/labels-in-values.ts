@@ -30,14 +30,15 @@ import { joinNotes } from './shared/cellNote.ts';
 import { type MetaDraft, draftChanges, metaDraft } from './shared/metaDraft.ts';
 import { type NumberCell, numberCellChanges } from './shared/numberCells.ts';
 import { forEachText } from './shared/textCells.ts';
-import type { CellRule, RuleMeta, SheetView, Violation } from './types.ts';
+import { type SheetView, cellRule, ruleMeta } from './types.ts';
 
-const meta: RuleMeta = {
+const meta = ruleMeta({
   id: 'labels-in-values',
   level: 1,
   severity: 'error',
   family: 'value',
   guideRef: { guide: '手順4 ラベル・脚注除去', soumu: '1-2' },
+  fixAll: { phase: 'values', order: 10 },
   title: { ja: '値に付いたラベル・脚注番号', en: 'Labels and footnote marks in values' },
   description: {
     ja: 'セルには値やタイトルだけを入れ、脚注番号（a)、1)、※ など）や「約」などのラベルは入れません。値やタイトルはそのまま残し、ラベルはセルの注記とメタデータに移します。',
@@ -73,7 +74,7 @@ const meta: RuleMeta = {
       en: 'Keep the value or title; move the mark or label to a note on the cell and to the metadata.',
     },
   },
-};
+});
 
 // Cheap pre-test: a mark character, a trailing r/p, or an approximation word.
 const CANDIDATE = /[)）※*＊†‡注\u2460-\u2473]|[0-9０-９][\s\u3000]*[rpｒｐ][\s\u3000]*$|約|およそ|概ね/;
@@ -229,41 +230,28 @@ export function fixLabelsInValues(view: SheetView): Change[] {
   return changes;
 }
 
-export const labelsInValuesRule: CellRule = {
+export const labelsInValuesRule = cellRule({
   meta,
   scope: 'cell',
   textOnly: true,
-  detectCell(view: SheetView, r: number, c: number): Violation[] | undefined {
+  detectCell(view, r, c, report) {
     const found = labelsAt(view, r, c);
-    if (!found) return undefined;
-    let messageId: string;
-    let params: Record<string, string | number>;
+    if (!found) return;
+    const fix = { fixId: 'moveToNote' } as const;
     if (found.kind === 'approx') {
-      messageId = 'approx';
-      params = { text: found.number.original, mark: found.number.approx!, value: found.number.text };
+      report('approx', { r, c }, { text: found.number.original, mark: found.number.approx!, value: found.number.text }, fix);
     } else if (found.kind === 'value') {
       const m = found.marked;
       const kinds = m.marks.map((k) => k.kind);
-      messageId = kinds.includes('revised') ? 'valueRevised' : kinds.includes('preliminary') ? 'valuePreliminary' : 'valueMark';
-      params = { text: m.original, mark: m.mark, value: m.number ? m.number.text : m.symbol!.symbol };
+      const messageId = kinds.includes('revised') ? 'valueRevised' : kinds.includes('preliminary') ? 'valuePreliminary' : 'valueMark';
+      report(messageId, { r, c }, { text: m.original, mark: m.mark, value: m.number ? m.number.text : m.symbol!.symbol }, fix);
     } else {
       const m = found.marked;
-      messageId = found.inData ? 'textMark' : 'titleMark';
-      params = { text: shorten(m.original), mark: m.mark, rest: shorten(m.rest.trim()) };
+      report(found.inData ? 'textMark' : 'titleMark', { r, c }, { text: shorten(m.original), mark: m.mark, rest: shorten(m.rest.trim()) }, fix);
     }
-    return [
-      {
-        ruleId: 'labels-in-values',
-        sheetId: view.sheet.id,
-        range: { s: { r, c }, e: { r, c } },
-        messageId,
-        fixId: 'moveToNote',
-        params,
-      },
-    ];
   },
   fix: (view) => fixLabelsInValues(view),
   fixCompleteInOnePass: true,
-};
+});
 
 export { labelsInValuesRule as rule };

@@ -10,6 +10,7 @@ import { visibleSpaces } from '../text/layoutSpaces.ts';
 import { layoutSpacesRule as rule } from './layout-spaces.ts';
 import type { SheetView, Violation } from './types.ts';
 import { applyFixChecked, at, detectAllCells, expectMessagesRender, populationView } from '../../../test/ruleHarness.ts';
+import { cellFindings } from './findings.ts';
 
 /** What the engine does: every non-empty cell, row by row. */
 const detectAll = (view: SheetView): Violation[] => detectAllCells(rule, view);
@@ -53,7 +54,7 @@ describe('layout-spaces rule', () => {
       [3, 0],
       [2, 3],
     ]) {
-      expect(rule.detectCell(view, r, c), cellAddress(r, c)).toBeUndefined();
+      expect(cellFindings(rule, view, r, c), cellAddress(r, c)).toEqual([]);
     }
   });
 
@@ -65,7 +66,7 @@ describe('layout-spaces rule', () => {
 
   it('a cell of only white space becomes empty', () => {
     const s = sheetFromRows([['a', '　'], ['b', 1]]);
-    expect(rule.detectCell(viewOf(s), 0, 1)).toEqual([
+    expect(cellFindings(rule, viewOf(s), 0, 1)).toEqual([
       expect.objectContaining({ messageId: 'blank', params: { text: '□', fixed: '' } }),
     ]);
   });

@@ -10,14 +10,15 @@ import type { Change } from '../changes.ts';
 import { getCell, getValue } from '../model.ts';
 import { type LayoutSpaceResult, findLayoutSpaces, hasWhiteSpace, visibleSpaces } from '../text/layoutSpaces.ts';
 import { forEachText } from './shared/textCells.ts';
-import type { CellRule, RuleMeta, SheetView, Violation } from './types.ts';
+import { type MessageId, type SheetView, cellRule, ruleMeta } from './types.ts';
 
-const meta: RuleMeta = {
+const meta = ruleMeta({
   id: 'layout-spaces',
   level: 1,
   severity: 'error',
   family: 'text',
   guideRef: { guide: '手順2 スペース・改行除去', soumu: '1-5' },
+  fixAll: { phase: 'values', order: 30 },
   title: { ja: '整形のためのスペース・改行', en: 'Spaces and line breaks for layout' },
   description: {
     ja: '見た目をそろえるためのスペースやセル内の改行は、値の一部ではありません。機械は「全 国」と「全国」を別の値として扱うため、取り除きます（␣は半角スペース、□は全角スペース、↵は改行を表します）。英単語の間のスペース（New York など）はそのままにします。',
@@ -49,9 +50,9 @@ const meta: RuleMeta = {
       en: 'Remove the spaces and line breaks used for layout.',
     },
   },
-};
+});
 
-function messageId(r: LayoutSpaceResult): string {
+function messageId(r: LayoutSpaceResult): MessageId<typeof meta.messages> {
   if (r.blank) return 'blank';
   const kinds = (r.edges ? 1 : 0) + (r.inner ? 1 : 0) + (r.lineBreaks ? 1 : 0);
   if (kinds > 1) return 'several';
@@ -83,27 +84,17 @@ export function fixLayoutSpaces(view: SheetView): Change[] {
   return out;
 }
 
-export const layoutSpacesRule: CellRule = {
+export const layoutSpacesRule = cellRule({
   meta,
   scope: 'cell',
   textOnly: true,
-  detectCell(view: SheetView, r: number, c: number): Violation[] | undefined {
+  detectCell(view, r, c, report) {
     const found = layoutSpacesAt(view, r, c);
-    if (!found) return undefined;
-    const v = found.original;
-    return [
-      {
-        ruleId: 'layout-spaces',
-        sheetId: view.sheet.id,
-        range: { s: { r, c }, e: { r, c } },
-        messageId: messageId(found),
-        fixId: 'remove',
-        params: { text: visibleSpaces(v), fixed: visibleSpaces(found.fixed) },
-      },
-    ];
+    if (!found) return;
+    report(messageId(found), { r, c }, { text: visibleSpaces(found.original), fixed: visibleSpaces(found.fixed) }, { fixId: 'remove' });
   },
   fix: (view) => fixLayoutSpaces(view),
   fixCompleteInOnePass: true,
-};
+});
 
 export { layoutSpacesRule as rule };

@@ -3,10 +3,11 @@ import { fixtureView } from '../../../test/fixtureView.ts';
 import { sheetFromRows, tableOf, viewOf } from '../../../test/sheets.ts';
 import { rangeAddress } from '../model.ts';
 import { rule } from './merged-cells.ts';
+import { findingsOf } from './findings.ts';
 
 describe('merged-cells', () => {
   it('population.xlsx: 9 merges — the caption and 8 in the header', () => {
-    const found = rule.detect(fixtureView('population.xlsx'));
+    const found = findingsOf(rule, fixtureView('population.xlsx'));
     expect(found.map((v) => `${rangeAddress(v.range)}:${v.fixId}`)).toEqual([
       'A1:I1:unmerge',
       'A3:A5:fillAcross',
@@ -30,12 +31,12 @@ describe('merged-cells', () => {
       ],
       { merges: ['A2:A4'] },
     );
-    const found = rule.detect(viewOf(sheet, [tableOf(sheet, { headerRows: [0, 0], keyColumns: [0, 1] })]));
+    const found = findingsOf(rule, viewOf(sheet, [tableOf(sheet, { headerRows: [0, 0], keyColumns: [0, 1] })]));
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ messageId: 'data', fixId: 'fillDown', params: { range: 'A2:A4', text: '総務費' } });
   });
 
   it('no merges, no violations', () => {
-    expect(rule.detect(fixtureView('county-income.csv'))).toEqual([]);
+    expect(findingsOf(rule, fixtureView('county-income.csv'))).toEqual([]);
   });
 });

@@ -3,9 +3,9 @@
 // value on several rows (fill down); a merged caption goes to the metadata anyway.
 import { type Change, removeMergeChange } from '../changes.ts';
 import { getCell, rangeAddress } from '../model.ts';
-import type { SheetRule, SheetView, Violation } from './types.ts';
+import { type SheetView, sheetRule } from './types.ts';
 
-export const rule: SheetRule = {
+export const rule = sheetRule({
   scope: 'sheet',
   meta: {
     id: 'merged-cells',
@@ -13,6 +13,7 @@ export const rule: SheetRule = {
     severity: 'error',
     family: 'merge',
     guideRef: { guide: '手順5 セル結合の解除', soumu: '1-4' },
+    fixAll: { phase: 'structure', order: 20 },
     title: { ja: 'セルの結合', en: 'Merged cells' },
     description: {
       ja: 'セルを結合すると、機械には結合された範囲の値が読めません。結合を解除し、同じ値を各セルに入れます。',
@@ -28,24 +29,19 @@ export const rule: SheetRule = {
     },
   },
   fix: (view) => fixMerges(view),
-  detect(view) {
-    return view.sheet.merges.map((m): Violation => {
+  detect(view, report) {
+    for (const m of view.sheet.merges) {
       const region = view.regionOf(m.s.r, m.s.c);
       const header = region === 'header' || region === 'unit';
       const data = region === 'data' || region === 'key';
       const v = view.sheet.columns[m.s.c]?.values[m.s.r];
       const text = v === null || v === undefined ? '' : typeof v === 'object' ? v.error : String(v).replace(/\s+/g, ' ');
-      return {
-        ruleId: 'merged-cells',
-        sheetId: view.sheet.id,
-        range: m,
-        messageId: header ? 'header' : data ? 'data' : 'other',
+      report(header ? 'header' : data ? 'data' : 'other', m, { range: rangeAddress(m), text: text.length > 30 ? `${text.slice(0, 30)}…` : text }, {
         fixId: header ? 'fillAcross' : data ? 'fillDown' : 'unmerge',
-        params: { range: rangeAddress(m), text: text.length > 30 ? `${text.slice(0, 30)}…` : text },
-      };
-    });
+      });
+    }
   },
-};
+});
 
 /**
  * Unmerges every merge. A header merge puts its title in each column it spans (its first

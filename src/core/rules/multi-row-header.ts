@@ -5,9 +5,9 @@ import { type Change, deleteRowsChange, metaChange, removeMergeChange, sameSnaps
 import { emptyMeta, getCell } from '../model.ts';
 import type { TableStructure } from '../structure/types.ts';
 import { columnTitles, titleRowsOf } from '../structure/header.ts';
-import type { FixOptions, SheetRule, SheetView, Violation } from './types.ts';
+import { type FixOptions, type SheetView, sheetRule } from './types.ts';
 
-export const rule: SheetRule = {
+export const rule = sheetRule({
   scope: 'sheet',
   meta: {
     id: 'multi-row-header',
@@ -15,6 +15,7 @@ export const rule: SheetRule = {
     severity: 'error',
     family: 'structure',
     guideRef: { guide: '手順7 タイトルを1行に' },
+    fixAll: { phase: 'structure', order: 60 },
     title: { ja: '見出しは1行に', en: 'One header row' },
     description: {
       ja: 'データの内容を示すタイトル(見出し)は1行で書きます。階層のある見出しは、言葉を補って1行にまとめます。',
@@ -34,8 +35,7 @@ export const rule: SheetRule = {
     joiner: { default: ' ', label: { ja: '親と子の見出しをつなぐ文字', en: 'Joiner between parent and child titles' } },
   },
   fix: (view, options) => fixHeader(view, options),
-  detect(view) {
-    const out: Violation[] = [];
+  detect(view, report) {
     for (const t of view.structure.tables) {
       const titleRows: number[] = [];
       for (let r = t.headerRows.start; r <= t.headerRows.end; r++) if (!t.unitRows.includes(r)) titleRows.push(r);
@@ -43,25 +43,17 @@ export const rule: SheetRule = {
       if (titleRows.length === 0) {
         if (t.dataRows.end >= t.dataRows.start) {
           const r = t.dataRows.start;
-          out.push({ ruleId: 'multi-row-header', sheetId: view.sheet.id, range: { s: { r, c: t.columns.start }, e: { r, c: t.columns.end } }, messageId: 'none', fixId: 'addHeader' });
+          report('none', { s: { r, c: t.columns.start }, e: { r, c: t.columns.end } }, undefined, { fixId: 'addHeader' });
         }
         continue;
       }
       if (titleRows.length < 2) continue;
       const deepest = t.columnInfo.reduce((best, ci) => (ci.headerPath.length > best.headerPath.length ? ci : best), t.columnInfo[0]);
       const example = (deepest?.headerPath ?? []).map((p) => p.replace(/\s+/g, '')).join(' ');
-      out.push({
-        ruleId: 'multi-row-header',
-        sheetId: view.sheet.id,
-        range,
-        messageId: 'rows',
-        fixId: 'flatten',
-        params: { count: titleRows.length, first: titleRows[0] + 1, last: titleRows[titleRows.length - 1] + 1, example },
-      } satisfies Violation);
+      report('rows', range, { count: titleRows.length, first: titleRows[0] + 1, last: titleRows[titleRows.length - 1] + 1, example }, { fixId: 'flatten' });
     }
-    return out;
   },
-};
+});
 
 /**
  * The one-row titles of a table's columns (structure/header.ts): each column's titles from

@@ -9,7 +9,8 @@ import { type Workbook, cellAddress, getCell, parseAddress } from '../model.ts';
 import type { ColumnKind } from '../structure/types.ts';
 import { numberAsTextRule as rule, numberTextAt } from './number-as-text.ts';
 import type { SheetView, Violation } from './types.ts';
-import { applyFixChecked, at, detectAllCells, expectMessagesRender, populationView } from '../../../test/ruleHarness.ts';
+import { applyFixChecked, at, detectAllCells, expectMessagesRender, populationView, messagesOf } from '../../../test/ruleHarness.ts';
+import { cellFindings } from './findings.ts';
 
 const detectAll = (view: SheetView): Violation[] => detectAllCells(rule, view);
 
@@ -50,22 +51,22 @@ describe('number-as-text rule', () => {
   });
 
   it('the Japanese message reads as the spec shows', () => {
-    const [v] = rule.detectCell(view, 1, 2)!;
-    const template = rule.meta.messages[v.messageId].ja;
-    const text = template.replace(/\{(\w+)\}/g, (_, k: string) => String(v.params![k]));
+    const [v] = cellFindings(rule, view, 1, 2);
+    const template = messagesOf(rule)[v.messageId].ja;
+    const text = template.replace(/\{(\w+)\}/g, (_: string, k: string) => String(v.params![k]));
     expect(text).toBe('「１，２００人」は数値 1200(単位: 人)として扱えます。');
   });
 
   it('leaves typed numbers, codes, key columns, periods, years and non-numbers alone', () => {
-    expect(rule.detectCell(view, 2, 2)).toBeUndefined(); // typed -5
-    expect(rule.detectCell(view, 1, 1)).toBeUndefined(); // 0911 in a code column
-    expect(rule.detectCell(view, 3, 1)).toBeUndefined(); // 650 in a code column
-    expect(rule.detectCell(view, 4, 0)).toBeUndefined(); // 1,234 in the key column
-    expect(rule.detectCell(view, 1, 4)).toBeUndefined(); // 2019 in a period column
-    expect(rule.detectCell(view, 1, 5)).toBeUndefined(); // 2019年 is a period label
-    expect(rule.detectCell(view, 2, 5)).toBeUndefined(); // 0911 in a text column: leading zero
-    expect(rule.detectCell(view, 4, 3)).toBeUndefined(); // (1,234) without a parenthesised format
-    expect(rule.detectCell(view, 0, 2)).toBeUndefined(); // header
+    expect(cellFindings(rule, view, 2, 2)).toEqual([]); // typed -5
+    expect(cellFindings(rule, view, 1, 1)).toEqual([]); // 0911 in a code column
+    expect(cellFindings(rule, view, 3, 1)).toEqual([]); // 650 in a code column
+    expect(cellFindings(rule, view, 4, 0)).toEqual([]); // 1,234 in the key column
+    expect(cellFindings(rule, view, 1, 4)).toEqual([]); // 2019 in a period column
+    expect(cellFindings(rule, view, 1, 5)).toEqual([]); // 2019年 is a period label
+    expect(cellFindings(rule, view, 2, 5)).toEqual([]); // 0911 in a text column: leading zero
+    expect(cellFindings(rule, view, 4, 3)).toEqual([]); // (1,234) without a parenthesised format
+    expect(cellFindings(rule, view, 0, 2)).toEqual([]); // header
   });
 
   it('numberTextAt gives the fix the same parse', () => {

@@ -23,14 +23,15 @@ import { type NumberText, formatUsesParenNegatives, parseNumberText } from '../t
 import { draftChanges, metaDraft } from './shared/metaDraft.ts';
 import { type NumberCell, numberCellChanges } from './shared/numberCells.ts';
 import { forEachText } from './shared/textCells.ts';
-import type { CellRule, RuleMeta, SheetView, Violation } from './types.ts';
+import { type SheetView, cellRule, ruleMeta } from './types.ts';
 
-const meta: RuleMeta = {
+const meta = ruleMeta({
   id: 'number-as-text',
   level: 1,
   severity: 'error',
   family: 'value',
   guideRef: { guide: '手順2 カンマ除去', soumu: '1-3' },
+  fixAll: { phase: 'values', order: 20 },
   title: { ja: '文字列として入力された数値', en: 'Numbers stored as text' },
   description: {
     ja: '数値は、位取りのカンマ・全角数字・△などの記号・単位を含まない半角の数値として入力します。文字列のままでは、機械は計算や並べ替えができません。単位は単位行に移します。',
@@ -54,7 +55,7 @@ const meta: RuleMeta = {
       en: 'Convert to a number; the unit and scale move to the Unit and Baseval rows.',
     },
   },
-};
+});
 
 const HAS_DIGIT = /[0-9０-９]/;
 
@@ -90,36 +91,20 @@ export function fixNumbersAsText(view: SheetView): Change[] {
   return [...changes, ...draftChanges(view.sheet, draft, 'number-as-text')];
 }
 
-export const numberAsTextRule: CellRule = {
+export const numberAsTextRule = cellRule({
   meta,
   scope: 'cell',
   textOnly: true,
-  detectCell(view: SheetView, r: number, c: number): Violation[] | undefined {
+  detectCell(view, r, c, report) {
     const parsed = numberTextAt(view, r, c);
-    if (!parsed) return undefined;
-    const params: Record<string, string | number> = { text: parsed.original, value: parsed.text };
-    let messageId = 'number';
-    if (parsed.unit) {
-      params.unit = parsed.unit.unit;
-      messageId = 'numberUnit';
-      if (parsed.scale !== undefined) {
-        params.scale = parsed.scale;
-        messageId = 'numberScaled';
-      }
-    }
-    return [
-      {
-        ruleId: 'number-as-text',
-        sheetId: view.sheet.id,
-        range: { s: { r, c }, e: { r, c } },
-        messageId,
-        fixId: 'convert',
-        params,
-      },
-    ];
+    if (!parsed) return;
+    const { original: text, text: value, unit, scale } = parsed;
+    if (!unit) report('number', { r, c }, { text, value }, { fixId: 'convert' });
+    else if (scale === undefined) report('numberUnit', { r, c }, { text, value, unit: unit.unit }, { fixId: 'convert' });
+    else report('numberScaled', { r, c }, { text, value, unit: unit.unit, scale }, { fixId: 'convert' });
   },
   fix: (view) => fixNumbersAsText(view),
   fixCompleteInOnePass: true,
-};
+});
 
 export { numberAsTextRule as rule };

@@ -4,11 +4,12 @@ import { fixtureView } from '../../../test/fixtureView.ts';
 import { sheetFromRows, tableOf, viewOf } from '../../../test/sheets.ts';
 import { cellAddress, rangeAddress } from '../model.ts';
 import { rule } from './omitted-cells.ts';
+import { findingsOf } from './findings.ts';
 
 describe('omitted-cells', () => {
   it('ci-index.xlsx: both year columns hold the year only on the first month', () => {
     const view = fixtureView('ci-index.xlsx');
-    const found = rule.detect(view);
+    const found = findingsOf(rule, view);
     // One finding per run of blanks under the same year: 4 runs in each column.
     expect(found).toHaveLength(8);
     const cells = found.flatMap((v) => Array.from({ length: v.range.e.r - v.range.s.r + 1 }, (_, i) => cellAddress(v.range.s.r + i, v.range.s.c)));
@@ -30,7 +31,7 @@ describe('omitted-cells', () => {
       [null, null],
       ['南区', null],
     ]);
-    expect(rule.detect(viewOf(sheet))).toEqual([]);
+    expect(findingsOf(rule, viewOf(sheet))).toEqual([]);
   });
 
   it('〃 and 同上 are omissions too', () => {
@@ -40,7 +41,7 @@ describe('omitted-cells', () => {
       ['〃', 2, 6],
       ['同上', 3, 7],
     ]);
-    const found = rule.detect(viewOf(sheet, [tableOf(sheet, { headerRows: [0, 0], keyColumns: [0, 1] })]));
+    const found = findingsOf(rule, viewOf(sheet, [tableOf(sheet, { headerRows: [0, 0], keyColumns: [0, 1] })]));
     expect(found.map((v) => [cellAddress(v.range.s.r, v.range.s.c), v.messageId])).toEqual([
       ['A3', 'ditto'],
       ['A4', 'ditto'],
@@ -48,7 +49,7 @@ describe('omitted-cells', () => {
   });
 
   it.each(['population.xlsx', 'industry.xlsx', 'crushed-stone.xlsx', 'county-income.csv'])('%s has no omitted key cells', (name) => {
-    expect(rule.detect(fixtureView(name))).toEqual([]);
+    expect(findingsOf(rule, fixtureView(name))).toEqual([]);
   });
 });
 
@@ -102,7 +103,7 @@ describe('omitted-cells runs', () => {
       ['平成23年', '南区', 7],
       [null, '東区', 8],
     ]);
-    const found = rule.detect(viewOf(sheet, [tableOf(sheet, { headerRows: [0, 0], keyColumns: [0] })]));
+    const found = findingsOf(rule, viewOf(sheet, [tableOf(sheet, { headerRows: [0, 0], keyColumns: [0] })]));
     expect(found.map((v) => [rangeAddress(v.range), v.messageId, v.params?.above])).toEqual([
       ['A3:A4', 'blankRun', '平成22年'],
       ['A6:A6', 'blank', '平成22年'],

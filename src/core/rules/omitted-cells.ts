@@ -3,14 +3,14 @@
 // are judged: a blank measurement is a missing value, not an omission. `〃` and `同上`
 // are the same omission written out.
 import type { Change } from '../changes.ts';
-import { cellKey, columnLetter, getCell, getValue, isEmptyValue, rangeAddress } from '../model.ts';
+import { type CellRange, cellKey, columnLetter, getCell, getValue, isEmptyValue, rangeAddress } from '../model.ts';
 import { buildMergeIndex } from '../mergeIndex.ts';
 import { isSubItemLabel, isTotalLabel, verticalLabels } from '../structure/stub.ts';
-import type { SheetRule, SheetView, Violation } from './types.ts';
+import { type AnyReport, type SheetView, sheetRule } from './types.ts';
 
 const DITTO = /^[\s\u3000]*(?:〃|″|同上|同|ゝ|々)[\s\u3000]*$/;
 
-export const rule: SheetRule = {
+export const rule = sheetRule({
   scope: 'sheet',
   meta: {
     id: 'omitted-cells',
@@ -18,6 +18,7 @@ export const rule: SheetRule = {
     severity: 'error',
     family: 'merge',
     guideRef: { guide: '手順6 省略されたセルのコピー', soumu: '1-6' },
+    fixAll: { phase: 'structure', order: 50 },
     title: { ja: '省略されたセル', en: 'Omitted cells' },
     description: {
       ja: '前の行と同じ値でも省略せずに入れます。空白や「〃」のままでは、機械にはどの値か分かりません。',
@@ -36,9 +37,13 @@ export const rule: SheetRule = {
   fix: (view) => fixOmitted(view),
   // One finding per run of blank cells under the same value (a year written once over
   // 7,000 rows is one omission, not 7,000), one per ditto mark.
-  detect(view) {
-    const out: Violation[] = [];
+  detect(view, report) {
     const merges = buildMergeIndex(view.sheet.merges);
+    const reportBlank = (c: number, start: number, end: number, above: string) => {
+      const range = { s: { r: start, c }, e: { r: end, c } };
+      if (start === end) report('blank', range, { column: columnLetter(c), above }, { fixId: 'fillDown' });
+      else report('blankRun', range, { range: rangeAddress(range), count: end - start + 1, above }, { fixId: 'fillDown' });
+    };
     for (const t of view.structure.tables) {
       // A label written vertically is spelled out by stub-labels, never filled down piece by piece.
       const vertical = new Set(verticalLabels(view.sheet, t).map((v) => v.c));
@@ -48,7 +53,7 @@ export const rule: SheetRule = {
         let above: string | undefined;
         let run: { start: number; end: number } | undefined;
         const closeRun = () => {
-          if (run && above !== undefined) out.push(blankFinding(view.sheet.id, c, run.start, run.end, above));
+          if (run && above !== undefined) reportBlank(c, run.start, run.end, above);
           run = undefined;
         };
         for (let r = t.dataRows.start; r <= t.dataRows.end; r++) {
@@ -72,23 +77,15 @@ export const rule: SheetRule = {
             continue;
           }
           closeRun();
-          out.push({ ruleId: 'omitted-cells', sheetId: view.sheet.id, range: { s: { r, c }, e: { r, c } }, messageId: 'ditto', fixId: 'fillDown', params: { text: String(v).trim(), above } });
+          report('ditto', { r, c }, { text: String(v).trim(), above }, { fixId: 'fillDown' });
         }
         closeRun();
       }
     }
-    return out;
   },
-};
+});
 
-function blankFinding(sheetId: string, c: number, start: number, end: number, above: string): Violation {
-  const range = { s: { r: start, c }, e: { r: end, c } };
-  return start === end
-    ? { ruleId: 'omitted-cells', sheetId, range, messageId: 'blank', fixId: 'fillDown', params: { column: columnLetter(c), above } }
-    : { ruleId: 'omitted-cells', sheetId, range, messageId: 'blankRun', fixId: 'fillDown', params: { range: rangeAddress(range), count: end - start + 1, above } };
-}
-
-function rowHasData(view: Parameters<SheetRule['detect']>[0], c0: number, c1: number, r: number): boolean {
+function rowHasData(view: SheetView, c0: number, c1: number, r: number): boolean {
   for (let c = c0; c <= c1; c++) if (!isEmptyValue(getValue(view.sheet, r, c))) return true;
   return false;
 }
@@ -117,9 +114,14 @@ function fixOmitted(view: SheetView): Change[] {
     sourceOf.set(cellKey(r, c), above);
     return above;
   };
-  for (const v of rule.detect(view)) {
-    const c = v.range.s.c;
-    for (let r = v.range.s.r; r <= v.range.e.r; r++) {
+  const omitted: CellRange[] = [];
+  const collect: AnyReport = (_messageId, at) => {
+    omitted.push('s' in at ? at : { s: at, e: at });
+  };
+  rule.detect(view, collect);
+  for (const range of omitted) {
+    const c = range.s.c;
+    for (let r = range.s.r; r <= range.e.r; r++) {
       const above = sourceRow(r, c);
       if (above < 0) continue;
       const source = getCell(view.sheet, above, c);

@@ -5,10 +5,11 @@ import { detectStructure } from '../structure/detect.ts';
 import { buildSheetView } from '../analysis/view.ts';
 import { rangeAddress } from '../model.ts';
 import { rule } from './one-table.ts';
+import { findingsOf } from './findings.ts';
 
 describe('one-table', () => {
   it('crushed-stone.xlsx: two tables and the repeated 年 月 column', () => {
-    const found = rule.detect(fixtureView('crushed-stone.xlsx'));
+    const found = findingsOf(rule, fixtureView('crushed-stone.xlsx'));
     expect(found.filter((v) => v.messageId === 'several').map((v) => rangeAddress(v.range))).toEqual(['A1:I20', 'A22:G29']);
     const dup = found.filter((v) => v.messageId === 'duplicateColumn');
     expect(dup).toHaveLength(1);
@@ -17,7 +18,7 @@ describe('one-table', () => {
   });
 
   it.each(['population.xlsx', 'ci-index.xlsx', 'industry.xlsx', 'county-income.csv', 'shelters-sjis.csv'])('%s holds one table', (name) => {
-    expect(rule.detect(fixtureView(name))).toEqual([]);
+    expect(findingsOf(rule, fixtureView(name))).toEqual([]);
   });
 
   it('side-by-side tables are reported', () => {
@@ -26,10 +27,10 @@ describe('one-table', () => {
       ['北区', 100, null, '米', 10],
     ]);
     const view = buildSheetView(sheet, false, detectStructure(sheet));
-    expect(rule.detect(view).map((v) => rangeAddress(v.range))).toEqual(['A1:B2', 'D1:E2']);
+    expect(findingsOf(rule, view).map((v) => rangeAddress(v.range))).toEqual(['A1:B2', 'D1:E2']);
   });
 
   it('a single hand-made table passes', () => {
-    expect(rule.detect(viewOf(sheetFromRows([['a', 'b'], ['x', 1]])))).toEqual([]);
+    expect(findingsOf(rule, viewOf(sheetFromRows([['a', 'b'], ['x', 1]])))).toEqual([]);
   });
 });

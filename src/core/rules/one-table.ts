@@ -4,9 +4,9 @@
 import { type Change, deleteColumnsChange, deleteRowsChange, removeMergeChange } from '../changes.ts';
 import { type CellRange, type Sheet, columnLetter, rangeAddress, sliceColumn } from '../model.ts';
 import type { TableStructure } from '../structure/types.ts';
-import type { SheetRule, SheetView, Violation } from './types.ts';
+import { type SheetView, sheetRule } from './types.ts';
 
-export const rule: SheetRule = {
+export const rule = sheetRule({
   scope: 'sheet',
   meta: {
     id: 'one-table',
@@ -14,6 +14,7 @@ export const rule: SheetRule = {
     severity: 'error',
     family: 'structure',
     guideRef: { guide: '手順1 データセットの分割', soumu: '2-2' },
+    fixAll: { phase: 'structure', order: 10 },
     title: { ja: '1シートに1つの表', en: 'One table per sheet' },
     description: {
       ja: '1つのシートには1種類の表だけを入れます。複数の表は別々のシート(ファイル)に分けます。',
@@ -33,38 +34,25 @@ export const rule: SheetRule = {
     },
   },
   fix: (view) => fixOneTable(view),
-  detect(view) {
-    const out: Violation[] = [];
+  detect(view, report) {
     const { tables } = view.structure;
     if (tables.length > 1) {
-      tables.forEach((t, i) =>
-        out.push({
-          ruleId: 'one-table',
-          sheetId: view.sheet.id,
-          range: t.range,
-          messageId: 'several',
-          fixId: 'split',
-          params: { count: tables.length, index: i + 1, range: rangeAddress(t.range) },
-        }),
-      );
+      tables.forEach((t, i) => report('several', t.range, { count: tables.length, index: i + 1, range: rangeAddress(t.range) }, { fixId: 'split' }));
     }
     for (const t of tables) {
       const hasHeader = t.headerRows.end >= t.headerRows.start;
       for (const ci of t.columnInfo) {
         if (ci.duplicateOf === undefined) continue;
-        out.push({
-          ruleId: 'one-table',
-          sheetId: view.sheet.id,
-          range: { s: { r: hasHeader ? t.headerRows.start : t.dataRows.start, c: ci.c }, e: { r: t.dataRows.end, c: ci.c } },
-          messageId: 'duplicateColumn',
-          fixId: 'dropDuplicate',
-          params: { column: columnLetter(ci.c), twin: columnLetter(ci.duplicateOf), title: ci.headerPath.join(' ').replace(/\s+/g, ' ') },
-        });
+        report(
+          'duplicateColumn',
+          { s: { r: hasHeader ? t.headerRows.start : t.dataRows.start, c: ci.c }, e: { r: t.dataRows.end, c: ci.c } },
+          { column: columnLetter(ci.c), twin: columnLetter(ci.duplicateOf), title: ci.headerPath.join(' ').replace(/\s+/g, ' ') },
+          { fixId: 'dropDuplicate' },
+        );
       }
     }
-    return out;
   },
-};
+});
 
 /** A new sheet holding exactly the cells, merges and hidden marks of one table's range. */
 export function extractTable(sheet: Sheet, t: TableStructure, id: string, name: string): Sheet {

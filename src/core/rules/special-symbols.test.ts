@@ -10,6 +10,7 @@ import type { ColumnKind } from '../structure/types.ts';
 import { specialSymbolAt, specialSymbolsRule as rule } from './special-symbols.ts';
 import type { SheetView, Violation } from './types.ts';
 import { applyFixChecked, at, detectAllCells, expectMessagesRender, populationView } from '../../../test/ruleHarness.ts';
+import { cellFindings } from './findings.ts';
 
 const detectAll = (view: SheetView): Violation[] => detectAllCells(rule, view);
 
@@ -44,7 +45,7 @@ describe('special-symbols rule', () => {
       ['C4', 'unavailable', '・・・'],
       ['C5', 'none', '―'],
     ]);
-    const [v] = rule.detectCell(view, 1, 1)!;
+    const [v] = cellFindings(rule, view, 1, 1);
     expect(v).toMatchObject({ ruleId: 'special-symbols', sheetId: 's1', fixId: 'document' });
     expect(rule.meta.messages.confidential.ja).toContain('秘匿');
     expect(rule.meta.messages.none.ja).toContain('該当数値なし');
@@ -53,12 +54,12 @@ describe('special-symbols rule', () => {
   });
 
   it('leaves text columns, key columns, headers, numbers and negative numbers alone', () => {
-    expect(rule.detectCell(view, 1, 3)).toBeUndefined(); // `-` in a text column
-    expect(rule.detectCell(view, 3, 0)).toBeUndefined(); // `-` in the key column
-    expect(rule.detectCell(view, 0, 4)).toBeUndefined(); // `-` as a header
-    expect(rule.detectCell(view, 3, 1)).toBeUndefined(); // typed 0
-    expect(rule.detectCell(view, 4, 1)).toBeUndefined(); // '5' is a number (number-as-text's)
-    expect(rule.detectCell(view, 4, 4)).toBeUndefined(); // '-5' is a negative number
+    expect(cellFindings(rule, view, 1, 3)).toEqual([]); // `-` in a text column
+    expect(cellFindings(rule, view, 3, 0)).toEqual([]); // `-` in the key column
+    expect(cellFindings(rule, view, 0, 4)).toEqual([]); // `-` as a header
+    expect(cellFindings(rule, view, 3, 1)).toEqual([]); // typed 0
+    expect(cellFindings(rule, view, 4, 1)).toEqual([]); // '5' is a number (number-as-text's)
+    expect(cellFindings(rule, view, 4, 4)).toEqual([]); // '-5' is a negative number
     expect(specialSymbolAt(view, 2, 2)).toEqual({ symbol: '－', original: '－', meaning: 'none' });
   });
 

@@ -14,16 +14,17 @@ import { SYMBOL_MEANINGS, type SpecialSymbol, type SymbolMeaning, classifySpecia
 import { joinNotes } from './shared/cellNote.ts';
 import { draftChanges, metaDraft } from './shared/metaDraft.ts';
 import { forEachText } from './shared/textCells.ts';
-import type { CellRule, FixOptions, RuleMeta, SheetView, Violation } from './types.ts';
+import { type FixOptions, type SheetView, cellRule, ruleMeta } from './types.ts';
 
 const { confidential, none, unavailable } = SYMBOL_MEANINGS;
 
-const meta: RuleMeta = {
+const meta = ruleMeta({
   id: 'special-symbols',
   level: 2,
   severity: 'warning',
   family: 'value',
   guideRef: { soumu: '1-13' },
+  fixAll: { phase: 'values', order: 50 },
   title: { ja: '数値欄の記号', en: 'Symbols in numeric columns' },
   description: {
     ja: '数値の列にある「x」「－」「…」などの記号は、秘匿・該当数値なし・不詳といった意味を持ちます。0 や空欄とは区別して扱い、意味をメタデータに記載してください。',
@@ -47,7 +48,7 @@ const meta: RuleMeta = {
       en: 'State the meaning of the symbol in the metadata notes (optionally, blank the cell and list it in the notes).',
     },
   },
-};
+});
 
 
 /** The symbol in a data cell of a numeric column, as this rule (and its fix) reads it. */
@@ -127,23 +128,13 @@ export function fixSpecialSymbols(view: SheetView, options: FixOptions = {}): Ch
   return out;
 }
 
-export const specialSymbolsRule: CellRule = {
+export const specialSymbolsRule = cellRule({
   meta,
   scope: 'cell',
   textOnly: true,
-  detectCell(view: SheetView, r: number, c: number): Violation[] | undefined {
+  detectCell(view, r, c, report) {
     const symbol = specialSymbolAt(view, r, c);
-    if (!symbol) return undefined;
-    return [
-      {
-        ruleId: 'special-symbols',
-        sheetId: view.sheet.id,
-        range: { s: { r, c }, e: { r, c } },
-        messageId: symbol.meaning,
-        fixId: 'document',
-        params: { symbol: symbol.symbol },
-      },
-    ];
+    if (symbol) report(symbol.meaning, { r, c }, { symbol: symbol.symbol }, { fixId: 'document' });
   },
   fix: (view, options) => fixSpecialSymbols(view, options),
   fixCompleteInOnePass: true,
@@ -157,6 +148,6 @@ export const specialSymbolsRule: CellRule = {
       ],
     },
   },
-};
+});
 
 export { specialSymbolsRule as rule };

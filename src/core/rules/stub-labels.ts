@@ -6,9 +6,9 @@
 import { type Change, deleteRowsChange } from '../changes.ts';
 import { getCell, rangeAddress } from '../model.ts';
 import { verticalLabels, wrappedLabels } from '../structure/stub.ts';
-import type { SheetRule, SheetView, Violation } from './types.ts';
+import { type SheetView, sheetRule } from './types.ts';
 
-export const rule: SheetRule = {
+export const rule = sheetRule({
   scope: 'sheet',
   meta: {
     id: 'stub-labels',
@@ -16,6 +16,8 @@ export const rule: SheetRule = {
     severity: 'error',
     family: 'merge',
     guideRef: { guide: '手順5 セル結合の解除・手順6 省略されたセルのコピー', soumu: '1-4' },
+    // Before the fill-down, which must not copy a label's pieces into the rows below.
+    fixAll: { phase: 'structure', order: 45 },
     title: { ja: '分かれた行ラベル', en: 'Split row labels' },
     description: {
       ja: '行のラベル（表側）は、その行ごとに1つのセルにまとめて書きます。縦書きで1文字ずつセルに分けたり、次の行に折り返したりすると、機械には別のラベルに見えます。',
@@ -35,30 +37,21 @@ export const rule: SheetRule = {
     },
   },
   fix: (view) => fixStubLabels(view),
-  detect(view) {
-    const out: Violation[] = [];
+  detect(view, report) {
     const { sheet } = view;
     for (const t of view.structure.tables) {
       for (const v of verticalLabels(sheet, t)) {
         const range = { s: { r: v.start, c: v.c }, e: { r: v.end, c: v.c } };
         const parts = v.cells.map((r) => String(sheet.columns[v.c].values[r] ?? '').trim()).join('・');
-        out.push({ ruleId: 'stub-labels', sheetId: sheet.id, range, messageId: 'vertical', fixId: 'spell', params: { range: rangeAddress(range), parts, label: v.label } });
+        report('vertical', range, { range: rangeAddress(range), parts, label: v.label }, { fixId: 'spell' });
       }
       for (const w of wrappedLabels(sheet, t)) {
         const above = String(sheet.columns[w.c].values[w.into] ?? '').trim();
-        out.push({
-          ruleId: 'stub-labels',
-          sheetId: sheet.id,
-          range: { s: { r: w.r, c: t.columns.start }, e: { r: w.r, c: t.columns.end } },
-          messageId: 'wrapped',
-          fixId: 'join',
-          params: { row: w.r + 1, text: w.text.trim(), above },
-        });
+        report('wrapped', { s: { r: w.r, c: t.columns.start }, e: { r: w.r, c: t.columns.end } }, { row: w.r + 1, text: w.text.trim(), above }, { fixId: 'join' });
       }
     }
-    return out;
   },
-};
+});
 
 /**
  * Vertical labels: every row of the group gets the whole label (a count written under

@@ -5,6 +5,8 @@ import { readWorkbook } from '../io/read.ts';
 import { cellAddress } from '../model.ts';
 import { MAX_RECTS, styleMeaningRule } from './style-meaning.ts';
 import type { Violation } from './types.ts';
+import { findingsOf } from './findings.ts';
+import { messagesOf } from '../../../test/ruleHarness.ts';
 
 /** A header row and `rows` data rows of `cols` numbers. */
 function grid(rows: number, cols: number): (string | number)[][] {
@@ -30,12 +32,12 @@ describe('style-meaning', () => {
 
   it('reports nothing without fills', () => {
     const sheet = sheetFromRows(grid(5, 3));
-    expect(styleMeaningRule.detect(viewOf(sheet))).toEqual([]);
+    expect(findingsOf(styleMeaningRule, viewOf(sheet))).toEqual([]);
   });
 
   it('reports a single highlighted cell (a maximum) once', () => {
     const sheet = sheetFromRows(grid(5, 3), { fills: { C4: 'FFFF00' } });
-    const vs = styleMeaningRule.detect(viewOf(sheet));
+    const vs = findingsOf(styleMeaningRule, viewOf(sheet));
     expect(vs).toEqual([
       {
         ruleId: 'style-meaning',
@@ -51,7 +53,7 @@ describe('style-meaning', () => {
     const rows: (string | number | null)[][] = [['表題'], ...grid(3, 3), ['注']];
     const sheet = sheetFromRows(rows, { fills: { A1: 'FF0000', A2: 'D7E4BD', B2: 'D7E4BD', C2: 'D7E4BD', A6: 'FF0000' } });
     const t = tableOf(sheet, { captionRows: [0], headerRows: [1, 1], dataRows: [2, 4], noteRows: [5] });
-    expect(styleMeaningRule.detect(viewOf(sheet, [t]))).toEqual([]);
+    expect(findingsOf(styleMeaningRule, viewOf(sheet, [t]))).toEqual([]);
   });
 
   it('groups a coloured run in a column, a coloured row and a block into one finding each', () => {
@@ -62,7 +64,7 @@ describe('style-meaning', () => {
         ...fills(['C2', 'D2', 'C3', 'D3'], 'BFBFBF'), // a 2×2 block of estimates
       },
     });
-    const vs = styleMeaningRule.detect(viewOf(sheet));
+    const vs = findingsOf(styleMeaningRule, viewOf(sheet));
     // In reading order.
     expect(summary(vs)).toEqual([
       ['fill', 'C2:D3', 'BFBFBF', 4],
@@ -73,7 +75,7 @@ describe('style-meaning', () => {
 
   it('keeps runs of one colour apart when they are not adjacent', () => {
     const sheet = sheetFromRows(grid(6, 3), { fills: fills(['B2', 'B4', 'C4'], 'FFFF00') });
-    expect(summary(styleMeaningRule.detect(viewOf(sheet)))).toEqual([
+    expect(summary(findingsOf(styleMeaningRule, viewOf(sheet)))).toEqual([
       ['fill', 'B2:B2', 'FFFF00', 1],
       ['fill', 'B4:C4', 'FFFF00', 2],
     ]);
@@ -83,7 +85,7 @@ describe('style-meaning', () => {
     const addrs: string[] = [];
     for (let r = 2; r <= 6; r++) for (const c of 'ABC') addrs.push(`${c}${r}`);
     const sheet = sheetFromRows(grid(5, 3), { fills: fills(addrs, 'F2F2F2') });
-    expect(styleMeaningRule.detect(viewOf(sheet))).toEqual([]);
+    expect(findingsOf(styleMeaningRule, viewOf(sheet))).toEqual([]);
   });
 
   it('treats the dominant colour of a fully filled region as the background and reports the rest', () => {
@@ -91,14 +93,14 @@ describe('style-meaning', () => {
     for (let r = 2; r <= 6; r++) for (const c of 'ABC') all[`${c}${r}`] = 'F2F2F2';
     all.B4 = 'FF0000';
     const sheet = sheetFromRows(grid(5, 3), { fills: all });
-    expect(summary(styleMeaningRule.detect(viewOf(sheet)))).toEqual([['fill', 'B4:B4', 'FF0000', 1]]);
+    expect(summary(findingsOf(styleMeaningRule, viewOf(sheet)))).toEqual([['fill', 'B4:B4', 'FF0000', 1]]);
   });
 
   it('reports alternate row colours (banding) once per table', () => {
     const f: Record<string, string> = {};
     for (let r = 3; r <= 21; r += 2) for (const c of 'ABCD') f[`${c}${r}`] = 'DDEBF7';
     const sheet = sheetFromRows(grid(20, 4), { fills: f });
-    const vs = styleMeaningRule.detect(viewOf(sheet));
+    const vs = findingsOf(styleMeaningRule, viewOf(sheet));
     expect(vs).toHaveLength(1);
     expect(vs[0]).toMatchObject({ messageId: 'banding', range: { s: { r: 1, c: 0 }, e: { r: 20, c: 3 } }, params: { colour: 'DDEBF7', range: 'A2:D21' } });
   });
@@ -108,7 +110,7 @@ describe('style-meaning', () => {
     for (let r = 2; r <= 13; r++) for (const c of 'ABC') f[`${c}${r}`] = r % 2 ? 'FFFFCC' : 'CCFFFF';
     f.C7 = 'FF0000';
     const sheet = sheetFromRows(grid(12, 3), { fills: f });
-    const vs = styleMeaningRule.detect(viewOf(sheet));
+    const vs = findingsOf(styleMeaningRule, viewOf(sheet));
     // CCFFFF fills whole rows in a repeat: banding. FFFFCC loses C7 to the red highlight so it
     // is no longer whole rows only, but as every data cell is filled it is the background.
     expect(summary(vs)).toEqual([
@@ -122,7 +124,7 @@ describe('style-meaning', () => {
     // A checkerboard in columns B and C: 2 × 30 isolated cells, far more than MAX_RECTS.
     for (let r = 2; r <= 61; r++) f[`${r % 2 ? 'B' : 'C'}${r}`] = 'FFEB9C';
     const sheet = sheetFromRows(grid(60, 4), { fills: f });
-    const vs = styleMeaningRule.detect(viewOf(sheet));
+    const vs = findingsOf(styleMeaningRule, viewOf(sheet));
     expect(60).toBeGreaterThan(MAX_RECTS);
     expect(vs.map((v) => [v.messageId, v.params])).toEqual([
       ['fillColumn', { colour: 'FFEB9C', col: 'C', count: 30, range: 'C2:C60' }],
@@ -143,7 +145,7 @@ describe('style-meaning', () => {
     );
     const t1 = tableOf(sheet, { headerRows: [0, 0], dataRows: [1, 1] }, 't1');
     const t2 = tableOf(sheet, { headerRows: [3, 3], dataRows: [4, 4] }, 't2');
-    expect(styleMeaningRule.detect(viewOf(sheet, [t1, t2])).map((v) => cellAddress(v.range.s.r, v.range.s.c))).toEqual(['B2', 'B5']);
+    expect(findingsOf(styleMeaningRule, viewOf(sheet, [t1, t2])).map((v) => cellAddress(v.range.s.r, v.range.s.c))).toEqual(['B2', 'B5']);
   });
 
   it('cell_format_2007.xlsx: the D7E4BD fill is on the header row A3:F3 only', () => {
@@ -151,17 +153,17 @@ describe('style-meaning', () => {
     const sheet = wb.sheets[0];
     // Header row 3 (zero-based 2), data from row 4: the header fill is decoration, nothing to report.
     const asHeader = tableOf(sheet, { captionRows: [0], headerRows: [2, 2], dataRows: [3, sheet.rowCount - 1] });
-    expect(styleMeaningRule.detect(viewOf(sheet, [asHeader]))).toEqual([]);
+    expect(findingsOf(styleMeaningRule, viewOf(sheet, [asHeader]))).toEqual([]);
     // Were row 3 data (structure overridden), the coloured row is one finding, not six.
     const asData = tableOf(sheet, { captionRows: [0], headerRows: [1, 1], dataRows: [2, sheet.rowCount - 1] });
-    expect(summary(styleMeaningRule.detect(viewOf(sheet, [asData])))).toEqual([['fill', 'A3:F3', 'D7E4BD', 6]]);
+    expect(summary(findingsOf(styleMeaningRule, viewOf(sheet, [asData])))).toEqual([['fill', 'A3:F3', 'D7E4BD', 6]]);
   });
 
   it('messages render without leftover placeholders', () => {
     const sheet = sheetFromRows(grid(5, 3), { fills: { C4: 'FFFF00' } });
-    for (const v of styleMeaningRule.detect(viewOf(sheet))) {
-      const m = styleMeaningRule.meta.messages[v.messageId];
-      for (const s of [m.ja, m.en]) expect(s.replace(/\{(\w+)\}/g, (_, k: string) => String(v.params![k]))).not.toMatch(/undefined|\{/);
+    for (const v of findingsOf(styleMeaningRule, viewOf(sheet))) {
+      const m = messagesOf(styleMeaningRule)[v.messageId];
+      for (const s of [m.ja, m.en]) expect(s.replace(/\{(\w+)\}/g, (_: string, k: string) => String(v.params![k]))).not.toMatch(/undefined|\{/);
     }
   });
 });

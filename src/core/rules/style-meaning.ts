@@ -21,15 +21,14 @@
 //   it is reported once per column instead (`fillColumn`, with the count).
 import { type CellRange, columnLetter, rangeAddress } from '../model.ts';
 import type { TableStructure } from '../structure/types.ts';
-import type { RuleMeta, SheetRule, SheetView, Violation } from './types.ts';
-import { appendAll } from '../arrays.ts';
+import { type Report, type SheetView, ruleMeta, sheetRule } from './types.ts';
 
 /** Beyond this many rectangles of one colour in a table, group per column. */
 export const MAX_RECTS = 20;
 /** Longest repeat (in rows) recognised as banding. */
 const MAX_BAND_PERIOD = 6;
 
-const meta: RuleMeta = {
+const meta = ruleMeta({
   id: 'style-meaning',
   level: 2,
   severity: 'info',
@@ -54,7 +53,7 @@ const meta: RuleMeta = {
       en: 'The data rows are banded with the background colour {colour}. Fine if it is only there for readability.',
     },
   },
-};
+});
 
 interface Region {
   rows: number[]; // data rows in order
@@ -83,7 +82,7 @@ function isBanded(member: boolean[]): boolean {
   return false;
 }
 
-function detectTable(view: SheetView, t: TableStructure, out: Violation[]): void {
+function detectTable(view: SheetView, t: TableStructure, report: Report<typeof meta.messages>): void {
   const { sheet } = view;
   const { rows, c0, c1 } = dataRegion(t);
   const width = c1 - c0 + 1;
@@ -127,19 +126,10 @@ function detectTable(view: SheetView, t: TableStructure, out: Violation[]): void
     byColour.delete(dominant);
   }
 
-  const sheetId = sheet.id;
   const regionRange: CellRange = { s: { r: rows[0], c: c0 }, e: { r: rows[rows.length - 1], c: c1 } };
-  if (banded.length > 0) {
-    out.push({
-      ruleId: 'style-meaning',
-      sheetId,
-      range: regionRange,
-      messageId: 'banding',
-      params: { colour: banded.join(', '), range: rangeAddress(regionRange) },
-    });
-  }
+  if (banded.length > 0) report('banding', regionRange, { colour: banded.join(', '), range: rangeAddress(regionRange) });
 
-  const found: Violation[] = [];
+  const found: ({ range: CellRange } & ({ messageId: 'fill'; params: { colour: string; range: string; count: number } } | { messageId: 'fillColumn'; params: { colour: string; col: string; count: number; range: string } }))[] = [];
   for (const [colour, cols] of byColour) {
     // Vertical runs per column, as [first position, last position].
     const rects: { i0: number; i1: number; c0: number; c1: number }[] = [];
@@ -170,44 +160,30 @@ function detectTable(view: SheetView, t: TableStructure, out: Violation[]): void
       for (const rect of rects) {
         // Positions are contiguous in `rows`; rows skipped inside the band (rare) are included.
         const range: CellRange = { s: { r: rows[rect.i0], c: rect.c0 }, e: { r: rows[rect.i1], c: rect.c1 } };
-        found.push({
-          ruleId: 'style-meaning',
-          sheetId,
-          range,
-          messageId: 'fill',
-          params: { colour, range: rangeAddress(range), count: (rect.i1 - rect.i0 + 1) * (rect.c1 - rect.c0 + 1) },
-        });
+        found.push({ range, messageId: 'fill', params: { colour, range: rangeAddress(range), count: (rect.i1 - rect.i0 + 1) * (rect.c1 - rect.c0 + 1) } });
       }
       continue;
     }
     for (const [c, list] of [...cols.entries()].sort((a, b) => a[0] - b[0])) {
       const range: CellRange = { s: { r: rows[list[0]], c }, e: { r: rows[list[list.length - 1]], c } };
-      found.push({
-        ruleId: 'style-meaning',
-        sheetId,
-        range,
-        messageId: 'fillColumn',
-        params: { colour, col: columnLetter(c), count: list.length, range: rangeAddress(range) },
-      });
+      found.push({ range, messageId: 'fillColumn', params: { colour, col: columnLetter(c), count: list.length, range: rangeAddress(range) } });
     }
   }
   // Reading order, whatever order the colours were met in.
   found.sort((a, b) => a.range.s.r - b.range.s.r || a.range.s.c - b.range.s.c);
-  appendAll(out, found);
+  for (const f of found) report(f.messageId, f.range, f.params);
 }
 
-export const styleMeaningRule: SheetRule = {
+export const styleMeaningRule = sheetRule({
   meta,
   scope: 'sheet',
   applies() {
     return true;
   },
-  detect(view) {
-    const out: Violation[] = [];
-    for (const t of view.structure.tables) detectTable(view, t, out);
-    return out;
+  detect(view, report) {
+    for (const t of view.structure.tables) detectTable(view, t, report);
   },
-};
+});
 
 // The registry imports every rule as `rule`.
 export { styleMeaningRule as rule };

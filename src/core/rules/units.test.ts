@@ -9,7 +9,8 @@ import { detectStructure } from '../structure/detect.ts';
 import type { ColumnKind } from '../structure/types.ts';
 import type { FixOptions, SheetView, Violation } from './types.ts';
 import { tableUnits, unitsRule } from './units.ts';
-import { applyFixChecked } from '../../../test/ruleHarness.ts';
+import { applyFixChecked, messagesOf } from '../../../test/ruleHarness.ts';
+import { findingsOf } from './findings.ts';
 
 function sheetOf(name: string): Sheet {
   return readWorkbook(fixtureBytes(name), name).workbook.sheets[0];
@@ -23,7 +24,7 @@ function cells(vs: Violation[]): [number, number, string][] {
 }
 
 function render(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+  return template.replace(/\{(\w+)\}/g, (_: string, k: string) => String(params[k] ?? `{${k}}`));
 }
 
 const N: ColumnKind = 'number';
@@ -56,7 +57,7 @@ describe('units: hand-written tables', () => {
       ['B市', 200, -0.5, 80],
     ]);
     const view = viewOf(sheet, [tableOf(sheet, { headerRows: [0, 1], unitRows: [1], kinds: [T, N, N, N] })]);
-    const vs = unitsRule.detect(view);
+    const vs = findingsOf(unitsRule, view);
     expect(cells(vs)).toEqual([
       [1, 1, 'unitRowScaled'],
       [1, 2, 'unitRow'],
@@ -74,7 +75,7 @@ describe('units: hand-written tables', () => {
       ['a', 1, 2],
     ]);
     const view = viewOf(sheet, [tableOf(sheet, { headerRows: [0, 0], unitRows: [1], dataRows: [2, 2], kinds: [T, N, N] })]);
-    expect(cells(unitsRule.detect(view))).toEqual([
+    expect(cells(findingsOf(unitsRule, view))).toEqual([
       [1, 1, 'unitRowScaled'],
       [1, 2, 'unitRow'],
     ]);
@@ -86,7 +87,7 @@ describe('units: hand-written tables', () => {
       ['a', 1, 2, 3, 4],
     ]);
     const view = viewOf(sheet, [tableOf(sheet, { headerRows: [0, 0], kinds: [T, N, N, N, N] })]);
-    const vs = unitsRule.detect(view);
+    const vs = findingsOf(unitsRule, view);
     expect(cells(vs)).toEqual([
       [0, 1, 'title'],
       [0, 2, 'titleScaled'],
@@ -107,7 +108,7 @@ describe('units: hand-written tables', () => {
       ['a', 1],
     ]);
     const view = viewOf(sheet, [tableOf(sheet, { headerRows: [0, 1], kinds: [T, N] })]);
-    expect(cells(unitsRule.detect(view))).toEqual([[1, 1, 'unitRowScaled']]);
+    expect(cells(findingsOf(unitsRule, view))).toEqual([[1, 1, 'unitRowScaled']]);
   });
 
   it('a caption unit note states the unit of every numeric column', () => {
@@ -117,7 +118,7 @@ describe('units: hand-written tables', () => {
       ['総務費', 100, 90],
     ]);
     const view = viewOf(sheet, [tableOf(sheet, { captionRows: [0], headerRows: [1, 1], kinds: [T, N, N] })]);
-    const vs = unitsRule.detect(view);
+    const vs = findingsOf(unitsRule, view);
     expect(cells(vs)).toEqual([[0, 2, 'tableScaled']]);
     expect(vs[0].params).toEqual({ text: '（単位：千円）', unit: '円', scale: 1000 });
   });
@@ -130,7 +131,7 @@ describe('units: hand-written tables', () => {
       ['1) 基本単位区（人口密度が1km²当たり約4,000人以上）'],
     ]);
     const view = viewOf(sheet, [tableOf(sheet, { headerRows: [0, 0], dataRows: [1, 1], noteRows: [2, 3], kinds: [T, N] })]);
-    expect(cells(unitsRule.detect(view))).toEqual([[2, 0, 'tableScaled']]);
+    expect(cells(findingsOf(unitsRule, view))).toEqual([[2, 0, 'tableScaled']]);
   });
 
   it('a unit in a merged parent title covers its child columns', () => {
@@ -143,7 +144,7 @@ describe('units: hand-written tables', () => {
       { merges: ['B1:C1', 'A1:A2'] },
     );
     const view = viewOf(sheet, [tableOf(sheet, { headerRows: [0, 1], kinds: [T, N, N] })]);
-    expect(cells(unitsRule.detect(view))).toEqual([[0, 1, 'titleScaled']]);
+    expect(cells(findingsOf(unitsRule, view))).toEqual([[0, 1, 'titleScaled']]);
   });
 
   it('reports numeric columns with no unit anywhere, at their lowest header cell', () => {
@@ -157,7 +158,7 @@ describe('units: hand-written tables', () => {
       { merges: ['C1:C2'] },
     );
     const view = viewOf(sheet, [tableOf(sheet, { headerRows: [0, 1], unitRows: [1], kinds: [T, N, N, N] })]);
-    const vs = unitsRule.detect(view);
+    const vs = findingsOf(unitsRule, view);
     // 収容人数 states its unit in its values (number-as-text moves it): not missing.
     expect(cells(vs)).toEqual([
       [0, 2, 'missingRatio'],
@@ -172,7 +173,7 @@ describe('units: hand-written tables', () => {
       ['a', 1, 2, 101.2, 1, 5, 6],
     ]);
     const view = viewOf(sheet, [tableOf(sheet, { headerRows: [0, 0], kinds: [T, N, N, N, N, N, N] })]);
-    const vs = unitsRule.detect(view);
+    const vs = findingsOf(unitsRule, view);
     expect(cells(vs)).toEqual([
       [0, 1, 'missing'],
       [0, 2, 'missingCount'],
@@ -192,7 +193,7 @@ describe('units: hand-written tables', () => {
       { merges: ['B1:C1', 'A1:A2'] },
     );
     const view = viewOf(sheet, [tableOf(sheet, { headerRows: [0, 1], kinds: ['period', N, N] })]);
-    expect(cells(unitsRule.detect(view))).toEqual([
+    expect(cells(findingsOf(unitsRule, view))).toEqual([
       [1, 1, 'missingRatio'],
       [1, 2, 'missingRatio'],
     ]);
@@ -204,7 +205,7 @@ describe('units: hand-written tables', () => {
       [101, 'a', 'x'],
     ]);
     const view = viewOf(sheet, [tableOf(sheet, { headerRows: [0, 0], keyColumns: [0], kinds: [N, T, 'empty'] })]);
-    expect(unitsRule.detect(view)).toEqual([]);
+    expect(findingsOf(unitsRule, view)).toEqual([]);
     expect(unitsRule.applies!(view)).toBe(false);
   });
 
@@ -216,7 +217,7 @@ describe('units: hand-written tables', () => {
       ['a', 1, 2],
     ]);
     const view = viewOf(sheet, [tableOf(sheet, { captionRows: [0], headerRows: [1, 2], unitRows: [2], kinds: [T, N, N] })]);
-    expect(cells(unitsRule.detect(view))).toEqual([
+    expect(cells(findingsOf(unitsRule, view))).toEqual([
       [1, 2, 'missingRatio'],
       [2, 1, 'unitRow'],
     ]);
@@ -236,7 +237,7 @@ describe('units: guide fixtures', () => {
     });
     const view = viewOf(sheet, [t]);
     expect(unitsRule.applies!(view)).toBe(true);
-    const vs = unitsRule.detect(view);
+    const vs = findingsOf(unitsRule, view);
     expect(cells(vs)).toEqual([
       [2, 6, 'missingRatio'], // G3 人口性比 (女性100に対する男性): the guide's Level 2 table leaves its unit blank
       [2, 7, 'title'], // H3 人口密度\n(人/km²)　2)
@@ -258,7 +259,7 @@ describe('units: guide fixtures', () => {
   it('industry.xlsx: five titles with units, 事業所数 without one', () => {
     const sheet = sheetOf('industry.xlsx');
     const view = viewOf(sheet, [tableOf(sheet, { captionRows: [0, 1, 2], headerRows: [3, 3], dataRows: [4, 36], kinds: [T, N, N, N, N, N, N] })]);
-    const vs = unitsRule.detect(view);
+    const vs = findingsOf(unitsRule, view);
     expect(cells(vs)).toEqual([
       [3, 1, 'missingCount'], // B4 事業所数: a count, whose unit the guide leaves blank
       [3, 2, 'title'], // C4 従業者数\n(人)
@@ -277,7 +278,7 @@ describe('units: guide fixtures', () => {
     const P: ColumnKind = 'period';
     const t1 = tableOf(sheet, { captionRows: [0, 1], headerRows: [2, 3], dataRows: [4, 19], columns: [0, 8], keyColumns: [0, 8], kinds: [P, N, N, N, N, N, N, N, P] }, 't1');
     const t2 = tableOf(sheet, { captionRows: [21], headerRows: [22, 22], dataRows: [23, 28], columns: [0, 6], kinds: [P, N, N, N, N, N, N] }, 't2');
-    const vs = unitsRule.detect(viewOf(sheet, [t1, t2]));
+    const vs = findingsOf(unitsRule, viewOf(sheet, [t1, t2]));
     expect(cells(vs)).toEqual([
       [1, 7, 'tableScaled'], // H2
       [21, 6, 'tableScaled'], // G22
@@ -288,12 +289,12 @@ describe('units: guide fixtures', () => {
   it('all messages render without leftover placeholders', () => {
     const sheet = sheetOf('population.xlsx');
     const t = tableOf(sheet, { captionRows: [0], headerRows: [2, 4], unitRows: [4], dataRows: [5, 52], kinds: [T, N, N, N, N, N, N, N, N] });
-    for (const v of unitsRule.detect(viewOf(sheet, [t]))) {
-      const m = unitsRule.meta.messages[v.messageId];
+    for (const v of findingsOf(unitsRule, viewOf(sheet, [t]))) {
+      const m = messagesOf(unitsRule)[v.messageId];
       expect(m).toBeDefined();
       expect(render(m.ja, v.params)).not.toMatch(/\{\w+\}/);
       expect(render(m.en, v.params)).not.toMatch(/\{\w+\}/);
-      if (v.fixId) expect(unitsRule.meta.messages[v.fixId]).toBeDefined();
+      if (v.fixId) expect(messagesOf(unitsRule)[v.fixId]).toBeDefined();
     }
   });
 });
@@ -398,7 +399,7 @@ describe('units fix: unit rows', () => {
     expect(sheet.meta).toEqual({ notes: [], columns: [undefined, { baseval: 1000 }, { baseval: 1000 }, { unit: '%' }, { baseval: 1000 }] });
     // Re-detected on the fixed sheet: nothing left to move, and the counts are not "missing".
     const again = viewOf(sheet, [tableOf(sheet, { headerRows: [0, 1], kinds: [T, N, N, N, N, N] })]);
-    expect(unitsRule.detect(again).map((v) => [v.range.s.c, v.messageId])).toEqual([[5, 'missingRatio']]);
+    expect(findingsOf(unitsRule, again).map((v) => [v.range.s.c, v.messageId])).toEqual([[5, 'missingRatio']]);
     expect(unitsRule.fix!(again, {})).toEqual([]);
   });
 
@@ -478,7 +479,7 @@ describe('units fix: titles and table-wide notes', () => {
     expect(changes.map((c) => c.kind)).toEqual(['cell', 'cell', 'cell', 'cell', 'meta']);
     expect(grid(sheet)[0]).toEqual(['地域', '人口密度　2)', '従業者数', '現金給与\n総額', '付加価値額\n(従業者29人\n以下は粗付\n加価値額)']);
     expect(sheet.meta?.columns).toEqual([undefined, { unit: '/km2' }, undefined, { unit: '円', baseval: 1e6 }, { unit: '円', baseval: 1e6 }]);
-    expect(fixable(unitsRule.detect(viewOf(sheet, [tableOf(sheet, { headerRows: [0, 0], kinds: [T, N, N, N, N] })])))).toEqual([]);
+    expect(fixable(findingsOf(unitsRule, viewOf(sheet, [tableOf(sheet, { headerRows: [0, 0], kinds: [T, N, N, N, N] })])))).toEqual([]);
   });
 
   it("option counterUnits 'unit' writes the counter in the Unit row", () => {
@@ -502,7 +503,7 @@ describe('units fix: titles and table-wide notes', () => {
     expect(grid(sheet)[0]).toEqual(['歳出決算', null, null, null]);
     expect(grid(sheet)[1]).toEqual(['款', '決算額', '予算額', '構成比']);
     expect(sheet.meta?.columns).toEqual([undefined, { unit: '円', baseval: 1000 }, { unit: '円', baseval: 1000 }, { unit: '%' }]);
-    expect(unitsRule.detect(viewOf(sheet, [t]))).toEqual([]);
+    expect(findingsOf(unitsRule, viewOf(sheet, [t]))).toEqual([]);
   });
 
   it('a caption cell holding only the note becomes empty', () => {
@@ -533,7 +534,7 @@ describe('units fix: titles and table-wide notes', () => {
       columns: [undefined, { datatype: 'xsd:integer', unit: '円', baseval: 1000 }, { unit: 'kg' }],
     });
     expect(grid(sheet)[1]).toEqual(['区分', '金額', '重量\n(t)']); // kept: the metadata says kg
-    expect(fixable(unitsRule.detect(viewOf(sheet, [t]))).map((v) => [v.range.s.r, v.range.s.c])).toEqual([[1, 2]]);
+    expect(fixable(findingsOf(unitsRule, viewOf(sheet, [t]))).map((v) => [v.range.s.r, v.range.s.c])).toEqual([[1, 2]]);
   });
 
   it('leaves a note with several units (which column has which is not written)', () => {
@@ -593,7 +594,7 @@ describe('units fix: guide fixtures', () => {
     expect(sheet.merges.map((m) => rangeAddress(m)).sort()).toEqual(['A1:I1', 'A3:A4', 'B3:B4', 'C3:D3', 'E3:E4', 'F3:F4', 'G3:G4', 'H3:H4', 'I3:I4']);
     const again = redetect(sheet);
     expect(again.structure.tables[0].unitRows).toEqual([]);
-    expect(unitsRule.detect(again).map((v) => [cellAddress(v.range.s.r, v.range.s.c), v.messageId])).toEqual([['G3', 'missingRatio']]);
+    expect(findingsOf(unitsRule, again).map((v) => [cellAddress(v.range.s.r, v.range.s.c), v.messageId])).toEqual([['G3', 'missingRatio']]);
   });
 
   it('industry.xlsx: titles without units; 円 ×1000000 (and 人 on request)', () => {
@@ -603,8 +604,8 @@ describe('units fix: guide fixtures', () => {
     expect(grid(sheet)[3]).toEqual(['産業分類', '事業所数', '従業者数', '現金給与\n総額', '原材料\n使用額等', '製造品\n出荷額等', '付加価値額\n(従業者29人\n以下は粗付\n加価値額)']);
     const yen = { unit: '円', baseval: 1_000_000 };
     expect(sheet.meta?.columns).toEqual([undefined, undefined, undefined, yen, yen, yen, yen]);
-    expect(fixable(unitsRule.detect(redetect(sheet)))).toEqual([]);
-    expect(unitsRule.detect(redetect(sheet)).every((v) => v.severity === 'info')).toBe(true); // 事業所数, 従業者数: counts
+    expect(fixable(findingsOf(unitsRule, redetect(sheet)))).toEqual([]);
+    expect(findingsOf(unitsRule, redetect(sheet)).every((v) => v.severity === 'info')).toBe(true); // 事業所数, 従業者数: counts
 
     const again = fixtureSheetView('industry.xlsx');
     applyFix(again, { counterUnits: 'unit' });
@@ -622,7 +623,7 @@ describe('units fix: guide fixtures', () => {
     ]);
     const t = { unit: 't', baseval: 1000 };
     expect(sheet.meta?.columns).toEqual([undefined, t, t, t, t, t, t, t]);
-    expect(unitsRule.detect(redetect(sheet))).toEqual([]);
+    expect(findingsOf(unitsRule, redetect(sheet))).toEqual([]);
   });
 });
 

@@ -58,7 +58,7 @@ import {
   unitlessTitle,
   withoutUnit,
 } from '../text/units.ts';
-import type { FixOptions, Localized, RuleMeta, SheetRule, SheetView, Violation } from './types.ts';
+import { type FindingParams, type FixOptions, type Localized, type Report, type SheetView, ruleMeta, sheetRule } from './types.ts';
 import { appendAll } from '../arrays.ts';
 
 type Context = 'unitRow' | 'title' | 'table';
@@ -71,22 +71,26 @@ interface Found {
   toEn: string;
 }
 
+type Suffix = '' | 'Scaled' | 'ScaleOnly';
+
 /** The three messages of a context: unit only, unit and scale, scale only. */
-function variants(context: Context, ja: (f: Found) => string, en: (f: Found) => string): Record<string, Localized> {
-  const shapes: [string, Found][] = [
+function variants<C extends Context>(context: C, ja: (f: Found) => string, en: (f: Found) => string): Record<`${C}${Suffix}`, Localized> {
+  const shapes: [Suffix, Found][] = [
     ['', { ja: '単位 {unit} ', en: 'the unit {unit}', toJa: '単位行', toEn: 'the Unit row' }],
     ['Scaled', { ja: '単位 {unit}・記数単位 {scale} ', en: 'the unit {unit} with the scale {scale}', toJa: '単位行・記数単位行', toEn: 'the Unit and Baseval rows' }],
     ['ScaleOnly', { ja: '記数単位 {scale} ', en: 'the scale {scale}', toJa: '記数単位行', toEn: 'the Baseval row' }],
   ];
-  return Object.fromEntries(shapes.map(([suffix, f]) => [context + suffix, { ja: ja(f), en: en(f) }]));
+  return Object.fromEntries(shapes.map(([suffix, f]) => [context + suffix, { ja: ja(f), en: en(f) }])) as Record<`${C}${Suffix}`, Localized>;
 }
 
-const meta: RuleMeta = {
+const meta = ruleMeta({
   id: 'units',
   level: 1,
   severity: 'error',
   family: 'value',
   guideRef: { guide: '手順8-9 単位記載', soumu: '1-9' },
+  // Out of the header before it is flattened and before the caption leaves.
+  fixAll: { phase: 'structure', order: 30 },
   title: { ja: '単位・記数単位', en: 'Units and scales' },
   description: {
     ja: 'データの単位を明記し、単位は単位行、記数単位（千・百万など）は記数単位行に分けて書きます。タイトルや表題の中に単位を書かないでください。',
@@ -125,7 +129,7 @@ const meta: RuleMeta = {
       en: 'Move the unit to the Unit row (@Unit) and the scale to the Baseval row (@Baseval), and remove them from the cell.',
     },
   },
-};
+});
 
 function text(view: SheetView, r: number, c: number): string | undefined {
   const v = getValue(view.sheet, r, c);
@@ -139,22 +143,18 @@ function mergeLookup(view: SheetView): (r: number, c: number) => CellRange | und
   return (r, c) => merges.find((m) => r >= m.s.r && r <= m.e.r && c >= m.s.c && c <= m.e.c);
 }
 
-function messageSuffix(e: UnitExpression): '' | 'Scaled' | 'ScaleOnly' {
+function messageSuffix(e: UnitExpression): Suffix {
   const unit = unitLabel(e.units);
   const scale = scaleOf(e.units);
   if (scale === undefined) return '';
   return unit === '' ? 'ScaleOnly' : 'Scaled';
 }
 
-function params(e: UnitExpression): Record<string, string | number> {
-  const p: Record<string, string | number> = { text: e.text, unit: unitLabel(e.units) };
+function params(e: UnitExpression): { text: string; unit: string; scale?: number } {
+  const p: { text: string; unit: string; scale?: number } = { text: e.text, unit: unitLabel(e.units) };
   const scale = scaleOf(e.units);
   if (scale !== undefined) p.scale = scale;
   return p;
-}
-
-function cellRange(r: number, c: number): CellRange {
-  return { s: { r, c }, e: { r, c } };
 }
 
 /** Where a unit or scale was found in a table, and which columns it speaks for. */
@@ -258,33 +258,22 @@ export function tableUnits(view: SheetView, t: TableStructure): TableUnits {
   return { findings, columns, missing };
 }
 
-function detectTable(view: SheetView, t: TableStructure, out: Violation[]): void {
-  const sheetId = view.sheet.id;
+function detectTable(view: SheetView, t: TableStructure, report: Report<typeof meta.messages>): void {
   const { findings, missing } = tableUnits(view, t);
   for (const f of findings) {
     const extra: Record<string, string> = f.kind === 'title' && 'title' in f.expr ? { title: f.expr.title } : {};
-    out.push({
-      ruleId: 'units',
-      sheetId,
-      range: cellRange(f.r, f.c),
-      messageId: f.kind + messageSuffix(f.expr),
-      fixId: 'move',
-      params: { ...params(f.expr), ...extra },
-    });
+    // The variant (unit, unit and scale, scale only) follows what was found, and so do the
+    // params: the types cannot tie the two together, the rule tests check them.
+    const found: FindingParams = { ...params(f.expr), ...extra };
+    (report as Report)(`${f.kind}${messageSuffix(f.expr)}`, { r: f.r, c: f.c }, found, { fixId: 'move' });
   }
   const unitRows = new Set(t.unitRows);
   const mergeAt = mergeLookup(view);
   for (const m of missing) {
     const at = headerCell(view, t, m.c, unitRows, mergeAt);
-    out.push({
-      ruleId: 'units',
-      sheetId,
-      range: cellRange(at.r, at.c),
-      messageId: m.unitless === 'count' ? 'missingCount' : m.unitless === 'ratio' ? 'missingRatio' : 'missing',
-      params: { col: columnLetter(m.c), title: m.title },
-      // The guide leaves the unit of counts and ratios blank: say so, but do not fail.
-      ...(m.unitless ? { severity: 'info' as const } : {}),
-    });
+    const messageId = m.unitless === 'count' ? 'missingCount' : m.unitless === 'ratio' ? 'missingRatio' : 'missing';
+    // The guide leaves the unit of counts and ratios blank: say so, but do not fail.
+    report(messageId, at, { col: columnLetter(m.c), title: m.title }, m.unitless ? { severity: 'info' } : undefined);
   }
 }
 
@@ -448,7 +437,7 @@ export function fixUnits(view: SheetView, options: FixOptions = {}): Change[] {
   return out;
 }
 
-export const unitsRule: SheetRule = {
+export const unitsRule = sheetRule({
   meta,
   scope: 'sheet',
   fixOptions: {
@@ -465,12 +454,10 @@ export const unitsRule: SheetRule = {
   applies(view) {
     return view.structure.tables.some((t) => t.unitRows.length > 0 || t.columnInfo.some((ci) => ci.kind === 'number' && !ci.key));
   },
-  detect(view) {
-    const out: Violation[] = [];
-    for (const t of view.structure.tables) detectTable(view, t, out);
-    return out;
+  detect(view, report) {
+    for (const t of view.structure.tables) detectTable(view, t, report);
   },
-};
+});
 
 // The registry imports every rule as `rule`.
 export { unitsRule as rule };

@@ -3,7 +3,8 @@ import { expect, it } from 'vitest';
 import { applyChanges } from '../changes.ts';
 import { getValue } from '../model.ts';
 import { sheetFromRows, tableOf, viewOf } from '../../../test/sheets.ts';
-import { detect, fixWareki } from './wareki.ts';
+import { findingsOf } from './findings.ts';
+import { fixWareki, rule } from './wareki.ts';
 
 it('the year takes the era above it; the era cell and the 西暦 printed under it are emptied', () => {
   const sheet = sheetFromRows([
@@ -13,7 +14,7 @@ it('the year takes the era above it; the era cell and the 西暦 printed under i
     ['歩行中', 1, 2, 3],
   ]);
   const view = viewOf(sheet, [tableOf(sheet, { headerRows: [0, 2], keyColumns: [0], kinds: ['text', 'number', 'number', 'number'] })]);
-  const found = detect(view);
+  const found = findingsOf(rule, view);
   expect(found.map((v) => [v.range.s.r, v.range.s.c, v.messageId])).toEqual([
     [1, 1, 'impliedEra'],
     [1, 2, 'impliedEra'],

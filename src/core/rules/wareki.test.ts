@@ -11,7 +11,10 @@ import { fixtureBytes } from '../../../test/fixtures.ts';
 import { fixtureView } from '../../../test/fixtureView.ts';
 import { sheetFromRows, tableOf, viewOf } from '../../../test/sheets.ts';
 import type { FixOptions, SheetView, Violation } from './types.ts';
-import { detect, meta, rule as wareki } from './wareki.ts';
+import { findingsOf } from './findings.ts';
+import { meta, rule as wareki } from './wareki.ts';
+
+const detect = (view: SheetView): Violation[] => findingsOf(wareki, view);
 import { applyFixChecked } from '../../../test/ruleHarness.ts';
 
 /** `A1 era 平成22年 → 2010` style lines, one per violation, in sheet order. */

@@ -13,7 +13,7 @@
 // (data rows) and row by row (caption, header and unit rows), carrying the era context
 // along, so the cost is one look at each cell: O(cells).
 //
-// Detection and fix share that pass (`analyse`): each finding carries the violation and
+// Detection and fix share that pass (`analyse`): each finding carries what it reports and
 // what the fix writes, so the two cannot disagree. What the fix writes:
 // - in captions, titles and any text, each 和暦 expression in place: `平成12年` → `2000年`,
 //   `人口増減率(平成12～17年)` → `人口増減率(2000～2005年)` (the separator as written),
@@ -49,15 +49,19 @@ import {
   toEra,
   toGregorianYear,
 } from '../wareki.ts';
-import type { FixOptions, RuleMeta, SheetRule, SheetView, Violation } from './types.ts';
+import { type FixOptions, type MessageId, type Report, type ReportArgs, type SheetView, ruleMeta, sheetRule } from './types.ts';
 import { appendAll } from '../arrays.ts';
 
-export const meta: RuleMeta = {
+export const meta = ruleMeta({
   id: 'wareki',
   level: 1,
   severity: 'error',
   family: 'date',
   guideRef: { guide: '手順3 西暦表記', soumu: '1-11' },
+  // Out of every title before the header is flattened and the caption leaves; before the
+  // fill-down, so a year written once over 7,000 rows is converted once and its 西暦 copied
+  // (the era context carries over blanks, so the result is the same).
+  fixAll: { phase: 'structure', order: 40 },
   title: { ja: '和暦を西暦に', en: 'Japanese era → Gregorian' },
   description: {
     ja: '年や日付は西暦で表記します（和暦は西暦の列に併記するなら可）。日付は YYYY-MM-DD、年度は「2010年度」のように書きます。',
@@ -117,7 +121,7 @@ export const meta: RuleMeta = {
       en: 'Add a Gregorian year column to the right ({after})',
     },
   },
-};
+});
 
 /** Column headers that mark a numeric 和暦 year column, and a 西暦 one. */
 const WAREKI_HEADER = /和暦|元号|Japanese (?:era )?year/i;
@@ -139,10 +143,16 @@ interface ColumnContext {
   lastMonth: number;
 }
 
-function cellViolation(view: SheetView, r: number, c: number, messageId: string, params: Record<string, string | number>, fixId?: string): Violation {
-  const v: Violation = { ruleId: 'wareki', sheetId: view.sheet.id, range: { s: { r, c }, e: { r, c } }, messageId, params };
-  if (fixId) v.fixId = fixId;
-  return v;
+type WarekiMessageId = MessageId<typeof meta.messages>;
+
+/** What a finding reports on its cell: the message, and how to say it. */
+interface Said {
+  messageId: WarekiMessageId;
+  say(report: Report<typeof meta.messages>): void;
+}
+
+function said<K extends WarekiMessageId>(r: number, c: number, messageId: K, ...args: ReportArgs<typeof meta.messages, K>): Said {
+  return { messageId, say: (report) => report(messageId, { r, c }, ...args) };
 }
 
 function spanText(era: Era): string {
@@ -157,11 +167,11 @@ interface CellFix {
   format?: string;
 }
 
-/** One finding: the violation, and what the fix writes (absent when it converts nothing). */
+/** One finding: what it reports, and what the fix writes (absent when it converts nothing). */
 export interface WarekiFinding {
   r: number;
   c: number;
-  violation: Violation;
+  said: Said;
   fix?: CellFix;
   /**
    * Cells the same conversion empties: an era written over its years on a row of its own
@@ -213,11 +223,11 @@ function convertedValue(text: string, all: WarekiMatch[], live: WarekiMatch[], m
   return out + text.slice(at);
 }
 
-function invalidViolation(view: SheetView, r: number, c: number, m: WarekiMatch): Violation {
-  if (m.error === 'invalid-day' || m.error === 'invalid-month') return cellViolation(view, r, c, 'invalidDate', { text: m.text.trim() });
-  if (m.error === 'invalid-range') return cellViolation(view, r, c, 'invalidRange', { text: m.text.trim() });
-  if (m.error === 'gregorian-mismatch') return cellViolation(view, r, c, 'gregorianMismatch', { text: m.text.trim() });
-  return cellViolation(view, r, c, 'outOfEra', { text: m.text.trim(), era: m.era.name, span: spanText(m.era) });
+function invalidFinding(r: number, c: number, m: WarekiMatch): Said {
+  if (m.error === 'invalid-day' || m.error === 'invalid-month') return said(r, c, 'invalidDate', { text: m.text.trim() });
+  if (m.error === 'invalid-range') return said(r, c, 'invalidRange', { text: m.text.trim() });
+  if (m.error === 'gregorian-mismatch') return said(r, c, 'gregorianMismatch', { text: m.text.trim() });
+  return said(r, c, 'outOfEra', { text: m.text.trim(), era: m.era.name, span: spanText(m.era) });
 }
 
 /** A 西暦 written beside the era (`平成24(2012)年`) that agrees: nothing to do. */
@@ -226,11 +236,11 @@ function alreadySeireki(m: WarekiMatch): boolean {
 }
 
 /** The finding for a text (or a typed month) with era matches; undefined when all give their 西暦 already. */
-function textFinding(view: SheetView, r: number, c: number, text: string, matches: WarekiMatch[], mode: TextMode, original?: CellValue): WarekiFinding | undefined {
+function textFinding(r: number, c: number, text: string, matches: WarekiMatch[], mode: TextMode, original?: CellValue): WarekiFinding | undefined {
   const live = matches.filter((m) => !alreadySeireki(m));
   if (live.length === 0) return undefined;
   const bad = live.find((m) => !m.valid);
-  if (bad) return { r, c, violation: invalidViolation(view, r, c, bad) };
+  if (bad) return { r, c, said: invalidFinding(r, c, bad) };
   const value = convertedValue(text, matches, live, mode);
   // 'impliedEra' only when the era comes from another cell; `平成８・９年` names it itself.
   const implied = live.every((m) => !m.explicit) ? live[0] : undefined;
@@ -240,10 +250,8 @@ function textFinding(view: SheetView, r: number, c: number, text: string, matche
     after: String(value),
     count: live.length,
   };
-  const violation = implied
-    ? cellViolation(view, r, c, 'impliedEra', { ...params, era: implied.era.name }, 'convert')
-    : cellViolation(view, r, c, 'era', params, 'convert');
-  const f: WarekiFinding = { r, c, violation, fix: { value } };
+  const found = implied ? said(r, c, 'impliedEra', { ...params, era: implied.era.name }, { fixId: 'convert' }) : said(r, c, 'era', params, { fixId: 'convert' });
+  const f: WarekiFinding = { r, c, said: found, fix: { value } };
   const whole = matches.length === 1 && text.trim() === matches[0].text.trim();
   if (mode.valueCell && whole) f.original = original ?? text;
   return f;
@@ -261,7 +269,7 @@ function eraFormatFinding(view: SheetView, r: number, c: number, value: number):
   return {
     r,
     c,
-    violation: cellViolation(view, r, c, 'eraFormat', { display, iso: date, after: date }, 'isoFormat'),
+    said: said(r, c, 'eraFormat', { display, iso: date, after: date }, { fixId: 'isoFormat' }),
     fix: { format: iso.includes('T') ? 'yyyy-mm-dd hh:mm:ss' : 'yyyy-mm-dd' },
     original: display,
   };
@@ -364,7 +372,7 @@ function analyseTable(view: SheetView, t: TableStructure, out: WarekiFinding[]):
       if (splitEra.has(cellKey(r, c))) continue;
       if (typeof value === 'number') {
         const f = eraFormats ? eraFormatFinding(view, r, c, value) : undefined;
-        if (f) push({ r, c, violation: f.violation, fix: f.fix });
+        if (f) push({ r, c, said: f.said, fix: f.fix });
         continue;
       }
       if (typeof value !== 'string' || !MAYBE_WAREKI.test(value)) continue;
@@ -374,7 +382,7 @@ function analyseTable(view: SheetView, t: TableStructure, out: WarekiFinding[]):
         if (GREGORIAN_YEAR.test(value)) era = undefined;
         continue;
       }
-      push(textFinding(view, r, c, value, matches, titleMode));
+      push(textFinding(r, c, value, matches, titleMode));
       const lastExplicit = matches.filter((m) => m.explicit).pop();
       if (lastExplicit) era = lastExplicit.era;
     }
@@ -395,7 +403,7 @@ function analyseTable(view: SheetView, t: TableStructure, out: WarekiFinding[]):
     const allowed = isWarekiCol && (hasSeireki || seirekiBeside(view, t, c - 1, warekiCols));
     const found: WarekiFinding[] = [];
     const push = (f: WarekiFinding | undefined) => {
-      if (f && (!allowed || INVALID_MESSAGES.has(f.violation.messageId))) found.push(f);
+      if (f && (!allowed || INVALID_MESSAGES.has(f.said.messageId))) found.push(f);
     };
     let ctx: ColumnContext | undefined;
     const pending: Pending[] = [];
@@ -431,7 +439,7 @@ function analyseTable(view: SheetView, t: TableStructure, out: WarekiFinding[]):
           continue;
         }
         if (isWarekiCol) {
-          push(eraYearFinding(view, r, c, value, headerEra));
+          push(eraYearFinding(r, c, value, headerEra));
           continue;
         }
         if (isSeirekiYear(value)) seirekiLabels++;
@@ -458,7 +466,7 @@ function analyseTable(view: SheetView, t: TableStructure, out: WarekiFinding[]):
       if (isWarekiCol) {
         const n = warekiYearNumber(value);
         if (n !== undefined) {
-          push(eraYearFinding(view, r, c, n, headerEra));
+          push(eraYearFinding(r, c, n, headerEra));
           continue;
         }
       }
@@ -482,10 +490,10 @@ function analyseTable(view: SheetView, t: TableStructure, out: WarekiFinding[]):
     }
     if (numbersLeft && yearLabels > 0 && !otherLabels) otherLabels = hasNonYearNumber(view, t, c, values, end);
     const mode: TextMode = { valueCell: true, yearColumn: yearLabels > 0 && !otherLabels };
-    for (const p of pending) push(textFinding(view, p.r, c, p.text, p.matches, mode, p.original));
+    for (const p of pending) push(textFinding(p.r, c, p.text, p.matches, mode, p.original));
     // `32 年` among 西暦 years (its era was lost, or never written): say so, never guess.
     if (seirekiLabels > 0) {
-      for (const r of eraLessRows) push(cellViolationFinding(view, r, c, 'eraMissing', { text: String(values[r]).trim() }));
+      for (const r of eraLessRows) push({ r, c, said: said(r, c, 'eraMissing', { text: String(values[r]).trim() }) });
     }
     appendAll(out, found);
   }
@@ -530,7 +538,7 @@ function eraOverYears(view: SheetView, t: TableStructure, out: WarekiFinding[]):
         const y = typeof gloss === 'string' ? GLOSS.exec(gloss)?.[1] : typeof gloss === 'number' ? String(gloss) : undefined;
         if (y !== undefined && Number(y) === m.year) emptied.push({ r: g, c });
       }
-      const f = textFinding(view, yr, c, yearText, [m], { valueCell: false, yearColumn: false });
+      const f = textFinding(yr, c, yearText, [m], { valueCell: false, yearColumn: false });
       if (!f) continue;
       if (f.fix) f.emptied = emptied.filter((e) => !taken.has(cellKey(e.r, e.c)));
       out.push(f);
@@ -558,11 +566,7 @@ function hasNonYearNumber(view: SheetView, t: TableStructure, c: number, values:
   return false;
 }
 
-const INVALID_MESSAGES = new Set(['outOfEra', 'invalidDate', 'invalidRange', 'gregorianMismatch']);
-
-function cellViolationFinding(view: SheetView, r: number, c: number, messageId: string, params: Record<string, string | number>): WarekiFinding {
-  return { r, c, violation: cellViolation(view, r, c, messageId, params) };
-}
+const INVALID_MESSAGES = new Set<WarekiMessageId>(['outOfEra', 'invalidDate', 'invalidRange', 'gregorianMismatch']);
 
 /** The whole text is a year, fiscal year or range written without its era (`23 年`, `12～17年`). */
 function eraLess(text: string): boolean {
@@ -599,17 +603,17 @@ function warekiYearNumber(text: string): number | undefined {
 }
 
 /** A year of a numeric 和暦 column (`和暦（平成）` 21): its 西暦, or why there is none. */
-function eraYearFinding(view: SheetView, r: number, c: number, value: number, era: Era | undefined): WarekiFinding | undefined {
+function eraYearFinding(r: number, c: number, value: number, era: Era | undefined): WarekiFinding | undefined {
   if (!Number.isInteger(value) || value < 1 || value > 99) return undefined;
-  if (!era) return { r, c, violation: cellViolation(view, r, c, 'eraYearColumnUnknownEra', { value }) };
+  if (!era) return { r, c, said: said(r, c, 'eraYearColumnUnknownEra', { value }) };
   const [m] = findWareki(`${value}年`, era);
   if (!m) return undefined;
-  if (!m.valid) return { r, c, violation: invalidViolation(view, r, c, m) };
+  if (!m.valid) return { r, c, said: invalidFinding(r, c, m) };
   const year = toGregorianYear(era, value);
   return {
     r,
     c,
-    violation: cellViolation(view, r, c, 'eraYearColumn', { value, era: era.name, seireki: `${year}年`, after: String(year) }, 'addSeireki'),
+    said: said(r, c, 'eraYearColumn', { value, era: era.name, seireki: `${year}年`, after: String(year) }, { fixId: 'addSeireki' }),
     seireki: year,
   };
 }
@@ -623,10 +627,8 @@ export function analyse(view: SheetView): { table: TableStructure; findings: War
   });
 }
 
-export function detect(view: SheetView): Violation[] {
-  const out: Violation[] = [];
-  for (const { findings } of analyse(view)) for (const f of findings) out.push(f.violation);
-  return out;
+function detect(view: SheetView, report: Report<typeof meta.messages>): void {
+  for (const { findings } of analyse(view)) for (const f of findings) f.said.say(report);
 }
 
 // --- fix ---------------------------------------------------------------------------------
@@ -770,7 +772,7 @@ export function fixWareki(view: SheetView, options: FixOptions = {}): Change[] {
   return out;
 }
 
-export const warekiRule: SheetRule = {
+export const warekiRule = sheetRule({
   meta,
   scope: 'sheet',
   applies: () => true,
@@ -783,6 +785,6 @@ export const warekiRule: SheetRule = {
   },
   fix: (view, options) => fixWareki(view, options),
   fixCompleteInOnePass: true,
-};
+});
 
 export { warekiRule as rule };
