@@ -1,11 +1,11 @@
-// Test helpers shared by the rule tests: run a cell rule over a whole sheet, apply a fix
-// while checking that reverting restores the exact sheet, compare sheets in full.
+// Test helpers shared by the rule tests: apply a fix while checking that reverting restores
+// the exact sheet, compare sheets in full, read fixture sheets. The rules' findings are
+// tested through ruleTester.ts.
 import { expect } from 'vitest';
 import { type Change, applyChanges, revertChanges } from '../src/core/changes.ts';
 import { readWorkbook } from '../src/core/io/read.ts';
-import { type Sheet, type Workbook, cellAddress, getCell, getProvenance, getValue, rangeAddress } from '../src/core/model.ts';
-import { cellFindings } from '../src/core/rules/findings.ts';
-import type { CellRule, FixOptions, Messages, RuleModule, SheetView, Violation } from '../src/core/rules/types.ts';
+import { type Sheet, type Workbook, cellAddress, getCell, getProvenance, rangeAddress } from '../src/core/model.ts';
+import type { FixOptions, RuleModule, SheetView, Violation } from '../src/core/rules/types.ts';
 import type { ColumnKind } from '../src/core/structure/types.ts';
 import { fixtureBytes } from './fixtures.ts';
 import { tableOf, viewOf } from './sheets.ts';
@@ -35,22 +35,6 @@ export function applyFixChecked(rule: RuleModule, view: SheetView, options: FixO
   return changes;
 }
 
-/** A cell rule run over every non-empty cell, as the engine runs it. */
-export function detectAllCells(rule: CellRule, view: SheetView): Violation[] {
-  const out: Violation[] = [];
-  for (let r = 0; r < view.sheet.rowCount; r++) {
-    for (let c = 0; c < view.sheet.columns.length; c++) {
-      const v = getValue(view.sheet, r, c);
-      if (v === null || v === '') continue;
-      out.push(...cellFindings(rule, view, r, c));
-    }
-  }
-  return out;
-}
-
-/** A rule's messages, by any id. */
-export const messagesOf = (rule: RuleModule): Messages => rule.meta.messages;
-
 /** `H6` for a violation's first cell. */
 export const at = (v: Violation): string => cellAddress(v.range.s.r, v.range.s.c);
 
@@ -58,26 +42,6 @@ export const at = (v: Violation): string => cellAddress(v.range.s.r, v.range.s.c
 export function fixtureSheet(name: string, which: number | string = 0): Sheet {
   const sheets = readWorkbook(fixtureBytes(name), name.replace(/^.*\//, '')).workbook.sheets;
   return typeof which === 'number' ? sheets[which] : sheets.find((s) => s.name === which)!;
-}
-
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-
-/**
- * A rule's meta has a title and a description; its ja and en messages take the same
- * placeholders; and every violation in `found` (at least one) names a message — and a
- * fix message — whose placeholders its params fill.
- */
-export function expectMessagesRender(rule: RuleModule, found: Violation[], { everyFixable = true } = {}): void {
-  expect(rule.meta.title.ja).not.toBe('');
-  expect(rule.meta.description.ja).not.toBe('');
-  for (const m of Object.values(rule.meta.messages)) expect(placeholders(m.en)).toEqual(placeholders(m.ja));
-  expect(found.length).toBeGreaterThan(0);
-  for (const v of found) {
-    const message = rule.meta.messages[v.messageId];
-    expect(message, v.messageId).toBeDefined();
-    if (everyFixable || v.fixId) expect(rule.meta.messages[v.fixId ?? ''], `${v.messageId}: fix`).toBeDefined();
-    for (const key of placeholders(message.ja)) expect(v.params, `${v.messageId}: ${key}`).toHaveProperty(key);
-  }
 }
 
 /** `n` number columns, for table specs. */

@@ -6,85 +6,37 @@ import { type Change } from '../changes.ts';
 import { readWorkbook } from '../io/read.ts';
 import { cellAddress, getCell, getValue, parseAddress } from '../model.ts';
 import { deviceCharsRule as rule } from './device-chars.ts';
-import type { SheetView, Violation } from './types.ts';
-import { applyFixChecked, at, detectAllCells, expectMessagesRender } from '../../../test/ruleHarness.ts';
-import { cellFindings } from './findings.ts';
+import type { FindingParams, SheetView, Violation } from './types.ts';
+import { applyFixChecked, at } from '../../../test/ruleHarness.ts';
+import { findingsOfCase, ruleTester } from '../../../test/ruleTester.ts';
 
-/** Device characters and half-width kana; full-width letters and digits have their own tests. */
+/** Device characters and half-width kana; full-width letters and digits have their own cases. */
 function detectAll(view: SheetView): Violation[] {
-  return detectEvery(view).filter((v) => v.messageId !== 'fullwidth');
+  return detectEvery(view).filter(notFullwidth);
 }
 
-const detectEvery = (view: SheetView): Violation[] => detectAllCells(rule, view);
+/** Every finding on the sheet, each checked against the rule's messages. */
+const detectEvery = (view: SheetView): Violation[] => findingsOfCase(rule, view);
+
+const notFullwidth = (v: Violation) => v.messageId !== 'fullwidth';
 
 function sheetOf(name: string, index = 0) {
   return readWorkbook(fixtureBytes(name), name.replace(/^.*\//, '')).workbook.sheets[index];
 }
 
+const jinugoki = () => readWorkbook(fixtureBytes('real/26jinugoki.xls'), '26jinugoki.xls').workbook;
+
 describe('device-chars rule', () => {
-  it('lists each character with its replacement, in any region', () => {
-    const sheet = sheetFromRows([
-      ['㍻22年 調査'], // caption
-      ['区分', '①道 路 用', '面積(㎞)'],
-      ['㈱ｻﾝﾌﾟﾙ', 1, 'Ⅳ'],
-      ['ｱｲｳ', '①①', 2],
-      ['注：№は番号'], // note
-    ]);
-    const view = viewOf(sheet, [tableOf(sheet, { captionRows: [0], headerRows: [1, 1], dataRows: [2, 3], noteRows: [4] })]);
-    expect(detectAll(view).map((v) => [at(v), v.messageId, v.params?.chars, v.params?.fixed])).toEqual([
-      ['A1', 'device', '㍻→平成', '平成22年 調査'],
-      ['B2', 'device', '①→(1)', '(1)道 路 用'],
-      ['C2', 'device', '㎞→km', '面積(km)'],
-      ['A3', 'both', '㈱→(株), ｻﾝﾌﾟﾙ→サンプル', '(株)サンプル'],
-      ['C3', 'device', 'Ⅳ→IV', 'IV'],
-      ['A4', 'kana', 'ｱｲｳ→アイウ', 'アイウ'],
-      ['B4', 'device', '①→(1)', '(1)(1)'],
-      ['A5', 'device', '№→No.', '注：No.は番号'],
-    ]);
-    expect(cellFindings(rule, view, 3, 1)[0]).toMatchObject({ ruleId: 'device-chars', fixId: 'replace', params: { count: 2 } });
+  it('meta follows the spec', () => {
     expect(rule.meta).toMatchObject({ id: 'device-chars', level: 2, family: 'text', guideRef: { soumu: '1-10' } });
-    expectMessagesRender(rule, detectAll(view));
   });
 
-  it('plain text, numbers and JIS symbols pass', () => {
-    const sheet = sheetFromRows([['全国', 'New York', '※注', '℃', '(1)', 343.4, '髙橋']]);
-    expect(detectAll(viewOf(sheet))).toEqual([]);
+  it('26jinugoki.xls: the sheet names Ⅰ…Ⅷ are not cells, and not looked at', () => {
+    expect(jinugoki().sheets.map((s) => s.name)).toEqual(['目次', 'Ⅰ', 'Ⅱ', 'Ⅲ', 'Ⅳ', 'Ⅴ', 'Ⅵ', 'Ⅶ', 'Ⅷ']);
   });
 
-  it('crushed-stone.xlsx: ①道 路 用, 砕石合計(①～④), ②, ③ in both tables', () => {
-    const found = detectAll(viewOf(sheetOf('crushed-stone.xlsx')));
-    expect(found.map((v) => [at(v), v.params?.chars])).toEqual([
-      ['D3', '①→(1), ④→(4)'],
-      ['E3', '①→(1)'],
-      ['G3', '②→(2)'],
-      ['D23', '①→(1)'],
-      ['E23', '②→(2)'],
-      ['F23', '③→(3)'],
-    ]);
-  });
-
-  it('nb01h0013_cp932.csv: the ① of 1300東京都①', () => {
-    const found = detectAll(viewOf(sheetOf('real/nb01h0013_cp932.csv')));
-    expect(found.map((v) => [at(v), v.params?.chars])).toEqual([['A5', '①→(1)']]);
-  });
-
-  it('26jinugoki.xls: 第Ⅰ表…第Ⅷ表 in the contents are cells; the sheet names Ⅰ…Ⅷ are not', () => {
-    const { workbook } = readWorkbook(fixtureBytes('real/26jinugoki.xls'), '26jinugoki.xls');
-    expect(workbook.sheets.map((s) => s.name)).toEqual(['目次', 'Ⅰ', 'Ⅱ', 'Ⅲ', 'Ⅳ', 'Ⅴ', 'Ⅵ', 'Ⅶ', 'Ⅷ']);
-    const contents = detectAll(viewOf(workbook.sheets[0]));
-    expect(contents.map((v) => [at(v), v.params?.fixed])).toEqual([
-      ['A3', '第I表'],
-      ['A4', '第II表'],
-      ['A5', '第III表'],
-      ['A6', '第IV表'],
-      ['A7', '第V表'],
-      ['A8', '第VI表'],
-      ['A9', '第VII表'],
-      ['A10', '第VIII表'],
-    ]);
-    // Across the workbook: the contents, the table captions (`第 Ⅰ 表…`), and one
-    // half-width bracket in a note of sheet Ⅷ (`「震災前平均｣`).
-    const all = workbook.sheets.flatMap((s) => detectAll(viewOf(s)).map((v) => `${s.name}!${at(v)}`));
+  it('26jinugoki.xls: across the workbook, the contents, the table captions (`第 Ⅰ 表…`) and one half-width bracket in a note of sheet Ⅷ (`「震災前平均｣`)', () => {
+    const all = jinugoki().sheets.flatMap((s) => detectAll(viewOf(s)).map((v) => `${s.name}!${at(v)}`));
     expect(all).toEqual([
       ...['A3', 'A4', 'A5', 'A6', 'A7', 'A8', 'A9', 'A10'].map((a) => `目次!${a}`),
       'Ⅰ!J1',
@@ -100,35 +52,92 @@ describe('device-chars rule', () => {
       'Ⅷ!A1',
       'Ⅷ!A77',
     ]);
-    const note = cellFindings(rule, viewOf(workbook.sheets[8]), 76, 0)[0];
-    expect(note).toMatchObject({ messageId: 'kana', params: { chars: '｣→」' } });
   });
 
-  describe('full-width letters and digits', () => {
-    it('shelters-sjis.csv: the full-width addresses and numbers in text columns, not the capacity column', () => {
-      const view = fixtureView('shelters-sjis.csv');
-      const found = detectEvery(view).filter((v) => v.messageId === 'fullwidth');
-      const addresses = found.filter((v) => v.range.s.c === 2).map((v) => [at(v), v.params?.fixed]);
-      expect(addresses).toContainEqual(['C2', '中央町1-2-3']);
-      // 「１，２００人」 is number-as-text's (a numeric column): never reported here.
-      expect(found.some((v) => at(v) === 'D2')).toBe(false);
-    });
-
-    it('Japanese punctuation stays full-width; only letters, digits and the joiners between digits change', () => {
-      const sheet = sheetFromRows([['名称', '備考'], ['ＪＲ線（単位：千円）', '１．５倍・２－３番']]);
-      const found = detectEvery(viewOf(sheet, [tableOf(sheet, { headerRows: [0, 0], keyColumns: [0] })]));
-      expect(found.map((v) => [at(v), v.params?.fixed])).toEqual([
-        ['A2', 'JR線（単位：千円）'],
-        ['B2', '1.5倍・2-3番'],
-      ]);
-    });
-
-    it('half-width text and captions are left alone', () => {
-      const sheet = sheetFromRows([['令和２年 表１'], ['名称', '住所'], ['北区', '北町1-2']]);
-      const found = detectEvery(viewOf(sheet, [tableOf(sheet, { captionRows: [0], headerRows: [1, 1], keyColumns: [0] })]));
-      expect(found).toEqual([]);
-    });
+  it('shelters-sjis.csv: the full-width addresses and numbers in text columns, not the capacity column', () => {
+    const found = detectEvery(fixtureView('shelters-sjis.csv')).filter((v) => v.messageId === 'fullwidth');
+    expect(found.filter((v) => v.range.s.c === 2).map((v) => [at(v), v.params?.fixed])).toContainEqual(['C2', '中央町1-2-3']);
+    // 「１，２００人」 is number-as-text's (a numeric column): never reported here.
+    expect(found.some((v) => at(v) === 'D2')).toBe(false);
   });
+});
+
+const chars = (at: string, messageId: 'device' | 'kana' | 'both', text: string, fixed?: string) => {
+  const paramsLike: FindingParams = fixed === undefined ? { chars: text } : { chars: text, fixed };
+  return { messageId, at, paramsLike };
+};
+const fullwidth = (at: string, fixed: string) => ({ messageId: 'fullwidth' as const, at, paramsLike: { fixed } });
+
+ruleTester(rule, {
+  valid: [
+    { name: 'plain text, numbers and JIS symbols', rows: [['全国', 'New York', '※注', '℃', '(1)', 343.4, '髙橋']] },
+    {
+      name: 'half-width text and captions',
+      rows: [['令和２年 表１'], ['名称', '住所'], ['北区', '北町1-2']],
+      tables: [{ captionRows: [0], headerRows: [1, 1], keyColumns: [0] }],
+    },
+  ],
+  invalid: [
+    {
+      name: 'each character listed with its replacement, in any region',
+      rows: [
+        ['㍻22年 調査'], // caption
+        ['区分', '①道 路 用', '面積(㎞)'],
+        ['㈱ｻﾝﾌﾟﾙ', 1, 'Ⅳ'],
+        ['ｱｲｳ', '①①', 2],
+        ['注：№は番号'], // note
+      ],
+      tables: [{ captionRows: [0], headerRows: [1, 1], dataRows: [2, 3], noteRows: [4] }],
+      only: notFullwidth,
+      errors: [
+        chars('A1', 'device', '㍻→平成', '平成22年 調査'),
+        chars('B2', 'device', '①→(1)', '(1)道 路 用'),
+        chars('C2', 'device', '㎞→km', '面積(km)'),
+        chars('A3', 'both', '㈱→(株), ｻﾝﾌﾟﾙ→サンプル', '(株)サンプル'),
+        chars('C3', 'device', 'Ⅳ→IV', 'IV'),
+        chars('A4', 'kana', 'ｱｲｳ→アイウ', 'アイウ'),
+        { ...chars('B4', 'device', '①→(1)', '(1)(1)'), fixId: 'replace', paramsLike: { chars: '①→(1)', fixed: '(1)(1)', count: 2 } },
+        chars('A5', 'device', '№→No.', '注：No.は番号'),
+      ],
+    },
+    {
+      name: 'crushed-stone.xlsx: ①道 路 用, 砕石合計(①～④), ②, ③ in both tables',
+      view: () => viewOf(sheetOf('crushed-stone.xlsx')),
+      only: notFullwidth,
+      errors: [
+        chars('D3', 'device', '①→(1), ④→(4)'),
+        chars('E3', 'device', '①→(1)'),
+        chars('G3', 'device', '②→(2)'),
+        chars('D23', 'device', '①→(1)'),
+        chars('E23', 'device', '②→(2)'),
+        chars('F23', 'device', '③→(3)'),
+      ],
+    },
+    {
+      name: 'nb01h0013_cp932.csv: the ① of 1300東京都①',
+      view: () => viewOf(sheetOf('real/nb01h0013_cp932.csv')),
+      only: notFullwidth,
+      errors: [chars('A5', 'device', '①→(1)')],
+    },
+    {
+      name: '26jinugoki.xls: 第Ⅰ表…第Ⅷ表 in the contents are cells',
+      view: () => viewOf(jinugoki().sheets[0]),
+      only: notFullwidth,
+      errors: ['第I表', '第II表', '第III表', '第IV表', '第V表', '第VI表', '第VII表', '第VIII表'].map((fixed, i) => ({ messageId: 'device' as const, at: `A${i + 3}`, paramsLike: { fixed } })),
+    },
+    {
+      name: '26jinugoki.xls: the half-width bracket in a note of sheet Ⅷ',
+      view: () => viewOf(jinugoki().sheets[8]),
+      cells: ['A77'],
+      errors: [chars('A77', 'kana', '｣→」')],
+    },
+    {
+      name: 'Japanese punctuation stays full-width; only letters, digits and the joiners between digits change',
+      rows: [['名称', '備考'], ['ＪＲ線（単位：千円）', '１．５倍・２－３番']],
+      tables: [{ headerRows: [0, 0], keyColumns: [0] }],
+      errors: [fullwidth('A2', 'JR線（単位：千円）'), fullwidth('B2', '1.5倍・2-3番')],
+    },
+  ],
 });
 
 // --- fix ---------------------------------------------------------------------------------

@@ -1,25 +1,11 @@
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
-import { fixtureBytes } from '../../../test/fixtures.ts';
+import { fixtureSheet } from '../../../test/ruleHarness.ts';
+import { ruleTester } from '../../../test/ruleTester.ts';
 import { sheetFromRows, viewOf } from '../../../test/sheets.ts';
 import { readWorkbook } from '../io/read.ts';
-import { type Sheet, colCount, getValue, isEmptyValue } from '../model.ts';
+import type { Sheet } from '../model.ts';
 import { formulasRule } from './formulas.ts';
-import type { SheetView, Violation } from './types.ts';
-import { cellFindings } from './findings.ts';
-
-/** What the engine does: detectCell on every non-empty cell. */
-function scan(view: SheetView): Violation[] {
-  const out: Violation[] = [];
-  const { sheet } = view;
-  for (let c = 0; c < colCount(sheet); c++) {
-    for (let r = 0; r < sheet.rowCount; r++) {
-      if (isEmptyValue(getValue(sheet, r, c))) continue;
-      out.push(...(cellFindings(formulasRule, view, r, c)));
-    }
-  }
-  return out;
-}
 
 function generated(): Sheet {
   const ws = XLSX.utils.aoa_to_sheet([
@@ -41,68 +27,57 @@ describe('formulas', () => {
     expect(formulasRule.scope).toBe('cell');
   });
 
-  it('returns undefined at once for a column without formulas', () => {
-    const sheet = sheetFromRows([
-      ['a', 'b'],
-      [1, 2],
-    ]);
-    expect(sheet.columns[0].formulas).toBeUndefined();
-    const view = viewOf(sheet);
-    expect(cellFindings(formulasRule, view, 1, 0)).toEqual([]);
-    expect(cellFindings(formulasRule, view, 1, 9)).toEqual([]); // no such column
-    expect(scan(view)).toEqual([]);
-  });
-
-  it('reports a formula cell with its formula and computed value', () => {
-    const sheet = sheetFromRows([
-      ['a', 'b', 'c'],
-      [1, 2, { value: 3, formula: 'A2+B2' }],
-      [4, 5, 9],
-    ]);
-    const view = viewOf(sheet);
-    expect(cellFindings(formulasRule, view, 2, 2)).toEqual([]); // same column, no formula in this row
-    expect(scan(view)).toEqual([
-      {
-        ruleId: 'formulas',
-        sheetId: 's1',
-        range: { s: { r: 1, c: 2 }, e: { r: 1, c: 2 } },
-        messageId: 'formula',
-        fixId: 'keepValue',
-        params: { formula: 'A2+B2', value: '3' },
-      },
-    ]);
-  });
-
-  it('shows errors, booleans and empty results', () => {
-    const sheet = sheetFromRows([
-      [{ value: { error: '#DIV/0!' }, formula: 'A1/0' }, { value: true, formula: 'B2>0' }, { value: '', formula: 'IF(1,"","x")' }],
-    ]);
-    const view = viewOf(sheet, []);
-    expect(cellFindings(formulasRule, view, 0, 0)[0].params).toEqual({ formula: 'A1/0', value: '#DIV/0!' });
-    expect(cellFindings(formulasRule, view, 0, 1)[0].params).toEqual({ formula: 'B2>0', value: 'TRUE' });
-    expect(cellFindings(formulasRule, view, 0, 2)[0]).toMatchObject({ messageId: 'formulaEmpty', params: { value: '' } });
-  });
-
-  it('reads formulas back from a generated xlsx', () => {
-    const sheet = generated();
-    const vs = scan(viewOf(sheet));
-    expect(vs.map((v) => [v.range.s.r, v.range.s.c, v.params])).toEqual([
-      [3, 0, { formula: 'SUM(A2:A3)', value: '5' }],
-      [2, 2, { formula: 'A3+B3', value: '9' }],
-      [3, 2, { formula: '"小"&"計"', value: '小計' }],
-    ]);
-  });
-
-  it('the guide fixtures hold no formulas', () => {
-    for (const name of ['population.xlsx', 'industry.xlsx', 'crushed-stone.xlsx']) {
-      const sheet = readWorkbook(fixtureBytes(name), name).workbook.sheets[0];
-      expect(scan(viewOf(sheet))).toEqual([]);
-    }
-  });
-
   it('messages render in both languages', () => {
     const { messages } = formulasRule.meta;
     expect(messages.formula.ja.replace('{formula}', 'A3+B3').replace('{value}', '9')).toBe('セルに数式「=A3+B3」が入っています。計算結果「9」を値として残します。');
     expect(messages.keepValue.en).toBeTruthy();
   });
+});
+
+/** A sheet without a single formula: no column has a `formulas` array. */
+function noFormulas() {
+  const sheet = sheetFromRows([
+    ['a', 'b'],
+    [1, 2],
+  ]);
+  expect(sheet.columns[0].formulas).toBeUndefined();
+  return viewOf(sheet);
+}
+
+ruleTester(formulasRule, {
+  valid: [
+    { name: 'a column without formulas, and a column that does not exist', view: noFormulas, cells: ['A2', 'J2'] },
+    { name: 'a sheet without formulas', view: noFormulas },
+    ...['population.xlsx', 'industry.xlsx', 'crushed-stone.xlsx'].map((name) => ({ name: `${name} holds no formulas`, view: () => viewOf(fixtureSheet(name)) })),
+  ],
+  invalid: [
+    {
+      name: 'a formula cell, with its formula and computed value; not the cell below it',
+      rows: [
+        ['a', 'b', 'c'],
+        [1, 2, { value: 3, formula: 'A2+B2' }],
+        [4, 5, 9],
+      ],
+      errors: [{ messageId: 'formula', at: 'C2', fixId: 'keepValue', params: { formula: 'A2+B2', value: '3' } }],
+    },
+    {
+      name: 'errors, booleans and empty results',
+      rows: [[{ value: { error: '#DIV/0!' }, formula: 'A1/0' }, { value: true, formula: 'B2>0' }, { value: '', formula: 'IF(1,"","x")' }]],
+      tables: [],
+      errors: [
+        { messageId: 'formula', at: 'A1', params: { formula: 'A1/0', value: '#DIV/0!' } },
+        { messageId: 'formula', at: 'B1', params: { formula: 'B2>0', value: 'TRUE' } },
+        { messageId: 'formulaEmpty', at: 'C1', paramsLike: { value: '' } },
+      ],
+    },
+    {
+      name: 'formulas read back from a generated xlsx',
+      view: () => viewOf(generated()),
+      errors: [
+        { messageId: 'formula', at: 'C3', params: { formula: 'A3+B3', value: '9' } },
+        { messageId: 'formula', at: 'A4', params: { formula: 'SUM(A2:A3)', value: '5' } },
+        { messageId: 'formula', at: 'C4', params: { formula: '"小"&"計"', value: '小計' } },
+      ],
+    },
+  ],
 });

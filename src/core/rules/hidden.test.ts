@@ -1,11 +1,10 @@
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { fixtureBytes } from '../../../test/fixtures.ts';
+import { ruleTester } from '../../../test/ruleTester.ts';
 import { sheetFromRows, viewOf } from '../../../test/sheets.ts';
 import { readWorkbook } from '../io/read.ts';
 import { hiddenRule, runsOf } from './hidden.ts';
-import { findingsOf } from './findings.ts';
-import { messagesOf } from '../../../test/ruleHarness.ts';
 
 /** An xlsx written by SheetJS with hidden rows 2, 4–5, hidden column D and a hidden second sheet. */
 function generated() {
@@ -30,10 +29,7 @@ describe('hidden', () => {
   it('has the agreed meta', () => {
     expect(hiddenRule.meta).toMatchObject({ id: 'hidden', level: 2, severity: 'warning', family: 'structure', guideRef: { other: '内閣官房 公開ルール' } });
     expect(hiddenRule.scope).toBe('sheet');
-    for (const id of ['row', 'rows', 'col', 'cols', 'sheet', 'showOrDrop']) {
-      expect(messagesOf(hiddenRule)[id].ja).toBeTruthy();
-      expect(messagesOf(hiddenRule)[id].en).toBeTruthy();
-    }
+    expect(Object.keys(hiddenRule.meta.messages)).toEqual(['row', 'rows', 'col', 'cols', 'sheet', 'showOrDrop']);
   });
 
   it('groups adjacent indexes into runs', () => {
@@ -44,67 +40,58 @@ describe('hidden', () => {
     ]);
     expect(runsOf([])).toEqual([]);
   });
+});
 
-  it('reports nothing on a sheet with nothing hidden', () => {
-    const sheet = sheetFromRows([
-      ['a', 'b'],
-      [1, 2],
-    ]);
-    expect(findingsOf(hiddenRule, viewOf(sheet))).toEqual([]);
-  });
-
-  it('reports a hidden row and a run of hidden columns across the sheet', () => {
-    const sheet = sheetFromRows(
-      [
+ruleTester(hiddenRule, {
+  valid: [
+    {
+      name: 'a sheet with nothing hidden',
+      rows: [
+        ['a', 'b'],
+        [1, 2],
+      ],
+    },
+    ...['population.xlsx', 'industry.xlsx', 'crushed-stone.xlsx'].flatMap((name) =>
+      readWorkbook(fixtureBytes(name), name).workbook.sheets.map((sheet) => ({ name: `${name} ${sheet.name}: nothing hidden`, view: () => viewOf(sheet) })),
+    ),
+  ],
+  invalid: [
+    {
+      name: 'a hidden row and a run of hidden columns, across the sheet',
+      rows: [
         ['a', 'b', 'c', 'd'],
         [1, 2, 3, 4],
         [5, 6, 7, 8],
       ],
-      { hiddenRows: [1], hiddenCols: [2, 1] },
-    );
-    const vs = findingsOf(hiddenRule, viewOf(sheet));
-    expect(vs).toEqual([
-      { ruleId: 'hidden', sheetId: 's1', range: { s: { r: 1, c: 0 }, e: { r: 1, c: 3 } }, messageId: 'row', fixId: 'showOrDrop', params: { from: 2 } },
-      {
-        ruleId: 'hidden',
-        sheetId: 's1',
-        range: { s: { r: 0, c: 1 }, e: { r: 2, c: 2 } },
-        messageId: 'cols',
-        fixId: 'showOrDrop',
-        params: { from: 'B', to: 'C', count: 2 },
+      sheet: { hiddenRows: [1], hiddenCols: [2, 1] },
+      errors: [
+        { messageId: 'row', at: 'A2:D2', fixId: 'showOrDrop', params: { from: 2 } },
+        { messageId: 'cols', at: 'B1:C3', fixId: 'showOrDrop', params: { from: 'B', to: 'C', count: 2 } },
+      ],
+    },
+    {
+      name: 'a hidden sheet, once, over its whole extent',
+      view: () => {
+        const sheet = sheetFromRows([['a', 'b'], [1, 2], [3, 4]]);
+        sheet.hidden = true;
+        sheet.name = '作業用';
+        return viewOf(sheet);
       },
-    ]);
-  });
-
-  it('reports a hidden sheet once, over its whole extent', () => {
-    const sheet = sheetFromRows([['a', 'b'], [1, 2], [3, 4]]);
-    sheet.hidden = true;
-    sheet.name = '作業用';
-    const vs = findingsOf(hiddenRule, viewOf(sheet));
-    expect(vs).toHaveLength(1);
-    expect(vs[0]).toMatchObject({ messageId: 'sheet', range: { s: { r: 0, c: 0 }, e: { r: 2, c: 1 } }, params: { sheet: '作業用', range: 'A1:B3' } });
-  });
-
-  it('reads hidden rows, columns and sheets back from a generated xlsx', () => {
-    const wb = generated();
-    const [data, secret] = wb.sheets;
-    const vs = findingsOf(hiddenRule, viewOf(data));
-    expect(vs.map((v) => [v.messageId, v.range])).toEqual([
-      ['row', { s: { r: 1, c: 0 }, e: { r: 1, c: 3 } }],
-      ['rows', { s: { r: 3, c: 0 }, e: { r: 4, c: 3 } }],
-      ['col', { s: { r: 0, c: 3 }, e: { r: 4, c: 3 } }],
-    ]);
-    expect(vs[1].params).toEqual({ from: 4, to: 5, count: 2 });
-    expect(vs[2].params).toEqual({ from: 'D' });
-    const hs = findingsOf(hiddenRule, viewOf(secret));
-    expect(hs.map((v) => [v.messageId, v.params])).toEqual([['sheet', { sheet: 'secret', range: 'A1:A1' }]]);
-  });
-
-  it('the guide fixtures have nothing hidden', () => {
-    for (const name of ['population.xlsx', 'industry.xlsx', 'crushed-stone.xlsx']) {
-      for (const sheet of readWorkbook(fixtureBytes(name), name).workbook.sheets) {
-        expect(findingsOf(hiddenRule, viewOf(sheet))).toEqual([]);
-      }
-    }
-  });
+      errors: [{ messageId: 'sheet', at: 'A1:B3', paramsLike: { sheet: '作業用', range: 'A1:B3' } }],
+    },
+    {
+      name: 'hidden rows and columns read back from a generated xlsx',
+      view: () => viewOf(generated().sheets[0]),
+      errors: [
+        { messageId: 'row', at: 'A2:D2' },
+        { messageId: 'rows', at: 'A4:D5', params: { from: 4, to: 5, count: 2 } },
+        { messageId: 'col', at: 'D1:D5', params: { from: 'D' } },
+      ],
+    },
+    {
+      name: 'a hidden sheet read back from a generated xlsx',
+      view: () => viewOf(generated().sheets[1]),
+      errors: [{ messageId: 'sheet', params: { sheet: 'secret', range: 'A1:A1' } }],
+    },
+  ],
 });

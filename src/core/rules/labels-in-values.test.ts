@@ -7,11 +7,12 @@ import { readWorkbook } from '../io/read.ts';
 import { getCell, parseAddress } from '../model.ts';
 import type { ColumnKind } from '../structure/types.ts';
 import { labelsAt, labelsInValuesRule as rule } from './labels-in-values.ts';
-import type { SheetView, Violation } from './types.ts';
-import { applyFixChecked, at, detectAllCells, expectMessagesRender, populationView } from '../../../test/ruleHarness.ts';
-import { cellFindings } from './findings.ts';
+import type { FindingParams, SheetView, Violation } from './types.ts';
+import { applyFixChecked, populationView } from '../../../test/ruleHarness.ts';
+import { findingsOfCase, ruleTester, viewOfCase } from '../../../test/ruleTester.ts';
 
-const detectAll = (view: SheetView): Violation[] => detectAllCells(rule, view);
+/** Every finding on the sheet, each checked against the rule's messages. */
+const detectAll = (view: SheetView): Violation[] => findingsOfCase(rule, view);
 
 function sheetOf(name: string, index = 0) {
   return readWorkbook(fixtureBytes(name), name.replace(/^.*\//, '')).workbook.sheets[index];
@@ -19,8 +20,8 @@ function sheetOf(name: string, index = 0) {
 
 const numbers = (n: number): ColumnKind[] => new Array<ColumnKind>(n).fill('number');
 
-describe('labels-in-values rule', () => {
-  const sheet = sheetFromRows([
+const marksSheet = {
+  rows: [
     ['表題 1)'], // caption: left to caption-notes
     ['地域', '人口集中\n地区　1)', '密度', '備考'],
     ['全国 a)', 'a)343.4', 343.4, '2階のみ使用可 ※1'],
@@ -28,92 +29,96 @@ describe('labels-in-values rule', () => {
     ['青森', 'x 2)', '約300人', '(平成12～17年)'],
     ['岩手', '343.4', '2019年', 'New York'],
     ['a) 注記'], // note
-  ]);
-  const view = viewOf(sheet, [
-    tableOf(sheet, { captionRows: [0], headerRows: [1, 1], dataRows: [2, 5], noteRows: [6], keyColumns: [0], kinds: ['text', 'number', 'number', 'text'] }),
-  ]);
+  ],
+  tables: [{ captionRows: [0], headerRows: [1, 1] as [number, number], dataRows: [2, 5] as [number, number], noteRows: [6], keyColumns: [0], kinds: ['text', 'number', 'number', 'text'] as ColumnKind[] }],
+};
 
-  it('meta follows the spec, and every violation renders its message in ja and en', () => {
+describe('labels-in-values rule', () => {
+  it('meta follows the spec', () => {
     expect(rule.meta).toMatchObject({ id: 'labels-in-values', level: 1, family: 'value', guideRef: { guide: '手順4 ラベル・脚注除去', soumu: '1-2' } });
-    expectMessagesRender(rule, detectAll(view));
-  });
-  it('reports marks on values, titles and row labels, naming the mark and the value', () => {
-    expect(detectAll(view).map((v) => [at(v), v.messageId, v.params])).toEqual([
-      ['B2', 'titleMark', { text: '人口集中\n地区　1)', mark: '1)', rest: '人口集中\n地区' }],
-      ['A3', 'titleMark', { text: '全国 a)', mark: 'a)', rest: '全国' }],
-      ['B3', 'valueMark', { text: 'a)343.4', mark: 'a)', value: '343.4' }],
-      ['D3', 'textMark', { text: '2階のみ使用可 ※1', mark: '※1', rest: '2階のみ使用可' }],
-      ['B4', 'valueMark', { text: '1,234 1)', mark: '1)', value: '1234' }],
-      ['C4', 'valueRevised', { text: '1,234r', mark: 'r', value: '1234' }],
-      ['B5', 'valueMark', { text: 'x 2)', mark: '2)', value: 'x' }],
-      ['C5', 'approx', { text: '約300人', mark: '約', value: '300' }],
-    ]);
-    const [v] = cellFindings(rule, view, 2, 1);
-    expect(v).toMatchObject({ ruleId: 'labels-in-values', sheetId: 's1', fixId: 'moveToNote', range: { s: { r: 2, c: 1 }, e: { r: 2, c: 1 } } });
-  });
-
-  it('a plain typed or text number, a note text, a bracketed title and Latin text are not labels', () => {
-    expect(cellFindings(rule, view, 2, 2)).toEqual([]); // typed 343.4
-    expect(cellFindings(rule, view, 5, 1)).toEqual([]); // '343.4' (number-as-text's)
-    expect(cellFindings(rule, view, 3, 3)).toEqual([]); // ※耐震改修済
-    expect(cellFindings(rule, view, 4, 3)).toEqual([]); // (平成12～17年)
-    expect(cellFindings(rule, view, 5, 2)).toEqual([]); // 2019年
-    expect(cellFindings(rule, view, 5, 3)).toEqual([]); // New York
-    expect(cellFindings(rule, view, 0, 0)).toEqual([]); // caption
-    expect(cellFindings(rule, view, 6, 0)).toEqual([]); // note row
   });
 
   it('labelsAt gives the fix the parse it reports', () => {
+    const view = viewOfCase(marksSheet);
     expect(labelsAt(view, 2, 1)).toMatchObject({ kind: 'value', marked: { rest: '343.4', number: { value: 343.4 }, marks: [{ id: 'a', position: 'prefix' }] } });
     expect(labelsAt(view, 4, 2)).toMatchObject({ kind: 'approx', number: { value: 300, approx: '約', unit: { unit: '人' } } });
   });
+});
 
-  it('population.xlsx: a)343.4 at H6, and the marks 2) on H3 and 1) on D4', () => {
-    const found = detectAll(populationView());
-    expect(found.map((v) => [at(v), v.messageId, v.params?.mark])).toEqual([
-      ['H3', 'titleMark', '2)'],
-      ['D4', 'titleMark', '1)'],
-      ['H6', 'valueMark', 'a)'],
-    ]);
-    expect(found[0].params?.rest).toBe('人口密度\n(人/km²)');
-    expect(found[1].params?.rest).toBe('人口集中\n地区');
-    expect(found[2].params?.value).toBe('343.4');
-  });
+const mark = (at: string, messageId: 'titleMark' | 'textMark' | 'valueMark' | 'valueRevised' | 'approx', m: string, more: FindingParams = {}) => ({ messageId, at, paramsLike: { mark: m, ...more } });
 
-  it('shelters-sjis.csv: 約300人 and the ※1 after a remark', () => {
-    const s = sheetOf('shelters-sjis.csv');
-    const t = tableOf(s, { headerRows: [0, 0], keyColumns: [0], kinds: ['code', 'text', 'text', 'number', 'date', 'text'] });
-    expect(detectAll(viewOf(s, [t])).map((v) => [at(v), v.messageId, v.params?.mark])).toEqual([
-      ['D4', 'approx', '約'],
-      ['F5', 'textMark', '※1'],
-    ]);
-  });
-
-  it('nb01h0013_cp932.csv: the ① glued to 1300東京都', () => {
-    const s = sheetOf('real/nb01h0013_cp932.csv');
-    const t = tableOf(s, { captionRows: [0, 1], headerRows: [2, 3], dataRows: [4, 35], keyColumns: [0], kinds: ['text', ...numbers(18)] });
-    expect(detectAll(viewOf(s, [t])).map((v) => [at(v), v.params?.mark, v.params?.rest])).toEqual([['A5', '①', '1300東京都']]);
-  });
-
-  it('crushed-stone.xlsx: list numbers (①道 路 用) and 砕石合計(①～④) are not footnote marks', () => {
-    const s = sheetOf('crushed-stone.xlsx');
-    const t1 = tableOf(s, { captionRows: [0, 1], headerRows: [2, 3], dataRows: [4, 19], columns: [0, 8], keyColumns: [0, 8], kinds: ['period', ...numbers(7), 'period'] });
-    expect(detectAll(viewOf(s, [t1]))).toEqual([]);
-  });
-
-  it('26jinugoki.xls sheet Ⅰ: the a)…e) marks on the header titles', () => {
-    const s = sheetOf('real/26jinugoki.xls', 1);
-    const t = tableOf(s, { captionRows: [0, 2], headerRows: [3, 6], dataRows: [8, 8], columns: [0, 18], keyColumns: [0, 18] });
-    const found = detectAll(viewOf(s, [t]));
-    expect(found.map((v) => [at(v), v.params?.mark, v.params?.rest])).toEqual([
-      ['O4', 'd)', '人口動態率'],
-      ['R4', 'e)', '人口'],
-      ['I6', 'a)', '市内他区\nから転入'],
-      ['J6', 'b)', 'その他'],
-      ['M6', 'a)', '市内他区\nへ転出'],
-      ['N6', 'c)', 'その他'],
-    ]);
-  });
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'a plain typed or text number, a note text, a bracketed title and Latin text are not labels',
+      ...marksSheet,
+      // typed 343.4, '343.4' (number-as-text's), ※耐震改修済, (平成12～17年), 2019年, New York, the caption, the note row.
+      cells: ['C3', 'B6', 'D4', 'D5', 'C6', 'D6', 'A1', 'A7'],
+    },
+    {
+      name: 'crushed-stone.xlsx: list numbers (①道 路 用) and 砕石合計(①～④) are not footnote marks',
+      view: () => {
+        const s = sheetOf('crushed-stone.xlsx');
+        return viewOf(s, [tableOf(s, { captionRows: [0, 1], headerRows: [2, 3], dataRows: [4, 19], columns: [0, 8], keyColumns: [0, 8], kinds: ['period', ...numbers(7), 'period'] })]);
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'marks on values, titles and row labels, naming the mark and the value',
+      ...marksSheet,
+      errors: [
+        { messageId: 'titleMark', at: 'B2', params: { text: '人口集中\n地区　1)', mark: '1)', rest: '人口集中\n地区' } },
+        { messageId: 'titleMark', at: 'A3', params: { text: '全国 a)', mark: 'a)', rest: '全国' } },
+        { messageId: 'valueMark', at: 'B3', params: { text: 'a)343.4', mark: 'a)', value: '343.4' }, fixId: 'moveToNote' },
+        { messageId: 'textMark', at: 'D3', params: { text: '2階のみ使用可 ※1', mark: '※1', rest: '2階のみ使用可' } },
+        { messageId: 'valueMark', at: 'B4', params: { text: '1,234 1)', mark: '1)', value: '1234' } },
+        { messageId: 'valueRevised', at: 'C4', params: { text: '1,234r', mark: 'r', value: '1234' } },
+        { messageId: 'valueMark', at: 'B5', params: { text: 'x 2)', mark: '2)', value: 'x' } },
+        { messageId: 'approx', at: 'C5', params: { text: '約300人', mark: '約', value: '300' } },
+      ],
+    },
+    {
+      name: 'population.xlsx: a)343.4 at H6, and the marks 2) on H3 and 1) on D4',
+      view: populationView,
+      errors: [
+        mark('H3', 'titleMark', '2)', { rest: '人口密度\n(人/km²)' }),
+        mark('D4', 'titleMark', '1)', { rest: '人口集中\n地区' }),
+        mark('H6', 'valueMark', 'a)', { value: '343.4' }),
+      ],
+    },
+    {
+      name: 'shelters-sjis.csv: 約300人 and the ※1 after a remark',
+      view: () => {
+        const s = sheetOf('shelters-sjis.csv');
+        return viewOf(s, [tableOf(s, { headerRows: [0, 0], keyColumns: [0], kinds: ['code', 'text', 'text', 'number', 'date', 'text'] })]);
+      },
+      errors: [mark('D4', 'approx', '約'), mark('F5', 'textMark', '※1')],
+    },
+    {
+      name: 'nb01h0013_cp932.csv: the ① glued to 1300東京都',
+      view: () => {
+        const s = sheetOf('real/nb01h0013_cp932.csv');
+        return viewOf(s, [tableOf(s, { captionRows: [0, 1], headerRows: [2, 3], dataRows: [4, 35], keyColumns: [0], kinds: ['text', ...numbers(18)] })]);
+      },
+      errors: [{ messageId: 'titleMark', at: 'A5', paramsLike: { mark: '①', rest: '1300東京都' } }],
+    },
+    {
+      name: '26jinugoki.xls sheet Ⅰ: the a)…e) marks on the header titles',
+      view: () => {
+        const s = sheetOf('real/26jinugoki.xls', 1);
+        return viewOf(s, [tableOf(s, { captionRows: [0, 2], headerRows: [3, 6], dataRows: [8, 8], columns: [0, 18], keyColumns: [0, 18] })]);
+      },
+      errors: [
+        { messageId: 'titleMark', at: 'O4', paramsLike: { mark: 'd)', rest: '人口動態率' } },
+        { messageId: 'titleMark', at: 'R4', paramsLike: { mark: 'e)', rest: '人口' } },
+        { messageId: 'titleMark', at: 'I6', paramsLike: { mark: 'a)', rest: '市内他区\nから転入' } },
+        { messageId: 'titleMark', at: 'J6', paramsLike: { mark: 'b)', rest: 'その他' } },
+        { messageId: 'titleMark', at: 'M6', paramsLike: { mark: 'a)', rest: '市内他区\nへ転出' } },
+        { messageId: 'titleMark', at: 'N6', paramsLike: { mark: 'c)', rest: 'その他' } },
+      ],
+    },
+  ],
 });
 
 // --- fix ---------------------------------------------------------------------------------

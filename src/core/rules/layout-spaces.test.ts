@@ -9,121 +9,132 @@ import { cellAddress, getCell, getValue, parseAddress } from '../model.ts';
 import { visibleSpaces } from '../text/layoutSpaces.ts';
 import { layoutSpacesRule as rule } from './layout-spaces.ts';
 import type { SheetView, Violation } from './types.ts';
-import { applyFixChecked, at, detectAllCells, expectMessagesRender, populationView } from '../../../test/ruleHarness.ts';
-import { cellFindings } from './findings.ts';
+import { applyFixChecked, at, populationView } from '../../../test/ruleHarness.ts';
+import { findingsOfCase, ruleTester } from '../../../test/ruleTester.ts';
 
 /** What the engine does: every non-empty cell, row by row. */
-const detectAll = (view: SheetView): Violation[] => detectAllCells(rule, view);
+/** Every finding on the sheet, each checked against the rule's messages. */
+const detectAll = (view: SheetView): Violation[] => findingsOfCase(rule, view);
 
 function sheetOf(name: string, index = 0) {
   return readWorkbook(fixtureBytes(name), name.replace(/^.*\//, '')).workbook.sheets[index];
 }
 
 describe('layout-spaces rule', () => {
-  const sheet = sheetFromRows([
+  it('meta follows the spec', () => {
+    expect(rule.meta).toMatchObject({ id: 'layout-spaces', level: 1, family: 'text', guideRef: { guide: '手順2 スペース・改行除去', soumu: '1-5' } });
+  });
+});
+
+const spacesSheet = {
+  rows: [
     ['都道府県', '人口\n(人)', 'City', 'Note'],
     ['全 国', 126926, 'New York', 'x'],
     ['岩　手', '12,064 ', 'Los  Angeles', '山田 太郎'],
     ['北海道', -5, 'São Paulo', '  a'],
-  ]);
-  const view = viewOf(sheet, [tableOf(sheet, { headerRows: [0, 0], keyColumns: [0] })]);
+  ],
+  tables: [{ headerRows: [0, 0] as [number, number], keyColumns: [0] }],
+};
 
-  it('meta follows the spec, and every violation renders its message in ja and en', () => {
-    expect(rule.meta).toMatchObject({ id: 'layout-spaces', level: 1, family: 'text', guideRef: { guide: '手順2 スペース・改行除去', soumu: '1-5' } });
-    expectMessagesRender(rule, detectAll(view));
-  });
-  it('reports key, header and data cells with the text made visible and the result', () => {
-    const found = detectAll(view);
-    expect(found.map((v) => [at(v), v.messageId, v.params?.text, v.params?.fixed])).toEqual([
-      ['B1', 'lineBreak', '人口↵(人)', '人口(人)'],
-      ['A2', 'inner', '全␣国', '全国'],
-      ['A3', 'inner', '岩□手', '岩手'],
-      ['B3', 'edges', '12,064␣', '12,064'],
-      ['D4', 'edges', '␣␣a', 'a'],
-    ]);
-    expect(found[0]).toMatchObject({ ruleId: 'layout-spaces', sheetId: 's1', fixId: 'remove', range: { s: { r: 0, c: 1 }, e: { r: 0, c: 1 } } });
-  });
-
-  it('never flags spaces between Latin words, typed numbers or plain names', () => {
-    for (const [r, c] of [
-      [1, 2],
-      [2, 2],
-      [3, 2],
-      [1, 1],
-      [3, 1],
-      [3, 0],
-      [2, 3],
-    ]) {
-      expect(cellFindings(rule, view, r, c), cellAddress(r, c)).toEqual([]);
-    }
-  });
-
-  it('skips caption and note rows (they become metadata) and cells outside tables', () => {
-    const s = sheetFromRows([['2. 推　移'], ['年 月'], ['平成 22 年'], ['資料　総務省'], [undefined, '外 側']]);
-    const v = viewOf(s, [tableOf(s, { captionRows: [0], headerRows: [1, 1], dataRows: [2, 2], noteRows: [3], columns: [0, 0] })]);
-    expect(detectAll(v).map(at)).toEqual(['A2', 'A3']);
-  });
-
-  it('a cell of only white space becomes empty', () => {
-    const s = sheetFromRows([['a', '　'], ['b', 1]]);
-    expect(cellFindings(rule, viewOf(s), 0, 1)).toEqual([
-      expect.objectContaining({ messageId: 'blank', params: { text: '□', fixed: '' } }),
-    ]);
-  });
-
-  it('population.xlsx: 47 spaced names, 5 titles with line breaks, and 12,064 (B19)', () => {
-    const found = detectAll(populationView());
-    const byCell = new Map(found.map((v) => [at(v), v]));
-    // Every prefecture name but 北海道 is spaced (`全 国`, `岩　手`, `神 奈 川`…).
-    const names = found.filter((v) => v.range.s.c === 0);
-    expect(names).toHaveLength(47);
-    expect(names.some((v) => at(v) === 'A7')).toBe(false); // 北海道
-    expect(byCell.get('A6')?.params).toEqual({ text: '全␣国', fixed: '全国' });
-    expect(byCell.get('A9')?.params).toEqual({ text: '岩□手', fixed: '岩手' });
-    expect(byCell.get('A20')?.params).toEqual({ text: '神␣奈␣川', fixed: '神奈川' });
-    expect(byCell.get('A52')?.params).toEqual({ text: '鹿␣児␣島', fixed: '鹿児島' });
-    // Titles with line breaks: E3, G3, H3, I3 and D4.
-    expect(found.filter((v) => v.range.s.r < 5).map(at)).toEqual(['E3', 'G3', 'H3', 'I3', 'D4']);
-    expect(byCell.get('E3')?.params?.fixed).toBe('人口増減率(平成12～17年)');
-    expect(byCell.get('H3')).toMatchObject({ messageId: 'several', params: { fixed: '人口密度(人/km²)␣2)' } });
-    expect(byCell.get('B19')).toMatchObject({ messageId: 'edges', params: { text: '12,064␣', fixed: '12,064' } });
-    expect(found).toHaveLength(47 + 5 + 1);
-    // The caption `2-2 都道府県別…` and the notes are not reported.
-    expect(found.some((v) => v.range.s.r === 0 || v.range.s.r > 52)).toBe(false);
-  });
-
-  it('crushed-stone.xlsx: 年 月, ①道 路 用, 砕 砂, the line break in D3 and spaced period labels', () => {
-    const s = sheetOf('crushed-stone.xlsx');
-    const found = detectAll(viewOf(s, crushedStoneTables(s)));
-    expect(found.map(at)).toEqual(['A3', 'D3', 'E3', 'I3', 'H4', 'A5', 'I5', 'A6', 'I6', 'A7', 'I7', 'A8', 'I8', 'A23', 'A24', 'A25']);
-    const byCell = new Map(found.map((v) => [at(v), v.params?.fixed]));
-    expect(byCell.get('E3')).toBe('①道路用');
-    expect(byCell.get('A5')).toBe('平成22年');
-    expect(byCell.get('A8')).toBe('23年度');
-    expect(byCell.get('D3')).toBe('砕石合計(①～④)');
-    // `2. 推　移` is the caption: left to caption-notes.
-    expect(found.some((v) => v.range.s.r === 0)).toBe(false);
-  });
-
-  it('nb01h0013_cp932.csv: 総　数 and the other padded titles, and the padded area labels', () => {
-    const s = sheetOf('real/nb01h0013_cp932.csv');
-    const t = tableOf(s, { captionRows: [0, 1], headerRows: [2, 3], dataRows: [4, 35], keyColumns: [0] });
-    const found = detectAll(viewOf(s, [t]));
-    const header = found.filter((v) => v.range.s.r < 4);
-    expect(header.map(at)).toEqual(['B3', 'C3', 'L3', 'B4', 'C4', 'D4', 'F4', 'G4', 'I4', 'J4', 'L4', 'M4', 'P4', 'Q4']);
-    expect(header[0].params).toEqual({ text: '総□数', fixed: '総数' });
-    expect(header[3]).toMatchObject({ messageId: 'blank' }); // B4 holds only `　`
-    const keys = found.filter((v) => v.range.s.r >= 4);
-    expect(keys).toHaveLength(32);
-    expect(keys.every((v) => v.range.s.c === 0 && v.messageId === 'edges')).toBe(true);
-    expect(keys[0].params?.fixed).toBe('1300東京都①');
-  });
-
-  it('county-income.csv: English titles and names are never layout', () => {
-    const s = sheetOf('county-income.csv');
-    const t = tableOf(s, { headerRows: [0, 0], keyColumns: [0, 1, 2, 3] });
-    expect(detectAll(viewOf(s, [t]))).toEqual([]);
-  });
+ruleTester(rule, {
+  valid: [
+    // Latin words (New York, Los  Angeles, São Paulo), typed numbers, 北海道 and 山田 太郎.
+    { name: 'never spaces between Latin words, typed numbers or plain names', ...spacesSheet, cells: ['C2', 'C3', 'C4', 'B2', 'B4', 'A4', 'D3'] },
+    {
+      name: 'county-income.csv: English titles and names are never layout',
+      view: () => {
+        const s = sheetOf('county-income.csv');
+        return viewOf(s, [tableOf(s, { headerRows: [0, 0], keyColumns: [0, 1, 2, 3] })]);
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'key, header and data cells, with the text made visible and the result',
+      ...spacesSheet,
+      errors: [
+        { messageId: 'lineBreak', at: 'B1', params: { text: '人口↵(人)', fixed: '人口(人)' }, fixId: 'remove' },
+        { messageId: 'inner', at: 'A2', params: { text: '全␣国', fixed: '全国' } },
+        { messageId: 'inner', at: 'A3', params: { text: '岩□手', fixed: '岩手' } },
+        { messageId: 'edges', at: 'B3', params: { text: '12,064␣', fixed: '12,064' } },
+        { messageId: 'edges', at: 'D4', params: { text: '␣␣a', fixed: 'a' } },
+      ],
+    },
+    {
+      name: 'caption and note rows are skipped (they become metadata), and so are cells outside tables',
+      rows: [['2. 推　移'], ['年 月'], ['平成 22 年'], ['資料　総務省'], [undefined, '外 側']],
+      tables: [{ captionRows: [0], headerRows: [1, 1], dataRows: [2, 2], noteRows: [3], columns: [0, 0] }],
+      errors: [
+        { messageId: 'inner', at: 'A2' },
+        { messageId: 'inner', at: 'A3' },
+      ],
+    },
+    {
+      name: 'a cell of only white space becomes empty',
+      rows: [['a', '　'], ['b', 1]],
+      cells: ['B1'],
+      errors: [{ messageId: 'blank', at: 'B1', params: { text: '□', fixed: '' } }],
+    },
+    {
+      name: 'population.xlsx: 47 spaced names, 5 titles with line breaks, and 12,064 (B19)',
+      view: populationView,
+      errors: 47 + 5 + 1,
+      check(found) {
+        const byCell = new Map(found.map((v) => [at(v), v]));
+        // Every prefecture name but 北海道 is spaced (`全 国`, `岩　手`, `神 奈 川`…).
+        const names = found.filter((v) => v.range.s.c === 0);
+        expect(names).toHaveLength(47);
+        expect(names.some((v) => at(v) === 'A7')).toBe(false); // 北海道
+        expect(byCell.get('A6')?.params).toEqual({ text: '全␣国', fixed: '全国' });
+        expect(byCell.get('A9')?.params).toEqual({ text: '岩□手', fixed: '岩手' });
+        expect(byCell.get('A20')?.params).toEqual({ text: '神␣奈␣川', fixed: '神奈川' });
+        expect(byCell.get('A52')?.params).toEqual({ text: '鹿␣児␣島', fixed: '鹿児島' });
+        // Titles with line breaks: E3, G3, H3, I3 and D4.
+        expect(found.filter((v) => v.range.s.r < 5).map(at)).toEqual(['E3', 'G3', 'H3', 'I3', 'D4']);
+        expect(byCell.get('E3')?.params?.fixed).toBe('人口増減率(平成12～17年)');
+        expect(byCell.get('H3')).toMatchObject({ messageId: 'several', params: { fixed: '人口密度(人/km²)␣2)' } });
+        expect(byCell.get('B19')).toMatchObject({ messageId: 'edges', params: { text: '12,064␣', fixed: '12,064' } });
+        // The caption `2-2 都道府県別…` and the notes are not reported.
+        expect(found.some((v) => v.range.s.r === 0 || v.range.s.r > 52)).toBe(false);
+      },
+    },
+    {
+      name: 'crushed-stone.xlsx: 年 月, ①道 路 用, 砕 砂, the line break in D3 and spaced period labels',
+      view: () => {
+        const s = sheetOf('crushed-stone.xlsx');
+        return viewOf(s, crushedStoneTables(s));
+      },
+      errors: 16,
+      check(found) {
+        expect(found.map(at)).toEqual(['A3', 'D3', 'E3', 'I3', 'H4', 'A5', 'I5', 'A6', 'I6', 'A7', 'I7', 'A8', 'I8', 'A23', 'A24', 'A25']);
+        const byCell = new Map(found.map((v) => [at(v), v.params?.fixed]));
+        expect(byCell.get('E3')).toBe('①道路用');
+        expect(byCell.get('A5')).toBe('平成22年');
+        expect(byCell.get('A8')).toBe('23年度');
+        expect(byCell.get('D3')).toBe('砕石合計(①～④)');
+        // `2. 推　移` is the caption: left to caption-notes.
+        expect(found.some((v) => v.range.s.r === 0)).toBe(false);
+      },
+    },
+    {
+      name: 'nb01h0013_cp932.csv: 総　数 and the other padded titles, and the padded area labels',
+      view: () => {
+        const s = sheetOf('real/nb01h0013_cp932.csv');
+        return viewOf(s, [tableOf(s, { captionRows: [0, 1], headerRows: [2, 3], dataRows: [4, 35], keyColumns: [0] })]);
+      },
+      errors: 14 + 32,
+      check(found) {
+        const header = found.filter((v) => v.range.s.r < 4);
+        expect(header.map(at)).toEqual(['B3', 'C3', 'L3', 'B4', 'C4', 'D4', 'F4', 'G4', 'I4', 'J4', 'L4', 'M4', 'P4', 'Q4']);
+        expect(header[0].params).toEqual({ text: '総□数', fixed: '総数' });
+        expect(header[3]).toMatchObject({ messageId: 'blank' }); // B4 holds only `　`
+        const keys = found.filter((v) => v.range.s.r >= 4);
+        expect(keys).toHaveLength(32);
+        expect(keys.every((v) => v.range.s.c === 0 && v.messageId === 'edges')).toBe(true);
+        expect(keys[0].params?.fixed).toBe('1300東京都①');
+      },
+    },
+  ],
 });
 
 // --- fix ---------------------------------------------------------------------------------

@@ -9,10 +9,13 @@ import { type Workbook, cellAddress, getCell, parseAddress } from '../model.ts';
 import type { ColumnKind } from '../structure/types.ts';
 import { numberAsTextRule as rule, numberTextAt } from './number-as-text.ts';
 import type { SheetView, Violation } from './types.ts';
-import { applyFixChecked, at, detectAllCells, expectMessagesRender, populationView, messagesOf } from '../../../test/ruleHarness.ts';
+import { applyFixChecked, at, populationView } from '../../../test/ruleHarness.ts';
+import { findingsOfCase, ruleTester, viewOfCase } from '../../../test/ruleTester.ts';
 import { cellFindings } from './findings.ts';
+import { fillTemplate } from './messages.ts';
 
-const detectAll = (view: SheetView): Violation[] => detectAllCells(rule, view);
+/** Every finding on the sheet, each checked against the rule's messages. */
+const detectAll = (view: SheetView): Violation[] => findingsOfCase(rule, view);
 
 function sheetOf(name: string, index = 0) {
   return readWorkbook(fixtureBytes(name), name.replace(/^.*\//, '')).workbook.sheets[index];
@@ -20,98 +23,109 @@ function sheetOf(name: string, index = 0) {
 
 const numbers = (n: number): ColumnKind[] => new Array<ColumnKind>(n).fill('number');
 
-describe('number-as-text rule', () => {
-  const sheet = sheetFromRows([
+const textNumbers = {
+  rows: [
     ['地域', 'コード', '人数', '金額', '年', '備考'],
     ['全国', '0911', '１，２００人', '1,234千円', '2019', '2019年'],
     ['北', '0001', -5, '△37,655', '2020', '0911'],
     ['南', '650', '343.4', { value: '(1,234)', format: '#,##0;(#,##0)' }, '7-9', 'abc'],
     ['1,234', '078-123-4567', '12.5%', '(1,234)', 'H30.3.31', '850人'],
-  ]);
-  const view = viewOf(sheet, [
-    tableOf(sheet, { headerRows: [0, 0], keyColumns: [0], kinds: ['text', 'code', 'number', 'number', 'period', 'text'] }),
-  ]);
+  ],
+  tables: [{ headerRows: [0, 0] as [number, number], keyColumns: [0], kinds: ['text', 'code', 'number', 'number', 'period', 'text'] as ColumnKind[] }],
+};
 
-  it('meta follows the spec, and every violation renders its message in ja and en', () => {
+describe('number-as-text rule', () => {
+  it('meta follows the spec', () => {
     expect(rule.meta).toMatchObject({ id: 'number-as-text', level: 1, family: 'value', guideRef: { guide: '手順2 カンマ除去', soumu: '1-3' } });
-    expectMessagesRender(rule, detectAll(view));
-  });
-  it('reports text numbers in the data region with the number and the unit', () => {
-    const found = detectAll(view);
-    expect(found.map((v) => [at(v), v.messageId, v.params])).toEqual([
-      ['C2', 'numberUnit', { text: '１，２００人', value: '1200', unit: '人' }],
-      ['D2', 'numberScaled', { text: '1,234千円', value: '1234', unit: '円', scale: 1000 }],
-      ['D3', 'number', { text: '△37,655', value: '-37655' }],
-      ['C4', 'number', { text: '343.4', value: '343.4' }],
-      ['D4', 'number', { text: '(1,234)', value: '-1234' }],
-      ['C5', 'numberUnit', { text: '12.5%', value: '12.5', unit: '%' }],
-      ['F5', 'numberUnit', { text: '850人', value: '850', unit: '人' }],
-    ]);
-    expect(found[0]).toMatchObject({ ruleId: 'number-as-text', sheetId: 's1', fixId: 'convert', range: { s: { r: 1, c: 2 }, e: { r: 1, c: 2 } } });
   });
 
   it('the Japanese message reads as the spec shows', () => {
-    const [v] = cellFindings(rule, view, 1, 2);
-    const template = messagesOf(rule)[v.messageId].ja;
-    const text = template.replace(/\{(\w+)\}/g, (_: string, k: string) => String(v.params![k]));
-    expect(text).toBe('「１，２００人」は数値 1200(単位: 人)として扱えます。');
-  });
-
-  it('leaves typed numbers, codes, key columns, periods, years and non-numbers alone', () => {
-    expect(cellFindings(rule, view, 2, 2)).toEqual([]); // typed -5
-    expect(cellFindings(rule, view, 1, 1)).toEqual([]); // 0911 in a code column
-    expect(cellFindings(rule, view, 3, 1)).toEqual([]); // 650 in a code column
-    expect(cellFindings(rule, view, 4, 0)).toEqual([]); // 1,234 in the key column
-    expect(cellFindings(rule, view, 1, 4)).toEqual([]); // 2019 in a period column
-    expect(cellFindings(rule, view, 1, 5)).toEqual([]); // 2019年 is a period label
-    expect(cellFindings(rule, view, 2, 5)).toEqual([]); // 0911 in a text column: leading zero
-    expect(cellFindings(rule, view, 4, 3)).toEqual([]); // (1,234) without a parenthesised format
-    expect(cellFindings(rule, view, 0, 2)).toEqual([]); // header
+    const [v] = cellFindings(rule, viewOfCase(textNumbers), 1, 2);
+    expect(fillTemplate(rule.meta.messages.numberUnit.ja, v.params)).toBe('「１，２００人」は数値 1200(単位: 人)として扱えます。');
+    expect(v.messageId).toBe('numberUnit');
   });
 
   it('numberTextAt gives the fix the same parse', () => {
+    const view = viewOfCase(textNumbers);
     expect(numberTextAt(view, 1, 2)).toMatchObject({ value: 1200, unit: { unit: '人' }, fullwidth: true, grouped: true });
     expect(numberTextAt(view, 1, 1)).toBeUndefined();
   });
 
-  it('population.xlsx: 1,894.2 (埼玉 density, H17) and 12,064␣ (東京 2000, B19), not a)343.4', () => {
-    const found = detectAll(populationView());
-    expect(found.map((v) => [at(v), v.params?.value])).toEqual([
-      ['H17', '1894.2'],
-      ['B19', '12064'],
-    ]);
-  });
-
-  it('shelters-sjis.csv: １，２００人, 850人, 約300人 and ６０人 in 収容人数; No. and addresses untouched', () => {
+  it('shelters-sjis.csv: 約300人 is read with its 約', () => {
     const s = sheetOf('shelters-sjis.csv');
     const t = tableOf(s, { headerRows: [0, 0], keyColumns: [0], kinds: ['code', 'text', 'text', 'number', 'date', 'text'] });
-    const found = detectAll(viewOf(s, [t]));
-    expect(found.map((v) => [at(v), v.messageId, v.params?.value, v.params?.unit])).toEqual([
-      ['D2', 'numberUnit', '1200', '人'],
-      ['D3', 'numberUnit', '850', '人'],
-      ['D4', 'numberUnit', '300', '人'],
-      ['D6', 'numberUnit', '60', '人'],
-    ]);
     expect(numberTextAt(viewOf(s, [t]), 3, 3)?.approx).toBe('約');
   });
+});
 
-  it('county-income.csv: "2,069,212" and $92,162,773, every count and income of the 21 rows', () => {
-    const s = sheetOf('county-income.csv');
-    const t = tableOf(s, { headerRows: [0, 0], keyColumns: [0, 1, 2, 3], kinds: ['code', 'code', 'text', 'text', ...numbers(3)] });
-    const found = detectAll(viewOf(s, [t]));
-    expect(found).toHaveLength(21 * 3);
-    expect(found.every((v) => v.range.s.c >= 4)).toBe(true);
-    expect(found[0]).toMatchObject({ messageId: 'number', params: { text: '2,069,212', value: '2069212' } });
-    expect(found[2]).toMatchObject({ messageId: 'numberUnit', params: { text: '$92,162,773', value: '92162773', unit: '$' } });
-  });
+const unit = (at: string, value: string, u: string) => ({ messageId: 'numberUnit' as const, at, paramsLike: { value, unit: u } });
 
-  it('2017okugaihinanjo.csv: codes 0001… and postal codes 658-0027 are not numbers', () => {
-    const s = sheetOf('real/2017okugaihinanjo.csv');
-    const t = tableOf(s, { headerRows: [0, 1], keyColumns: [0], kinds: ['code', 'text', 'text', 'text', 'text', 'number', 'number', 'text', 'text', 'text', 'text', 'text'] });
-    expect(detectAll(viewOf(s, [t]))).toEqual([]);
-  });
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'typed numbers, codes, key columns, periods, years and non-numbers',
+      ...textNumbers,
+      // typed -5; 0911 and 650 in a code column; 1,234 in the key column; 2019 in a period column;
+      // 2019年 (a period label); 0911 in a text column (leading zero); (1,234) without a
+      // parenthesised format; the header.
+      cells: ['C3', 'B2', 'B4', 'A5', 'E2', 'F2', 'F3', 'D5', 'C1'],
+    },
+    {
+      name: '2017okugaihinanjo.csv: codes 0001… and postal codes 658-0027 are not numbers',
+      view: () => {
+        const s = sheetOf('real/2017okugaihinanjo.csv');
+        return viewOf(s, [tableOf(s, { headerRows: [0, 1], keyColumns: [0], kinds: ['code', 'text', 'text', 'text', 'text', 'number', 'number', 'text', 'text', 'text', 'text', 'text'] })]);
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'text numbers in the data region, with the number and the unit',
+      ...textNumbers,
+      errors: [
+        { messageId: 'numberUnit', at: 'C2', params: { text: '１，２００人', value: '1200', unit: '人' }, fixId: 'convert' },
+        { messageId: 'numberScaled', at: 'D2', params: { text: '1,234千円', value: '1234', unit: '円', scale: 1000 } },
+        { messageId: 'number', at: 'D3', params: { text: '△37,655', value: '-37655' } },
+        { messageId: 'number', at: 'C4', params: { text: '343.4', value: '343.4' } },
+        { messageId: 'number', at: 'D4', params: { text: '(1,234)', value: '-1234' } },
+        { messageId: 'numberUnit', at: 'C5', params: { text: '12.5%', value: '12.5', unit: '%' } },
+        { messageId: 'numberUnit', at: 'F5', params: { text: '850人', value: '850', unit: '人' } },
+      ],
+    },
+    {
+      name: 'population.xlsx: 1,894.2 (埼玉 density, H17) and 12,064␣ (東京 2000, B19), not a)343.4',
+      view: populationView,
+      errors: [
+        { messageId: 'number', at: 'H17', paramsLike: { value: '1894.2' } },
+        { messageId: 'number', at: 'B19', paramsLike: { value: '12064' } },
+      ],
+    },
+    {
+      name: 'shelters-sjis.csv: １，２００人, 850人, 約300人 and ６０人 in 収容人数; No. and addresses untouched',
+      view: () => {
+        const s = sheetOf('shelters-sjis.csv');
+        return viewOf(s, [tableOf(s, { headerRows: [0, 0], keyColumns: [0], kinds: ['code', 'text', 'text', 'number', 'date', 'text'] })]);
+      },
+      errors: [unit('D2', '1200', '人'), unit('D3', '850', '人'), unit('D4', '300', '人'), unit('D6', '60', '人')],
+    },
+    {
+      name: 'county-income.csv: "2,069,212" and $92,162,773, every count and income of the 21 rows',
+      view: () => {
+        const s = sheetOf('county-income.csv');
+        return viewOf(s, [tableOf(s, { headerRows: [0, 0], keyColumns: [0, 1, 2, 3], kinds: ['code', 'code', 'text', 'text', ...numbers(3)] })]);
+      },
+      errors: 21 * 3,
+      check(found) {
+        expect(found.every((v) => v.range.s.c >= 4)).toBe(true);
+        expect(found[0]).toMatchObject({ messageId: 'number', params: { text: '2,069,212', value: '2069212' } });
+        expect(found[2]).toMatchObject({ messageId: 'numberUnit', params: { text: '$92,162,773', value: '92162773', unit: '$' } });
+      },
+    },
+  ],
+});
 
-  it('26jinugoki.xls: the △ negatives are numbers with a format, never text', () => {
+describe('number-as-text on 26jinugoki.xls', () => {
+  it('the △ negatives are numbers with a format, never text', () => {
     const { workbook } = readWorkbook(fixtureBytes('real/26jinugoki.xls'), '26jinugoki.xls');
     let triangles = 0;
     for (const s of workbook.sheets) {

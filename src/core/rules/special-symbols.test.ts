@@ -9,10 +9,11 @@ import type { FixOptions } from './types.ts';
 import type { ColumnKind } from '../structure/types.ts';
 import { specialSymbolAt, specialSymbolsRule as rule } from './special-symbols.ts';
 import type { SheetView, Violation } from './types.ts';
-import { applyFixChecked, at, detectAllCells, expectMessagesRender, populationView } from '../../../test/ruleHarness.ts';
-import { cellFindings } from './findings.ts';
+import { applyFixChecked, populationView } from '../../../test/ruleHarness.ts';
+import { findingsOfCase, ruleTester, viewOfCase } from '../../../test/ruleTester.ts';
 
-const detectAll = (view: SheetView): Violation[] => detectAllCells(rule, view);
+/** Every finding on the sheet, each checked against the rule's messages. */
+const detectAll = (view: SheetView): Violation[] => findingsOfCase(rule, view);
 
 function sheetOf(name: string, index = 0) {
   return readWorkbook(fixtureBytes(name), name.replace(/^.*\//, '')).workbook.sheets[index];
@@ -20,75 +21,88 @@ function sheetOf(name: string, index = 0) {
 
 const numbers = (n: number): ColumnKind[] => new Array<ColumnKind>(n).fill('number');
 
-describe('special-symbols rule', () => {
-  const sheet = sheetFromRows([
+const symbolsSheet = {
+  rows: [
     ['区分', '件数', '金額', '名称', '-'],
     ['a', 'x', '…', '-', 'x'],
     ['b', '***', '－', 'x', '...'],
     ['-', 0, '・・・', '該当なし', 1],
     ['c', '5', ' ― ', 'X', '-5'],
-  ]);
-  const view = viewOf(sheet, [tableOf(sheet, { headerRows: [0, 0], keyColumns: [0], kinds: ['text', 'number', 'number', 'text', 'number'] })]);
+  ],
+  tables: [{ headerRows: [0, 0] as [number, number], keyColumns: [0], kinds: ['text', 'number', 'number', 'text', 'number'] as ColumnKind[] }],
+};
 
-  it('meta follows the spec, and every violation renders its message in ja and en', () => {
+describe('special-symbols rule', () => {
+  it('meta follows the spec; the messages say what each symbol means', () => {
     expect(rule.meta).toMatchObject({ id: 'special-symbols', level: 2, family: 'value', guideRef: { soumu: '1-13' } });
-    expectMessagesRender(rule, detectAll(view));
-  });
-  it('reports symbols in numeric columns with their meaning', () => {
-    expect(detectAll(view).map((v) => [at(v), v.messageId, v.params?.symbol])).toEqual([
-      ['B2', 'confidential', 'x'],
-      ['C2', 'unavailable', '…'],
-      ['E2', 'confidential', 'x'],
-      ['B3', 'confidential', '***'],
-      ['C3', 'none', '－'],
-      ['E3', 'unavailable', '...'],
-      ['C4', 'unavailable', '・・・'],
-      ['C5', 'none', '―'],
-    ]);
-    const [v] = cellFindings(rule, view, 1, 1);
-    expect(v).toMatchObject({ ruleId: 'special-symbols', sheetId: 's1', fixId: 'document' });
     expect(rule.meta.messages.confidential.ja).toContain('秘匿');
     expect(rule.meta.messages.none.ja).toContain('該当数値なし');
     expect(rule.meta.messages.unavailable.ja).toContain('不詳');
     expect(rule.meta.messages.confidential.ja).toContain('0 や空欄と区別');
   });
 
-  it('leaves text columns, key columns, headers, numbers and negative numbers alone', () => {
-    expect(cellFindings(rule, view, 1, 3)).toEqual([]); // `-` in a text column
-    expect(cellFindings(rule, view, 3, 0)).toEqual([]); // `-` in the key column
-    expect(cellFindings(rule, view, 0, 4)).toEqual([]); // `-` as a header
-    expect(cellFindings(rule, view, 3, 1)).toEqual([]); // typed 0
-    expect(cellFindings(rule, view, 4, 1)).toEqual([]); // '5' is a number (number-as-text's)
-    expect(cellFindings(rule, view, 4, 4)).toEqual([]); // '-5' is a negative number
+  it('the fix reads the same symbol', () => {
+    const view = viewOfCase(symbolsSheet);
     expect(specialSymbolAt(view, 2, 2)).toEqual({ symbol: '－', original: '－', meaning: 'none' });
   });
+});
 
-  it('crushed-stone.xlsx: 18 `...` cells (not surveyed) in 総事業所数 and 抽出事業所数', () => {
-    const s = sheetOf('crushed-stone.xlsx');
-    const found = detectAll(viewOf(s, crushedStoneTables(s)));
-    const rows = [10, 11, 12, 14, 15, 16, 18, 19, 20];
-    expect(found.map(at)).toEqual(rows.flatMap((r) => [`B${r}`, `C${r}`]));
-    expect(found.every((v) => v.messageId === 'unavailable' && v.params?.symbol === '...')).toBe(true);
-  });
+const symbol = (at: string, messageId: 'confidential' | 'none' | 'unavailable', text: string) => ({ messageId, at, params: { symbol: text } });
 
-  it('shelters-sjis.csv: － for an unknown capacity (D7)', () => {
-    const s = sheetOf('shelters-sjis.csv');
-    const t = tableOf(s, { headerRows: [0, 0], keyColumns: [0], kinds: ['code', 'text', 'text', 'number', 'date', 'text'] });
-    expect(detectAll(viewOf(s, [t])).map((v) => [at(v), v.messageId, v.params?.symbol])).toEqual([['D7', 'none', '－']]);
-  });
-
-  it('nb01h0013_cp932.csv: the 150 `-` cells of the numeric columns', () => {
-    const s = sheetOf('real/nb01h0013_cp932.csv');
-    const t = tableOf(s, { captionRows: [0, 1], headerRows: [2, 3], dataRows: [4, 35], keyColumns: [0], kinds: ['text', ...numbers(18)] });
-    const found = detectAll(viewOf(s, [t]));
-    expect(found).toHaveLength(150);
-    expect(found.every((v) => v.messageId === 'none' && v.range.s.c > 0)).toBe(true);
-    expect(found[0].range.s).toEqual({ r: 5, c: 7 }); // H6 (千代田, 助産所 助産師)
-  });
-
-  it('population.xlsx has none', () => {
-    expect(detectAll(populationView())).toEqual([]);
-  });
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'text columns, key columns, headers, numbers and negative numbers',
+      ...symbolsSheet,
+      // `-` in a text column, in the key column, as a header; typed 0; '5' (number-as-text's); '-5'.
+      cells: ['D2', 'A4', 'E1', 'B4', 'B5', 'E5'],
+    },
+    { name: 'population.xlsx has none', view: populationView },
+  ],
+  invalid: [
+    {
+      name: 'symbols in numeric columns, with their meaning',
+      ...symbolsSheet,
+      errors: [
+        { ...symbol('B2', 'confidential', 'x'), fixId: 'document' },
+        symbol('C2', 'unavailable', '…'),
+        symbol('E2', 'confidential', 'x'),
+        symbol('B3', 'confidential', '***'),
+        symbol('C3', 'none', '－'),
+        symbol('E3', 'unavailable', '...'),
+        symbol('C4', 'unavailable', '・・・'),
+        symbol('C5', 'none', '―'),
+      ],
+    },
+    {
+      name: 'crushed-stone.xlsx: 18 `...` cells (not surveyed) in 総事業所数 and 抽出事業所数',
+      view: () => {
+        const s = sheetOf('crushed-stone.xlsx');
+        return viewOf(s, crushedStoneTables(s));
+      },
+      errors: [10, 11, 12, 14, 15, 16, 18, 19, 20].flatMap((r) => [symbol(`B${r}`, 'unavailable', '...'), symbol(`C${r}`, 'unavailable', '...')]),
+    },
+    {
+      name: 'shelters-sjis.csv: － for an unknown capacity (D7)',
+      view: () => {
+        const s = sheetOf('shelters-sjis.csv');
+        return viewOf(s, [tableOf(s, { headerRows: [0, 0], keyColumns: [0], kinds: ['code', 'text', 'text', 'number', 'date', 'text'] })]);
+      },
+      errors: [symbol('D7', 'none', '－')],
+    },
+    {
+      name: 'nb01h0013_cp932.csv: the 150 `-` cells of the numeric columns',
+      view: () => {
+        const s = sheetOf('real/nb01h0013_cp932.csv');
+        return viewOf(s, [tableOf(s, { captionRows: [0, 1], headerRows: [2, 3], dataRows: [4, 35], keyColumns: [0], kinds: ['text', ...numbers(18)] })]);
+      },
+      errors: 150,
+      check(found) {
+        expect(found.every((v) => v.messageId === 'none' && v.range.s.c > 0)).toBe(true);
+        expect(found[0].range.s).toEqual({ r: 5, c: 7 }); // H6 (千代田, 助産所 助産師)
+      },
+    },
+  ],
 });
 
 // --- fix ---------------------------------------------------------------------------------

@@ -9,18 +9,11 @@ import { detectStructure } from '../structure/detect.ts';
 import type { ColumnKind } from '../structure/types.ts';
 import type { FixOptions, SheetView, Violation } from './types.ts';
 import { tableUnits, unitsRule } from './units.ts';
-import { applyFixChecked, messagesOf } from '../../../test/ruleHarness.ts';
-import { findingsOf } from './findings.ts';
+import { applyFixChecked } from '../../../test/ruleHarness.ts';
+import { type ExpectedFinding, findingsOfCase, ruleTester } from '../../../test/ruleTester.ts';
 
 function sheetOf(name: string): Sheet {
   return readWorkbook(fixtureBytes(name), name).workbook.sheets[0];
-}
-
-/** [r, c, messageId] of each violation, in reading order. */
-function cells(vs: Violation[]): [number, number, string][] {
-  return vs
-    .map((v): [number, number, string] => [v.range.s.r, v.range.s.c, v.messageId])
-    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
 }
 
 function render(template: string, params: Record<string, string | number> = {}): string {
@@ -31,14 +24,9 @@ const N: ColumnKind = 'number';
 const T: ColumnKind = 'text';
 
 describe('units: meta', () => {
-  it('has the agreed identity and every message in both languages', () => {
-    const { meta } = unitsRule;
-    expect(meta).toMatchObject({ id: 'units', level: 1, severity: 'error', family: 'value', guideRef: { guide: '手順8-9 単位記載', soumu: '1-9' } });
+  it('has the agreed identity', () => {
+    expect(unitsRule.meta).toMatchObject({ id: 'units', level: 1, severity: 'error', family: 'value', guideRef: { guide: '手順8-9 単位記載', soumu: '1-9' } });
     expect(unitsRule.scope).toBe('sheet');
-    for (const m of Object.values(meta.messages)) {
-      expect(m.ja).not.toBe('');
-      expect(m.en).not.toBe('');
-    }
   });
 
   it('words the message as the guide example does', () => {
@@ -46,257 +34,219 @@ describe('units: meta', () => {
     expect(render(unitsRule.meta.messages.unitRowScaled.ja, v)).toBe('「(1,000人)」は単位 人・記数単位 1000 です。単位行・記数単位行に移します。');
     expect(render(unitsRule.meta.messages.unitRow.ja, { text: '(%)', unit: '%' })).toBe('「(%)」は単位 % です。単位行に移します。');
   });
+
+  it('ignores text, key and empty columns: the rule does not apply to such a table', () => {
+    const sheet = sheetFromRows([
+      ['コード', '名称', '備考'],
+      [101, 'a', 'x'],
+    ]);
+    expect(unitsRule.applies!(viewOf(sheet, [tableOf(sheet, { headerRows: [0, 0], keyColumns: [0], kinds: [N, T, 'empty'] })]))).toBe(false);
+  });
 });
 
-describe('units: hand-written tables', () => {
-  it('reports each cell of a unit row inside the header, with unit and scale', () => {
-    const sheet = sheetFromRows([
-      ['地域', '人口', '増減率', '世帯数'],
-      [null, '(1,000人)', '(%)', '(千世帯)'],
-      ['A市', 100, 1.5, 40],
-      ['B市', 200, -0.5, 80],
-    ]);
-    const view = viewOf(sheet, [tableOf(sheet, { headerRows: [0, 1], unitRows: [1], kinds: [T, N, N, N] })]);
-    const vs = findingsOf(unitsRule, view);
-    expect(cells(vs)).toEqual([
-      [1, 1, 'unitRowScaled'],
-      [1, 2, 'unitRow'],
-      [1, 3, 'unitRowScaled'],
-    ]);
-    expect(vs[0]).toMatchObject({ ruleId: 'units', sheetId: 's1', fixId: 'move', params: { text: '(1,000人)', unit: '人', scale: 1000 } });
-    expect(vs[1].params).toEqual({ text: '(%)', unit: '%' });
-    expect(vs[2].params).toMatchObject({ unit: '世帯', scale: 1000 });
-  });
+type UnitsMessage = keyof typeof unitsRule.meta.messages;
+const at = (cell: string, messageId: UnitsMessage, more: Omit<ExpectedFinding<typeof unitsRule.meta.messages>, 'messageId' | 'at'> = {}) => ({ messageId, at: cell, ...more });
 
-  it('reads bare units in a unit row (千円, %)', () => {
-    const sheet = sheetFromRows([
-      ['項目', '金額', '割合'],
-      [null, '千円', '%'],
-      ['a', 1, 2],
-    ]);
-    const view = viewOf(sheet, [tableOf(sheet, { headerRows: [0, 0], unitRows: [1], dataRows: [2, 2], kinds: [T, N, N] })]);
-    expect(cells(findingsOf(unitsRule, view))).toEqual([
-      [1, 1, 'unitRowScaled'],
-      [1, 2, 'unitRow'],
-    ]);
+/** population.xlsx with its table given by hand (caption, three header rows of which the last is units, notes). */
+function populationTable(notes: boolean) {
+  const sheet = sheetOf('population.xlsx');
+  const t = tableOf(sheet, {
+    captionRows: [0],
+    headerRows: [2, 4],
+    unitRows: [4],
+    dataRows: [5, 52],
+    ...(notes ? { noteRows: [54, 55, 56, 57] } : {}),
+    kinds: [T, N, N, N, N, N, N, N, N],
   });
+  return viewOf(sheet, [t]);
+}
 
-  it('reports units inside titles and keeps the title without them', () => {
-    const sheet = sheetFromRows([
-      ['産業', '従業者数\n(人)', '出荷額\n(百万円)', '人口密度\n(人/km²)　2)', '指数 (H17=100)'],
-      ['a', 1, 2, 3, 4],
-    ]);
-    const view = viewOf(sheet, [tableOf(sheet, { headerRows: [0, 0], kinds: [T, N, N, N, N] })]);
-    const vs = findingsOf(unitsRule, view);
-    expect(cells(vs)).toEqual([
-      [0, 1, 'title'],
-      [0, 2, 'titleScaled'],
-      [0, 3, 'title'],
-      [0, 4, 'missingRatio'],
-    ]);
-    expect(vs[0].params).toMatchObject({ text: '(人)', unit: '人', title: '従業者数' });
-    expect(vs[1].params).toMatchObject({ text: '(百万円)', unit: '円', scale: 1_000_000, title: '出荷額' });
-    expect(vs[2].params).toMatchObject({ text: '(人/km²)', unit: '人/km2', title: '人口密度　2)' });
-    expect(vs[3].params).toEqual({ col: 'E', title: '指数 (H17=100)' });
-    expect(vs[3].fixId).toBeUndefined();
-  });
-
-  it('a header cell holding only a unit is a unit cell even without a unit row', () => {
-    const sheet = sheetFromRows([
-      ['区分', '人口'],
-      [null, '(千人)'],
-      ['a', 1],
-    ]);
-    const view = viewOf(sheet, [tableOf(sheet, { headerRows: [0, 1], kinds: [T, N] })]);
-    expect(cells(findingsOf(unitsRule, view))).toEqual([[1, 1, 'unitRowScaled']]);
-  });
-
-  it('a caption unit note states the unit of every numeric column', () => {
-    const sheet = sheetFromRows([
-      ['表1 歳出', null, '（単位：千円）'],
-      ['款', '予算額', '決算額'],
-      ['総務費', 100, 90],
-    ]);
-    const view = viewOf(sheet, [tableOf(sheet, { captionRows: [0], headerRows: [1, 1], kinds: [T, N, N] })]);
-    const vs = findingsOf(unitsRule, view);
-    expect(cells(vs)).toEqual([[0, 2, 'tableScaled']]);
-    expect(vs[0].params).toEqual({ text: '（単位：千円）', unit: '円', scale: 1000 });
-  });
-
-  it('a 単位： note in a note row counts; other note text does not', () => {
-    const sheet = sheetFromRows([
-      ['款', '決算額'],
-      ['総務費', 90],
-      ['単位：千円'],
-      ['1) 基本単位区（人口密度が1km²当たり約4,000人以上）'],
-    ]);
-    const view = viewOf(sheet, [tableOf(sheet, { headerRows: [0, 0], dataRows: [1, 1], noteRows: [2, 3], kinds: [T, N] })]);
-    expect(cells(findingsOf(unitsRule, view))).toEqual([[2, 0, 'tableScaled']]);
-  });
-
-  it('a unit in a merged parent title covers its child columns', () => {
-    const sheet = sheetFromRows(
-      [
+ruleTester(unitsRule, {
+  valid: [
+    {
+      name: 'text, key and empty columns, and tables with nothing to say',
+      rows: [
+        ['コード', '名称', '備考'],
+        [101, 'a', 'x'],
+      ],
+      tables: [{ headerRows: [0, 0], keyColumns: [0], kinds: [N, T, 'empty'] }],
+    },
+  ],
+  invalid: [
+    {
+      name: 'each cell of a unit row inside the header, with unit and scale',
+      rows: [
+        ['地域', '人口', '増減率', '世帯数'],
+        [null, '(1,000人)', '(%)', '(千世帯)'],
+        ['A市', 100, 1.5, 40],
+        ['B市', 200, -0.5, 80],
+      ],
+      tables: [{ headerRows: [0, 1], unitRows: [1], kinds: [T, N, N, N] }],
+      readingOrder: true,
+      errors: [
+        at('B2', 'unitRowScaled', { fixId: 'move', paramsLike: { text: '(1,000人)', unit: '人', scale: 1000 } }),
+        at('C2', 'unitRow', { params: { text: '(%)', unit: '%' } }),
+        at('D2', 'unitRowScaled', { paramsLike: { unit: '世帯', scale: 1000 } }),
+      ],
+    },
+    {
+      name: 'bare units in a unit row (千円, %)',
+      rows: [
+        ['項目', '金額', '割合'],
+        [null, '千円', '%'],
+        ['a', 1, 2],
+      ],
+      tables: [{ headerRows: [0, 0], unitRows: [1], dataRows: [2, 2], kinds: [T, N, N] }],
+      readingOrder: true,
+      errors: [at('B2', 'unitRowScaled'), at('C2', 'unitRow')],
+    },
+    {
+      name: 'units inside titles, the title kept without them',
+      rows: [
+        ['産業', '従業者数\n(人)', '出荷額\n(百万円)', '人口密度\n(人/km²)　2)', '指数 (H17=100)'],
+        ['a', 1, 2, 3, 4],
+      ],
+      tables: [{ headerRows: [0, 0], kinds: [T, N, N, N, N] }],
+      readingOrder: true,
+      errors: [
+        at('B1', 'title', { paramsLike: { text: '(人)', unit: '人', title: '従業者数' } }),
+        at('C1', 'titleScaled', { paramsLike: { text: '(百万円)', unit: '円', scale: 1_000_000, title: '出荷額' } }),
+        at('D1', 'title', { paramsLike: { text: '(人/km²)', unit: '人/km2', title: '人口密度　2)' } }),
+        at('E1', 'missingRatio', { params: { col: 'E', title: '指数 (H17=100)' }, fixId: null }),
+      ],
+    },
+    {
+      name: 'a header cell holding only a unit is a unit cell even without a unit row',
+      rows: [
+        ['区分', '人口'],
+        [null, '(千人)'],
+        ['a', 1],
+      ],
+      tables: [{ headerRows: [0, 1], kinds: [T, N] }],
+      errors: [at('B2', 'unitRowScaled')],
+    },
+    {
+      name: 'a caption unit note states the unit of every numeric column',
+      rows: [
+        ['表1 歳出', null, '（単位：千円）'],
+        ['款', '予算額', '決算額'],
+        ['総務費', 100, 90],
+      ],
+      tables: [{ captionRows: [0], headerRows: [1, 1], kinds: [T, N, N] }],
+      errors: [at('C1', 'tableScaled', { params: { text: '（単位：千円）', unit: '円', scale: 1000 } })],
+    },
+    {
+      name: 'a 単位： note in a note row counts; other note text does not',
+      rows: [['款', '決算額'], ['総務費', 90], ['単位：千円'], ['1) 基本単位区（人口密度が1km²当たり約4,000人以上）']],
+      tables: [{ headerRows: [0, 0], dataRows: [1, 1], noteRows: [2, 3], kinds: [T, N] }],
+      errors: [at('A3', 'tableScaled')],
+    },
+    {
+      name: 'a unit in a merged parent title covers its child columns',
+      rows: [
         ['地域', '出荷額（千円）', null],
         [null, '国内', '海外'],
         ['a', 1, 2],
       ],
-      { merges: ['B1:C1', 'A1:A2'] },
-    );
-    const view = viewOf(sheet, [tableOf(sheet, { headerRows: [0, 1], kinds: [T, N, N] })]);
-    expect(cells(findingsOf(unitsRule, view))).toEqual([[0, 1, 'titleScaled']]);
-  });
-
-  it('reports numeric columns with no unit anywhere, at their lowest header cell', () => {
-    const sheet = sheetFromRows(
-      [
+      sheet: { merges: ['B1:C1', 'A1:A2'] },
+      tables: [{ headerRows: [0, 1], kinds: [T, N, N] }],
+      errors: [at('B1', 'titleScaled')],
+    },
+    {
+      name: 'numeric columns with no unit anywhere, at their lowest header cell; 収容人数 states its unit in its values (number-as-text moves it)',
+      rows: [
         ['地域', '人口', '性比', '収容人数'],
         [null, '(人)', null, null],
         ['a', 1, 95.1, '850人'],
         ['b', 2, 96.3, '約300人'],
       ],
-      { merges: ['C1:C2'] },
-    );
-    const view = viewOf(sheet, [tableOf(sheet, { headerRows: [0, 1], unitRows: [1], kinds: [T, N, N, N] })]);
-    const vs = findingsOf(unitsRule, view);
-    // 収容人数 states its unit in its values (number-as-text moves it): not missing.
-    expect(cells(vs)).toEqual([
-      [0, 2, 'missingRatio'],
-      [1, 1, 'unitRow'],
-    ]);
-    expect(vs.find((v) => v.messageId === 'missingRatio')!.params).toEqual({ col: 'C', title: '性比' });
-  });
-
-  it('words a missing unit by what the title says: generic, count, ratio; skips identifiers and English scales', () => {
-    const sheet = sheetFromRows([
-      ['地域', '金額', '世帯数', '消費者物価指数 (2020=100)', 'No.', 'Adjusted Gross Income (In Thousands)', 'Number of Returns'],
-      ['a', 1, 2, 101.2, 1, 5, 6],
-    ]);
-    const view = viewOf(sheet, [tableOf(sheet, { headerRows: [0, 0], kinds: [T, N, N, N, N, N, N] })]);
-    const vs = findingsOf(unitsRule, view);
-    expect(cells(vs)).toEqual([
-      [0, 1, 'missing'],
-      [0, 2, 'missingCount'],
-      [0, 3, 'missingRatio'],
-      [0, 6, 'missingCount'],
-    ]);
-    expect(vs[0].params).toEqual({ col: 'B', title: '金額' });
-  });
-
-  it('takes the ratio hint from a merged parent title', () => {
-    const sheet = sheetFromRows(
-      [
+      sheet: { merges: ['C1:C2'] },
+      tables: [{ headerRows: [0, 1], unitRows: [1], kinds: [T, N, N, N] }],
+      readingOrder: true,
+      errors: [at('C1', 'missingRatio', { params: { col: 'C', title: '性比' } }), at('B2', 'unitRow')],
+    },
+    {
+      name: 'a missing unit worded by what the title says: generic, count, ratio; identifiers and English scales skipped',
+      rows: [
+        ['地域', '金額', '世帯数', '消費者物価指数 (2020=100)', 'No.', 'Adjusted Gross Income (In Thousands)', 'Number of Returns'],
+        ['a', 1, 2, 101.2, 1, 5, 6],
+      ],
+      tables: [{ headerRows: [0, 0], kinds: [T, N, N, N, N, N, N] }],
+      readingOrder: true,
+      errors: [at('B1', 'missing', { params: { col: 'B', title: '金額' } }), at('C1', 'missingCount'), at('D1', 'missingRatio'), at('G1', 'missingCount')],
+    },
+    {
+      name: 'the ratio hint from a merged parent title',
+      rows: [
         ['年', 'CI指数 (H17=100)', null],
         [null, '先行', '一致'],
         [2010, 101.1, 102.2],
       ],
-      { merges: ['B1:C1', 'A1:A2'] },
-    );
-    const view = viewOf(sheet, [tableOf(sheet, { headerRows: [0, 1], kinds: ['period', N, N] })]);
-    expect(cells(findingsOf(unitsRule, view))).toEqual([
-      [1, 1, 'missingRatio'],
-      [1, 2, 'missingRatio'],
-    ]);
-  });
-
-  it('ignores text, key and empty columns, and tables with nothing to say', () => {
-    const sheet = sheetFromRows([
-      ['コード', '名称', '備考'],
-      [101, 'a', 'x'],
-    ]);
-    const view = viewOf(sheet, [tableOf(sheet, { headerRows: [0, 0], keyColumns: [0], kinds: [N, T, 'empty'] })]);
-    expect(findingsOf(unitsRule, view)).toEqual([]);
-    expect(unitsRule.applies!(view)).toBe(false);
-  });
-
-  it('does not take notes in brackets for units', () => {
-    const sheet = sheetFromRows([
-      ['（各月1日現在）'],
-      ['区分', '人口増減率\n(平成12～17年)', '人口性比\n(女性100に\n対する男性)'],
-      [null, '(%)', null],
-      ['a', 1, 2],
-    ]);
-    const view = viewOf(sheet, [tableOf(sheet, { captionRows: [0], headerRows: [1, 2], unitRows: [2], kinds: [T, N, N] })]);
-    expect(cells(findingsOf(unitsRule, view))).toEqual([
-      [1, 2, 'missingRatio'],
-      [2, 1, 'unitRow'],
-    ]);
-  });
-});
-
-describe('units: guide fixtures', () => {
-  it('population.xlsx: six unit-row cells, the density title, and 人口性比 without a unit', () => {
-    const sheet = sheetOf('population.xlsx');
-    const t = tableOf(sheet, {
-      captionRows: [0],
-      headerRows: [2, 4],
-      unitRows: [4],
-      dataRows: [5, 52],
-      noteRows: [54, 55, 56, 57],
-      kinds: [T, N, N, N, N, N, N, N, N],
-    });
-    const view = viewOf(sheet, [t]);
-    expect(unitsRule.applies!(view)).toBe(true);
-    const vs = findingsOf(unitsRule, view);
-    expect(cells(vs)).toEqual([
-      [2, 6, 'missingRatio'], // G3 人口性比 (女性100に対する男性): the guide's Level 2 table leaves its unit blank
-      [2, 7, 'title'], // H3 人口密度\n(人/km²)　2)
-      [4, 1, 'unitRowScaled'], // B5 (1,000人)
-      [4, 2, 'unitRowScaled'], // C5
-      [4, 3, 'unitRowScaled'], // D5
-      [4, 4, 'unitRow'], // E5 (%)
-      [4, 5, 'unitRowScaled'], // F5
-      [4, 8, 'unitRow'], // I5 (%)
-    ]);
-    const at = (r: number, c: number) => vs.find((v) => v.range.s.r === r && v.range.s.c === c)!;
-    // The guide's Baseval / Unit rows: 1000 on the population columns, % on the rates, /km2 on density.
-    for (const c of [1, 2, 3, 5]) expect(at(4, c).params).toEqual({ text: '(1,000人)', unit: '人', scale: 1000 });
-    for (const c of [4, 8]) expect(at(4, c).params).toEqual({ text: '(%)', unit: '%' });
-    expect(at(2, 7).params).toEqual({ text: '(人/km²)', unit: '人/km2', title: '人口密度　2)' });
-    expect(at(2, 6).params).toEqual({ col: 'G', title: '人口性比 (女性100に 対する男性)' });
-  });
-
-  it('industry.xlsx: five titles with units, 事業所数 without one', () => {
-    const sheet = sheetOf('industry.xlsx');
-    const view = viewOf(sheet, [tableOf(sheet, { captionRows: [0, 1, 2], headerRows: [3, 3], dataRows: [4, 36], kinds: [T, N, N, N, N, N, N] })]);
-    const vs = findingsOf(unitsRule, view);
-    expect(cells(vs)).toEqual([
-      [3, 1, 'missingCount'], // B4 事業所数: a count, whose unit the guide leaves blank
-      [3, 2, 'title'], // C4 従業者数\n(人)
-      [3, 3, 'titleScaled'], // D4 現金給与\n総額\n(百万円)
-      [3, 4, 'titleScaled'], // E4 原材料\n使用額等\n(百万円)
-      [3, 5, 'titleScaled'], // F4 製造品\n出荷額等\n(百万円)
-      [3, 6, 'titleScaled'], // G4 付加価値額…(百万円)
-    ]);
-    expect(vs.find((v) => v.range.s.c === 2)!.params).toEqual({ text: '(人)', unit: '人', title: '従業者数' });
-    expect(vs.find((v) => v.range.s.c === 3)!.params).toEqual({ text: '(百万円)', unit: '円', scale: 1_000_000, title: '現金給与\n総額' });
-    expect(vs.find((v) => v.range.s.c === 6)!.params).toMatchObject({ title: '付加価値額\n(従業者29人\n以下は粗付\n加価値額)' });
-  });
-
-  it('crushed-stone.xlsx: (単位:千ト) in each caption, and no column left without a unit', () => {
-    const sheet = sheetOf('crushed-stone.xlsx');
-    const P: ColumnKind = 'period';
-    const t1 = tableOf(sheet, { captionRows: [0, 1], headerRows: [2, 3], dataRows: [4, 19], columns: [0, 8], keyColumns: [0, 8], kinds: [P, N, N, N, N, N, N, N, P] }, 't1');
-    const t2 = tableOf(sheet, { captionRows: [21], headerRows: [22, 22], dataRows: [23, 28], columns: [0, 6], kinds: [P, N, N, N, N, N, N] }, 't2');
-    const vs = findingsOf(unitsRule, viewOf(sheet, [t1, t2]));
-    expect(cells(vs)).toEqual([
-      [1, 7, 'tableScaled'], // H2
-      [21, 6, 'tableScaled'], // G22
-    ]);
-    for (const v of vs) expect(v.params).toEqual({ text: '(単位:千ト)', unit: 't', scale: 1000 });
-  });
-
-  it('all messages render without leftover placeholders', () => {
-    const sheet = sheetOf('population.xlsx');
-    const t = tableOf(sheet, { captionRows: [0], headerRows: [2, 4], unitRows: [4], dataRows: [5, 52], kinds: [T, N, N, N, N, N, N, N, N] });
-    for (const v of findingsOf(unitsRule, viewOf(sheet, [t]))) {
-      const m = messagesOf(unitsRule)[v.messageId];
-      expect(m).toBeDefined();
-      expect(render(m.ja, v.params)).not.toMatch(/\{\w+\}/);
-      expect(render(m.en, v.params)).not.toMatch(/\{\w+\}/);
-      if (v.fixId) expect(messagesOf(unitsRule)[v.fixId]).toBeDefined();
-    }
-  });
+      sheet: { merges: ['B1:C1', 'A1:A2'] },
+      tables: [{ headerRows: [0, 1], kinds: ['period', N, N] }],
+      readingOrder: true,
+      errors: [at('B2', 'missingRatio'), at('C2', 'missingRatio')],
+    },
+    {
+      name: 'notes in brackets are not units',
+      rows: [['（各月1日現在）'], ['区分', '人口増減率\n(平成12～17年)', '人口性比\n(女性100に\n対する男性)'], [null, '(%)', null], ['a', 1, 2]],
+      tables: [{ captionRows: [0], headerRows: [1, 2], unitRows: [2], kinds: [T, N, N] }],
+      readingOrder: true,
+      errors: [at('C2', 'missingRatio'), at('B3', 'unitRow')],
+    },
+    {
+      name: 'population.xlsx: six unit-row cells, the density title, and 人口性比 without a unit',
+      view: () => {
+        const view = populationTable(true);
+        expect(unitsRule.applies!(view)).toBe(true);
+        return view;
+      },
+      readingOrder: true,
+      // The guide's Baseval / Unit rows: 1000 on the population columns, % on the rates, /km2 on density.
+      errors: [
+        // G3 人口性比 (女性100に対する男性): the guide's Level 2 table leaves its unit blank
+        at('G3', 'missingRatio', { params: { col: 'G', title: '人口性比 (女性100に 対する男性)' } }),
+        at('H3', 'title', { params: { text: '(人/km²)', unit: '人/km2', title: '人口密度　2)' } }), // 人口密度\n(人/km²)　2)
+        ...['B5', 'C5', 'D5'].map((c) => at(c, 'unitRowScaled', { params: { text: '(1,000人)', unit: '人', scale: 1000 } })),
+        at('E5', 'unitRow', { params: { text: '(%)', unit: '%' } }),
+        at('F5', 'unitRowScaled', { params: { text: '(1,000人)', unit: '人', scale: 1000 } }),
+        at('I5', 'unitRow', { params: { text: '(%)', unit: '%' } }),
+      ],
+    },
+    {
+      name: 'population.xlsx without its note rows: the same',
+      view: () => populationTable(false),
+      errors: 8,
+    },
+    {
+      name: 'industry.xlsx: five titles with units, 事業所数 without one',
+      view: () => {
+        const sheet = sheetOf('industry.xlsx');
+        return viewOf(sheet, [tableOf(sheet, { captionRows: [0, 1, 2], headerRows: [3, 3], dataRows: [4, 36], kinds: [T, N, N, N, N, N, N] })]);
+      },
+      readingOrder: true,
+      errors: [
+        at('B4', 'missingCount'), // 事業所数: a count, whose unit the guide leaves blank
+        at('C4', 'title', { params: { text: '(人)', unit: '人', title: '従業者数' } }), // 従業者数\n(人)
+        at('D4', 'titleScaled', { params: { text: '(百万円)', unit: '円', scale: 1_000_000, title: '現金給与\n総額' } }), // 現金給与\n総額\n(百万円)
+        at('E4', 'titleScaled'), // 原材料\n使用額等\n(百万円)
+        at('F4', 'titleScaled'), // 製造品\n出荷額等\n(百万円)
+        at('G4', 'titleScaled', { paramsLike: { title: '付加価値額\n(従業者29人\n以下は粗付\n加価値額)' } }), // 付加価値額…(百万円)
+      ],
+    },
+    {
+      name: 'crushed-stone.xlsx: (単位:千ト) in each caption, and no column left without a unit',
+      view: () => {
+        const sheet = sheetOf('crushed-stone.xlsx');
+        const P: ColumnKind = 'period';
+        const t1 = tableOf(sheet, { captionRows: [0, 1], headerRows: [2, 3], dataRows: [4, 19], columns: [0, 8], keyColumns: [0, 8], kinds: [P, N, N, N, N, N, N, N, P] }, 't1');
+        const t2 = tableOf(sheet, { captionRows: [21], headerRows: [22, 22], dataRows: [23, 28], columns: [0, 6], kinds: [P, N, N, N, N, N, N] }, 't2');
+        return viewOf(sheet, [t1, t2]);
+      },
+      readingOrder: true,
+      errors: ['H2', 'G22'].map((c) => at(c, 'tableScaled', { params: { text: '(単位:千ト)', unit: 't', scale: 1000 } })),
+    },
+  ],
 });
 
 describe('tableUnits: the unit and scale of each column, for the fix and the Level 2 export', () => {
@@ -399,7 +349,7 @@ describe('units fix: unit rows', () => {
     expect(sheet.meta).toEqual({ notes: [], columns: [undefined, { baseval: 1000 }, { baseval: 1000 }, { unit: '%' }, { baseval: 1000 }] });
     // Re-detected on the fixed sheet: nothing left to move, and the counts are not "missing".
     const again = viewOf(sheet, [tableOf(sheet, { headerRows: [0, 1], kinds: [T, N, N, N, N, N] })]);
-    expect(findingsOf(unitsRule, again).map((v) => [v.range.s.c, v.messageId])).toEqual([[5, 'missingRatio']]);
+    expect(findingsOfCase(unitsRule, again).map((v) => [v.range.s.c, v.messageId])).toEqual([[5, 'missingRatio']]);
     expect(unitsRule.fix!(again, {})).toEqual([]);
   });
 
@@ -479,7 +429,7 @@ describe('units fix: titles and table-wide notes', () => {
     expect(changes.map((c) => c.kind)).toEqual(['cell', 'cell', 'cell', 'cell', 'meta']);
     expect(grid(sheet)[0]).toEqual(['地域', '人口密度　2)', '従業者数', '現金給与\n総額', '付加価値額\n(従業者29人\n以下は粗付\n加価値額)']);
     expect(sheet.meta?.columns).toEqual([undefined, { unit: '/km2' }, undefined, { unit: '円', baseval: 1e6 }, { unit: '円', baseval: 1e6 }]);
-    expect(fixable(findingsOf(unitsRule, viewOf(sheet, [tableOf(sheet, { headerRows: [0, 0], kinds: [T, N, N, N, N] })])))).toEqual([]);
+    expect(fixable(findingsOfCase(unitsRule, viewOf(sheet, [tableOf(sheet, { headerRows: [0, 0], kinds: [T, N, N, N, N] })])))).toEqual([]);
   });
 
   it("option counterUnits 'unit' writes the counter in the Unit row", () => {
@@ -503,7 +453,7 @@ describe('units fix: titles and table-wide notes', () => {
     expect(grid(sheet)[0]).toEqual(['歳出決算', null, null, null]);
     expect(grid(sheet)[1]).toEqual(['款', '決算額', '予算額', '構成比']);
     expect(sheet.meta?.columns).toEqual([undefined, { unit: '円', baseval: 1000 }, { unit: '円', baseval: 1000 }, { unit: '%' }]);
-    expect(findingsOf(unitsRule, viewOf(sheet, [t]))).toEqual([]);
+    expect(findingsOfCase(unitsRule, viewOf(sheet, [t]))).toEqual([]);
   });
 
   it('a caption cell holding only the note becomes empty', () => {
@@ -534,7 +484,7 @@ describe('units fix: titles and table-wide notes', () => {
       columns: [undefined, { datatype: 'xsd:integer', unit: '円', baseval: 1000 }, { unit: 'kg' }],
     });
     expect(grid(sheet)[1]).toEqual(['区分', '金額', '重量\n(t)']); // kept: the metadata says kg
-    expect(fixable(findingsOf(unitsRule, viewOf(sheet, [t]))).map((v) => [v.range.s.r, v.range.s.c])).toEqual([[1, 2]]);
+    expect(fixable(findingsOfCase(unitsRule, viewOf(sheet, [t]))).map((v) => [v.range.s.r, v.range.s.c])).toEqual([[1, 2]]);
   });
 
   it('leaves a note with several units (which column has which is not written)', () => {
@@ -594,7 +544,7 @@ describe('units fix: guide fixtures', () => {
     expect(sheet.merges.map((m) => rangeAddress(m)).sort()).toEqual(['A1:I1', 'A3:A4', 'B3:B4', 'C3:D3', 'E3:E4', 'F3:F4', 'G3:G4', 'H3:H4', 'I3:I4']);
     const again = redetect(sheet);
     expect(again.structure.tables[0].unitRows).toEqual([]);
-    expect(findingsOf(unitsRule, again).map((v) => [cellAddress(v.range.s.r, v.range.s.c), v.messageId])).toEqual([['G3', 'missingRatio']]);
+    expect(findingsOfCase(unitsRule, again).map((v) => [cellAddress(v.range.s.r, v.range.s.c), v.messageId])).toEqual([['G3', 'missingRatio']]);
   });
 
   it('industry.xlsx: titles without units; 円 ×1000000 (and 人 on request)', () => {
@@ -604,8 +554,8 @@ describe('units fix: guide fixtures', () => {
     expect(grid(sheet)[3]).toEqual(['産業分類', '事業所数', '従業者数', '現金給与\n総額', '原材料\n使用額等', '製造品\n出荷額等', '付加価値額\n(従業者29人\n以下は粗付\n加価値額)']);
     const yen = { unit: '円', baseval: 1_000_000 };
     expect(sheet.meta?.columns).toEqual([undefined, undefined, undefined, yen, yen, yen, yen]);
-    expect(fixable(findingsOf(unitsRule, redetect(sheet)))).toEqual([]);
-    expect(findingsOf(unitsRule, redetect(sheet)).every((v) => v.severity === 'info')).toBe(true); // 事業所数, 従業者数: counts
+    expect(fixable(findingsOfCase(unitsRule, redetect(sheet)))).toEqual([]);
+    expect(findingsOfCase(unitsRule, redetect(sheet)).every((v) => v.severity === 'info')).toBe(true); // 事業所数, 従業者数: counts
 
     const again = fixtureSheetView('industry.xlsx');
     applyFix(again, { counterUnits: 'unit' });
@@ -623,7 +573,7 @@ describe('units fix: guide fixtures', () => {
     ]);
     const t = { unit: 't', baseval: 1000 };
     expect(sheet.meta?.columns).toEqual([undefined, t, t, t, t, t, t, t]);
-    expect(findingsOf(unitsRule, redetect(sheet))).toEqual([]);
+    expect(findingsOfCase(unitsRule, redetect(sheet))).toEqual([]);
   });
 });
 

@@ -11,11 +11,13 @@ import { fixtureBytes } from '../../../test/fixtures.ts';
 import { fixtureView } from '../../../test/fixtureView.ts';
 import { sheetFromRows, tableOf, viewOf } from '../../../test/sheets.ts';
 import type { FixOptions, SheetView, Violation } from './types.ts';
+import { applyFixChecked } from '../../../test/ruleHarness.ts';
+import { findingsOfCase, ruleTester } from '../../../test/ruleTester.ts';
 import { findingsOf } from './findings.ts';
 import { meta, rule as wareki } from './wareki.ts';
 
-const detect = (view: SheetView): Violation[] => findingsOf(wareki, view);
-import { applyFixChecked } from '../../../test/ruleHarness.ts';
+/** Every finding on the sheet, each checked against the rule's messages. */
+const detect = (view: SheetView): Violation[] => findingsOfCase(wareki, view);
 
 /** `A1 era 平成22年 → 2010` style lines, one per violation, in sheet order. */
 function lines(vs: Violation[]): string[] {
@@ -52,421 +54,417 @@ describe('wareki rule: meta', () => {
     expect(meta.title.en).toBeTruthy();
     expect(wareki.applies?.(viewOf(sheetFromRows([['a']])))).toBe(true);
   });
-
-  it('uses the same placeholders in both languages', () => {
-    for (const [id, m] of Object.entries(meta.messages)) {
-      const ph = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
-      expect(ph(m.en), id).toEqual(ph(m.ja));
-    }
-  });
 });
 
-describe('wareki rule: text cells', () => {
-  it('reports explicit eras in every region but notes and outside cells', () => {
-    const sheet = sheetFromRows([
-      ['平成22年国勢調査', null, null], // caption
-      ['区分', '平成22年', '(H17=100)'], // header
-      [null, '(平成22年=100)', null], // unit
-      ['東京', 'H30.3.31', '令和元年5月1日'], // data
-      ['大阪', '平成22年度', '2019年'],
-      ['注：平成22年の数値', null, null], // note
-    ]);
-    const t = tableOf(sheet, { captionRows: [0], headerRows: [1, 1], unitRows: [2], dataRows: [3, 4], noteRows: [5] });
-    expect(lines(detect(viewOf(sheet, [t])))).toEqual([
-      'A1 era 平成22年 = 2010年 → 2010年国勢調査',
-      'B2 era 平成22年 = 2010年 → 2010年',
-      'B3 era 平成22年 = 2010年 → (2010年=100)',
-      'B4 era H30.3.31 = 2018-03-31 → 2018-03-31',
-      'B5 era 平成22年度 = 2010年度 → 2010年度',
-      'C2 era H17 = 2005年 → (2005=100)',
-      'C4 era 令和元年5月1日 = 2019-05-01 → 2019-05-01',
-    ]);
-  });
+/** The findings read as `lines`, and how many there are (what a case of the tester compares). */
+const reading = (expected: string[]) => ({ errors: expected.length, check: (found: Violation[]) => expect(lines(found)).toEqual(expected) });
 
-  it('gives violations the engine can key on', () => {
-    const sheet = sheetFromRows([['年'], ['平成22年']], { id: 'sheet-7' });
-    expect(detect(viewOf(sheet))).toEqual([
-      {
-        ruleId: 'wareki',
-        sheetId: 'sheet-7',
-        range: { s: { r: 1, c: 0 }, e: { r: 1, c: 0 } },
-        messageId: 'era',
-        fixId: 'convert',
-        params: { text: '平成22年', seireki: '2010年', after: '2010', count: 1 },
+const serial20120229 = 40968;
+
+ruleTester(wareki, {
+  valid: [
+    // --- text cells
+    {
+      name: 'cells outside every table',
+      rows: [['平成22年'], [null], ['年'], ['2010']],
+      tables: [{ headerRows: [2, 2], dataRows: [3, 3] }],
+    },
+    ...['2019年', '2019-05-01', 'H2O', 'HR', 'S1', 'M2', 'R2', '平成町', '平成通り1丁目', '昭和', '最大10人', '123', '17年', '7'].map((text) => ({
+      name: `${JSON.stringify(text)} is no 和暦`,
+      rows: [
+        ['区分', '値'],
+        [text, text],
+      ],
+    })),
+    // --- implied era
+    { name: 'a header year after a flattened title, with no era before it', rows: [['区分', '17年 総数'], ['a', 1]] },
+    // --- era number formats
+    {
+      name: 'Gregorian date formats and plain numbers',
+      rows: [
+        ['日付', '値'],
+        [
+          { value: serial20120229, format: 'yyyy/m/d' },
+          { value: 1234, format: '#,##0' },
+        ],
+      ],
+    },
+    // --- numeric 和暦 year columns
+    {
+      name: 'a 和暦 column beside a 西暦 column (和暦を併記してもよい)',
+      rows: [
+        ['和暦\nJapanese year', '西暦\nCalendar year', '値'],
+        [21, 2009, 5],
+        [22, 2010, 6],
+      ],
+      tables: [{ headerRows: [0, 0], keyColumns: [0, 1] }],
+    },
+    { name: 'an ordinary header that mentions an era is not a 和暦 column', rows: [['市町村', '平成の合併前の人口'], ['A市', 21]] },
+  ],
+  invalid: [
+    // --- text cells
+    {
+      name: 'explicit eras in every region but notes and outside cells',
+      rows: [
+        ['平成22年国勢調査', null, null], // caption
+        ['区分', '平成22年', '(H17=100)'], // header
+        [null, '(平成22年=100)', null], // unit
+        ['東京', 'H30.3.31', '令和元年5月1日'], // data
+        ['大阪', '平成22年度', '2019年'],
+        ['注：平成22年の数値', null, null], // note
+      ],
+      tables: [{ captionRows: [0], headerRows: [1, 1], unitRows: [2], dataRows: [3, 4], noteRows: [5] }],
+      ...reading([
+        'A1 era 平成22年 = 2010年 → 2010年国勢調査',
+        'B2 era 平成22年 = 2010年 → 2010年',
+        'B3 era 平成22年 = 2010年 → (2010年=100)',
+        'B4 era H30.3.31 = 2018-03-31 → 2018-03-31',
+        'B5 era 平成22年度 = 2010年度 → 2010年度',
+        'C2 era H17 = 2005年 → (2005=100)',
+        'C4 era 令和元年5月1日 = 2019-05-01 → 2019-05-01',
+      ]),
+    },
+    {
+      name: 'findings the engine can key on',
+      rows: [['年'], ['平成22年']],
+      sheet: { id: 'sheet-7' },
+      errors: [{ messageId: 'era', at: 'A2', fixId: 'convert', params: { text: '平成22年', seireki: '2010年', after: '2010', count: 1 } }],
+    },
+    {
+      name: 'impossible era dates, reported without converting them',
+      rows: [['日付'], ['平成31年5月1日'], ['昭和64年1月8日'], ['平成元年1月7日'], ['平成22年2月30日'], ['平成17～12年'], ['大正16年'], ['昭和64年1月7日']],
+      errors: 7,
+      check(found) {
+        expect(lines(found)).toEqual([
+          'A2 outOfEra 平成31年5月1日 = 1989-01-08～2019-04-30',
+          'A3 outOfEra 昭和64年1月8日 = 1926-12-25～1989-01-07',
+          'A4 outOfEra 平成元年1月7日 = 1989-01-08～2019-04-30',
+          'A5 invalidDate 平成22年2月30日',
+          'A6 invalidRange 平成17～12年',
+          'A7 outOfEra 大正16年 = 1912-07-30～1926-12-24',
+          'A8 era 昭和64年1月7日 = 1989-01-07 → 1989-01-07',
+        ]);
+        expect(found.filter((v) => v.messageId !== 'era').every((v) => v.fixId === undefined && v.params?.after === undefined)).toBe(true);
       },
-    ]);
-  });
-
-  it('ignores cells outside every table', () => {
-    const sheet = sheetFromRows([['平成22年'], [null], ['年'], ['2010']]);
-    const t = tableOf(sheet, { headerRows: [2, 2], dataRows: [3, 3] });
-    expect(detect(viewOf(sheet, [t]))).toEqual([]);
-  });
-
-  it.each([
-    '2019年',
-    '2019-05-01',
-    'H2O',
-    'HR',
-    'S1',
-    'M2',
-    'R2',
-    '平成町',
-    '平成通り1丁目',
-    '昭和',
-    '最大10人',
-    '123',
-    '17年',
-    '7',
-  ])('does not report %j', (text) => {
-    const sheet = sheetFromRows([['区分', '値'], [text, text]]);
-    expect(detect(viewOf(sheet))).toEqual([]);
-  });
-
-  it('reports impossible era dates without converting them', () => {
-    const sheet = sheetFromRows([['日付'], ['平成31年5月1日'], ['昭和64年1月8日'], ['平成元年1月7日'], ['平成22年2月30日'], ['平成17～12年'], ['大正16年'], ['昭和64年1月7日']]);
-    const vs = detect(viewOf(sheet));
-    expect(lines(vs)).toEqual([
-      'A2 outOfEra 平成31年5月1日 = 1989-01-08～2019-04-30',
-      'A3 outOfEra 昭和64年1月8日 = 1926-12-25～1989-01-07',
-      'A4 outOfEra 平成元年1月7日 = 1989-01-08～2019-04-30',
-      'A5 invalidDate 平成22年2月30日',
-      'A6 invalidRange 平成17～12年',
-      'A7 outOfEra 大正16年 = 1912-07-30～1926-12-24',
-      'A8 era 昭和64年1月7日 = 1989-01-07 → 1989-01-07',
-    ]);
-    expect(vs.filter((v) => v.messageId !== 'era').every((v) => v.fixId === undefined && v.params?.after === undefined)).toBe(true);
-  });
-
-  it('names the first invalid match of a cell with several', () => {
-    const sheet = sheetFromRows([['期間'], ['平成30年4月1日～平成31年5月1日']]);
-    expect(lines(detect(viewOf(sheet)))).toEqual(['A2 outOfEra 平成31年5月1日 = 1989-01-08～2019-04-30']);
-  });
-});
-
-describe('wareki rule: implied era', () => {
-  it('carries an era to the right along a header row', () => {
-    const sheet = sheetFromRows([
-      ['都道府県', '平成12年', '17年', '人口性比', '22年', '2019年', '23年'],
-      ['全国', 1, 2, 3, 4, 5, 6],
-    ]);
-    expect(lines(detect(viewOf(sheet)))).toEqual([
-      'B1 era 平成12年 = 2000年 → 2000年',
-      'C1 impliedEra 17年 = 2005年 → 2005年',
-      'E1 impliedEra 22年 = 2010年 → 2010年',
-    ]);
-  });
-
-  it('reads the leading year of a title flattened from two header rows (`17年 総数`)', () => {
-    const sheet = sheetFromRows([
-      ['都道府県', '平成12年', '17年 総数', '17年　人口集中地区', '22年度 計', '増減 17年'],
-      ['全国', 1, 2, 3, 4, 5],
-    ]);
-    expect(lines(detect(viewOf(sheet)))).toEqual([
-      'B1 era 平成12年 = 2000年 → 2000年',
-      'C1 impliedEra 17年 = 2005年 → 2005年 総数',
-      'D1 impliedEra 17年 = 2005年 → 2005年　人口集中地区',
-      'E1 impliedEra 22年度 = 2010年度 → 2010年度 計',
-    ]);
-    const none = sheetFromRows([['区分', '17年 総数'], ['a', 1]]);
-    expect(detect(viewOf(none))).toEqual([]);
-  });
-
-  it('does not guess an era for header years with none before them', () => {
-    const sheet = sheetFromRows([['区分', '17年', '22年', '平成12年'], ['全国', 1, 2, 3]]);
-    expect(lines(detect(viewOf(sheet)))).toEqual(['D1 era 平成12年 = 2000年 → 2000年']);
-  });
-
-  it('carries an era down a key column, with bare months under a year', () => {
-    const sheet = sheetFromRows([
-      ['年 月', '値'],
-      ['平成 22 年', 1],
-      ['23 年', 1],
-      ['平成23年7-9月', 1],
-      ['7', 1],
-      [8, 1], // typed number
-      ['9月', 1],
-      ['10-12月', 1],
-      [null, 1], // omitted: context kept
-      ['11', 1],
-      ['1', 1], // month going back: a new year nobody wrote, so no guess
-      ['2', 1],
-      ['24 年', 1], // the era still holds
-    ]);
-    expect(lines(detect(viewOf(sheet)))).toEqual([
-      'A2 era 平成 22 年 = 2010年 → 2010年',
-      'A3 impliedEra 23 年 = 2011年 → 2011年',
-      'A4 era 平成23年7-9月 = 2011年7-9月 → 2011年7-9月',
-      'A5 impliedEra 7 = 2011年7月 → 2011年7月',
-      'A6 impliedEra 8 = 2011年8月 → 2011年8月',
-      'A7 impliedEra 9月 = 2011年9月 → 2011年9月',
-      'A8 impliedEra 10-12月 = 2011年10-12月 → 2011年10-12月',
-      'A10 impliedEra 11 = 2011年11月 → 2011年11月',
-      'A13 impliedEra 24 年 = 2012年 → 2012年',
-    ]);
-  });
-
-  it('does not read months under a fiscal year (they straddle two years)', () => {
-    const sheet = sheetFromRows([['年度'], ['平成22年度'], ['4'], ['5'], ['23年度']]);
-    expect(lines(detect(viewOf(sheet)))).toEqual(['A2 era 平成22年度 = 2010年度 → 2010年度', 'A5 impliedEra 23年度 = 2011年度 → 2011年度']);
-  });
-
-  it('stops at a Gregorian year and at other labels', () => {
-    const sheet = sheetFromRows([['年'], ['平成22年'], ['2011年'], ['12年'], ['平成24年'], ['合計'], ['3'], ['25年']]);
-    expect(lines(detect(viewOf(sheet)))).toEqual([
-      'A2 era 平成22年 = 2010年 → 2010年',
-      'A4 eraMissing 12年', // among 西暦 years: which era, nobody can tell
-      'A5 era 平成24年 = 2012年 → 2012年',
-      'A8 impliedEra 25年 = 2013年 → 2013年',
-    ]);
-  });
-
-  it('carries context only in label columns, never in measurement columns', () => {
-    const sheet = sheetFromRows([['区分', 'メモ'], ['平成22年', '平成22年'], ['23年', '23年'], ['1', '1']]);
-    expect(lines(detect(viewOf(sheet)))).toEqual([
-      'A2 era 平成22年 = 2010年 → 2010年',
-      'A3 impliedEra 23年 = 2011年 → 2011年',
-      'A4 impliedEra 1 = 2011年1月 → 2011年1月',
-      'B2 era 平成22年 = 2010年 → 2010年',
-    ]);
-  });
-
-  it('carries context in a column detected as period even when not a key', () => {
-    const sheet = sheetFromRows([['No.', '時点'], [1, '平成22年'], [2, '23年']]);
-    const t = tableOf(sheet, { headerRows: [0, 0], keyColumns: [0], kinds: ['code', 'period'] });
-    expect(lines(detect(viewOf(sheet, [t])))).toEqual(['B2 era 平成22年 = 2010年 → 2010', 'B3 impliedEra 23年 = 2011年 → 2011']);
-  });
-
-  it('keeps tables apart', () => {
-    const sheet = sheetFromRows([['年'], ['平成22年'], [null], ['年'], ['23年']]);
-    const t1 = tableOf(sheet, { headerRows: [0, 0], dataRows: [1, 1] }, 't1');
-    const t2 = tableOf(sheet, { headerRows: [3, 3], dataRows: [4, 4] }, 't2');
-    expect(lines(detect(viewOf(sheet, [t1, t2])))).toEqual(['A2 era 平成22年 = 2010年 → 2010']);
-  });
-});
-
-describe('wareki rule: era number formats', () => {
-  const serial20120229 = 40968;
-  it.each([
-    ['[$-411]ggge"年"m"月"d"日"', '平成24年2月29日'],
-    ['[$-ja-JP]ggge"年"m"月"d"日"', '平成24年2月29日'],
-    ['[$-411]ge.m.d', 'H24.2.29'],
-  ])('reports a date serial shown as %s', (format, display) => {
-    const sheet = sheetFromRows([['日付'], [{ value: serial20120229, format }]]);
-    expect(detect(viewOf(sheet))).toEqual([
-      {
-        ruleId: 'wareki',
-        sheetId: 's1',
-        range: { s: { r: 1, c: 0 }, e: { r: 1, c: 0 } },
-        messageId: 'eraFormat',
-        fixId: 'isoFormat',
-        params: { display, iso: '2012-02-29', after: '2012-02-29' },
+    },
+    {
+      name: 'the first invalid match of a cell with several',
+      rows: [['期間'], ['平成30年4月1日～平成31年5月1日']],
+      ...reading(['A2 outOfEra 平成31年5月1日 = 1989-01-08～2019-04-30']),
+    },
+    // --- implied era
+    {
+      name: 'an era carried to the right along a header row',
+      rows: [
+        ['都道府県', '平成12年', '17年', '人口性比', '22年', '2019年', '23年'],
+        ['全国', 1, 2, 3, 4, 5, 6],
+      ],
+      ...reading(['B1 era 平成12年 = 2000年 → 2000年', 'C1 impliedEra 17年 = 2005年 → 2005年', 'E1 impliedEra 22年 = 2010年 → 2010年']),
+    },
+    {
+      name: 'the leading year of a title flattened from two header rows (`17年 総数`)',
+      rows: [
+        ['都道府県', '平成12年', '17年 総数', '17年　人口集中地区', '22年度 計', '増減 17年'],
+        ['全国', 1, 2, 3, 4, 5],
+      ],
+      ...reading([
+        'B1 era 平成12年 = 2000年 → 2000年',
+        'C1 impliedEra 17年 = 2005年 → 2005年 総数',
+        'D1 impliedEra 17年 = 2005年 → 2005年　人口集中地区',
+        'E1 impliedEra 22年度 = 2010年度 → 2010年度 計',
+      ]),
+    },
+    {
+      name: 'no era guessed for header years with none before them',
+      rows: [
+        ['区分', '17年', '22年', '平成12年'],
+        ['全国', 1, 2, 3],
+      ],
+      ...reading(['D1 era 平成12年 = 2000年 → 2000年']),
+    },
+    {
+      name: 'an era carried down a key column, with bare months under a year',
+      rows: [
+        ['年 月', '値'],
+        ['平成 22 年', 1],
+        ['23 年', 1],
+        ['平成23年7-9月', 1],
+        ['7', 1],
+        [8, 1], // typed number
+        ['9月', 1],
+        ['10-12月', 1],
+        [null, 1], // omitted: context kept
+        ['11', 1],
+        ['1', 1], // month going back: a new year nobody wrote, so no guess
+        ['2', 1],
+        ['24 年', 1], // the era still holds
+      ],
+      ...reading([
+        'A2 era 平成 22 年 = 2010年 → 2010年',
+        'A3 impliedEra 23 年 = 2011年 → 2011年',
+        'A4 era 平成23年7-9月 = 2011年7-9月 → 2011年7-9月',
+        'A5 impliedEra 7 = 2011年7月 → 2011年7月',
+        'A6 impliedEra 8 = 2011年8月 → 2011年8月',
+        'A7 impliedEra 9月 = 2011年9月 → 2011年9月',
+        'A8 impliedEra 10-12月 = 2011年10-12月 → 2011年10-12月',
+        'A10 impliedEra 11 = 2011年11月 → 2011年11月',
+        'A13 impliedEra 24 年 = 2012年 → 2012年',
+      ]),
+    },
+    {
+      name: 'no months read under a fiscal year (they straddle two years)',
+      rows: [['年度'], ['平成22年度'], ['4'], ['5'], ['23年度']],
+      ...reading(['A2 era 平成22年度 = 2010年度 → 2010年度', 'A5 impliedEra 23年度 = 2011年度 → 2011年度']),
+    },
+    {
+      name: 'the context stops at a Gregorian year and at other labels',
+      rows: [['年'], ['平成22年'], ['2011年'], ['12年'], ['平成24年'], ['合計'], ['3'], ['25年']],
+      ...reading([
+        'A2 era 平成22年 = 2010年 → 2010年',
+        'A4 eraMissing 12年', // among 西暦 years: which era, nobody can tell
+        'A5 era 平成24年 = 2012年 → 2012年',
+        'A8 impliedEra 25年 = 2013年 → 2013年',
+      ]),
+    },
+    {
+      name: 'context carried only in label columns, never in measurement columns',
+      rows: [
+        ['区分', 'メモ'],
+        ['平成22年', '平成22年'],
+        ['23年', '23年'],
+        ['1', '1'],
+      ],
+      ...reading(['A2 era 平成22年 = 2010年 → 2010年', 'A3 impliedEra 23年 = 2011年 → 2011年', 'A4 impliedEra 1 = 2011年1月 → 2011年1月', 'B2 era 平成22年 = 2010年 → 2010年']),
+    },
+    {
+      name: 'context carried in a column detected as period even when not a key',
+      rows: [
+        ['No.', '時点'],
+        [1, '平成22年'],
+        [2, '23年'],
+      ],
+      tables: [{ headerRows: [0, 0], keyColumns: [0], kinds: ['code', 'period'] }],
+      ...reading(['B2 era 平成22年 = 2010年 → 2010', 'B3 impliedEra 23年 = 2011年 → 2011']),
+    },
+    {
+      name: 'tables kept apart',
+      rows: [['年'], ['平成22年'], [null], ['年'], ['23年']],
+      tables: [
+        { headerRows: [0, 0], dataRows: [1, 1] },
+        { headerRows: [3, 3], dataRows: [4, 4] },
+      ],
+      ...reading(['A2 era 平成22年 = 2010年 → 2010']),
+    },
+    // --- era number formats
+    ...(
+      [
+        ['[$-411]ggge"年"m"月"d"日"', '平成24年2月29日'],
+        ['[$-ja-JP]ggge"年"m"月"d"日"', '平成24年2月29日'],
+        ['[$-411]ge.m.d', 'H24.2.29'],
+      ] as const
+    ).map(([format, display]) => ({
+      name: `a date serial shown as ${format}`,
+      rows: [['日付'], [{ value: serial20120229, format }]],
+      errors: [{ messageId: 'eraFormat' as const, at: 'A2', fixId: 'isoFormat' as const, params: { display, iso: '2012-02-29', after: '2012-02-29' } }],
+    })),
+    {
+      name: 'the 1904 date system when the workbook uses it',
+      rows: [['日付'], [{ value: serial20120229 - 1462, format: '[$-411]ggge"年"m"月"d"日"' }]],
+      date1904: true,
+      ...reading(['A2 eraFormat 平成24年2月29日 = 2012-02-29 → 2012-02-29']),
+    },
+    // --- numeric 和暦 year columns
+    {
+      name: 'a 和暦 year column without a 西暦 column: converted only when the era is named',
+      rows: [
+        ['和暦', '和暦（平成）', '年(昭和)', '値'],
+        [21, 21, 63, 5],
+        ['22', '22年', 65, 6],
+      ],
+      tables: [{ headerRows: [0, 0], keyColumns: [0, 1, 2] }],
+      ...reading([
+        'A2 eraYearColumnUnknownEra 21',
+        'A3 eraYearColumnUnknownEra 22',
+        'B2 eraYearColumn 21 = 2009年 → 2009',
+        'B3 eraYearColumn 22 = 2010年 → 2010',
+        'C2 eraYearColumn 63 = 1988年 → 1988',
+        'C3 outOfEra 65年 = 1926-12-25～1989-01-07',
+      ]),
+    },
+    // --- fixtures
+    {
+      name: 'population.xlsx: header years 平成12年, 17年, 22年 and the ranges in titles',
+      view: () => {
+        const sheet = sheetOf('population.xlsx');
+        expect(getValue(sheet, 55, 0)).toContain('平成22年'); // in a note: not reported
+        // README rows (1-based): caption 1, header 3–4, units 5, data 6–53, notes 55–58.
+        return viewOf(sheet, [tableOf(sheet, { captionRows: [0], headerRows: [2, 3], unitRows: [4], dataRows: [5, 52], noteRows: [54, 55, 56, 57] })]);
       },
-    ]);
-  });
-
-  it('leaves Gregorian date formats and plain numbers alone', () => {
-    const sheet = sheetFromRows([['日付', '値'], [{ value: serial20120229, format: 'yyyy/m/d' }, { value: 1234, format: '#,##0' }]]);
-    expect(detect(viewOf(sheet))).toEqual([]);
-  });
-
-  it('uses the 1904 date system when the workbook does', () => {
-    const sheet = sheetFromRows([['日付'], [{ value: serial20120229 - 1462, format: '[$-411]ggge"年"m"月"d"日"' }]]);
-    expect(lines(detect(viewOf(sheet, undefined, true)))).toEqual(['A2 eraFormat 平成24年2月29日 = 2012-02-29 → 2012-02-29']);
-  });
-});
-
-describe('wareki rule: numeric 和暦 year columns', () => {
-  it('accepts a 和暦 column beside a 西暦 column (和暦を併記してもよい)', () => {
-    const sheet = sheetFromRows([['和暦\nJapanese year', '西暦\nCalendar year', '値'], [21, 2009, 5], [22, 2010, 6]]);
-    const t = tableOf(sheet, { headerRows: [0, 0], keyColumns: [0, 1] });
-    expect(detect(viewOf(sheet, [t]))).toEqual([]);
-  });
-
-  it('reports it when there is no 西暦 column, converting only when the era is named', () => {
-    const sheet = sheetFromRows([
-      ['和暦', '和暦（平成）', '年(昭和)', '値'],
-      [21, 21, 63, 5],
-      ['22', '22年', 65, 6],
-    ]);
-    const t = tableOf(sheet, { headerRows: [0, 0], keyColumns: [0, 1, 2] });
-    expect(lines(detect(viewOf(sheet, [t])))).toEqual([
-      'A2 eraYearColumnUnknownEra 21',
-      'A3 eraYearColumnUnknownEra 22',
-      'B2 eraYearColumn 21 = 2009年 → 2009',
-      'B3 eraYearColumn 22 = 2010年 → 2010',
-      'C2 eraYearColumn 63 = 1988年 → 1988',
-      'C3 outOfEra 65年 = 1926-12-25～1989-01-07',
-    ]);
-  });
-
-  it('does not take an ordinary header that mentions an era for a 和暦 column', () => {
-    const sheet = sheetFromRows([['市町村', '平成の合併前の人口'], ['A市', 21]]);
-    expect(detect(viewOf(sheet))).toEqual([]);
-  });
-});
-
-describe('wareki rule: fixtures', () => {
-  it('population.xlsx: header years 平成12年, 17年, 22年 and the ranges in titles', () => {
-    const sheet = sheetOf('population.xlsx');
-    // README rows (1-based): caption 1, header 3–4, units 5, data 6–53, notes 55–58.
-    const t = tableOf(sheet, { captionRows: [0], headerRows: [2, 3], unitRows: [4], dataRows: [5, 52], noteRows: [54, 55, 56, 57] });
-    expect(getValue(sheet, 55, 0)).toContain('平成22年'); // in a note: not reported
-    expect(lines(detect(viewOf(sheet, [t])))).toEqual([
-      'B3 era 平成12年 = 2000年 → 2000年',
-      'C3 impliedEra 17年 = 2005年 → 2005年',
-      'E3 era 平成12～17年 = 2000～2005年 → 人口増減率\n(2000～2005年)',
-      'F3 impliedEra 22年 = 2010年 → 2010年',
-      'I3 era 平成17～22年 = 2005～2010年 → 人口増減率\n(2005～2010年)',
-    ]);
-  });
-
-  it('crushed-stone.xlsx: years, fiscal years, quarters and bare months in both tables', () => {
-    const sheet = sheetOf('crushed-stone.xlsx');
-    // Table (1): caption rows 1–2, header 3–4, data 5–20, 年 月 in A and again in I.
-    const t1 = tableOf(sheet, { captionRows: [0, 1], headerRows: [2, 3], dataRows: [4, 19], columns: [0, 8], keyColumns: [0, 8] }, 't1');
-    // Table (2): caption row 22, header 23, data 24–29.
-    const t2 = tableOf(sheet, { captionRows: [21], headerRows: [22, 22], dataRows: [23, 28], columns: [0, 6], keyColumns: [0] }, 't2');
-    const table1 = (col: string) => [
-      `${col}5 era 平成 22 年 = 2010年 → 2010年`,
-      `${col}6 impliedEra 23 年 = 2011年 → 2011年`,
-      `${col}7 era 平成 22 年度 = 2010年度 → 2010年度`,
-      `${col}8 impliedEra 23 年度 = 2011年度 → 2011年度`,
-      `${col}9 era 平成23年7-9月 = 2011年7-9月 → 2011年7-9月`,
-      `${col}10 impliedEra 7 = 2011年7月 → 2011年7月`,
-      `${col}11 impliedEra 8 = 2011年8月 → 2011年8月`,
-      `${col}12 impliedEra 9 = 2011年9月 → 2011年9月`,
-      `${col}13 impliedEra 10-12月 = 2011年10-12月 → 2011年10-12月`,
-      `${col}14 impliedEra 10 = 2011年10月 → 2011年10月`,
-      `${col}15 impliedEra 11 = 2011年11月 → 2011年11月`,
-      `${col}16 impliedEra 12 = 2011年12月 → 2011年12月`,
-      `${col}17 era 平成24年1-3月 = 2012年1-3月 → 2012年1-3月`,
-      `${col}18 impliedEra 1 = 2012年1月 → 2012年1月`,
-      `${col}19 impliedEra 2 = 2012年2月 → 2012年2月`,
-      `${col}20 impliedEra 3 = 2012年3月 → 2012年3月`,
-    ];
-    const vs = detect(viewOf(sheet, [t1, t2]));
-    expect(lines(vs)).toEqual([
-      ...table1('A'),
-      'A24 era 平成 22 年 = 2010年 → 2010年',
-      'A25 impliedEra 23 年 = 2011年 → 2011年',
-      'A26 era 平成23年7-9月 = 2011年7-9月 → 2011年7-9月',
-      'A27 impliedEra 7 = 2011年7月 → 2011年7月',
-      'A28 impliedEra 8 = 2011年8月 → 2011年8月',
-      'A29 impliedEra 9 = 2011年9月 → 2011年9月',
-      ...table1('I'),
-    ]);
-    expect(vs).toHaveLength(16 + 6 + 16);
-  });
-
-  it('ci-index.xlsx: H17 in the header; the 和暦 column beside 西暦 is allowed', () => {
-    const sheet = sheetOf('ci-index.xlsx');
-    const t = tableOf(sheet, { captionRows: [0], headerRows: [2, 3], dataRows: [4, sheet.rowCount - 1], keyColumns: [0, 1, 2] });
-    expect(lines(detect(viewOf(sheet, [t])))).toEqual([
-      'D3 era H17 = 2005年 → CI指数 (2005=100)\nComposite Indexes (2005=100)',
-    ]);
-  });
-
-  it('ci-index.xlsx without its 西暦 column: the 和暦 years are reported, era unknown', () => {
-    const sheet = sheetOf('ci-index.xlsx');
-    sheet.columns.splice(1, 1); // drop column B (西暦)
-    const t = tableOf(sheet, { captionRows: [0], headerRows: [2, 3], dataRows: [4, sheet.rowCount - 1], keyColumns: [0, 1] });
-    // Column A holds 21 (row 5), 22 (row 7), 23 (row 19), 24 (row 27): the year is written
-    // only on each year's first month.
-    expect(lines(detect(viewOf(sheet, [t])))).toEqual([
-      'A5 eraYearColumnUnknownEra 21',
-      'A7 eraYearColumnUnknownEra 22',
-      'A19 eraYearColumnUnknownEra 23',
-      'A27 eraYearColumnUnknownEra 24',
-      'C3 era H17 = 2005年 → CI指数 (2005=100)\nComposite Indexes (2005=100)',
-    ]);
-  });
-
-  it('shelters-sjis.csv: mixed era dates become YYYY-MM-DD', () => {
-    const sheet = sheetOf('shelters-sjis.csv');
-    const t = tableOf(sheet, { headerRows: [0, 0], dataRows: [1, 6], keyColumns: [0] });
-    expect(lines(detect(viewOf(sheet, [t])))).toEqual([
-      'E2 era 平成31年4月1日 = 2019-04-01 → 2019-04-01',
-      'E3 era H30.3.31 = 2018-03-31 → 2018-03-31',
-      'E4 era 令和元年5月1日 = 2019-05-01 → 2019-05-01',
-      'E5 era R2.10.1 = 2020-10-01 → 2020-10-01',
-      'E6 era 令和5年4月1日 = 2023-04-01 → 2023-04-01',
-      'E7 era 昭和63年7月1日 = 1988-07-01 → 1988-07-01',
-    ]);
-  });
-
-  it('real/cell_format_2007.xlsx 書式（日付）: [$-411] serials across era boundaries, and the texts Excel shows', () => {
-    const sheet = sheetOf('real/cell_format_2007.xlsx', '書式（日付）');
-    // Header row 3 (No. / 説明 / テストケース / テスト結果 …), cases in rows 4–36.
-    const t = tableOf(sheet, { captionRows: [0], headerRows: [2, 2], dataRows: [3, sheet.rowCount - 1], keyColumns: [0] });
-    const vs = detect(viewOf(sheet, [t]));
-    // Rows 22–28 use [$-411]ge.m.d, rows 29–35 [$-411]ggge"年"m"月"d"日"; column D holds
-    // what Excel displays for the serial in column C.
-    const isoOf: Record<string, string> = {
-      'H24.2.29': '2012-02-29',
-      'S64.1.7': '1989-01-07',
-      'H1.1.8': '1989-01-08',
-      'T15.12.24': '1926-12-24',
-      'S1.12.25': '1926-12-25',
-      'M45.7.29': '1912-07-29',
-      'T1.7.30': '1912-07-30',
-    };
-    const shown = Object.keys(isoOf);
-    const kanji = ['平成24年2月29日', '昭和64年1月7日', '平成1年1月8日', '大正15年12月24日', '昭和1年12月25日', '明治45年7月29日', '大正1年7月30日'];
-    const iso = Object.values(isoOf);
-    const expected = [
-      // 説明 column: `(和暦)平成13年3月14日` (rows 29–35); `(和暦)H:13:3.14` is no date.
-      ...[29, 30, 31, 32, 33, 34, 35].map((r) => `B${r} era 平成13年3月14日 = 2001-03-14 → (和暦)2001年3月14日`),
-      ...shown.map((d, i) => `C${22 + i} eraFormat ${d} = ${iso[i]} → ${iso[i]}`),
-      ...kanji.map((d, i) => `C${29 + i} eraFormat ${d} = ${iso[i]} → ${iso[i]}`),
-      ...shown.map((d, i) => `D${22 + i} era ${d} = ${iso[i]} → ${iso[i]}`),
-      ...kanji.map((d, i) => `D${29 + i} era ${d} = ${iso[i]} → ${iso[i]}`),
-    ];
-    expect(lines(vs)).toEqual(expected);
-    expect(vs).toHaveLength(35);
-    // The display text the rule quotes is what Excel shows (テスト結果 column).
-    for (const v of vs.filter((x) => x.messageId === 'eraFormat')) {
-      expect(v.params?.display).toBe(getValue(sheet, v.range.s.r, 3));
-    }
-  });
-
-  it('real/26jinugoki.xls Ⅰ: ` 平 成 ６ 年` then years and months with the era left out', () => {
-    const sheet = sheetOf('real/26jinugoki.xls', 'Ⅰ');
-    // Title rows 1 and 3 (J3/K3 hold remarks on the years), header rows 4–7 (年月・区 in A
-    // and again in S), data rows 9–60, notes 62–67.
-    const t = tableOf(sheet, {
-      captionRows: [0, 2],
-      headerRows: [3, 6],
-      dataRows: [8, 59],
-      noteRows: [61, 62, 63, 64, 65, 66],
-      columns: [0, 18],
-      keyColumns: [0, 18],
-    });
-    const vs = detect(viewOf(sheet, [t]));
-    const column = (col: string) => {
-      const out = [`${col}9 era 平 成 ６ 年 = 1994年 → 1994年`];
-      // Heisei 7–25 in rows 10–18 and 20–29 (row 19 is blank).
-      for (let y = 7, r = 10; y <= 25; y++, r++) {
-        if (r === 19) r++;
-        out.push(`${col}${r} impliedEra ${y < 10 ? String.fromCharCode(0xff10 + y) : y} 年 = ${1988 + y}年 → ${1988 + y}年`);
-      }
-      out.push(`${col}31 era 平 成 26 年 = 2014年 → 2014年`);
-      const fw = (n: number) => String(n).replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d)));
-      for (let m = 1; m <= 12; m++) {
-        const text = m < 10 ? `${fw(m)}　　月` : `${m}　　月`;
-        out.push(`${col}${32 + m} impliedEra ${text} = 2014年${m}月 → 2014年${m}月`);
-      }
-      return out;
-    };
-    expect(lines(vs)).toEqual([
-      ...column('A'),
-      'J3 era 平成11年、平成13年、平成16年、平成18年、平成21年 = 1999年、2001年、2004年、2006年、2009年 → 1999年，2001年から2004年及び2006年から2009年の人口は国勢調査結果に基づいて，',
-      // `平成８・９年`: the era is written once for both years.
-      'K3 era 平成８、９年 = 1996年、1997年 →  1996・1997年の人口は被災地人口実態調査結果に基づいて修正しているが，人口増加数は修正していない。',
-      ...column('S'),
-    ]);
-    expect(vs).toHaveLength(33 * 2 + 2);
-  });
+      ...reading([
+        'B3 era 平成12年 = 2000年 → 2000年',
+        'C3 impliedEra 17年 = 2005年 → 2005年',
+        'E3 era 平成12～17年 = 2000～2005年 → 人口増減率\n(2000～2005年)',
+        'F3 impliedEra 22年 = 2010年 → 2010年',
+        'I3 era 平成17～22年 = 2005～2010年 → 人口増減率\n(2005～2010年)',
+      ]),
+    },
+    {
+      name: 'crushed-stone.xlsx: years, fiscal years, quarters and bare months in both tables',
+      view: () => {
+        const sheet = sheetOf('crushed-stone.xlsx');
+        // Table (1): caption rows 1–2, header 3–4, data 5–20, 年 月 in A and again in I.
+        const t1 = tableOf(sheet, { captionRows: [0, 1], headerRows: [2, 3], dataRows: [4, 19], columns: [0, 8], keyColumns: [0, 8] }, 't1');
+        // Table (2): caption row 22, header 23, data 24–29.
+        const t2 = tableOf(sheet, { captionRows: [21], headerRows: [22, 22], dataRows: [23, 28], columns: [0, 6], keyColumns: [0] }, 't2');
+        return viewOf(sheet, [t1, t2]);
+      },
+      ...(() => {
+        const table1 = (col: string) => [
+          `${col}5 era 平成 22 年 = 2010年 → 2010年`,
+          `${col}6 impliedEra 23 年 = 2011年 → 2011年`,
+          `${col}7 era 平成 22 年度 = 2010年度 → 2010年度`,
+          `${col}8 impliedEra 23 年度 = 2011年度 → 2011年度`,
+          `${col}9 era 平成23年7-9月 = 2011年7-9月 → 2011年7-9月`,
+          `${col}10 impliedEra 7 = 2011年7月 → 2011年7月`,
+          `${col}11 impliedEra 8 = 2011年8月 → 2011年8月`,
+          `${col}12 impliedEra 9 = 2011年9月 → 2011年9月`,
+          `${col}13 impliedEra 10-12月 = 2011年10-12月 → 2011年10-12月`,
+          `${col}14 impliedEra 10 = 2011年10月 → 2011年10月`,
+          `${col}15 impliedEra 11 = 2011年11月 → 2011年11月`,
+          `${col}16 impliedEra 12 = 2011年12月 → 2011年12月`,
+          `${col}17 era 平成24年1-3月 = 2012年1-3月 → 2012年1-3月`,
+          `${col}18 impliedEra 1 = 2012年1月 → 2012年1月`,
+          `${col}19 impliedEra 2 = 2012年2月 → 2012年2月`,
+          `${col}20 impliedEra 3 = 2012年3月 → 2012年3月`,
+        ];
+        const expected = [
+          ...table1('A'),
+          'A24 era 平成 22 年 = 2010年 → 2010年',
+          'A25 impliedEra 23 年 = 2011年 → 2011年',
+          'A26 era 平成23年7-9月 = 2011年7-9月 → 2011年7-9月',
+          'A27 impliedEra 7 = 2011年7月 → 2011年7月',
+          'A28 impliedEra 8 = 2011年8月 → 2011年8月',
+          'A29 impliedEra 9 = 2011年9月 → 2011年9月',
+          ...table1('I'),
+        ];
+        expect(expected).toHaveLength(16 + 6 + 16);
+        return reading(expected);
+      })(),
+    },
+    {
+      name: 'ci-index.xlsx: H17 in the header; the 和暦 column beside 西暦 is allowed',
+      view: () => {
+        const sheet = sheetOf('ci-index.xlsx');
+        return viewOf(sheet, [tableOf(sheet, { captionRows: [0], headerRows: [2, 3], dataRows: [4, sheet.rowCount - 1], keyColumns: [0, 1, 2] })]);
+      },
+      ...reading(['D3 era H17 = 2005年 → CI指数 (2005=100)\nComposite Indexes (2005=100)']),
+    },
+    {
+      name: 'ci-index.xlsx without its 西暦 column: the 和暦 years are reported, era unknown',
+      view: () => {
+        const sheet = sheetOf('ci-index.xlsx');
+        sheet.columns.splice(1, 1); // drop column B (西暦)
+        return viewOf(sheet, [tableOf(sheet, { captionRows: [0], headerRows: [2, 3], dataRows: [4, sheet.rowCount - 1], keyColumns: [0, 1] })]);
+      },
+      // Column A holds 21 (row 5), 22 (row 7), 23 (row 19), 24 (row 27): the year is written
+      // only on each year's first month.
+      ...reading([
+        'A5 eraYearColumnUnknownEra 21',
+        'A7 eraYearColumnUnknownEra 22',
+        'A19 eraYearColumnUnknownEra 23',
+        'A27 eraYearColumnUnknownEra 24',
+        'C3 era H17 = 2005年 → CI指数 (2005=100)\nComposite Indexes (2005=100)',
+      ]),
+    },
+    {
+      name: 'shelters-sjis.csv: mixed era dates become YYYY-MM-DD',
+      view: () => {
+        const sheet = sheetOf('shelters-sjis.csv');
+        return viewOf(sheet, [tableOf(sheet, { headerRows: [0, 0], dataRows: [1, 6], keyColumns: [0] })]);
+      },
+      ...reading([
+        'E2 era 平成31年4月1日 = 2019-04-01 → 2019-04-01',
+        'E3 era H30.3.31 = 2018-03-31 → 2018-03-31',
+        'E4 era 令和元年5月1日 = 2019-05-01 → 2019-05-01',
+        'E5 era R2.10.1 = 2020-10-01 → 2020-10-01',
+        'E6 era 令和5年4月1日 = 2023-04-01 → 2023-04-01',
+        'E7 era 昭和63年7月1日 = 1988-07-01 → 1988-07-01',
+      ]),
+    },
+    {
+      name: 'real/cell_format_2007.xlsx 書式（日付）: [$-411] serials across era boundaries, and the texts Excel shows',
+      view: () => {
+        const sheet = sheetOf('real/cell_format_2007.xlsx', '書式（日付）');
+        // Header row 3 (No. / 説明 / テストケース / テスト結果 …), cases in rows 4–36.
+        return viewOf(sheet, [tableOf(sheet, { captionRows: [0], headerRows: [2, 2], dataRows: [3, sheet.rowCount - 1], keyColumns: [0] })]);
+      },
+      errors: 35,
+      check(found, view) {
+        // Rows 22–28 use [$-411]ge.m.d, rows 29–35 [$-411]ggge"年"m"月"d"日"; column D holds
+        // what Excel displays for the serial in column C.
+        const isoOf: Record<string, string> = {
+          'H24.2.29': '2012-02-29',
+          'S64.1.7': '1989-01-07',
+          'H1.1.8': '1989-01-08',
+          'T15.12.24': '1926-12-24',
+          'S1.12.25': '1926-12-25',
+          'M45.7.29': '1912-07-29',
+          'T1.7.30': '1912-07-30',
+        };
+        const shown = Object.keys(isoOf);
+        const kanji = ['平成24年2月29日', '昭和64年1月7日', '平成1年1月8日', '大正15年12月24日', '昭和1年12月25日', '明治45年7月29日', '大正1年7月30日'];
+        const iso = Object.values(isoOf);
+        expect(lines(found)).toEqual([
+          // 説明 column: `(和暦)平成13年3月14日` (rows 29–35); `(和暦)H:13:3.14` is no date.
+          ...[29, 30, 31, 32, 33, 34, 35].map((r) => `B${r} era 平成13年3月14日 = 2001-03-14 → (和暦)2001年3月14日`),
+          ...shown.map((d, i) => `C${22 + i} eraFormat ${d} = ${iso[i]} → ${iso[i]}`),
+          ...kanji.map((d, i) => `C${29 + i} eraFormat ${d} = ${iso[i]} → ${iso[i]}`),
+          ...shown.map((d, i) => `D${22 + i} era ${d} = ${iso[i]} → ${iso[i]}`),
+          ...kanji.map((d, i) => `D${29 + i} era ${d} = ${iso[i]} → ${iso[i]}`),
+        ]);
+        // The display text the rule quotes is what Excel shows (テスト結果 column).
+        for (const v of found.filter((x) => x.messageId === 'eraFormat')) {
+          expect(v.params?.display).toBe(getValue(view.sheet, v.range.s.r, 3));
+        }
+      },
+    },
+    {
+      name: 'real/26jinugoki.xls Ⅰ: ` 平 成 ６ 年` then years and months with the era left out',
+      view: () => {
+        const sheet = sheetOf('real/26jinugoki.xls', 'Ⅰ');
+        // Title rows 1 and 3 (J3/K3 hold remarks on the years), header rows 4–7 (年月・区 in A
+        // and again in S), data rows 9–60, notes 62–67.
+        const t = tableOf(sheet, { captionRows: [0, 2], headerRows: [3, 6], dataRows: [8, 59], noteRows: [61, 62, 63, 64, 65, 66], columns: [0, 18], keyColumns: [0, 18] });
+        return viewOf(sheet, [t]);
+      },
+      ...(() => {
+        const column = (col: string) => {
+          const out = [`${col}9 era 平 成 ６ 年 = 1994年 → 1994年`];
+          // Heisei 7–25 in rows 10–18 and 20–29 (row 19 is blank).
+          for (let y = 7, r = 10; y <= 25; y++, r++) {
+            if (r === 19) r++;
+            out.push(`${col}${r} impliedEra ${y < 10 ? String.fromCharCode(0xff10 + y) : y} 年 = ${1988 + y}年 → ${1988 + y}年`);
+          }
+          out.push(`${col}31 era 平 成 26 年 = 2014年 → 2014年`);
+          const fw = (n: number) => String(n).replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+          for (let m = 1; m <= 12; m++) {
+            const text = m < 10 ? `${fw(m)}　　月` : `${m}　　月`;
+            out.push(`${col}${32 + m} impliedEra ${text} = 2014年${m}月 → 2014年${m}月`);
+          }
+          return out;
+        };
+        const expected = [
+          ...column('A'),
+          'J3 era 平成11年、平成13年、平成16年、平成18年、平成21年 = 1999年、2001年、2004年、2006年、2009年 → 1999年，2001年から2004年及び2006年から2009年の人口は国勢調査結果に基づいて，',
+          // `平成８・９年`: the era is written once for both years.
+          'K3 era 平成８、９年 = 1996年、1997年 →  1996・1997年の人口は被災地人口実態調査結果に基づいて修正しているが，人口増加数は修正していない。',
+          ...column('S'),
+        ];
+        expect(expected).toHaveLength(33 * 2 + 2);
+        return reading(expected);
+      })(),
+    },
+  ],
 });
 
 describe('wareki rule: performance', () => {
@@ -486,7 +484,7 @@ describe('wareki rule: performance', () => {
     }
     const view = viewOf(sheet);
     const t0 = performance.now();
-    const vs = detect(view);
+    const vs = findingsOf(wareki, view);
     const ms = performance.now() - t0;
     // Every row but the first data rows (months before any era) is 和暦 in column A.
     const colA = vs.filter((v) => v.range.s.c === 0);
