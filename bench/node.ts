@@ -150,7 +150,7 @@ export function runNode(s: NodeScenario, cfg: NodeConfig): NodeFigures {
     out.fixAll = measure(
       'fix-all: plan, apply, re-analysis (DocumentSession.fixAll)',
       cfg,
-      () => session.fixAll({ label: 'history.fixAll' }),
+      () => session.fixAll({ step: { kind: 'fixAll' } }),
       (r) => {
         if (r.changes.length === 0) throw new Error('fix-all changed nothing');
         changes = r.changes;

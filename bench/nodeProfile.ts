@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   const opened = await step('open (DocumentSession.open)', () => session.open(path.basename(file), bytes));
   if (!opened.ok) throw new Error(`could not open ${file}: ${JSON.stringify(opened.error)}`);
   await step('analyse (DocumentSession.analyse)', () => session.analyse());
-  const { changes } = await step('fix-all: plan, apply, re-analysis (DocumentSession.fixAll)', () => session.fixAll({ label: 'history.fixAll' }));
+  const { changes } = await step('fix-all: plan, apply, re-analysis (DocumentSession.fixAll)', () => session.fixAll({ step: { kind: 'fixAll' } }));
   const kinds = new Map<string, number>();
   for (const ch of changes) {
     const key = `${ch.kind}${'ruleId' in ch && ch.ruleId ? ` ${ch.ruleId}` : ''}`;

@@ -17,6 +17,7 @@ import { Worker } from 'node:worker_threads';
 import { glob } from 'tinyglobby';
 import type { CsvEncoding } from '../src/core/io/encodeText.ts';
 import { DEFAULT_EXPORT, type ExportOptions } from '../src/core/io/export.ts';
+import { translate } from '../src/core/messages/translate.ts';
 import { RecipeError, parseRecipe } from '../src/core/recipe.ts';
 import { ruleById } from '../src/core/rules/registry.ts';
 import { type CleanOptions, type FileReport, checkFile, cleanFile } from './jobs.ts';
@@ -99,16 +100,17 @@ function printWarnings(r: FileReport, io: CliIo): void {
 
 function printCheck(r: FileReport, lang: 'ja' | 'en', io: CliIo): void {
   if (!r.ok) {
-    io.out(`✗ ${r.file}: ${lang === 'ja' ? '読めません' : 'cannot read'} — ${r.error}\n`);
+    io.out(`✗ ${r.file}: ${translate(lang, 'cli.cannotRead')} — ${r.error}\n`);
     return;
   }
   const total = (r.sheets ?? []).reduce((n, s) => n + s.rules.reduce((m, x) => m + x.count, 0), 0);
-  io.out(`${r.level1 > 0 ? '✗' : '✓'} ${r.file}: ${lang === 'ja' ? `レベル1 違反 ${r.level1} 件、全体 ${total} 件` : `${r.level1} Level 1 violations, ${total} in all`}\n`);
+  io.out(`${r.level1 > 0 ? '✗' : '✓'} ${r.file}: ${translate(lang, 'cli.checkSummary', { level1: r.level1, total })}\n`);
   printWarnings(r, io);
   for (const s of r.sheets ?? []) {
     for (const rule of s.rules) {
       const title = ruleById(rule.ruleId)?.meta.title[lang] ?? rule.ruleId;
-      io.out(`    [${s.sheet}] L${rule.level} ${title}: ${rule.count}${rule.failing < rule.count ? (lang === 'ja' ? `(うち参考 ${rule.count - rule.failing})` : ` (${rule.count - rule.failing} advisory)`) : ''}\n`);
+      const advisory = rule.failing < rule.count ? translate(lang, 'cli.advisory', { count: rule.count - rule.failing }) : '';
+      io.out(`    [${s.sheet}] L${rule.level} ${title}: ${rule.count}${advisory}\n`);
       for (const ex of rule.examples) io.out(`        ${ex}\n`);
     }
   }
@@ -119,9 +121,9 @@ function printClean(r: FileReport, lang: 'ja' | 'en', io: CliIo): void {
     io.out(`✗ ${r.file}: ${r.error}\n`);
     return;
   }
-  io.out(`✓ ${r.file} → ${(r.outputs ?? []).join(', ')}${r.level1 > 0 ? (lang === 'ja' ? `(レベル1 違反が ${r.level1} 件残っています)` : ` (${r.level1} Level 1 violations remain)`) : ''}\n`);
+  io.out(`✓ ${r.file} → ${(r.outputs ?? []).join(', ')}${r.level1 > 0 ? translate(lang, 'cli.level1Remain', { count: r.level1 }) : ''}\n`);
   printWarnings(r, io);
-  for (const s of r.skipped ?? []) io.out(`    ${lang === 'ja' ? '適用しなかった手順' : 'step not applied'}: ${s.step} (${s.reason})\n`);
+  for (const s of r.skipped ?? []) io.out(`    ${translate(lang, 'cli.stepNotApplied')}: ${s.step} (${s.reason})\n`);
 }
 
 export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<number> {
@@ -156,7 +158,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
   const lang = values.lang === 'en' ? 'en' : 'ja';
   const files = await expand(patterns);
   if (files.length === 0) {
-    io.err(`${lang === 'ja' ? 'ファイルが見つかりません' : 'no files match'}: ${patterns.join(' ')}\n`);
+    io.err(`${translate(lang, 'cli.noFiles')}: ${patterns.join(' ')}\n`);
     return 66;
   }
   const jobs = Math.max(1, Number(values.jobs ?? os.availableParallelism?.() ?? os.cpus().length) || 1);

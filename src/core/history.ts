@@ -4,13 +4,11 @@ import type { Change } from './changes.ts';
 import type { RecipeStep } from './recipe.ts';
 
 export interface Command {
-  /** Message key describing the command (`history.edit`, later `fix.<rule>`). */
-  label: string;
-  /** Extra words for the label, e.g. the cell address. */
-  detail?: string;
+  /** What the user did, as the recipe records it; the UI names the command from it (`describeCommand`). */
+  step: RecipeStep;
+  /** The step was replayed from a recipe rather than taken by hand. */
+  replayed?: true;
   changes: Change[];
-  /** What the recipe records for this command (absent: not replayable). */
-  step?: RecipeStep;
 }
 
 export interface History {

@@ -10,7 +10,7 @@ import { type Change, MANUAL_EDIT, applyChanges, isStructural, metaChange, rever
 import { DEFAULT_EXPORT, type ExportOptions } from '../core/io/export.ts';
 import type { Progress } from '../core/io/progress.ts';
 import type { ReadErrorInfo, ReadOptions, ReadWarning, WorkbookPreview } from '../core/io/read.ts';
-import { type Sheet, type TableMeta, type Workbook, cellAddress, getCell, sheetById } from '../core/model.ts';
+import { type Sheet, type TableMeta, type Workbook, getCell, sheetById } from '../core/model.ts';
 import type { AnalysisDelta, SheetAnalysis } from '../core/analysis/analyse.ts';
 import { RECIPE_VERSION, type Recipe, type ReplayedStep, cellRef, metaPatch, serializeRecipe } from '../core/recipe.ts';
 import type { FixOptions, RuleId } from '../core/rules/types.ts';
@@ -418,8 +418,6 @@ export function createDocumentStore(session: SessionApi) {
         if (sameSnapshot(before, after)) return;
         const tables = get().findings[activeSheetId]?.structure.tables;
         get().execute({
-          label: 'history.edit',
-          detail: cellAddress(r, c),
           changes: [{ kind: 'cell', sheetId: activeSheetId, r, c, before, after, ruleId: MANUAL_EDIT }],
           step: { kind: 'edit', sheet: sheet.name, ...cellRef(sheet, r, c, tables), text },
         });
@@ -477,11 +475,11 @@ export function createDocumentStore(session: SessionApi) {
         const preview = get().preview;
         if (!preview) return;
         const sheet = get().workbook && sheetById(get().workbook!, preview.sheetId);
+        // The changes were planned on that sheet: without it there is nothing to apply them to.
+        if (!sheet) return;
         get().execute({
-          label: 'history.fix',
-          detail: preview.ruleId,
           changes: preview.changes,
-          step: sheet ? { kind: 'fix', sheet: sheet.name, rule: preview.ruleId, ...(Object.keys(preview.options).length ? { options: preview.options } : {}) } : undefined,
+          step: { kind: 'fix', sheet: sheet.name, rule: preview.ruleId, ...(Object.keys(preview.options).length ? { options: preview.options } : {}) },
         });
       },
 
@@ -523,7 +521,7 @@ export function createDocumentStore(session: SessionApi) {
           if (mine !== generation) return null;
           for (const done of steps) {
             if (done.changes.length === 0) continue;
-            record({ label: 'history.recipe', detail: done.step.kind, changes: done.changes, step: done.step });
+            record({ step: done.step, replayed: true, changes: done.changes });
           }
           // Corrections stay only on sheets the recipe did not reshape (their rows moved).
           const reshaped = new Set(steps.flatMap((d) => d.changes.filter(isStructural).map((ch) => (ch.kind === 'sheet' ? ch.sheet.id : ch.sheetId))));
@@ -578,7 +576,7 @@ export function createDocumentStore(session: SessionApi) {
       setMeta: (sheetId, meta) => {
         const sheet = get().workbook && sheetById(get().workbook!, sheetId);
         if (!sheet) return;
-        get().execute({ label: 'history.meta', changes: [metaChange(sheet, meta, 'meta')], step: { kind: 'meta', sheet: sheet.name, patch: metaPatch(sheet.meta, meta) } });
+        get().execute({ changes: [metaChange(sheet, meta, 'meta')], step: { kind: 'meta', sheet: sheet.name, patch: metaPatch(sheet.meta, meta) } });
       },
 
       fixAll: async () => {
@@ -588,7 +586,7 @@ export function createDocumentStore(session: SessionApi) {
         try {
           // Planned, applied, recorded and analysed in the worker in one call; nothing can
           // change the document meanwhile (execute, undo and redo wait for `fixing`).
-          const command = { label: 'history.fixAll', step: { kind: 'fixAll' as const } };
+          const command = { step: { kind: 'fixAll' as const } };
           const { changes, deltas } = await session.fixAll(command);
           // Another document was opened meanwhile: the worker holds that one now.
           if (mine !== generation || changes.length === 0) return;

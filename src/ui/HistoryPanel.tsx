@@ -1,8 +1,6 @@
 // Every step taken so far, newest last; the user can go back to any of them.
-import { ruleById } from '../core/rules/registry.ts';
-import type { RuleId } from '../core/rules/types.ts';
 import { useDoc, useLang, useT } from './context.ts';
-import type { MessageKey } from './i18n.ts';
+import { describeCommand } from './describeCommand.ts';
 
 export function HistoryPanel() {
   const t = useT();
@@ -14,19 +12,16 @@ export function HistoryPanel() {
     <section className="history-panel" aria-label={t('history.title')} data-testid="history">
       <h3>{t('history.title')}</h3>
       <ol>
-        {past.map((cmd, i) => {
-          const detail = cmd.label === 'history.fix' ? (ruleById(cmd.detail as RuleId)?.meta.title[lang] ?? '') : (cmd.detail ?? '');
-          return (
-            <li key={i}>
-              <span>{t(cmd.label as MessageKey, { detail })}</span>
-              {i < past.length - 1 && (
-                <button type="button" className="small" onClick={() => undoTo(i + 1)} title={t('history.backTitle')}>
-                  {t('history.back')}
-                </button>
-              )}
-            </li>
-          );
-        })}
+        {past.map((cmd, i) => (
+          <li key={i}>
+            <span>{describeCommand(cmd, lang)}</span>
+            {i < past.length - 1 && (
+              <button type="button" className="small" onClick={() => undoTo(i + 1)} title={t('history.backTitle')}>
+                {t('history.back')}
+              </button>
+            )}
+          </li>
+        ))}
       </ol>
     </section>
   );

@@ -3,7 +3,8 @@
 // and brings back what was open before.
 import { useEffect, useState } from 'react';
 import type { LoadingState } from '../store/documentStore.ts';
-import { type MessageKey, formatCount } from './i18n.ts';
+import { formatCount } from './i18n.ts';
+import { LOAD_PHASE_KEYS } from './messageKeys.ts';
 import { useDoc, useT } from './context.ts';
 
 /** Whole-read fraction if known, else the phase's own. */
@@ -36,7 +37,7 @@ export function LoadProgress() {
   const now = Date.now();
   const seconds = ((now - loading.startedAt) / 1000).toFixed(1);
   const left = secondsLeft(loading, now);
-  const phase = t(`load.phase.${loading.phase}` as MessageKey);
+  const phase = t(LOAD_PHASE_KEYS[loading.phase]);
   return (
     <div className={loading.preview ? 'load-progress compact' : 'load-progress'} data-testid="load-progress">
       <div className="load-head">

@@ -1,6 +1,6 @@
 // Read errors (role="alert", naming the file and the reason) and read warnings.
-import type { MessageKey } from './i18n.ts';
 import { useDoc, useLang, useT } from './context.ts';
+import { ENCODING_KEYS } from './messageKeys.ts';
 
 export function ErrorAlert() {
   const t = useT();
@@ -16,7 +16,7 @@ export function ErrorAlert() {
       ? 'detected' in info && info.detected && info.detected !== 'binary' && info.detected !== 'text'
         ? t('error.not-spreadsheet', { detected: info.detected })
         : t('error.not-spreadsheet.unknown')
-      : t(`error.${info.code}` as MessageKey);
+      : t(`error.${info.code}`);
   return (
     <div role="alert" className="alert error">
       <div>
@@ -47,7 +47,7 @@ export function ReadWarnings() {
       {warnings.map((w) => (
         <div key={w.code}>
           {w.code === 'invalid-characters'
-            ? t('warning.invalid-characters', { count: w.count, encoding: t(`encoding.${w.encoding}` as MessageKey) })
+            ? t('warning.invalid-characters', { count: w.count, encoding: t(ENCODING_KEYS[w.encoding]) })
             : w.code === 'level2'
               ? t('warning.level2', { count: w.metaLines })
               : t('warning.csv-problems', { count: w.count, row: w.firstRow })}

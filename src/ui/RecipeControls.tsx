@@ -7,7 +7,7 @@ import { ruleById } from '../core/rules/registry.ts';
 import { safeFileName } from '../store/documentStore.ts';
 import { useDoc, useDocumentStore, useLang, useT } from './context.ts';
 import { saveBytes } from './download.ts';
-import type { MessageKey } from './i18n.ts';
+import { SKIP_KEYS } from './messageKeys.ts';
 
 export function RecipeButtons({ onReport }: { onReport: (r: RecipeReportData) => void }) {
   const t = useT();
@@ -108,7 +108,7 @@ export function RecipeReport({ report, onClose }: { report: RecipeReportData; on
           <ul>
             {skipped.map((s, i) => (
               <li key={i}>
-                {stepLabel(s.step, lang, t)}: {t(`recipe.skip.${s.outcome.status === 'skipped' ? s.outcome.reason : 'unchanged'}` as MessageKey)}
+                {stepLabel(s.step, lang, t)}: {t(SKIP_KEYS[s.outcome.status === 'skipped' ? s.outcome.reason : 'unchanged'])}
               </li>
             ))}
           </ul>

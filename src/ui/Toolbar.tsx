@@ -5,14 +5,12 @@ import { isDirty } from '../store/documentStore.ts';
 import { settingsStore } from '../store/settingsStore.ts';
 import { useDoc, useDocumentStore, useLang, useT } from './context.ts';
 import { FileButton } from './FileDrop.tsx';
-import type { MessageKey } from './i18n.ts';
 import { ExportMenu } from './ExportMenu.tsx';
 import { RecipeButtons, type RecipeReportData } from './RecipeControls.tsx';
-import { ruleById } from '../core/rules/registry.ts';
-import type { RuleId } from '../core/rules/types.ts';
+import { describeCommand } from './describeCommand.ts';
+import { DELIMITERS, DELIMITER_KEYS, ENCODING_KEYS } from './messageKeys.ts';
 
 const ENCODINGS: TextEncodingName[] = ['utf-8', 'utf-8-bom', 'shift_jis', 'euc-jp', 'utf-16le', 'utf-16be'];
-const DELIMITERS = [',', '\t', ';', '|'];
 
 export function Toolbar({ onFile, onRecipeReport }: { onFile: (f: File) => void; onRecipeReport: (r: RecipeReportData) => void }) {
   const t = useT();
@@ -28,11 +26,7 @@ export function Toolbar({ onFile, onRecipeReport }: { onFile: (f: File) => void;
   const fixing = useDoc((s) => s.fixing);
   const analysed = useDoc((s) => s.activeSheetId !== null && s.findings[s.activeSheetId] !== undefined);
 
-  const label = (cmd: (typeof past)[number] | undefined) => {
-    if (!cmd) return t('toolbar.nothing');
-    const detail = cmd.label === 'history.fix' ? (ruleById(cmd.detail as RuleId)?.meta.title[lang] ?? '') : (cmd.detail ?? '');
-    return t(cmd.label as MessageKey, { detail });
-  };
+  const label = (cmd: (typeof past)[number] | undefined) => (cmd ? describeCommand(cmd, lang) : t('toolbar.nothing'));
 
   const reread = (options: { encoding?: TextEncodingName; delimiter?: string }) => {
     if (!source) return;
@@ -64,7 +58,7 @@ export function Toolbar({ onFile, onRecipeReport }: { onFile: (f: File) => void;
           >
             {ENCODINGS.map((enc) => (
               <option key={enc} value={enc}>
-                {t(`encoding.${enc}` as MessageKey)}
+                {t(ENCODING_KEYS[enc])}
                 {source.encodingDetected && enc === source.encoding ? ` (${t('encoding.detected')})` : ''}
               </option>
             ))}
@@ -77,7 +71,7 @@ export function Toolbar({ onFile, onRecipeReport }: { onFile: (f: File) => void;
           <select value={source.delimiter} disabled={loading} onChange={(e) => reread({ delimiter: e.target.value })}>
             {DELIMITERS.map((d) => (
               <option key={d} value={d}>
-                {t(`delimiter.${d}` as MessageKey)}
+                {t(DELIMITER_KEYS[d])}
               </option>
             ))}
           </select>

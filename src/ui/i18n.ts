@@ -1,4 +1,6 @@
-// Message lookup for the two UI languages.
+// Message lookup for the two UI languages: the UI's catalogue (which includes the core's)
+// through the core's one template function.
+import { type MessageParams, translator } from '../core/messages/template.ts';
 import { en } from './messages/en.ts';
 import { type MessageKey, ja } from './messages/ja.ts';
 
@@ -6,9 +8,7 @@ import type { Lang } from '../store/settingsStore.ts';
 
 export type { Lang, MessageKey };
 
-const TABLES: Record<Lang, Record<MessageKey, string>> = { ja, en };
-
-export type Params = Record<string, string | number>;
+export type Params = MessageParams;
 
 // Made when the app starts: the first use of Intl for a locale costs ~15 ms (ICU data),
 // which would otherwise fall on the frame that first shows a file.
@@ -19,8 +19,4 @@ export function formatCount(n: number): string {
   return COUNT_FORMAT.format(n);
 }
 
-export function translate(lang: Lang, key: MessageKey, params?: Params): string {
-  const template = TABLES[lang][key] ?? ja[key];
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
-}
+export const translate = translator<MessageKey>({ ja, en });

@@ -1,14 +1,11 @@
 // Turns violations into sentences in the user's language, from the rule's own message
 // templates. Shared by the grid tooltips, the violations panel and the CLI report.
+import { type Lang, fillTemplate } from '../messages/template.ts';
+import { translate } from '../messages/translate.ts';
 import { ruleById } from './registry.ts';
-import type { Localized, RuleId, RuleMeta, Violation } from './types.ts';
+import type { RuleId, RuleMeta, Violation } from './types.ts';
 
-export type Lang = keyof Localized;
-
-export function fillTemplate(template: string, params?: Record<string, string | number>): string {
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
-}
+export type { Lang };
 
 function metaOf(id: RuleId): RuleMeta | undefined {
   return ruleById(id)?.meta;
@@ -27,8 +24,8 @@ export function violationFix(v: Violation, lang: Lang): string | undefined {
 /** 「ガイド 手順5 / 総務省 1-4」 */
 export function guideReference(meta: RuleMeta, lang: Lang): string {
   const parts: string[] = [];
-  if (meta.guideRef.guide) parts.push(lang === 'ja' ? `ガイド ${meta.guideRef.guide}` : `Guide: ${meta.guideRef.guide}`);
-  if (meta.guideRef.soumu) parts.push(lang === 'ja' ? `総務省 ${meta.guideRef.soumu}` : `MIC ${meta.guideRef.soumu}`);
+  if (meta.guideRef.guide) parts.push(translate(lang, 'rule.guideStep', { step: meta.guideRef.guide }));
+  if (meta.guideRef.soumu) parts.push(translate(lang, 'rule.soumuItem', { item: meta.guideRef.soumu }));
   if (meta.guideRef.other) parts.push(meta.guideRef.other);
   return parts.join(' / ');
 }

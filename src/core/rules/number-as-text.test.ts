@@ -12,7 +12,7 @@ import type { SheetView, Violation } from './types.ts';
 import { applyFixChecked, at, populationView } from '../../../test/ruleHarness.ts';
 import { findingsOfCase, ruleTester, viewOfCase } from '../../../test/ruleTester.ts';
 import { cellFindings } from './findings.ts';
-import { fillTemplate } from './messages.ts';
+import { fillTemplate } from '../messages/template.ts';
 
 /** Every finding on the sheet, each checked against the rule's messages. */
 const detectAll = (view: SheetView): Violation[] => findingsOfCase(rule, view);

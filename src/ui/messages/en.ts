@@ -1,7 +1,11 @@
-// English UI strings: one entry for every Japanese key (the type enforces it).
+// English UI strings: one entry for every Japanese key (the type enforces it), the core's
+// sentences included.
+import { en as core } from '../../core/messages/en.ts';
 import type { MessageKey } from './ja.ts';
 
 export const en: Record<MessageKey, string> = {
+  ...core,
+
   'app.name': 'Seiton',
   'app.tagline': 'Turn municipal Excel and CSV files into machine-readable open data',
   'app.privacy': 'Files are processed on this computer only. Nothing is sent over the internet.',
@@ -17,6 +21,7 @@ export const en: Record<MessageKey, string> = {
   'load.phase.decode': 'Detecting the text encoding',
   'load.phase.parse': 'Parsing the table',
   'load.phase.convert': 'Converting sheets',
+  'load.phase.analyse': 'Checking the table structure and rules',
   'load.cancel': 'Cancel loading',
   'load.remaining': 'about {seconds} s left',
   'load.preview': 'Showing the first {rows} rows. Editing, fixing and downloading are available once the whole file is read.',
@@ -121,8 +126,6 @@ export const en: Record<MessageKey, string> = {
   'fix.summary.meta': 'metadata (caption, notes, units…) updated',
   'fix.more': '{count} more',
   'fix.empty': '(empty)',
-  'fix.option': '{label}',
-
 
   'panel.label': 'Diagnosis',
   'panel.analysisFailed': 'Checking the table failed. The table stays open: you can still edit and download it.',
@@ -143,7 +146,6 @@ export const en: Record<MessageKey, string> = {
 
   'structure.title': 'Table structure',
   'structure.table': 'Table {index}',
-  'structure.range': 'Range',
   'structure.confidence': 'confidence {value}%',
   'structure.caption': 'Caption',
   'structure.header': 'Header',
@@ -168,7 +170,6 @@ export const en: Record<MessageKey, string> = {
   'meta.caption': 'Caption',
   'meta.creator': 'Creator',
   'meta.source': 'Source',
-  'meta.units': 'Units and scales',
   'meta.date': 'Date',
   'meta.dateInvalid': 'Enter the date as YYYY-MM-DD (e.g. 2010-10-01).',
   'meta.language': 'Language',

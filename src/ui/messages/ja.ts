@@ -1,6 +1,10 @@
-// Japanese UI strings: the default language and the source of the message keys.
-// Placeholders are written {name}.
+// Japanese UI strings: the default language and the source of the message keys, the
+// core's sentences (src/core/messages) included. Placeholders are written {name}.
+import { ja as core } from '../../core/messages/ja.ts';
+
 export const ja = {
+  ...core,
+
   'app.name': 'Seiton 整頓',
   'app.tagline': '自治体の Excel・CSV を機械判読可能なオープンデータに',
   'app.privacy': 'ファイルはこのパソコンの中だけで処理されます。インターネットには送信されません。',
@@ -16,6 +20,7 @@ export const ja = {
   'load.phase.decode': '文字コードを判定中',
   'load.phase.parse': '表を解析中',
   'load.phase.convert': 'シートを変換中',
+  'load.phase.analyse': '表の構造と違反を調査中',
   'load.cancel': '読み込みを中止',
   'load.remaining': '残り約 {seconds} 秒',
   'load.preview': '先頭 {rows} 行を表示しています。読み込みが終わるまで編集・修正・ダウンロードはできません。',
@@ -120,8 +125,6 @@ export const ja = {
   'fix.summary.meta': 'メタデータ(表題・注記・単位など)を更新',
   'fix.more': 'ほか {count} 件',
   'fix.empty': '(空)',
-  'fix.option': '{label}',
-
 
   'panel.label': '診断',
   'panel.analysisFailed': '問題の検出に失敗しました。表は開いたままで、編集とダウンロードはできます。',
@@ -142,7 +145,6 @@ export const ja = {
 
   'structure.title': '表の構造',
   'structure.table': '表{index}',
-  'structure.range': '範囲',
   'structure.confidence': '確からしさ {value}%',
   'structure.caption': '表題',
   'structure.header': '見出し',
@@ -167,7 +169,6 @@ export const ja = {
   'meta.caption': '表題',
   'meta.creator': '作成者',
   'meta.source': '出典',
-  'meta.units': '単位・記数単位',
   'meta.date': '日付',
   'meta.dateInvalid': '日付は YYYY-MM-DD の形で入力してください(例 2010-10-01)。',
   'meta.language': '言語',

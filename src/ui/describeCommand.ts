@@ -1,0 +1,26 @@
+// The name of a command in the history and on the undo/redo buttons, made from the step the
+// command keeps: one function for every kind of step.
+import type { Command } from '../core/history.ts';
+import { cellAddress } from '../core/model.ts';
+import { ruleById } from '../core/rules/registry.ts';
+import { type Lang, translate } from './i18n.ts';
+
+/** `B3 の編集`, `単位・記数単位の修正`, `すべて修正`, `レシピの手順(fix)`… */
+export function describeCommand(command: Pick<Command, 'step' | 'replayed'>, lang: Lang): string {
+  const { step } = command;
+  if (command.replayed) return translate(lang, 'history.recipe', { detail: step.kind });
+  switch (step.kind) {
+    case 'edit':
+      // The cell as it was addressed when edited (the step also records it by row key and title).
+      return translate(lang, 'history.edit', { detail: cellAddress(step.row.index, step.column.index) });
+    case 'fix':
+      return translate(lang, 'history.fix', { detail: ruleById(step.rule)?.meta.title[lang] ?? '' });
+    case 'fixAll':
+      return translate(lang, 'history.fixAll');
+    case 'meta':
+      return translate(lang, 'history.meta');
+    case 'structure':
+      // Structure corrections are recipe steps, not commands, unless a recipe replays them.
+      return translate(lang, 'recipe.step.structure', { sheet: step.sheet });
+  }
+}
