@@ -1,0 +1,60 @@
+import { expect } from 'vitest';
+import { ruleTester } from '../../../test/ruleTester.ts';
+import { getValue } from '../model.ts';
+import type { ColumnKind } from '../structure/types.ts';
+import { rule } from './stub-labels.ts';
+
+const STATES = ['自動車乗車中', '歩行中', '計'];
+
+/** Age bands written down column A, one character per cell, a band per group of three rows. */
+function ageBands(): (string | number | null)[][] {
+  const rows: (string | number | null)[][] = [['年齢層', '状態', '2019年', '2020年']];
+  for (const band of [
+    ['9', '歳', '以'],
+    ['10', '｜', '19歳'],
+  ]) {
+    for (let i = 0; i < 3; i++) rows.push([band[i], STATES[i], i + 1, i + 2]);
+  }
+  return rows;
+}
+
+const text = (n: number): ColumnKind[] => new Array<ColumnKind>(n).fill('text');
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'short whole labels on every row are not fragments',
+      rows: [['区', '人口'], ['東灘', 1], ['東灘', 2], ['灘', 3], ['中央', 4], ['北', 5]],
+      tables: [{ headerRows: [0, 0], keyColumns: [0], kinds: ['text', 'number'] }],
+    },
+    {
+      name: 'a section row followed by its members is not a wrapped label',
+      rows: [['項目', '値'], ['総数', 10], ['男', null], ['15歳未満', 3]],
+      tables: [{ headerRows: [0, 0], keyColumns: [0], kinds: ['text', 'number'] }],
+    },
+  ],
+  invalid: [
+    {
+      name: 'a label written vertically, one character per cell down its group',
+      rows: ageBands(),
+      tables: [{ headerRows: [0, 0], keyColumns: [0, 1], kinds: [...text(2), 'number', 'number'] }],
+      errors: [
+        { messageId: 'vertical', at: 'A2:A4', fixId: 'spell', params: { range: 'A2:A4', parts: '9・歳・以', label: '9歳以' } },
+        { messageId: 'vertical', at: 'A5:A7', params: { range: 'A5:A7', parts: '10・｜・19歳', label: '10～19歳' } },
+      ],
+      output: {
+        check: (view) => expect([1, 2, 3, 4, 5, 6].map((r) => getValue(view.sheet, r, 0))).toEqual(['9歳以', '9歳以', '9歳以', '10～19歳', '10～19歳', '10～19歳']),
+        clean: true,
+      },
+    },
+    {
+      name: 'a label-only row under a row with values, before a blank row, continues its label',
+      rows: [['項目', '2013年度'], ['４．生産・輸入品に課される税', 480968], ['　（控除）補助金', null], [null, null], ['５．民間最終消費支出', 3595756]],
+      tables: [{ headerRows: [0, 0], keyColumns: [0], kinds: ['text', 'number'] }],
+      errors: [{ messageId: 'wrapped', at: 'A3:B3', fixId: 'join', params: { row: 3, text: '（控除）補助金', above: '４．生産・輸入品に課される税' } }],
+      output: {
+        rows: [['項目', '2013年度'], ['４．生産・輸入品に課される税（控除）補助金', 480968], [null, null], ['５．民間最終消費支出', 3595756]],
+      },
+    },
+  ],
+});
