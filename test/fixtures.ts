@@ -1,4 +1,5 @@
-// Test helper: the committed sample files (never ../shared: a clone alone must pass).
+// Test helper: the sample files committed in test/fixtures (made for this project). Real published
+// files come from ../shared/corpus at run time: see corpus.ts.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

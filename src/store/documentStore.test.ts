@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { corpusBytes, itWithCorpus } from '../../test/corpus.ts';
 import { fixtureBytes } from '../../test/fixtures.ts';
 import type { Command } from '../core/history.ts';
 import { DEFAULT_EXPORT } from '../core/io/export.ts';
@@ -11,10 +12,10 @@ function file(name: string, bytes = fixtureBytes(name)) {
   return { name: name.replace(/^.*\//, ''), arrayBuffer: async () => bytes.slice().buffer };
 }
 
-async function openedStore(name = 'population.xlsx') {
+async function openedStore(name = 'population.xlsx', bytes?: Uint8Array) {
   const session = createInProcessSession();
   const store = createDocumentStore(session);
-  expect(await store.getState().openFile(file(name))).toBe(true);
+  expect(await store.getState().openFile(file(name, bytes))).toBe(true);
   return { store, session };
 }
 
@@ -119,8 +120,8 @@ describe('document store', () => {
     expect(store.getState().warnings).toEqual([]);
   });
 
-  it('download marks the document saved; the file name is safe on Windows', async () => {
-    const { store } = await openedStore('real/26jinugoki.xls');
+  itWithCorpus('download marks the document saved; the file name is safe on Windows', 'kobe-opendata/26jinugoki.xls', async () => {
+    const { store } = await openedStore('26jinugoki.xls', corpusBytes('kobe-opendata/26jinugoki.xls'));
     store.getState().setActiveSheet('s2');
     store.getState().editCell(8, 1, '1');
     const out = await store.getState().exportActive();

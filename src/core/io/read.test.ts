@@ -1,6 +1,7 @@
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { fixtureBytes } from '../../../test/fixtures.ts';
+import { corpusBytes, itWithCorpus } from '../../../test/corpus.ts';
 import { type Sheet, getFormat, getFormula, getValue, parseAddress, rangeAddress } from '../model.ts';
 import { formatValue } from '../numberFormat.ts';
 import { ReadError, type ReadErrorCode, readWorkbook } from './read.ts';
@@ -115,8 +116,8 @@ describe('fixtures from the guide', () => {
 });
 
 describe('real published files', () => {
-  it('26jinugoki.xls (BIFF8): 9 sheets, 246 merges, △ negatives shown as Excel shows them', () => {
-    const { workbook } = read('real/26jinugoki.xls');
+  itWithCorpus('26jinugoki.xls (BIFF8): 9 sheets, 246 merges, △ negatives shown as Excel shows them', 'kobe-opendata/26jinugoki.xls', () => {
+    const { workbook } = readWorkbook(corpusBytes('kobe-opendata/26jinugoki.xls'), '26jinugoki.xls');
     expect(workbook.source.format).toBe('xls');
     expect(workbook.sheets.map((s) => s.name)).toEqual(['目次', 'Ⅰ', 'Ⅱ', 'Ⅲ', 'Ⅳ', 'Ⅴ', 'Ⅵ', 'Ⅶ', 'Ⅷ']);
     expect(workbook.sheets.reduce((n, s) => n + s.merges.length, 0)).toBe(246);
@@ -128,15 +129,15 @@ describe('real published files', () => {
     expect(at(one, 'A3')).toBe('（単位：人，‰）');
   });
 
-  it('2017okugaihinanjo.csv: CP932 with the NEC № character', () => {
-    const { workbook, warnings } = read('real/2017okugaihinanjo.csv');
+  itWithCorpus('2017okugaihinanjo.csv: CP932 with the NEC № character', 'kobe-opendata/2017okugaihinanjo.csv', () => {
+    const { workbook, warnings } = readWorkbook(corpusBytes('kobe-opendata/2017okugaihinanjo.csv'), '2017okugaihinanjo.csv');
     expect(workbook.source.encoding).toBe('shift_jis');
     expect(warnings).toEqual([]);
     expect(at(workbook.sheets[0], 'A1')).toBe('№');
   });
 
-  it('nb01h0013_cp932.csv: e-Stat CP932 with full-width space padding and ①', () => {
-    const { workbook } = read('real/nb01h0013_cp932.csv');
+  itWithCorpus('nb01h0013_cp932.csv: e-Stat CP932 with full-width space padding and ①', 'open-data-linter/nb01h0013_cp932.csv', () => {
+    const { workbook } = readWorkbook(corpusBytes('open-data-linter/nb01h0013_cp932.csv'), 'nb01h0013_cp932.csv');
     expect(workbook.source.encoding).toBe('shift_jis');
     const texts = workbook.sheets[0].columns.flatMap((c) => c.values).filter((v): v is string => typeof v === 'string');
     expect(texts.some((t) => t.includes('総　数'))).toBe(true);
@@ -144,8 +145,8 @@ describe('real published files', () => {
     expect(texts.some((t) => t.includes('①'))).toBe(true);
   });
 
-  it('cell_format_2007.xlsx: Japanese-era date formats render as Excel-JP shows them', () => {
-    const { workbook } = read('real/cell_format_2007.xlsx');
+  itWithCorpus('cell_format_2007.xlsx: Japanese-era date formats render as Excel-JP shows them', 'excel-cellformatter/cell_format_2007.xlsx', () => {
+    const { workbook } = readWorkbook(corpusBytes('excel-cellformatter/cell_format_2007.xlsx'), 'cell_format_2007.xlsx');
     const sheet = workbook.sheets.find((s) => s.name === '書式（日付）')!;
     let checked = 0;
     for (let r = 3; r < sheet.rowCount; r++) {
@@ -159,8 +160,8 @@ describe('real published files', () => {
     expect(checked).toBeGreaterThanOrEqual(14);
   });
 
-  it('cell_format_2000_builtinformat_ja.xls: built-in ids 27–36 without a stored format string', () => {
-    const sheet = read('real/cell_format_2000_builtinformat_ja.xls').workbook.sheets.find((s) => s.name === '書式（組み込み書式)')!;
+  itWithCorpus('cell_format_2000_builtinformat_ja.xls: built-in ids 27–36 without a stored format string', 'excel-cellformatter/cell_format_2000_builtinformat_ja.xls', () => {
+    const sheet = readWorkbook(corpusBytes('excel-cellformatter/cell_format_2000_builtinformat_ja.xls'), 'cell_format_2000_builtinformat_ja.xls').workbook.sheets.find((s) => s.name === '書式（組み込み書式)')!;
     const byId = new Map<number, { shown: string; expected: string }>();
     for (let r = 3; r < sheet.rowCount; r++) {
       const id = getValue(sheet, r, 4);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { corpusSheet, corpusWorkbook, itWithCorpus, missingCorpus } from '../../../test/corpus.ts';
 import { fixtureBytes } from '../../../test/fixtures.ts';
 import { fixtureView } from '../../../test/fixtureView.ts';
 import { sheetFromRows, tableOf, viewOf } from '../../../test/sheets.ts';
@@ -24,18 +25,18 @@ function sheetOf(name: string, index = 0) {
   return readWorkbook(fixtureBytes(name), name.replace(/^.*\//, '')).workbook.sheets[index];
 }
 
-const jinugoki = () => readWorkbook(fixtureBytes('real/26jinugoki.xls'), '26jinugoki.xls').workbook;
+const jinugoki = () => corpusWorkbook('kobe-opendata/26jinugoki.xls');
 
 describe('device-chars rule', () => {
   it('meta follows the spec', () => {
     expect(rule.meta).toMatchObject({ id: 'device-chars', level: 2, family: 'text', guideRef: { soumu: '1-10' } });
   });
 
-  it('26jinugoki.xls: the sheet names Ⅰ…Ⅷ are not cells, and not looked at', () => {
+  itWithCorpus('26jinugoki.xls: the sheet names Ⅰ…Ⅷ are not cells, and not looked at', 'kobe-opendata/26jinugoki.xls', () => {
     expect(jinugoki().sheets.map((s) => s.name)).toEqual(['目次', 'Ⅰ', 'Ⅱ', 'Ⅲ', 'Ⅳ', 'Ⅴ', 'Ⅵ', 'Ⅶ', 'Ⅷ']);
   });
 
-  it('26jinugoki.xls: across the workbook, the contents, the table captions (`第 Ⅰ 表…`) and one half-width bracket in a note of sheet Ⅷ (`「震災前平均｣`)', () => {
+  itWithCorpus('26jinugoki.xls: across the workbook, the contents, the table captions (`第 Ⅰ 表…`) and one half-width bracket in a note of sheet Ⅷ (`「震災前平均｣`)', 'kobe-opendata/26jinugoki.xls', () => {
     const all = jinugoki().sheets.flatMap((s) => detectAll(viewOf(s)).map((v) => `${s.name}!${at(v)}`));
     expect(all).toEqual([
       ...['A3', 'A4', 'A5', 'A6', 'A7', 'A8', 'A9', 'A10'].map((a) => `目次!${a}`),
@@ -115,18 +116,21 @@ ruleTester(rule, {
     },
     {
       name: 'nb01h0013_cp932.csv: the ① of 1300東京都①',
-      view: () => viewOf(sheetOf('real/nb01h0013_cp932.csv')),
+      skip: missingCorpus(['open-data-linter/nb01h0013_cp932.csv']),
+      view: () => viewOf(corpusSheet('open-data-linter/nb01h0013_cp932.csv')),
       only: notFullwidth,
       errors: [chars('A5', 'device', '①→(1)')],
     },
     {
       name: '26jinugoki.xls: 第Ⅰ表…第Ⅷ表 in the contents are cells',
+      skip: missingCorpus(['kobe-opendata/26jinugoki.xls']),
       view: () => viewOf(jinugoki().sheets[0]),
       only: notFullwidth,
       errors: ['第I表', '第II表', '第III表', '第IV表', '第V表', '第VI表', '第VII表', '第VIII表'].map((fixed, i) => ({ messageId: 'device' as const, at: `A${i + 3}`, paramsLike: { fixed } })),
     },
     {
       name: '26jinugoki.xls: the half-width bracket in a note of sheet Ⅷ',
+      skip: missingCorpus(['kobe-opendata/26jinugoki.xls']),
       view: () => viewOf(jinugoki().sheets[8]),
       cells: ['A77'],
       errors: [chars('A77', 'kana', '｣→」')],

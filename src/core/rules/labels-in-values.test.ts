@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { corpusSheet, itWithCorpus, missingCorpus } from '../../../test/corpus.ts';
 import { fixtureBytes } from '../../../test/fixtures.ts';
 import { fixtureView } from '../../../test/fixtureView.ts';
 import { sheetFromRows, tableOf, viewOf } from '../../../test/sheets.ts';
@@ -97,16 +98,18 @@ ruleTester(rule, {
     },
     {
       name: 'nb01h0013_cp932.csv: the ① glued to 1300東京都',
+      skip: missingCorpus(['open-data-linter/nb01h0013_cp932.csv']),
       view: () => {
-        const s = sheetOf('real/nb01h0013_cp932.csv');
+        const s = corpusSheet('open-data-linter/nb01h0013_cp932.csv');
         return viewOf(s, [tableOf(s, { captionRows: [0, 1], headerRows: [2, 3], dataRows: [4, 35], keyColumns: [0], kinds: ['text', ...numbers(18)] })]);
       },
       errors: [{ messageId: 'titleMark', at: 'A5', paramsLike: { mark: '①', rest: '1300東京都' } }],
     },
     {
       name: '26jinugoki.xls sheet Ⅰ: the a)…e) marks on the header titles',
+      skip: missingCorpus(['kobe-opendata/26jinugoki.xls']),
       view: () => {
-        const s = sheetOf('real/26jinugoki.xls', 1);
+        const s = corpusSheet('kobe-opendata/26jinugoki.xls', 1);
         return viewOf(s, [tableOf(s, { captionRows: [0, 2], headerRows: [3, 6], dataRows: [8, 8], columns: [0, 18], keyColumns: [0, 18] })]);
       },
       errors: [
@@ -263,8 +266,8 @@ describe('labels-in-values fix', () => {
     expect(view.sheet.meta?.columns[3]).toEqual({ unit: '人' });
   });
 
-  it('26jinugoki.xls sheet Ⅰ: footnotes side by side and wrapped over rows', () => {
-    const s = sheetOf('real/26jinugoki.xls', 1);
+  itWithCorpus('26jinugoki.xls sheet Ⅰ: footnotes side by side and wrapped over rows', 'kobe-opendata/26jinugoki.xls', () => {
+    const s = corpusSheet('kobe-opendata/26jinugoki.xls', 1);
     const t = tableOf(s, { captionRows: [0, 2], headerRows: [3, 6], dataRows: [8, 59], noteRows: [61, 62, 63, 64, 65, 66], columns: [0, 18], keyColumns: [0, 18] });
     const view = viewOf(s, [t]);
     applyFix(view);

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { corpusSheet, itWithCorpus, missingCorpus } from '../../../test/corpus.ts';
 import { describe, expect, it } from 'vitest';
 import { buildSheetView } from '../analysis/view.ts';
 import { type Change } from '../changes.ts';
@@ -392,9 +393,10 @@ ruleTester(wareki, {
       ]),
     },
     {
-      name: 'real/cell_format_2007.xlsx 書式（日付）: [$-411] serials across era boundaries, and the texts Excel shows',
+      name: 'cell_format_2007.xlsx 書式（日付）: [$-411] serials across era boundaries, and the texts Excel shows',
+      skip: missingCorpus(['excel-cellformatter/cell_format_2007.xlsx']),
       view: () => {
-        const sheet = sheetOf('real/cell_format_2007.xlsx', '書式（日付）');
+        const sheet = corpusSheet('excel-cellformatter/cell_format_2007.xlsx', '書式（日付）');
         // Header row 3 (No. / 説明 / テストケース / テスト結果 …), cases in rows 4–36.
         return viewOf(sheet, [tableOf(sheet, { captionRows: [0], headerRows: [2, 2], dataRows: [3, sheet.rowCount - 1], keyColumns: [0] })]);
       },
@@ -429,9 +431,10 @@ ruleTester(wareki, {
       },
     },
     {
-      name: 'real/26jinugoki.xls Ⅰ: ` 平 成 ６ 年` then years and months with the era left out',
+      name: '26jinugoki.xls Ⅰ: ` 平 成 ６ 年` then years and months with the era left out',
+      skip: missingCorpus(['kobe-opendata/26jinugoki.xls']),
       view: () => {
-        const sheet = sheetOf('real/26jinugoki.xls', 'Ⅰ');
+        const sheet = corpusSheet('kobe-opendata/26jinugoki.xls', 'Ⅰ');
         // Title rows 1 and 3 (J3/K3 hold remarks on the years), header rows 4–7 (年月・区 in A
         // and again in S), data rows 9–60, notes 62–67.
         const t = tableOf(sheet, { captionRows: [0, 2], headerRows: [3, 6], dataRows: [8, 59], noteRows: [61, 62, 63, 64, 65, 66], columns: [0, 18], keyColumns: [0, 18] });
@@ -808,8 +811,8 @@ describe('wareki fix: guide fixtures', () => {
     expect(detect(buildSheetView(view.sheet, false, detectStructure(view.sheet)))).toEqual([]);
   });
 
-  it('real/cell_format_2007.xlsx 書式（日付）: [$-411] serials keep their value and show as yyyy-mm-dd', () => {
-    const sheet = sheetOf('real/cell_format_2007.xlsx', '書式（日付）');
+  itWithCorpus('cell_format_2007.xlsx 書式（日付）: [$-411] serials keep their value and show as yyyy-mm-dd', 'excel-cellformatter/cell_format_2007.xlsx', () => {
+    const sheet = corpusSheet('excel-cellformatter/cell_format_2007.xlsx', '書式（日付）');
     const t = tableOf(sheet, { captionRows: [0], headerRows: [2, 2], dataRows: [3, sheet.rowCount - 1], keyColumns: [0] });
     const values = column(sheet, 2);
     const changes = applyFix(viewOf(sheet, [t]));
