@@ -384,7 +384,9 @@ function readCfb(bytes: Uint8Array, opts: XLSX.ParsingOptions): XLSX.WorkBook {
   let input = bytes;
   const stream = cfb?.FileIndex.find((f) => /^(Workbook|Book)$/i.test(f.name) && f.content?.length);
   if (cfb && stream) {
-    const guarded = stream.content.slice();
+    // A copy: in Node the CFB reader hands out Buffers, whose slice() shares the bytes, and
+    // the comparison below would then never see a change.
+    const guarded = new Uint8Array(stream.content);
     guardBiffStream(guarded);
     if (guarded.some((b, i) => b !== stream.content[i])) {
       stream.content = guarded;
