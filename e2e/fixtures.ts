@@ -1,5 +1,6 @@
 // Shared e2e setup: every test records the page's requests and fails if any left the
-// app's own origin (the product promise: files never leave the PC).
+// app's own origin (the product promise: files never leave the PC), and fails on any error
+// AG Grid logs (a grid feature used without its module registered logs one and does nothing).
 import { test as base, expect, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,7 +23,18 @@ function isLocal(url: string): boolean {
   }
 }
 
-export const test = base.extend<{ offOrigin: string[] }>({
+export const test = base.extend<{ offOrigin: string[]; gridErrors: string[] }>({
+  gridErrors: [
+    async ({ page }, use) => {
+      const seen: string[] = [];
+      page.on('console', (m) => {
+        if ((m.type() === 'error' || m.type() === 'warning') && m.text().includes('AG Grid')) seen.push(m.text());
+      });
+      await use(seen);
+      expect(seen, 'AG Grid errors and warnings').toEqual([]);
+    },
+    { auto: true },
+  ],
   offOrigin: [
     async ({ context }, use) => {
       const seen: string[] = [];

@@ -4,17 +4,24 @@
 // values are read from the store's sheet, and edits go back as store commands
 // (readOnlyEdit), so undo/redo and the worker replica see every change.
 import {
-  AllCommunityModule,
   type CellClassParams,
+  CellStyleModule,
   type CellEditRequestEvent,
   type CellFocusedEvent,
   type ColDef,
   type GridApi,
   type GridReadyEvent,
   type IDatasource,
+  InfiniteRowModelModule,
   type ITooltipParams,
   ModuleRegistry,
+  RowApiModule,
+  RenderApiModule,
   type RowClassParams,
+  RowStyleModule,
+  ScrollApiModule,
+  TextEditorModule,
+  TooltipModule,
   themeQuartz,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
@@ -34,7 +41,19 @@ import { estimateColumnWidths } from './columnWidths.ts';
 import type { MessageKey } from './i18n.ts';
 import { useLang, useT } from './context.ts';
 
-ModuleRegistry.registerModules([AllCommunityModule]);
+// Only the features the grid uses (AllCommunityModule would add filters, sorting, the
+// client-side row model, CSV export… to the bundle). A missing one makes AG Grid log
+// "error #200" when its option or API call is used: the e2e tests fail on that.
+ModuleRegistry.registerModules([
+  InfiniteRowModelModule, // rowModelType="infinite", refreshInfiniteCache, setRowCount
+  TextEditorModule, // editable cells
+  TooltipModule, // tooltipValueGetter, headerTooltip
+  CellStyleModule, // cellClass, cellClassRules
+  RowStyleModule, // rowClassRules, getRowStyle
+  RenderApiModule, // refreshCells
+  RowApiModule, // getDisplayedRowAtIndex
+  ScrollApiModule, // ensureIndexVisible, ensureColumnVisible
+]);
 
 interface RowRef {
   r: number;
