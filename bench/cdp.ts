@@ -120,8 +120,6 @@ function decodeMappings(mappings: string): Int32Array[] {
   const lines: Int32Array[] = [];
   let source = 0;
   let srcLine = 0;
-  let srcCol = 0;
-  let name = 0;
   for (const lineText of mappings.split(';')) {
     const out: number[] = [];
     let col = 0;
@@ -144,8 +142,7 @@ function decodeMappings(mappings: string): Int32Array[] {
       if (fields.length >= 4) {
         source += fields[1];
         srcLine += fields[2];
-        srcCol += fields[3];
-        if (fields.length >= 5) name += fields[4];
+        // fields[3] (source column) and fields[4] (name) are not needed: a line is enough.
         out.push(col, source, srcLine);
       }
     }

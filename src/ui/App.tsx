@@ -59,7 +59,7 @@ export function App() {
     [store, t],
   );
 
-  const merges = useMemo(() => buildMergeIndex(sheet?.merges ?? []), [sheet, sheet?.merges]);
+  const merges = useMemo(() => buildMergeIndex(sheet?.merges ?? []), [sheet?.merges]);
 
   return (
     <div className="app">

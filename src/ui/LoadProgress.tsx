@@ -25,16 +25,18 @@ export function LoadProgress() {
   const t = useT();
   const loading = useDoc((s) => s.loading);
   const cancel = useDoc((s) => s.cancelLoad);
-  const [, tick] = useState(0);
+  // The clock is state, ticking while a read runs: render itself stays pure. Until its first
+  // tick after a read starts it may still hold an earlier time, hence the max.
+  const [clock, setClock] = useState(Date.now);
   useEffect(() => {
     if (!loading) return;
-    const id = setInterval(() => tick((n) => n + 1), 250);
+    const id = setInterval(() => setClock(Date.now()), 250);
     return () => clearInterval(id);
   }, [loading]);
   if (!loading) return null;
   const fraction = fractionOf(loading);
   const pct = fraction === undefined ? undefined : Math.min(100, Math.floor(fraction * 100));
-  const now = Date.now();
+  const now = Math.max(clock, loading.startedAt);
   const seconds = ((now - loading.startedAt) / 1000).toFixed(1);
   const left = secondsLeft(loading, now);
   const phase = t(LOAD_PHASE_KEYS[loading.phase]);

@@ -175,14 +175,13 @@ export function SheetGrid({ sheet, viewKey, date1904, version, merges, findings:
   // while its first rows are being drawn, and redrawing them then held the rows up ~40 ms.
   const [paintedView, setPaintedView] = useState<string | null>(null);
   const findings = paintedView === viewKey ? found : undefined;
-  const shownView = useRef(viewKey);
-  shownView.current = viewKey;
   const painting = useRef<string | null>(null);
   // The infinite row model asks for rows block by block as the user scrolls: no row
   // objects are built up front, so a 1,000,000-row sheet opens as fast as a 100-row one.
   // The datasource reads the sheet through a ref so that it only changes with the view:
   // replacing it sends AG Grid back to the first row.
   const shownSheet = useRef(sheet);
+  // eslint-disable-next-line react-hooks/refs -- AG Grid asks for rows outside React, at any time: the ref must hold this render's sheet before the grid next asks.
   shownSheet.current = sheet;
   const datasource = useMemo<IDatasource>(
     () => ({
@@ -192,17 +191,16 @@ export function SheetGrid({ sheet, viewKey, date1904, version, merges, findings:
         const rows: RowRef[] = [];
         for (let r = params.startRow; r < end; r++) rows.push({ r });
         params.successCallback(rows, rowCount);
-        const view = shownView.current;
-        if (painting.current !== view) {
-          painting.current = view;
-          afterPaint(() => setPaintedView(view));
+        if (painting.current !== viewKey) {
+          painting.current = viewKey;
+          afterPaint(() => setPaintedView(viewKey));
         }
       },
     }),
     [viewKey],
   );
-  const hiddenRows = useMemo(() => new Set(sheet.hiddenRows), [sheet, sheet.hiddenRows]);
-  const hiddenCols = useMemo(() => new Set(sheet.hiddenCols), [sheet, sheet.hiddenCols]);
+  const hiddenRows = useMemo(() => new Set(sheet.hiddenRows), [sheet.hiddenRows]);
+  const hiddenCols = useMemo(() => new Set(sheet.hiddenCols), [sheet.hiddenCols]);
   // Measured once per sheet: widths must not jump while the user edits.
   const widths = useMemo(() => estimateColumnWidths(sheet, date1904, merges), [sheet, date1904, merges]);
 
@@ -215,8 +213,11 @@ export function SheetGrid({ sheet, viewKey, date1904, version, merges, findings:
     return keys;
   }, [preview, sheet.id]);
   const live = useRef({ findings, activeRuleId, t, lang, previewCells });
+  // eslint-disable-next-line react-hooks/refs -- AG Grid calls the cell callbacks outside React, also while it applies this render's props, before any effect of ours runs: the ref must already hold this render's values.
   live.current = { findings, activeRuleId, t, lang, previewCells };
 
+  // Fixes add and remove columns on the same sheet object.
+  const columnCount = sheet.columns.length;
   const columnDefs = useMemo<ColDef<RowRef>[]>(() => {
     const rowHeader: ColDef<RowRef> = {
       colId: ROW_HEADER,
@@ -244,7 +245,7 @@ export function SheetGrid({ sheet, viewKey, date1904, version, merges, findings:
         return lines.length ? lines.join('\n') : undefined;
       },
     };
-    const cols: ColDef<RowRef>[] = sheet.columns.map((_, c) => {
+    const cols: ColDef<RowRef>[] = Array.from({ length: columnCount }, (_, c) => {
       const topLeft = (r: number) => {
         const m = merges.at(r, c);
         return m && m.s.r === r && m.s.c === c ? m : undefined;
@@ -253,7 +254,7 @@ export function SheetGrid({ sheet, viewKey, date1904, version, merges, findings:
         colId: String(c),
         headerName: columnLetter(c),
         headerClass: hiddenCols.has(c) ? 'col-hidden' : undefined,
-        headerTooltip: hiddenCols.has(c) ? live.current.t('grid.hiddenCol') : undefined,
+        headerTooltip: hiddenCols.has(c) ? t('grid.hiddenCol') : undefined,
         width: widths[c],
         cellDataType: false,
         // The editor starts from what the user would type, never from the formatted text.
@@ -323,7 +324,7 @@ export function SheetGrid({ sheet, viewKey, date1904, version, merges, findings:
       };
     });
     return [rowHeader, ...cols];
-  }, [sheet, sheet.columns.length, merges, hiddenRows, hiddenCols, date1904, readOnly, widths, lang]);
+  }, [sheet, columnCount, merges, hiddenRows, hiddenCols, date1904, readOnly, widths, t]);
 
   // Same view, other rows (the whole sheet after its preview, rows a fix removed): reload
   // the row blocks where they are, keeping the rows on screen and the focused cell.
@@ -376,7 +377,7 @@ export function SheetGrid({ sheet, viewKey, date1904, version, merges, findings:
 
   // Rows where a row-spanning merge starts must paint above the rows it covers; when
   // merges start on consecutive rows, the upper row must win, hence a falling z-index.
-  const spanStarts = useMemo(() => new Set(sheet.merges.filter((m) => m.e.r > m.s.r).map((m) => m.s.r)), [sheet, sheet.merges]);
+  const spanStarts = useMemo(() => new Set(sheet.merges.filter((m) => m.e.r > m.s.r).map((m) => m.s.r)), [sheet.merges]);
   const getRowStyle = useCallback(
     (p: RowClassParams<RowRef>) => (p.data && spanStarts.has(p.data.r) ? { zIndex: String(2_000_000 - p.data.r) } : undefined),
     [spanStarts],

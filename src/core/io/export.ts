@@ -34,6 +34,7 @@ export interface ExportedFile {
 /** A file name Windows accepts: no \ / : * ? " < > |, no control characters, no trailing dot or space. */
 export function safeFileName(name: string): string {
   const cleaned = name
+    // eslint-disable-next-line no-control-regex -- control characters are what this replaces.
     .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
     .replace(/[. ]+$/, '')
     .trim();

@@ -71,7 +71,7 @@ function patchEntries(zip: Uint8Array, names: string[], when: { time: number; da
     if (name.length !== length) throw new Error('zip: unexpected entry layout');
     for (let j = 0; j < length; j++) zip[at + j] = name.charCodeAt(j);
   };
-  const utf8Flag = (name: string) => (/[^\x00-\x7f]/.test(name) ? 0x0800 : 0);
+  const utf8Flag = (name: string) => (/[\u0080-\uffff]/.test(name) ? 0x0800 : 0);
   // Local headers, one after another from the start.
   let p = 0;
   for (const name of names) {

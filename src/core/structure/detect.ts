@@ -152,7 +152,6 @@ function columnKind(sheet: Sheet, c: number, rows: number[], header: string): Co
   let smallInts = 0;
   let periods = 0;
   let dates = 0;
-  let texts = 0;
   let codes = 0;
   let nonEmpty = 0;
   let integers = true;
@@ -171,7 +170,6 @@ function columnKind(sheet: Sheet, c: number, rows: number[], header: string): Co
     } else if (cls === CellClass.Period) periods++;
     else if (cls === CellClass.Date) dates++;
     else if (typeof v === 'string' && /^[0-9]{2,}$/.test(v.trim())) codes++;
-    else texts++;
   }
   if (nonEmpty === 0) return 'empty';
   // Years and months written as bare numbers in a column headed 年 / 月 / 和暦 / 西暦.
