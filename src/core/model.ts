@@ -73,7 +73,7 @@ export interface ColumnMeta {
   datatype?: string;
 }
 
-/** The Level 2 metadata of the table a sheet holds (SPEC §3), filled by fixes and the user. */
+/** The Level 2 metadata of the table a sheet holds (docs/export.md), filled by fixes and the user. */
 export interface TableMeta {
   caption?: string;
   creator?: string;

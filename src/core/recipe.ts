@@ -1,4 +1,4 @@
-// A recipe is the whole cleaning as data (SPEC §4): how the file was read, and every step
+// A recipe is the whole cleaning as data: how the file was read, and every step
 // the user took — structure corrections, fixes with their options, cell edits, metadata
 // edits — so that next year's edition of the same table is cleaned in one go, in the
 // browser or by the CLI. Cell edits are recorded by row key (the values of the key

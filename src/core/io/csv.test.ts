@@ -6,7 +6,7 @@ import { newSheet, setCell } from '../model.ts';
 import { encodeUtf8, guardCell, sheetToCsvBytes, sheetToRows, unguardCell, writeCsvText } from './csv.ts';
 import { readWorkbook } from './read.ts';
 
-describe('guardCell (SPEC §3 CSV-injection guard)', () => {
+describe('guardCell (the CSV-injection guard)', () => {
   it.each([
     ['=HYPERLINK("http://x","y")', `'=HYPERLINK("http://x","y")`],
     ["=cmd|' /C calc'!A0", `'=cmd|' /C calc'!A0`],

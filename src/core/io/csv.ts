@@ -1,5 +1,5 @@
 // CSV writer: RFC 4180 quoting (PapaParse), CRLF, UTF-8 with BOM by default, and the
-// CSV-injection guard of SPEC §3 (shared with the Level 1 / Level 2 writer, level2.ts).
+// CSV-injection guard (docs/export.md; shared with the Level 1 / Level 2 writer, level2.ts).
 import Papa from 'papaparse';
 import { type Sheet, getFormat, getRaw, getValue } from '../model.ts';
 import { exportText } from '../numberFormat.ts';
@@ -18,7 +18,7 @@ const PHONE_NUMBER = /^\+\d[\d\- ()]*\d$/;
 // E.164 numbers have at least 7 digits; `+1-2` is arithmetic, not a phone number.
 const isPhoneNumber = (text: string) => PHONE_NUMBER.test(text) && (text.match(/\d/g)?.length ?? 0) >= 7;
 
-/** True when `text` itself starts like a formula (SPEC §3), before any `'` prefixing. */
+/** True when `text` itself starts like a formula, before any `'` prefixing. */
 function risky(text: string): boolean {
   const first = text[0];
   if (first === '=' || first === '@' || first === '\t' || first === '\r') return true;
@@ -42,7 +42,7 @@ export function needsGuard(text: string): boolean {
 }
 
 /**
- * SPEC §3 guard: text starting with `=`, `@`, tab or CR, or with `+`/`-` not followed
+ * The guard: text starting with `=`, `@`, tab or CR, or with `+`/`-` not followed
  * by a number, gets a leading `'`. Numbers (`-5`) and phone numbers (`+81-3-…`) pass, and
  * so does a lone `-` (the 該当なし symbol). Text that already starts with `'` followed by
  * a guarded start gets one more `'`, so the prefix is never ambiguous (see `unguardCell`).

@@ -1,4 +1,4 @@
-// Column datatypes of the Level 2 CSV (SPEC §3 `@Datatype` row): inference from the
+// Column datatypes of the Level 2 CSV (the `@Datatype` row, docs/export.md): inference from the
 // export text of a column, and the check of one value against a declared datatype
 // (re-import validation).
 //

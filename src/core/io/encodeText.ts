@@ -1,4 +1,4 @@
-// CSV text → bytes in the export encodings of SPEC §3: UTF-8 with BOM (default), UTF-8,
+// CSV text → bytes in the export encodings (docs/export.md): UTF-8 with BOM (default), UTF-8,
 // Shift_JIS. Nothing is ever replaced silently: characters an encoding cannot hold are
 // listed by `unrepresentable` (the UI shows the list before download) and make
 // `encodeCsv` throw `UnrepresentableCharactersError`.

@@ -20,7 +20,7 @@ export interface ExportOptions {
   eol: 'crlf' | 'lf';
   /** Pad every @ line with commas to the table width. */
   padAtLines: boolean;
-  /** Prefix risky text with `'` (SPEC §3). */
+  /** Prefix risky text with `'` (the CSV-injection guard, csv.ts). */
   injectionGuard: boolean;
 }
 

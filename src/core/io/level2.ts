@@ -1,4 +1,4 @@
-// Level 1 and Level 2 CSV (SPEC §3, the guide's Level 2 example) and re-import.
+// Level 1 and Level 2 CSV (docs/export.md, the guide's Level 2 example) and re-import.
 //
 // Level 2 layout written here:
 //   @Caption,<caption>,ja        only when there is a caption
@@ -33,7 +33,7 @@ export interface ExportBands {
 }
 
 export interface ExportTableOptions {
-  /** Prefix risky text with `'` (SPEC §3; default on). */
+  /** Prefix risky text with `'` (default on). */
   injectionGuard?: boolean;
 }
 
@@ -210,7 +210,7 @@ export function writeLevel1(table: ExportTable, options: Level1WriteOptions = {}
   return serialize([table.titles], eol) + serialize(table.rows, eol);
 }
 
-/** Level 2 CSV as SPEC §3 / the guide (see the layout at the top of this file). */
+/** Level 2 CSV as the guide writes it (see the layout at the top of this file). */
 export function writeLevel2(table: ExportTable, meta: Level2Meta, options: Level2WriteOptions = {}): string {
   const eol = options.eol ?? '\r\n';
   const pad = options.padAtLines ?? true;

@@ -1,7 +1,7 @@
-// The shape every rule module has (SPEC §1, modelled on ESLint rule modules): `meta`
+// The shape every rule module has (docs/rules.md; modelled on ESLint rule modules): `meta`
 // with its messages, a pure `detect` (or `detectCell` for rules that judge one cell at a
 // time, which lets the engine re-check only edited cells) that reports what it finds
-// through `report`, and a `fix` that returns changes and applies nothing. The engine and
+// through `report`, and, for most rules, a `fix` that returns changes and applies nothing. The engine and
 // the UI know rules only through this shape and the registry.
 //
 // A rule is written with `sheetRule` / `cellRule` (and its meta with `ruleMeta`): they

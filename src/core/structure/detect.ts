@@ -1,7 +1,8 @@
-// Structure detection: finds the tables of a sheet and, for each, its caption, header,
-// unit, data and note rows, its key columns and the kind of each column. The roles of the
-// lines come from lines.ts (every line's signals weighed together); this module cuts the
-// tables side by side, reads the columns and applies the user's corrections.
+// Structure detection (docs/table-understanding.md): finds the tables of a sheet and, for
+// each, its caption, header, unit, data and note rows, its key columns and the kind of
+// each column. The roles of the lines come from lines.ts (every line's signals weighed
+// together); this module cuts the tables side by side, reads the columns and applies the
+// user's corrections.
 import { type CellRange, type Sheet, getFormat, getValue } from '../model.ts';
 import type { Localized } from '../rules/types.ts';
 import { CellClass, classifyValue } from './cellClass.ts';

@@ -1,4 +1,4 @@
-// What structure detection finds on a sheet (SPEC §2): where each table is, which rows
+// What structure detection finds on a sheet (docs/table-understanding.md): where each table is, which rows
 // are caption, header, units, data and notes, which columns are keys, and what kind of
 // data each column holds. Every finding carries a confidence and the reasons for it, and
 // the user can override the row bands (see StructureOverride).
