@@ -180,7 +180,7 @@ export function fixAllInPlace(
   let views = new SheetViews(wb, corrections, seeds);
   try {
     // A round's result is judged afresh by the next round; 「すべて修正」 ends where a round
-    // changes nothing, so a second press has nothing left to do (SPEC: idempotent).
+    // changes nothing, so a second press has nothing left to do (docs/fix-all.md: idempotent).
     for (let round = 0; round < MAX_ROUNDS; round++) {
       if (round > 0) views = new SheetViews(wb, corrections);
       const before = all.length;
