@@ -4,5 +4,6 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'cli/**/*.test.ts', 'test/**/*.test.ts', '*.test.ts'],
     environment: 'node',
+    globalSetup: ['test/globalSetup.ts'],
   },
 });
