@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { corpusSheet, missingCorpus } from '../../../test/corpus.ts';
-import { fixtureSheet } from '../../../test/ruleHarness.ts';
 import { ruleTester } from '../../../test/ruleTester.ts';
 import { tableOf, viewOf } from '../../../test/sheets.ts';
 import { MAX_RECTS, styleMeaningRule } from './style-meaning.ts';
