@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { creatorOf, parseNoteLine } from './notes.ts';
+import { creatorOf, organisationOf, parseNoteLine } from './notes.ts';
 
 describe('parseNoteLine', () => {
   it('population.xlsx row 55: a remark, then footnote 1)', () => {
@@ -27,5 +27,24 @@ describe('parseNoteLine', () => {
     expect(p).toEqual({ notes: [], source: '総務省統計局統計調査部国勢統計課「国勢調査報告」「国勢調査」（ホームページ）' });
     expect(creatorOf(p.source!)).toBe('総務省統計局統計調査部国勢統計課');
     expect(parseNoteLine('出典：神戸市').source).toBe('神戸市');
+  });
+});
+
+describe('organisationOf', () => {
+  it('a 資料 line gives its creator; a line that is an organisation\'s name gives it', () => {
+    expect(organisationOf('資料　総務省統計局統計調査部国勢統計課「国勢調査報告」')).toBe('総務省統計局統計調査部国勢統計課');
+    expect(organisationOf('神戸市企画調整局政策企画部総合計画課 ')).toBe('神戸市企画調整局政策企画部総合計画課');
+    expect(organisationOf('神戸市企画調整局政策企画部総合計画課 General Planning and Resarch Divison,Kobe City')).toBe('神戸市企画調整局政策企画部総合計画課');
+    expect(organisationOf('浜松市総務部文書行政課')).toBe('浜松市総務部文書行政課');
+    expect(organisationOf('総務省')).toBe('総務省');
+  });
+
+  it('titles, captions and dates are no organisation', () => {
+    for (const t of ['神戸市の推計人口', '第1部', '平成27年８月1日現在', '人口 増減数', '社会動態', '総合計画課 人口']) expect(organisationOf(t)).toBeUndefined();
+  });
+
+  it('strict (a header band): the jurisdiction first, at the start of a longer title', () => {
+    expect(organisationOf('神戸市企画調整局政策企画部総合計画課 General Planning 女 100に 対する男', { strict: true })).toBe('神戸市企画調整局政策企画部総合計画課');
+    for (const t of ['東京都区部', '総務部', '財政局', '資料　総務省統計局']) expect(organisationOf(t, { strict: true })).toBeUndefined();
   });
 });
