@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalNumber, exportText, formatValue, isDateFormat, isJapaneseEraFormat, numberExporter } from './numberFormat.ts';
+import { canonicalNumber, exportText, formatValue, isDateFormat, isJapaneseEraFormat, numberExporter, shownDigits, shownSection } from './numberFormat.ts';
 
 // 2012-02-29 13:01:40 as an Excel serial.
 const LEAP = 40968.54282407407;
@@ -131,5 +131,59 @@ describe('exportText: machine-readable', () => {
     expect(canonicalNumber(-0)).toBe('0');
     expect(canonicalNumber(1e21)).toBe('1e+21');
     expect(canonicalNumber(123456789012345)).toBe('123456789012345');
+  });
+});
+
+describe('numbers as the sheet shows them', () => {
+  const shown = (fmt: string, n: number) => numberExporter(fmt, false, 'shown')(n);
+
+  it.each([
+    ['0.0', 27.2727272727273, '27.3'],
+    ['0.00', 1.005, '1.01'], // Excel rounds the decimal value; the binary one is 1.00499…
+    ['0', -2.5, '-3'], // half away from zero
+    ['0.0', -0.04, '-0.0'], // as Excel shows it
+    ['0.0%', 0.272727272727, '27.3'],
+    ['0%', 0.005, '1'],
+    ['#,##0', 1234.5, '1235'], // never a thousands separator
+    ['#,##0.0;"△"#,##0.0', -5.25, '-5.3'], // the sign of the value, not the section's mark
+    ['0.0"人"', 3.14159, '3.1'],
+    ['0.00', 9.995, '10.00'],
+    ['0.00', 1e-7, '0.00'],
+    ['0.000', 1234567890.0005, '1234567890.001'],
+  ])('%s: %d → %s', (fmt, n, text) => {
+    expect(shown(fmt, n)).toBe(text);
+  });
+
+  it('General, scientific, scaled and date formats keep every digit (or their date)', () => {
+    expect(shown('General', 2793.7991787710507)).toBe('2793.79917877105');
+    expect(shown('0.00E+00', 12345.678)).toBe('12345.678');
+    expect(shown('#,##0,', 1234567)).toBe('1234567');
+    expect(shown('yyyy-mm-dd', 40968)).toBe('2012-02-29');
+    expect(shownSection('General', 1)).toBeUndefined();
+    expect(shownSection('0.0%', 1)).toEqual({ decimals: 1, percent: true });
+  });
+
+  it('stored keeps every digit', () => {
+    expect(numberExporter('0.0', false, 'stored')(27.2727272727273)).toBe('27.2727272727273');
+    expect(numberExporter('0.0%', false, 'stored')(0.272727272727)).toBe('0.272727272727');
+  });
+
+  it('the grid shows the digits the export writes, with the format\'s grouping and marks around them', () => {
+    const formats = ['0.0', '#,##0', '#,##0.00', '0.0%', '0%', '0.0;"△"0.0', '0.000'];
+    fc.assert(
+      fc.property(fc.constantFrom(...formats), fc.oneof(fc.double({ min: -1e9, max: 1e9, noNaN: true }), fc.integer({ min: -100000, max: 100000 }).map((i) => i / 1000)), (fmt, n) => {
+        const digits = shown(fmt, n);
+        const grid = formatValue(n, fmt).replace(/,/g, '').replace('%', '');
+        if (grid.startsWith('△')) expect(`-${grid.slice(1)}`).toBe(digits);
+        else expect(grid === digits || (grid === digits.slice(1) && Number(digits) === 0)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('shownDigits carries past the decimal point', () => {
+    expect(shownDigits(0.96, { decimals: 0, percent: false })).toBe('1');
+    expect(shownDigits(99.96, { decimals: 1, percent: false })).toBe('100.0');
+    expect(shownDigits(0.9996, { decimals: 1, percent: true })).toBe('100.0');
   });
 });

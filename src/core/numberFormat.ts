@@ -159,8 +159,16 @@ export function formatValue(value: CellValue, fmt: string | undefined, date1904 
   const format = fmt && fmt !== GENERAL ? fmt : GENERAL;
   try {
     if (format === GENERAL) return SSF.format(format, value);
-    const effective = isJapaneseEraFormat(format) ? resolveEraTokens(format, value, date1904) : format;
-    return SSF.format(effective, value, { date1904 });
+    if (isJapaneseEraFormat(format)) return SSF.format(resolveEraTokens(format, value, date1904), value, { date1904 });
+    const shown = isDateFormat(format) ? undefined : shownSection(format, value);
+    if (!shown) return SSF.format(format, value, { date1904 });
+    // SSF rounds halves toward +∞ on the binary value (-2.5 → -2, 1.005 → 1.00) and drops
+    // the sign of a negative that rounds to zero; Excel rounds the decimal value half away
+    // from zero and shows -0.0. Handing SSF the number already rounded as the export
+    // writes it keeps the grid, Excel and the CSV on the same digits.
+    const rounded = Number(shownDigits(value, shown));
+    const text = SSF.format(format, shown.percent ? rounded / 100 : rounded, { date1904 });
+    return value < 0 && rounded === 0 && sectionsOf(format).length === 1 && !text.startsWith('-') ? `-${text}` : text;
   } catch {
     return canonicalNumber(value);
   }
@@ -258,13 +266,121 @@ function fixedText(value: number, d: number): string | undefined {
   return have === d ? text : (dot < 0 ? `${text}.` : text) + '0'.repeat(d - have);
 }
 
+// ---------------------------------------------------------------------------------
+// Numbers as the sheet shows them: the decimals of the number format, a percentage for a
+// `%` format, never a thousands separator. General, scientific, fraction and scaled (`#,##0,`)
+// formats show no fixed decimals: their numbers are written with every digit.
+
+/** How a format section shows a number: so many decimals, of the value or of its percentage. */
+export interface ShownSection {
+  decimals: number;
+  percent: boolean;
+}
+
+const shownCache = new Map<string, (ShownSection | undefined)[]>();
+
+function sectionsOf(fmt: string): FormatToken[][] {
+  const sections: FormatToken[][] = [[]];
+  for (const t of tokenize(fmt)) {
+    // tokenize groups runs of one character: `;;` (an empty section) arrives as one token
+    if (!t.literal && t.text[0] === ';') for (let k = 0; k < t.text.length; k++) sections.push([]);
+    else sections[sections.length - 1].push(t);
+  }
+  return sections;
+}
+
+function shownOf(section: FormatToken[]): ShownSection | undefined {
+  const code = section.filter((t) => !t.literal).map((t) => t.text).join('');
+  if (!/[0#?]/.test(code) || /[eE/@]/.test(code) || /[yYmMdDhHsSgGbB]/.test(code)) return undefined;
+  // A comma after the last digit placeholder divides by 1,000 (`#,##0,` shows thousands).
+  if (/[0#?],+(?![0#?,])/.test(code)) return undefined;
+  const percent = code.includes('%');
+  const point = code.indexOf('.');
+  let decimals = 0;
+  if (point >= 0) for (let i = point + 1; i < code.length && /[0#?]/.test(code[i]); i++) decimals++;
+  return { decimals, percent };
+}
+
+/** The section of `fmt` that shows `value`, when it shows fixed decimals or a percentage. */
+export function shownSection(fmt: string | undefined, value: number): ShownSection | undefined {
+  if (!fmt || fmt === GENERAL || !Number.isFinite(value)) return undefined;
+  let secs = shownCache.get(fmt);
+  if (!secs) shownCache.set(fmt, (secs = isDateFormat(fmt) ? [undefined] : sectionsOf(fmt).map(shownOf)));
+  const idx = value < 0 && secs.length > 1 ? 1 : value === 0 && secs.length > 2 ? 2 : 0;
+  return secs[idx];
+}
+
+/** |x| as plain decimal digits (no exponent), from the 15 significant digits Excel keeps. */
+function decimalDigits(x: number): { int: string; frac: string } {
+  const text = canonicalNumber(Math.abs(x));
+  const e = text.indexOf('e');
+  const mantissa = e < 0 ? text : text.slice(0, e);
+  const exp = e < 0 ? 0 : Number(text.slice(e + 1));
+  const dot = mantissa.indexOf('.');
+  let int = dot < 0 ? mantissa : mantissa.slice(0, dot);
+  let frac = dot < 0 ? '' : mantissa.slice(dot + 1);
+  if (exp > 0) {
+    frac = frac.padEnd(exp, '0');
+    int += frac.slice(0, exp);
+    frac = frac.slice(exp);
+  } else if (exp < 0) {
+    int = int.padStart(-exp + 1, '0');
+    frac = int.slice(int.length + exp) + frac;
+    int = int.slice(0, int.length + exp);
+  }
+  return { int: int.replace(/^0+(?=\d)/, ''), frac };
+}
+
+/**
+ * The digits a section shows for `value` (`27.3` for 27.2727… under `0.0`, `27.3` for 0.2727…
+ * under `0.0%`): the decimal value rounded half away from zero, as Excel does, with a `-`
+ * for a negative value even when it rounds to zero (`-0.0`, as Excel shows it).
+ */
+export function shownDigits(value: number, section: ShownSection): string {
+  let { int, frac } = decimalDigits(value);
+  if (section.percent) {
+    frac = frac.padEnd(2, '0');
+    int = (int + frac.slice(0, 2)).replace(/^0+(?=\d)/, '');
+    frac = frac.slice(2);
+  }
+  const d = section.decimals;
+  let digits = int + frac.slice(0, d).padEnd(d, '0');
+  if (frac.length > d && frac.charCodeAt(d) >= 0x35) {
+    // Add one at the last kept digit, carrying to the left.
+    const out = digits.split('');
+    let i = out.length - 1;
+    for (; i >= 0; i--) {
+      if (out[i] === '9') out[i] = '0';
+      else {
+        out[i] = String.fromCharCode(out[i].charCodeAt(0) + 1);
+        break;
+      }
+    }
+    digits = (i < 0 ? '1' : '') + out.join('');
+  }
+  const whole = digits.slice(0, digits.length - d) || '0';
+  const text = d > 0 ? `${whole}.${digits.slice(digits.length - d)}` : whole;
+  return value < 0 ? `-${text}` : text;
+}
+
+/** How numbers are written: as the sheet shows them (default), or with every stored digit. */
+export type NumberWriting = 'shown' | 'stored';
+
 /**
  * `exportText` for numbers under one format, with the format analysed once: for loops over
- * a column (the export of millions of cells). Same result as `exportText(n, fmt, undefined, date1904)`.
+ * a column (the export of millions of cells). With `numbers` 'stored' (the default here) the
+ * same result as `exportText(n, fmt, undefined, date1904)`; with 'shown', a number under a
+ * fixed-decimal or percent format is written as the sheet shows it (`shownDigits`).
  */
-export function numberExporter(fmt: string | undefined, date1904 = false): (n: number) => string {
+export function numberExporter(fmt: string | undefined, date1904 = false, numbers: NumberWriting = 'stored'): (n: number) => string {
   if (!fmt || fmt === GENERAL) return canonicalNumber;
   if (isDateFormat(fmt)) return (n) => exportText(n, fmt, undefined, date1904);
+  if (numbers === 'shown') {
+    return (n) => {
+      const section = shownSection(fmt, n);
+      return section ? shownDigits(n, section) : canonicalNumber(n);
+    };
+  }
   const secs = sectionDecimals(fmt);
   if (secs.every((d) => d <= 0)) return canonicalNumber;
   return (n) => {
