@@ -1,13 +1,16 @@
 // Level 1 and Level 2 CSV (docs/export.md, the guide's Level 2 example) and re-import.
 //
-// Level 2 layout written here:
-//   @Caption,<caption>,ja        only when there is a caption
-//   @Creator,<creator>,ja        only when there is a creator
-//   @Date,<YYYY-MM-DD>           only when there is a date
-//   @Language,<language>         always (`ja` unless the metadata says otherwise)
+// Level 2 layout written here: the guide's header, every line always (SPEC §4), a value
+// left empty where it is unknown (`@Creator,,ja`, `@Date,`) so that a reader finds the
+// same lines in the same places in every file:
+//   @Caption,<caption>,ja
+//   @Creator,<creator>,ja
+//   @Date,<YYYY-MM-DD>
+//   @Language,<language>         `ja` unless the metadata says otherwise
 //   [@Source,<source>,ja / @License,<licence> / @Note,<text>,ja[,<mark>]]
-//                                only with `extraMetadata` (off by default: the guide has no
-//                                such lines; notes, source and licence go to the CSVW sidecar)
+//                                only with `extraMetadata` (off by default: the guide's
+//                                header has no such lines; notes, source and licence go to
+//                                the CSVW sidecar and the report of 「すべての表をダウンロード」)
 //   @Title,ja      + the title row
 //   @Baseval       + the scale row (`1000`, blank where none)
 //   @Unit,ja       + the unit row
@@ -21,7 +24,7 @@
 // as an @ line: `parseLevel2` takes a line as metadata only when its first field starts
 // with `@` unquoted.
 import { type Sheet, type TableMeta, type TableNote } from '../model.ts';
-import { canonicalNumber, exportText, numberExporter } from '../numberFormat.ts';
+import { type NumberWriting, canonicalNumber, exportText, numberExporter, shownSection } from '../numberFormat.ts';
 import { guardCell, unguardCell } from './csv.ts';
 import { CHECKED_DATATYPES, type XsdDatatype, inferColumn, isIgnorableValue, matchesDatatype, specialSymbolsIn } from './datatype.ts';
 
@@ -35,6 +38,11 @@ export interface ExportBands {
 export interface ExportTableOptions {
   /** Prefix risky text with `'` (default on). */
   injectionGuard?: boolean;
+  /**
+   * Numbers as the sheet shows them (`shown`: the decimals of their format, a `%` format's
+   * percentage with unit `%`) or with every stored digit (`stored`, the default here).
+   */
+  numbers?: NumberWriting;
 }
 
 /** A table as it goes into the file: every string is file text (guarded when `guarded`). */
@@ -74,9 +82,12 @@ export interface Level2WriteOptions extends Level1WriteOptions {
  * The export text of a table on `sheet`: titles from `bands.titleRow`, data rows
  * `bands.dataStart`…`bands.dataEnd`, every column of the sheet. Units, scales and datatype
  * overrides come from `sheet.meta.columns`; other datatypes are inferred (datatype.ts).
+ * With numbers `shown`, a column whose numbers all show as percentages and that has no
+ * unit of its own gets the unit `%`.
  */
 export function buildExportTable(sheet: Sheet, date1904: boolean, bands: ExportBands, options: ExportTableOptions = {}): ExportTable {
   const guard = options.injectionGuard ?? true;
+  const numbers = options.numbers ?? 'stored';
   const width = sheet.columns.length;
   const start = Math.max(0, bands.dataStart);
   const end = Math.min(bands.dataEnd, sheet.rowCount - 1);
@@ -103,12 +114,13 @@ export function buildExportTable(sheet: Sheet, date1904: boolean, bands: ExportB
       tr >= 0 && tr < sheet.rowCount ? exportText(col.values[tr] ?? null, formats[col.formats?.[tr] ?? 0], col.raw?.[tr], date1904) : '';
     titles[c] = g(title);
     titlesEn[c] = cm?.titleEn;
-    units[c] = g(cm?.unit ?? '');
     basevals[c] = cm?.baseval !== undefined && Number.isFinite(cm.baseval) ? canonicalNumber(cm.baseval) : '';
 
     const values = col.values;
     const fmts = col.formats;
     const raw = col.raw;
+    let numbersSeen = 0;
+    let percents = 0;
     for (let i = 0; i < n; i++) {
       const r = start + i;
       const v = values[r] ?? null;
@@ -116,9 +128,15 @@ export function buildExportTable(sheet: Sheet, date1904: boolean, bands: ExportB
       else if (typeof v === 'string') texts[i] = v;
       else if (typeof v === 'number' && raw?.[r] === undefined) {
         const fi = fmts ? fmts[r] : 0;
-        texts[i] = (exporters[fi] ??= numberExporter(formats[fi], date1904))(v);
+        texts[i] = (exporters[fi] ??= numberExporter(formats[fi], date1904, numbers))(v);
+        if (numbers === 'shown') {
+          numbersSeen++;
+          if (fi !== 0 && shownSection(formats[fi], v)?.percent) percents++;
+        }
       } else texts[i] = exportText(v, fmts ? formats[fmts[r]] : undefined, raw?.[r], date1904);
     }
+    // The sheet shows `27.3%`, the file says `27.3`: the `%` goes to the unit row.
+    units[c] = g(cm?.unit || (numbersSeen > 0 && percents === numbersSeen ? '%' : ''));
     let datatype: string;
     let found: string[];
     if (cm?.datatype) {
@@ -180,9 +198,9 @@ export function level2MetaLines(meta: Level2Meta, options: Level2WriteOptions = 
   const g = (options.injectionGuard ?? guarded) ? guardCell : (s: string) => s;
   const lang = meta.language || 'ja';
   const lines: string[][] = [];
-  if (meta.caption) lines.push(['@Caption', g(meta.caption), g(lang)]);
-  if (meta.creator) lines.push(['@Creator', g(meta.creator), g(lang)]);
-  if (meta.date) lines.push(['@Date', g(meta.date)]);
+  lines.push(['@Caption', g(meta.caption ?? ''), g(lang)]);
+  lines.push(['@Creator', g(meta.creator ?? ''), g(lang)]);
+  lines.push(['@Date', g(meta.date ?? '')]);
   lines.push(['@Language', g(lang)]);
   if (options.extraMetadata) {
     if (meta.source) lines.push(['@Source', g(meta.source), g(lang)]);
@@ -194,6 +212,27 @@ export function level2MetaLines(meta: Level2Meta, options: Level2WriteOptions = 
     }
   }
   return lines;
+}
+
+/** The @ lines of the guide's header that are always written and may be empty. */
+export const LEVEL2_VALUE_LINES = ['@Caption', '@Creator', '@Date', '@Baseval', '@Unit', '@Datatype'] as const;
+export type Level2ValueLine = (typeof LEVEL2_VALUE_LINES)[number];
+
+/**
+ * The header lines whose value is empty in this file: `@Caption`, `@Creator`, `@Date`
+ * from the metadata, `@Baseval`, `@Unit`, `@Datatype` when their row is blank in every
+ * column. (`@Language` and `@Title` always have a value.)
+ */
+export function emptyLevel2Lines(table: Pick<ExportTable, 'basevals' | 'units' | 'datatypes'>, meta: Pick<Level2Meta, 'caption' | 'creator' | 'date'>): Level2ValueLine[] {
+  const blank = (row: readonly string[]) => row.every((v) => v === '');
+  const out: Level2ValueLine[] = [];
+  if (!meta.caption) out.push('@Caption');
+  if (!meta.creator) out.push('@Creator');
+  if (!meta.date) out.push('@Date');
+  if (blank(table.basevals)) out.push('@Baseval');
+  if (blank(table.units)) out.push('@Unit');
+  if (blank(table.datatypes)) out.push('@Datatype');
+  return out;
 }
 
 /** Records before the title row in a Level 2 file (the metadata lines and `@Title`): CSVW `skipRows`. */
