@@ -3,7 +3,9 @@
 // notes are still rows, so they are never lost on the way out.
 import { type TableMeta, emptyMeta, getValue } from '../model.ts';
 import type { TableStructure } from '../structure/types.ts';
-import { creatorOf, parseNoteLine } from '../text/notes.ts';
+import { dateFromLines, findStatedDate, latestYear } from '../text/dateLine.ts';
+import { findLayoutSpaces } from '../text/layoutSpaces.ts';
+import { creatorOf, organisationOf, parseNoteLine } from '../text/notes.ts';
 import type { SheetView } from './view.ts';
 
 /** All text of one row of a table, cells joined by a space, layout spaces kept as written. */
@@ -24,9 +26,39 @@ export function captionNotesMeta(view: SheetView): TableMeta {
   const { sheet } = view;
   const meta = sheet.meta ? structuredClone(sheet.meta) : emptyMeta();
   const captions: string[] = meta.caption ? [meta.caption] : [];
+  // What the table states about itself besides its caption (SPEC §4): a date line
+  // (`平成27年８月1日現在`) and the organisation that made it, in its caption rows or in
+  // cells of its header band (where the detection may have put such lines), the years
+  // it covers (for a year-less `10月1日現在`), and the remarks under it.
+  const text = (r: number, c: number) => {
+    const v = getValue(sheet, r, c);
+    return v === null || v === '' ? '' : typeof v === 'object' ? v.error : String(v).trim();
+  };
+  const isDateOrMaker = (s: string) => findStatedDate(s)?.start === 0 || organisationOf(s) !== undefined;
+  const captionCells: string[] = [];
+  const headerCells: string[] = [];
+  const yearTexts: string[] = [];
   for (const t of view.structure.tables) {
-    const caption = t.captionRows.map((r) => fullRowText(view, t, r)).filter(Boolean).join(' ');
-    if (caption) captions.push(caption);
+    const lines: string[] = [];
+    for (const r of t.captionRows) {
+      const cells: string[] = [];
+      for (let c = t.range.s.c; c <= t.range.e.c; c++) {
+        const s = text(r, c);
+        if (s === '') continue;
+        captionCells.push(s);
+        // A date or the maker's name in a caption row is metadata of its own, not caption text.
+        if (!isDateOrMaker(s)) cells.push(s);
+      }
+      if (cells.length) lines.push(cells.join(' '));
+    }
+    for (let r = t.headerRows.start; r <= t.headerRows.end; r++) for (let c = t.range.s.c; c <= t.range.e.c; c++) if (text(r, c)) headerCells.push(text(r, c));
+    for (const ci of t.columnInfo) {
+      if (!ci.key && ci.kind !== 'period') continue;
+      for (let r = t.dataRows.start; r <= t.dataRows.end; r++) if (text(r, ci.c)) yearTexts.push(text(r, ci.c));
+    }
+    // Layout spaces in a printed caption (`神　戸　市`) are not part of it.
+    const caption = lines.join(' ');
+    if (caption) captions.push(findLayoutSpaces(caption)?.fixed ?? caption);
     for (const r of t.noteRows) {
       const parsed = parseNoteLine(fullRowText(view, t, r));
       if (parsed.source) {
@@ -42,5 +74,9 @@ export function captionNotesMeta(view: SheetView): TableMeta {
     }
   }
   if (captions.length) meta.caption = captions.join(' / ');
+  const year = latestYear([...captionCells, ...headerCells, ...yearTexts]);
+  const remarks = meta.notes.filter((n) => n.mark === undefined).map((n) => n.text);
+  meta.date ??= dateFromLines(captionCells, year) ?? dateFromLines(headerCells, year, { atStart: true }) ?? dateFromLines(remarks, year, { atStart: true });
+  meta.creator ??= captionCells.map((s) => organisationOf(s)).find(Boolean) ?? headerCells.map((s) => organisationOf(s, { strict: true })).find(Boolean);
   return meta;
 }

@@ -13,6 +13,7 @@ import { type CsvEncoding, UnrepresentableCharactersError, encodeCsv, unrepresen
 import {
   type ExportTable,
   LEVEL2_HEADER_ROWS,
+  emptyLevel2Lines,
   buildExportTable,
   level2SkipRows,
   parseLevel2,
@@ -57,31 +58,31 @@ describe('population.xlsx after すべて修正 → Level 2 CSV (the guide\'s Le
     .map((l) => l.split('\t'))
     .slice(2);
 
-  it('@ block: caption, creator, language, then @Title + the title row in 西暦', () => {
+  it('@ block: caption, creator, date (10月1日現在 + the table\'s 2010), language, then @Title + the title row in 西暦', () => {
     expect(lines[0]).toBe('@Caption,2-2 都道府県別人口と人口増加率,ja,,,,,,');
     expect(lines[1]).toMatch(/^@Creator,総務省統計局[^,]*,ja,,,,,,$/);
-    expect(lines[2]).toBe('@Language,ja,,,,,,,');
-    expect(lines[3]).toBe('@Title,ja,,,,,,,');
-    const titles = lines[4].split(',');
+    expect(lines[2]).toBe('@Date,2010-10-01,,,,,,,'); // the guide's own @Date
+    expect(lines[3]).toBe('@Language,ja,,,,,,,');
+    expect(lines[4]).toBe('@Title,ja,,,,,,,');
+    const titles = lines[5].split(',');
     expect(titles).toHaveLength(9);
     expect(titles[0]).toBe('都道府県');
-    expect(lines[4]).toContain('2000年');
-    expect(lines[4]).toContain('2010年');
-    expect(lines[4]).not.toMatch(/平成|昭和|令和/);
-    expect(text).not.toContain('@Date'); // no date in the metadata: the line is left out
+    expect(lines[5]).toContain('2000年');
+    expect(lines[5]).toContain('2010年');
+    expect(lines[5]).not.toMatch(/平成|昭和|令和/);
   });
 
   it('@Baseval, @Unit and @Datatype rows (padded @ lines)', () => {
-    expect(lines[5]).toBe('@Baseval,,,,,,,,');
-    expect(lines[6]).toBe(',1000,1000,1000,,1000,,,');
-    expect(lines[7]).toBe('@Unit,ja,,,,,,,');
-    expect(lines[8]).toBe(',,,,%,,,/km2,%');
-    expect(lines[9]).toBe('@Datatype,,,,,,,,');
-    expect(lines[10]).toBe('xsd:string,xsd:integer,xsd:integer,xsd:integer,xsd:double,xsd:integer,xsd:double,xsd:double,xsd:double');
+    expect(lines[6]).toBe('@Baseval,,,,,,,,');
+    expect(lines[7]).toBe(',1000,1000,1000,,1000,,,');
+    expect(lines[8]).toBe('@Unit,ja,,,,,,,');
+    expect(lines[9]).toBe(',,,,%,,,/km2,%');
+    expect(lines[10]).toBe('@Datatype,,,,,,,,');
+    expect(lines[11]).toBe('xsd:string,xsd:integer,xsd:integer,xsd:integer,xsd:double,xsd:integer,xsd:double,xsd:double,xsd:double');
   });
 
   it('48 data rows equal the guide\'s table, as numbers and as the guide writes them', () => {
-    const data = lines.slice(11, -1).map((l) => l.split(','));
+    const data = lines.slice(12, -1).map((l) => l.split(','));
     expect(lines[lines.length - 1]).toBe(''); // the file ends with CRLF
     expect(data).toHaveLength(48);
     const differences: string[] = [];
@@ -103,20 +104,22 @@ describe('population.xlsx after すべて修正 → Level 2 CSV (the guide\'s Le
     expect(parsed.meta.caption).toBe('2-2 都道府県別人口と人口増加率');
     expect(parsed.meta.creator).toBe(sheet.meta!.creator);
     expect(parsed.meta.language).toBe('ja');
+    expect(parsed.meta.date).toBe('2010-10-01');
     expect(parsed.basevals).toEqual(['', '1000', '1000', '1000', '', '1000', '', '', '']);
     expect(parsed.units).toEqual(['', '', '', '', '%', '', '', '/km2', '%']);
     expect(parsed.rows).toHaveLength(48);
-    expect(parsed.dataStart).toBe(11);
-    expect(parsed.rowLines[0]).toBe(12);
+    expect(parsed.dataStart).toBe(12);
+    expect(parsed.rowLines[0]).toBe(13);
     expect(validateLevel2(parsed).mismatches).toEqual([]);
   });
 
-  it('a date in the metadata gives @Date; Level 1 is the title row and the data', () => {
-    const withDate = writeLevel2(exported, { ...sheet.meta!, date: '2010-10-01' });
-    expect(withDate.split('\r\n')[2]).toBe('@Date,2010-10-01,,,,,,,');
+  it('an unknown date or creator leaves its line empty, never out; Level 1 is the title row and the data', () => {
+    const without = writeLevel2(exported, { ...sheet.meta!, date: undefined, creator: undefined }).split('\r\n');
+    expect(without.slice(1, 4)).toEqual(['@Creator,,ja,,,,,,', '@Date,,,,,,,,', '@Language,ja,,,,,,,']);
+    expect(emptyLevel2Lines(exported, { ...sheet.meta!, date: undefined })).toEqual(['@Date']);
     const level1 = writeLevel1(exported).split('\r\n');
-    expect(level1[0]).toBe(lines[4]);
-    expect(level1.slice(1, 49)).toEqual(lines.slice(11, 59));
+    expect(level1[0]).toBe(lines[5]);
+    expect(level1.slice(1, 49)).toEqual(lines.slice(12, 60));
   });
 });
 
@@ -135,6 +138,8 @@ describe('writeLevel2 options and format', () => {
     expect(text).toBe(
       [
         '@Caption,"表, その1",ja',
+        '@Creator,,ja',
+        '@Date,',
         '@Language,ja',
         '@Title,ja',
         '名前,値',
@@ -153,7 +158,7 @@ describe('writeLevel2 options and format', () => {
 
   it('@ lines are padded to the table width, never cut', () => {
     const wide = writeLevel2(table({ titles: ['a', 'b', 'c', 'd', 'e'] }), {}, {});
-    expect(wide.split('\r\n')[0]).toBe('@Language,ja,,,');
+    expect(wide.split('\r\n').slice(0, 4)).toEqual(['@Caption,,ja,,', '@Creator,,ja,,', '@Date,,,,', '@Language,ja,,,']);
     const narrow = writeLevel2(table({ titles: ['a'] }), { caption: 'x' }, {});
     expect(narrow.split('\r\n')[0]).toBe('@Caption,x,ja');
   });
@@ -163,8 +168,9 @@ describe('writeLevel2 options and format', () => {
     const lines = text.split('\r\n');
     expect(lines[0]).toBe(`@Caption,"'=HYPERLINK(""x"")",en`);
     expect(lines[1]).toBe(`@Creator,'@me,en`);
-    expect(lines[2]).toBe('@Language,en');
-    expect(lines[3]).toBe('@Title,en');
+    expect(lines[2]).toBe('@Date,');
+    expect(lines[3]).toBe('@Language,en');
+    expect(lines[4]).toBe('@Title,en');
     const parsed = parseLevel2(text)!;
     expect(parsed.meta).toEqual({ caption: '=HYPERLINK("x")', creator: '@me', language: 'en', notes: [] });
   });
@@ -179,8 +185,8 @@ describe('writeLevel2 options and format', () => {
     const text = writeLevel2(t, meta, { extraMetadata: true, padAtLines: false });
     expect(text).toContain('@Source,総務省「国勢調査」,ja\r\n@License,CC BY 4.0\r\n@Note,"注記, その1",ja,1)\r\n@Note,10月1日現在。,ja\r\n@Title');
     expect(parseLevel2(text)!.meta).toEqual({ ...meta, language: 'ja' });
-    expect(level2SkipRows(meta, { extraMetadata: true })).toBe(7);
-    expect(level2SkipRows(meta)).toBe(3);
+    expect(level2SkipRows(meta, { extraMetadata: true })).toBe(9); // @Caption, @Creator, @Date, @Language, 4 extra lines, @Title
+    expect(level2SkipRows(meta)).toBe(5);
   });
 
   it('the injection guard leaves -5, -1.2, +81-3-1234-5678 and the symbol - alone', () => {
@@ -495,5 +501,34 @@ describe('export → re-import property (fast-check)', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('buildExportTable: numbers as shown or as stored', () => {
+  const sheet = newSheet('s', 'S', 3, 4);
+  ['率', '人口密度', '面積', '率(単位あり)'].forEach((v, c) => setCell(sheet, 0, c, { value: v }));
+  setCell(sheet, 1, 0, { value: 0.272727272727, format: '0.0%' });
+  setCell(sheet, 2, 0, { value: 0.05, format: '0.0%' });
+  setCell(sheet, 1, 1, { value: 27.2727272727273, format: '0.0' });
+  setCell(sheet, 2, 1, { value: 1894.25, format: '#,##0.0' });
+  setCell(sheet, 1, 2, { value: 2793.7991787710507 });
+  setCell(sheet, 1, 3, { value: 0.5, format: '0%' });
+  sheet.meta = { notes: [], columns: [undefined, undefined, undefined, { unit: '％' }] };
+  const bands = { titleRow: 0, dataStart: 1, dataEnd: 2 };
+
+  it('shown: the format\'s decimals, percentages with unit %, General with every digit, no grouping', () => {
+    const t = buildExportTable(sheet, false, bands, { numbers: 'shown' });
+    expect(t.rows).toEqual([
+      ['27.3', '27.3', '2793.79917877105', '50'],
+      ['5.0', '1894.3', '', ''],
+    ]);
+    expect(t.units).toEqual(['%', '', '', '％']); // a unit of its own stays
+    expect(t.datatypes.slice(0, 2)).toEqual(['xsd:double', 'xsd:double']);
+  });
+
+  it('stored: every digit, the fraction a percent format shows, no % unit made up', () => {
+    const t = buildExportTable(sheet, false, bands, { numbers: 'stored' });
+    expect(t.rows[0]).toEqual(['0.272727272727', '27.2727272727273', '2793.79917877105', '0.5']);
+    expect(t.units).toEqual(['', '', '', '％']);
   });
 });

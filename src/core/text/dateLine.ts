@@ -119,12 +119,13 @@ export function latestYear(texts: Iterable<string>): number | undefined {
 
 /**
  * The table's date from the lines that may state it, in the order given (the first line
- * with a stated date wins); a year-less date takes `year`.
+ * with a stated date wins); a year-less date takes `year`. `atStart`: only a line that
+ * opens with its date counts (`10月1日現在。`, not `面積は…（平成26年10月１日現在）を基礎に…`).
  */
-export function dateFromLines(lines: Iterable<string>, year?: number): string | undefined {
+export function dateFromLines(lines: Iterable<string>, year?: number, options: { atStart?: boolean } = {}): string | undefined {
   for (const line of lines) {
     const stated = findStatedDate(line);
-    if (!stated) continue;
+    if (!stated || (options.atStart && line.slice(0, stated.start).trim() !== '')) continue;
     const iso = statedDateIso(stated, year);
     if (iso) return iso;
   }
