@@ -12,6 +12,7 @@ import {
   type Sheet,
   type TableMeta,
   type Workbook,
+  type WorkbookMeta,
   getCell,
   popProvenance,
   pushProvenance,
@@ -103,7 +104,21 @@ export interface MetaChange {
   ruleId: string;
 }
 
-export type Change = CellChange | MergeChange | RowsChange | ColumnsChange | SheetChange | HiddenChange | MetaChange;
+/**
+ * Replaces the metadata of the whole file (`Workbook.meta`). Of kind `meta` like a table's,
+ * so that everything that treats a metadata edit as touching no cell and no shape treats
+ * this one so; `sheetId` is the sheet it was typed on (its tab refreshes).
+ */
+export interface WorkbookMetaChange {
+  kind: 'meta';
+  scope: 'workbook';
+  sheetId: string;
+  before: WorkbookMeta | undefined;
+  after: WorkbookMeta | undefined;
+  ruleId: string;
+}
+
+export type Change = CellChange | MergeChange | RowsChange | ColumnsChange | SheetChange | HiddenChange | MetaChange | WorkbookMetaChange;
 
 /** Changes that alter a sheet's shape (rows, columns, merges, sheets), not only cell contents. */
 export function isStructural(ch: Change): boolean {
@@ -319,6 +334,12 @@ function applyOne(wb: Workbook, ch: Change, forward: boolean): void {
       return;
     }
     case 'meta': {
+      if ('scope' in ch) {
+        const to = forward ? ch.after : ch.before;
+        if (to === undefined) delete wb.meta;
+        else wb.meta = { ...to };
+        return;
+      }
       const sheet = requireSheet(wb, ch.sheetId);
       const to = forward ? ch.after : ch.before;
       sheet.meta = to === undefined ? undefined : structuredClone(to);
@@ -360,6 +381,11 @@ export function deleteColumnsChange(sheet: Sheet, start: number, count: number, 
 
 export function metaChange(sheet: Sheet, after: TableMeta | undefined, ruleId: string): MetaChange {
   return { kind: 'meta', sheetId: sheet.id, before: sheet.meta && structuredClone(sheet.meta), after: after && structuredClone(after), ruleId };
+}
+
+/** The change that sets the file's metadata (`sheetId`: the sheet it is typed on). */
+export function workbookMetaChange(wb: Workbook, sheetId: string, after: WorkbookMeta | undefined, ruleId: string): WorkbookMetaChange {
+  return { kind: 'meta', scope: 'workbook', sheetId, before: wb.meta && { ...wb.meta }, after: after && { ...after }, ruleId };
 }
 
 export function hiddenChange(sheet: Sheet, after: HiddenState, ruleId: string): HiddenChange {

@@ -87,6 +87,21 @@ export interface TableMeta {
   columns: (ColumnMeta | undefined)[];
 }
 
+/**
+ * Metadata entered once for every table of the file (SPEC §4): a table's own value, typed
+ * or found on its sheet, wins; where it has none, the file's applies.
+ */
+export interface WorkbookMeta {
+  creator?: string;
+  /** YYYY-MM-DD */
+  date?: string;
+  source?: string;
+  language?: string;
+  license?: string;
+}
+
+export const WORKBOOK_META_FIELDS = ['creator', 'date', 'source', 'language', 'license'] as const satisfies readonly (keyof WorkbookMeta & keyof TableMeta)[];
+
 export function emptyMeta(): TableMeta {
   return { notes: [], columns: [] };
 }
@@ -131,6 +146,8 @@ export interface Workbook {
   /** Excel's 1904 date system (old Mac files): serial 0 is 1904-01-01. */
   date1904: boolean;
   sheets: Sheet[];
+  /** Metadata for every table of the file, where a table has none of its own. */
+  meta?: WorkbookMeta;
 }
 
 export const GENERAL = 'General';

@@ -58,4 +58,20 @@ describe('recipes', () => {
     expect(s.meta?.date).toBe('2010-10-01');
     expect(s.meta?.caption).toBe('2-2 都道府県別人口と人口増加率');
   });
+
+  it('metadata of the whole file: recorded as a patch, validated, replayed (and cleared by an empty value)', () => {
+    expect(() => parseRecipe('{"version":1,"source":{"name":"a"},"steps":[{"kind":"bookMeta","patch":{"caption":"x"}}]}')).toThrow(/steps\[0\]\.patch\.caption/);
+    expect(() => parseRecipe('{"version":1,"source":{"name":"a"},"steps":[],"export":{"numbers":"all"}}')).toThrow(/export\.numbers/);
+    const recipe = parseRecipe(
+      serializeRecipe({
+        version: 1,
+        source: { name: 'population.xlsx' },
+        steps: [{ kind: 'bookMeta', patch: { creator: '神戸市', date: '2015-08-01' } }, { kind: 'bookMeta', patch: { date: '' } }],
+        export: { numbers: 'stored' },
+      }),
+    );
+    const wb = open(nextPopulationEdition());
+    expect(replayRecipe(wb, recipe).map((d) => d.outcome.status)).toEqual(['applied', 'applied']);
+    expect(wb.meta).toEqual({ creator: '神戸市' });
+  });
 });

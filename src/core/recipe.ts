@@ -4,9 +4,9 @@
 // browser or by the CLI. Cell edits are recorded by row key (the values of the key
 // columns) and column title where possible, so they survive rows moving.
 import { snapshotFromInput } from './cellInput.ts';
-import { type Change, applyChanges, cellChange, metaChange, sameSnapshot } from './changes.ts';
+import { type Change, applyChanges, cellChange, metaChange, sameSnapshot, workbookMetaChange } from './changes.ts';
 import { fixAllInPlace, planFix } from './fix/runFixes.ts';
-import { type CellRange, type Sheet, type TableMeta, type TextEncodingName, type Workbook, emptyMeta, getValue } from './model.ts';
+import { type CellRange, type Sheet, type TableMeta, type TextEncodingName, type Workbook, type WorkbookMeta, WORKBOOK_META_FIELDS, emptyMeta, getValue } from './model.ts';
 import { isRuleId, ruleById } from './rules/registry.ts';
 import type { FixOptions, RuleId } from './rules/types.ts';
 import { detectStructure } from './structure/detect.ts';
@@ -32,7 +32,9 @@ export type RecipeStep =
   | { kind: 'fix'; sheet: string; rule: RuleId; options?: FixOptions }
   | { kind: 'fixAll' }
   | { kind: 'edit'; sheet: string; row: RowRef; column: ColumnRef; text: string }
-  | { kind: 'meta'; sheet: string; patch: Partial<TableMeta> };
+  | { kind: 'meta'; sheet: string; patch: Partial<TableMeta> }
+  /** Metadata for every table of the file (a table's own value wins). */
+  | { kind: 'bookMeta'; patch: Partial<WorkbookMeta> };
 
 export interface RecipeSource {
   name: string;
@@ -47,6 +49,8 @@ export interface RecipeExport {
   encoding?: 'utf-8-bom' | 'utf-8' | 'shift_jis';
   eol?: 'crlf' | 'lf';
   padAtLines?: boolean;
+  /** Numbers as the sheet shows them (default) or with every stored digit. */
+  numbers?: 'shown' | 'stored';
 }
 
 export interface Recipe {
@@ -113,6 +117,13 @@ function checkStep(step: Json, path: string): void {
     case 'meta':
       need(typeof s.sheet === 'string' && isObject(s.patch), path, 'a metadata step needs sheet and patch');
       return;
+    case 'bookMeta':
+      need(isObject(s.patch), path, 'a file metadata step needs a patch');
+      for (const [k, v] of Object.entries(s.patch as object)) {
+        need((WORKBOOK_META_FIELDS as readonly string[]).includes(k), `${path}.patch.${k}`, `expected one of ${WORKBOOK_META_FIELDS.join(', ')}`);
+        need(v === undefined || v === null || typeof v === 'string', `${path}.patch.${k}`, 'expected a string');
+      }
+      return;
     default:
       throw new RecipeError(`${path}.kind`, `unknown step kind: ${String(s.kind)}`);
   }
@@ -132,7 +143,11 @@ export function parseRecipe(text: string): Recipe {
   need(isObject(r.source) && typeof (r.source as Record<string, Json>).name === 'string', 'source', 'expected { name, sheet?, encoding?, delimiter? }');
   need(Array.isArray(r.steps), 'steps', 'expected a list of steps');
   (r.steps as Json[]).forEach((s, i) => checkStep(s, `steps[${i}]`));
-  if (r.export !== undefined) need(isObject(r.export), 'export', 'expected an object');
+  if (r.export !== undefined) {
+    need(isObject(r.export), 'export', 'expected an object');
+    const numbers = (r.export as Record<string, Json>).numbers;
+    need(numbers === undefined || numbers === 'shown' || numbers === 'stored', 'export.numbers', 'expected "shown" or "stored"');
+  }
   return json as Recipe;
 }
 
@@ -243,6 +258,19 @@ export function replayRecipe(wb: Workbook, recipe: Recipe, overrides: StructureO
     if (step.kind === 'fixAll') {
       // Applied as it is planned: planning, reverting and applying again did it twice.
       recorded(step, fixAllInPlace(wb, undefined, {}, overrides).changes);
+      continue;
+    }
+    if (step.kind === 'bookMeta') {
+      const after: WorkbookMeta = { ...wb.meta };
+      for (const key of WORKBOOK_META_FIELDS) {
+        if (!(key in step.patch)) continue;
+        const v = step.patch[key];
+        if (v) after[key] = v;
+        else delete after[key];
+      }
+      const first = wb.sheets[0];
+      if (!first) out.push({ step, changes: [], outcome: { status: 'skipped', reason: 'sheet-missing' } });
+      else done(step, [workbookMetaChange(wb, first.id, after, 'meta')]);
       continue;
     }
     const sheet = sheetByName(wb, step.sheet);
