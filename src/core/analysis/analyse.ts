@@ -127,6 +127,11 @@ export class SheetAnalyzer {
     return this.structure && this.features.length === this.sheet.rowCount ? { sheet: this.sheet, features: this.features, structure: this.structure } : undefined;
   }
 
+  /** Every rule's result as the last analysis or update left it (what is still open). */
+  results(): RuleResult[] {
+    return this.structure ? this.ruleResults() : [];
+  }
+
   setOverrides(overrides: StructureOverride[]): SheetAnalysis {
     this.overrides = overrides;
     return this.analyse();

@@ -27,6 +27,8 @@ describe('CSVW sidecar', () => {
     const comments = doc['rdfs:comment'] as { '@value': string }[];
     expect(comments).toHaveLength(4);
     expect(comments[1]['@value']).toMatch(/^1\) 人口密度の高い基本単位区/);
+    const description = (doc['dc:description'] as { '@value': string })['@value'].split('\n');
+    expect(description).toEqual(comments.map((c) => c['@value']));
   });
 
   it('dialect: skipRows and headerRowCount match the Level 2 file', () => {

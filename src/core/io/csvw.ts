@@ -22,7 +22,9 @@
 // (power of ten, an absolute IRI since `sdmx-attribute` is no CSVW prefix) when it is a
 // power of ten, and always in words as `dc:description` (`@Baseval 1000`).
 // Table: `dc:title` (caption), `dc:creator`, `dc:date`, `dc:source`, `dc:license` (an IRI
-// for CC licences and URLs, else text), notes as `rdfs:comment` (`1) …` with their mark).
+// for CC licences and URLs, else text), notes as `rdfs:comment` (`1) …` with their mark),
+// one per note, and all of them as the table's `dc:description`. The Level 2 CSV itself
+// has no line for notes (the guide's header has none), so this is where they travel.
 import type { TableMeta } from '../model.ts';
 import { unguardCell } from './csv.ts';
 import { isIsoDate } from './datatype.ts';
@@ -138,7 +140,12 @@ export function buildCsvw(table: ExportTable, meta: Level2Meta & Partial<Pick<Ta
   if (meta.source) doc['dc:source'] = { '@value': meta.source, '@language': lang };
   if (meta.license) doc['dc:license'] = licenseValue(meta.license);
   const notes = meta.notes ?? [];
-  if (notes.length > 0) doc['rdfs:comment'] = notes.map((n) => ({ '@value': n.mark ? `${n.mark} ${n.text}` : n.text, '@language': lang }));
+  const noteTexts = notes.filter((n) => n.text !== '' || n.mark).map((n) => (n.mark ? `${n.mark} ${n.text}` : n.text));
+  if (noteTexts.length > 0) {
+    doc['rdfs:comment'] = noteTexts.map((text) => ({ '@value': text, '@language': lang }));
+    // The notes in full as one text too: readers that show a table's description show this.
+    doc['dc:description'] = { '@value': noteTexts.join('\n'), '@language': lang };
+  }
   doc.dialect = dialect;
   doc.tableSchema = { columns };
   return doc;
