@@ -6,6 +6,7 @@ import { applyChanges } from '../src/core/changes.ts';
 import { planFixAll } from '../src/core/fix/runFixes.ts';
 import { exportCsvFile } from '../src/core/io/export.ts';
 import { readWorkbook } from '../src/core/io/read.ts';
+import * as XLSX from 'xlsx';
 import { sjisWithInvalidBytes, unbalancedQuotesCsv } from '../test/hostile.ts';
 import { type CliIo, runCli } from './main.ts';
 
@@ -29,8 +30,8 @@ describe('seiton clean', () => {
     expect(io.stdout).not.toContain('✗');
     expect(code).toBe(0);
     const written = fs.readdirSync(out).sort();
-    expect(written).toHaveLength(7); // crushed-stone gives two tables
-    expect(written).toContain('2-2 都道府県別人口と人口増加率.csv');
+    // Named after the source file, never the caption; crushed-stone's one sheet gives two tables.
+    expect(written).toEqual(['ci-index.csv', 'county-income.csv', 'crushed-stone_推移_1.csv', 'crushed-stone_推移_2.csv', 'industry.csv', 'population.csv', 'shelters-sjis.csv']);
     const report = JSON.parse(fs.readFileSync(path.join(tmp, 'report.json'), 'utf8'));
     expect(report).toHaveLength(6);
   });
@@ -68,6 +69,79 @@ describe('seiton clean', () => {
     const text = fs.readFileSync(path.join(out, 'county-income.csv'), 'utf8');
     expect(text.startsWith('State Code,County Code,')).toBe(true);
     expect(text).toContain('\n1,0,AL,ALABAMA,2069212,4309834,92162773\n');
+  });
+});
+
+/** An .xlsx made here: `sheets` of rows (cells as SheetJS cell objects or plain values). */
+function xlsx(file: string, sheets: Record<string, unknown[][]>): string {
+  const wb = XLSX.utils.book_new();
+  for (const [name, rows] of Object.entries(sheets)) {
+    const ws = XLSX.utils.aoa_to_sheet([]);
+    rows.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v === undefined || v === null) return;
+        ws[XLSX.utils.encode_cell({ r, c })] = typeof v === 'object' ? v : typeof v === 'number' ? { t: 'n', v } : { t: 's', v };
+      }),
+    );
+    ws['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: rows.length - 1, c: Math.max(...rows.map((r) => r.length)) - 1 } });
+    XLSX.utils.book_append_sheet(wb, ws, name);
+  }
+  const target = path.join(tmp, file);
+  fs.writeFileSync(target, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }));
+  return target;
+}
+
+const csvLines = (file: string) => fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+
+describe('seiton clean: file names and numbers', () => {
+  it('budget.xlsx → budget.csv, never the caption; every @ line of the guide\'s header, empty ones said', async () => {
+    const budget = xlsx('budget.xlsx', {
+      予算: [['令和6年度 一般会計予算'], [], ['款', '予算額'], ['議会費', 1200], ['総務費', 35000], ['民生費', 98000]],
+    });
+    const out = path.join(tmp, 'budget');
+    const io = capture();
+    expect(await runCli(['clean', budget, '--out', out, '--jobs', '1'], io)).toBe(0);
+    expect(fs.readdirSync(out)).toEqual(['budget.csv']);
+    const lines = csvLines(path.join(out, 'budget.csv'));
+    expect(lines.slice(0, 5).map((l) => l.split(',')[0])).toEqual(['@Caption', '@Creator', '@Date', '@Language', '@Title']);
+    expect(lines[1]).toBe('@Creator,,ja');
+    expect(io.stdout).toContain('budget.csv: 値が空の@行 @Creator, @Date');
+  });
+
+  it('a sheet with two tables → <stem>_<sheet>_1.csv and _2.csv; a 目次 sheet is left out unless --all-sheets', async () => {
+    const two = xlsx('two.xlsx', {
+      目次: [['目次'], ['第1表', '人口'], ['第2表', '世帯']],
+      人口: [['第1表 人口'], ['区', '人口'], ['北区', 100], ['南区', 200], ['西区', 300], [], [], ['第2表 世帯'], ['区', '世帯数'], ['北区', 40], ['南区', 90], ['西区', 120]],
+    });
+    const out = path.join(tmp, 'two');
+    const io = capture();
+    await runCli(['clean', two, '--out', out, '--jobs', '1', '--json'], io);
+    expect(fs.readdirSync(out).sort()).toEqual(['two_人口_1.csv', 'two_人口_2.csv']);
+    expect(csvLines(path.join(out, 'two_人口_2.csv'))).toContain('北区,40');
+    const [report] = JSON.parse(io.stdout) as { left: { sheet: string; kind: string }[] }[];
+    expect(report.left).toEqual([{ sheet: '目次', kind: 'contents' }]);
+    const all = path.join(tmp, 'two-all');
+    await runCli(['clean', two, '--out', all, '--jobs', '1', '--all-sheets'], capture());
+    expect(fs.readdirSync(all).sort()).toEqual(['two_人口_1.csv', 'two_人口_2.csv', 'two_目次.csv']);
+  });
+
+  it('--numbers shown|stored on a percentage and a rounded rate', async () => {
+    const rates = xlsx('rates.xlsx', {
+      率: [
+        ['区', '構成比', '増加率'],
+        ['北区', { t: 'n', v: 0.272727272727, z: '0.0%' }, { t: 'n', v: 27.2727272727273, z: '0.0' }],
+        ['南区', { t: 'n', v: 0.05, z: '0.0%' }, { t: 'n', v: -0.04, z: '0.0' }],
+      ],
+    });
+    const data = async (numbers: string) => {
+      const out = path.join(tmp, `rates-${numbers}`);
+      expect(await runCli(['clean', rates, '--out', out, '--jobs', '1', '--numbers', numbers], capture())).toBe(0);
+      const lines = csvLines(path.join(out, 'rates.csv'));
+      return { unit: lines[lines.indexOf('@Unit,ja,') + 1], rows: lines.slice(lines.indexOf('@Datatype,,') + 2, -1) };
+    };
+    expect(await data('shown')).toEqual({ unit: ',%,', rows: ['北区,27.3,27.3', '南区,5.0,-0.0'] });
+    expect(await data('stored')).toEqual({ unit: ',,', rows: ['北区,0.272727272727,27.2727272727273', '南区,0.05,-0.04'] });
+    expect(await runCli(['clean', rates, '--numbers', 'rounded'], capture())).toBe(64);
   });
 });
 

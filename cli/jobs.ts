@@ -5,12 +5,14 @@ import path from 'node:path';
 import { SheetAnalyzer } from '../src/core/analysis/analyse.ts';
 import { fixAllInPlace } from '../src/core/fix/runFixes.ts';
 import { UnrepresentableCharactersError } from '../src/core/io/encodeText.ts';
-import { DEFAULT_EXPORT, type ExportOptions, exportCsvFile } from '../src/core/io/export.ts';
+import { DEFAULT_EXPORT, type ExportOptions, exportTables } from '../src/core/io/export.ts';
+import type { Level2ValueLine } from '../src/core/io/level2.ts';
 import { ReadError, type ReadWarning, readWorkbook } from '../src/core/io/read.ts';
 import type { Workbook } from '../src/core/model.ts';
 import { type Recipe, type StepOutcome, replayRecipe } from '../src/core/recipe.ts';
 import { violationMessage } from '../src/core/rules/messages.ts';
 import type { RuleId } from '../src/core/rules/types.ts';
+import type { SheetKind } from '../src/core/structure/sheetKind.ts';
 import type { StructureOverride } from '../src/core/structure/types.ts';
 
 export interface RuleCount {
@@ -33,6 +35,10 @@ export interface FileReport {
   error?: string;
   /** clean: the CSV files written. */
   outputs?: string[];
+  /** clean: per CSV written, its sheet and the @ lines of the guide's header written without a value. */
+  tables?: { output: string; sheet: string; empty: Level2ValueLine[] }[];
+  /** clean: sheets left out as not data tables (目次, notes pages, stray cells), and why. */
+  left?: { sheet: string; kind: Exclude<SheetKind, 'data'> }[];
   /** clean: recipe steps that did not apply to this file. */
   skipped?: { step: string; reason: string }[];
   /** What reading the file noticed (undecodable bytes, unbalanced quotes, @ lines read as metadata), as sentences. */
@@ -48,6 +54,8 @@ export interface CleanOptions {
   outDir: string;
   export: ExportOptions;
   lang: 'ja' | 'en';
+  /** Also write the sheets that are not data tables. */
+  allSheets?: boolean;
 }
 
 function open(file: string, lang: 'ja' | 'en', recipe?: Recipe): { workbook: Workbook; warnings: string[] } {
@@ -130,21 +138,18 @@ export function cleanFile(file: string, options: CleanOptions): FileReport {
       fixAllInPlace(wb);
     }
     fs.mkdirSync(options.outDir, { recursive: true });
+    // Named as the browser names them (`<stem>.csv`, `<stem>_<sheet>.csv`, `<stem>_<sheet>_<n>.csv`).
+    const { tables, left } = exportTables(wb, { options: options.export, overrides, includeAll: options.allSheets });
     const outputs: string[] = [];
-    const taken = new Set<string>();
-    for (const sheet of wb.sheets) {
-      if (sheet.rowCount === 0) continue;
-      const out = exportCsvFile(wb, sheet.id, options.export, overrides.filter((o) => o.sheetId === sheet.id));
-      let name = out.fileName;
-      // Two tables with the same caption must not overwrite each other.
-      for (let i = 2; taken.has(name); i++) name = out.fileName.replace(/\.csv$/, `_${i}.csv`);
-      taken.add(name);
-      const target = path.join(options.outDir, name);
-      fs.writeFileSync(target, out.bytes);
+    const written: NonNullable<FileReport['tables']> = [];
+    for (const t of tables) {
+      const target = path.join(options.outDir, t.csv.fileName);
+      fs.writeFileSync(target, t.csv.bytes);
       outputs.push(target);
+      written.push({ output: target, sheet: t.summary.sheet, empty: options.export.level === 2 ? t.summary.empty : [] });
     }
     const sheets = analyse(wb, options.lang, overrides);
-    return { file, ok: true, warnings, outputs, skipped, sheets, level1: level1Failing(sheets) };
+    return { file, ok: true, warnings, outputs, tables: written, left, skipped, sheets, level1: level1Failing(sheets) };
   } catch (e) {
     return { file, ok: false, error: describeError(e), level1: 0 };
   }

@@ -1,11 +1,14 @@
 // `seiton` — the command line over the same core as the browser app.
 //
 //   seiton clean <files or globs> [--recipe r.json] [--out dir] [--level 1|2]
-//                [--encoding utf8bom|utf8|sjis] [--eol crlf|lf] [--report report.json] [--jobs N]
+//                [--encoding utf8bom|utf8|sjis] [--eol crlf|lf] [--numbers shown|stored]
+//                [--all-sheets] [--report report.json] [--jobs N]
 //   seiton check <files or globs> [--json] [--report report.json] [--jobs N]
 //
-// clean: writes one CSV per table (Level 2 by default) into --out (default ./seiton-out),
-// applying the recipe, or 「すべて修正」 without one. check: prints what violates the
+// clean: writes one CSV per data table (Level 2 by default) into --out (default
+// ./seiton-out), applying the recipe, or 「すべて修正」 without one, named after the file as
+// the browser names them (`budget.csv`, `<stem>_<sheet>.csv`, `<stem>_<sheet>_<n>.csv`); 目次
+// and notes sheets only with --all-sheets. check: prints what violates the
 // guide's rules and exits 1 when a Level 1 violation remains (2 when a file cannot be
 // read), so a publishing pipeline can stop on it. Files run in parallel, one worker
 // thread per core; one bad file is reported and the rest go on.
@@ -17,6 +20,7 @@ import { Worker } from 'node:worker_threads';
 import { glob } from 'tinyglobby';
 import type { CsvEncoding } from '../src/core/io/encodeText.ts';
 import { DEFAULT_EXPORT, type ExportOptions } from '../src/core/io/export.ts';
+import { REPORT_MESSAGES } from '../src/core/io/reportMessages.ts';
 import { translate } from '../src/core/messages/translate.ts';
 import { RecipeError, parseRecipe } from '../src/core/recipe.ts';
 import { ruleById } from '../src/core/rules/registry.ts';
@@ -32,8 +36,16 @@ export interface CliIo {
 const defaultIo: CliIo = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), tty: Boolean(process.stderr.isTTY) };
 
 const USAGE = `使い方 / usage:
-  seiton clean <ファイル…> [--recipe r.json] [--out dir] [--level 1|2] [--encoding utf8bom|utf8|sjis] [--eol crlf|lf] [--report report.json] [--jobs N]
+  seiton clean <ファイル…> [--recipe r.json] [--out dir] [--level 1|2] [--encoding utf8bom|utf8|sjis] [--eol crlf|lf]
+               [--numbers shown|stored] [--all-sheets] [--report report.json] [--jobs N]
   seiton check <ファイル…> [--json] [--report report.json] [--jobs N]
+
+  clean が書く CSV の名前は元のファイル名から: budget.xlsx → budget.csv(表が1つ)、<名前>_<シート>.csv、
+  分割した表は <名前>_<シート>_<n>.csv / file names come from the source file, never from the caption.
+  --numbers shown   数値を表示どおりの桁で(既定) / numbers as the sheet shows them (default)
+  --numbers stored  保存されているすべての桁で / every stored digit
+  --all-sheets      目次・注意書きなどデータの表でないシートも書く / also write contents and notes sheets
+  例 / example: seiton clean data/*.xlsx --out out/ --numbers stored
 `;
 
 const ENCODINGS: Record<string, CsvEncoding> = { utf8bom: 'utf-8-bom', 'utf-8-bom': 'utf-8-bom', utf8: 'utf-8', 'utf-8': 'utf-8', sjis: 'shift_jis', shift_jis: 'shift_jis' };
@@ -123,6 +135,9 @@ function printClean(r: FileReport, lang: 'ja' | 'en', io: CliIo): void {
   }
   io.out(`✓ ${r.file} → ${(r.outputs ?? []).join(', ')}${r.level1 > 0 ? translate(lang, 'cli.level1Remain', { count: r.level1 }) : ''}\n`);
   printWarnings(r, io);
+  const report = REPORT_MESSAGES[lang];
+  for (const t of r.tables ?? []) if (t.empty.length) io.out(`    ${path.basename(t.output)}: ${report.emptyLines} ${t.empty.join(', ')}\n`);
+  for (const l of r.left ?? []) io.out(`    ${translate(lang, 'cli.sheetLeftOut')}: ${l.sheet} (${report.kind[l.kind]})\n`);
   for (const s of r.skipped ?? []) io.out(`    ${translate(lang, 'cli.stepNotApplied')}: ${s.step} (${s.reason})\n`);
 }
 
@@ -138,6 +153,8 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
         level: { type: 'string' },
         encoding: { type: 'string' },
         eol: { type: 'string' },
+        numbers: { type: 'string' },
+        'all-sheets': { type: 'boolean' },
         report: { type: 'string' },
         json: { type: 'boolean' },
         jobs: { type: 'string' },
@@ -182,6 +199,8 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
       ...(recipe?.export?.encoding ? { encoding: recipe.export.encoding } : {}),
       ...(recipe?.export?.eol ? { eol: recipe.export.eol } : {}),
       ...(recipe?.export?.padAtLines !== undefined ? { padAtLines: recipe.export.padAtLines } : {}),
+      ...(recipe?.export?.numbers ? { numbers: recipe.export.numbers } : {}),
+      ...(values.numbers === 'shown' || values.numbers === 'stored' ? { numbers: values.numbers } : {}),
       ...(values.level ? { level: values.level === '1' ? 1 : 2 } : {}),
       ...(values.encoding ? { encoding: ENCODINGS[values.encoding] ?? DEFAULT_EXPORT.encoding } : {}),
       ...(values.eol ? { eol: values.eol === 'lf' ? 'lf' : 'crlf' } : {}),
@@ -190,7 +209,11 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
       io.err(`--encoding: utf8bom | utf8 | sjis\n`);
       return 64;
     }
-    const options: CleanOptions = { recipe, outDir: values.out ?? 'seiton-out', export: exportOptions, lang };
+    if (values.numbers && values.numbers !== 'shown' && values.numbers !== 'stored') {
+      io.err(`--numbers: shown | stored\n`);
+      return 64;
+    }
+    const options: CleanOptions = { recipe, outDir: values.out ?? 'seiton-out', export: exportOptions, lang, allSheets: values['all-sheets'] };
     all = files.map((file) => ({ command: 'clean', file, options }));
   }
 

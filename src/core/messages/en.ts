@@ -10,5 +10,6 @@ export const en: Record<CoreMessageKey, string> = {
   'cli.advisory': ' ({count} advisory)',
   'cli.level1Remain': ' ({count} Level 1 violations remain)',
   'cli.stepNotApplied': 'step not applied',
+  'cli.sheetLeftOut': 'sheet left out',
   'cli.noFiles': 'no files match',
 };

@@ -10,6 +10,7 @@ export const ja = {
   'cli.advisory': '(うち参考 {count})',
   'cli.level1Remain': '(レベル1 違反が {count} 件残っています)',
   'cli.stepNotApplied': '適用しなかった手順',
+  'cli.sheetLeftOut': '書き出さなかったシート',
   'cli.noFiles': 'ファイルが見つかりません',
 } as const;
 
