@@ -197,6 +197,26 @@ describe('すべて修正 in one worker call', () => {
     expect(await exportedText(again.store)).toBe(await exportedText(store));
   });
 
+  it('metadata for the whole file is one undoable command, recorded in the recipe with the export options, and reaches every table of the ZIP', async () => {
+    const { store } = await openedStore('crushed-stone.xlsx');
+    await store.getState().fixAll();
+    store.getState().setExportOptions({ numbers: 'stored' });
+    store.getState().setBookMeta({ creator: '統計課' });
+    expect(store.getState().workbook?.meta).toEqual({ creator: '統計課' });
+    const recipe = store.getState().recipe()!;
+    expect(recipe.steps.at(-1)).toEqual({ kind: 'bookMeta', patch: { creator: '統計課' } });
+    expect(recipe.export?.numbers).toBe('stored');
+    const all = await store.getState().exportAll();
+    expect(all?.ok && all.tables.map((t) => [t.fileName, t.meta.creator])).toEqual([
+      ['crushed-stone_推移_1.csv', '統計課'],
+      ['crushed-stone_推移_2.csv', '統計課'],
+    ]);
+    store.getState().undo();
+    expect(store.getState().workbook?.meta).toBeUndefined();
+    const undone = await store.getState().exportAll();
+    expect(undone?.ok && undone.tables.every((t) => t.empty.includes('@Creator'))).toBe(true);
+  });
+
   it('nothing changes the document while it runs: edits, undo and redo wait', async () => {
     const { store } = await openedStore('ci-index.xlsx');
     const running = store.getState().fixAll();

@@ -6,16 +6,16 @@
 // option); `version` increments on every mutation so subscribers know to re-render.
 import { createStore } from 'zustand/vanilla';
 import { snapshotFromInput } from '../core/cellInput.ts';
-import { type Change, MANUAL_EDIT, applyChanges, isStructural, metaChange, revertChanges, sameSnapshot } from '../core/changes.ts';
+import { type Change, MANUAL_EDIT, applyChanges, isStructural, metaChange, revertChanges, sameSnapshot, workbookMetaChange } from '../core/changes.ts';
 import { DEFAULT_EXPORT, type ExportOptions } from '../core/io/export.ts';
 import type { Progress } from '../core/io/progress.ts';
 import type { ReadErrorInfo, ReadOptions, ReadWarning, WorkbookPreview } from '../core/io/read.ts';
-import { type Sheet, type TableMeta, type Workbook, getCell, sheetById } from '../core/model.ts';
+import { type Sheet, type TableMeta, type Workbook, type WorkbookMeta, getCell, sheetById } from '../core/model.ts';
 import type { AnalysisDelta, SheetAnalysis } from '../core/analysis/analyse.ts';
 import { RECIPE_VERSION, type Recipe, type ReplayedStep, cellRef, metaPatch, serializeRecipe } from '../core/recipe.ts';
 import type { FixOptions, RuleId } from '../core/rules/types.ts';
 import type { StructureOverride } from '../core/structure/types.ts';
-import type { ExportKind, ExportResult, HistoryRecord, OpenResult, PreviewCallback, SavedSessionInfo, SessionApi } from '../worker/session.ts';
+import type { ExportAllOptions, ExportAllResult, ExportKind, ExportResult, HistoryRecord, OpenResult, PreviewCallback, SavedSessionInfo, SessionApi } from '../worker/session.ts';
 import { WorkerStopped } from '../worker/workerStopped.ts';
 import { type SheetFindings, applyDelta, findingsFrom } from './findings.ts';
 import { type Command, type History, emptyHistory, popRedo, popUndo, pushCommand } from '../core/history.ts';
@@ -100,6 +100,8 @@ export interface DocumentActions {
   fixAll(): Promise<void>;
   /** Replaces a sheet's Level 2 metadata (an undoable command). */
   setMeta(sheetId: string, meta: TableMeta): void;
+  /** Replaces the metadata for every table of the file (an undoable command). */
+  setBookMeta(meta: WorkbookMeta): void;
   /** The recipe of everything done to this document so far. */
   recipe(): Recipe | null;
   /** Replays a recipe on the open document, one command per step; returns the report. */
@@ -118,6 +120,8 @@ export interface DocumentActions {
   redo(): void;
   /** The active table as a file to download (CSV with the current export options by default). */
   exportActive(what?: ExportKind): Promise<ExportResult | null>;
+  /** 「すべての表をダウンロード」: the ZIP of every table, with the recipe and a report. */
+  exportAll(extra?: ExportAllOptions): Promise<ExportAllResult | null>;
   setExportOptions(options: Partial<ExportOptions>): void;
   dismissError(): void;
   /** Replaces the user's structure corrections for a sheet (empty list = back to detection). */
@@ -456,6 +460,15 @@ export function createDocumentStore(session: SessionApi) {
         return result;
       },
 
+      exportAll: async (extra) => {
+        const state = get();
+        if (!state.workbook || state.loading) return null;
+        const recipe = get().recipe();
+        const result = await session.exportAll(state.exportOptions, recipe ? serializeRecipe(recipe) : undefined, extra);
+        if (result.ok) set({ savedAt: state.history.past[state.history.past.length - 1] ?? null });
+        return result;
+      },
+
       setExportOptions: (options) => set({ exportOptions: { ...get().exportOptions, ...options } }),
 
       dismissError: () => set({ error: null }),
@@ -493,6 +506,7 @@ export function createDocumentStore(session: SessionApi) {
           list.map(({ sheetId: _id, ...o }) => ({ kind: 'structure' as const, sheet: name(sheetId) ?? sheetId, ...o })),
         );
         const src = workbook.source;
+        const { level, encoding, eol, padAtLines, numbers } = get().exportOptions;
         return {
           version: RECIPE_VERSION,
           source: {
@@ -502,6 +516,7 @@ export function createDocumentStore(session: SessionApi) {
             ...(src.delimiter ? { delimiter: src.delimiter } : {}),
           },
           steps: [...structure, ...history.past.flatMap((c) => (c.step ? [c.step] : []))],
+          export: { level, encoding, eol, padAtLines, numbers },
         };
       },
 
@@ -515,6 +530,8 @@ export function createDocumentStore(session: SessionApi) {
           if (!ok) return null;
         }
         const mine = generation;
+        // The recipe's export options (numbers as shown or stored…) become the download's.
+        if (recipe.export) set({ exportOptions: { ...get().exportOptions, ...recipe.export } });
         set({ fixing: true });
         try {
           const { steps, overrides } = await session.planRecipe(recipe);
@@ -577,6 +594,17 @@ export function createDocumentStore(session: SessionApi) {
         const sheet = get().workbook && sheetById(get().workbook!, sheetId);
         if (!sheet) return;
         get().execute({ changes: [metaChange(sheet, meta, 'meta')], step: { kind: 'meta', sheet: sheet.name, patch: metaPatch(sheet.meta, meta) } });
+      },
+
+      setBookMeta: (meta) => {
+        const { workbook, activeSheetId } = get();
+        const sheetId = activeSheetId ?? workbook?.sheets[0]?.id;
+        if (!workbook || !sheetId) return;
+        const before = workbook.meta ?? {};
+        const patch: Partial<WorkbookMeta> = {};
+        for (const key of new Set([...Object.keys(before), ...Object.keys(meta)]) as Set<keyof WorkbookMeta>) if (before[key] !== meta[key]) patch[key] = meta[key] ?? '';
+        if (Object.keys(patch).length === 0) return;
+        get().execute({ changes: [workbookMetaChange(workbook, sheetId, meta, 'meta')], step: { kind: 'bookMeta', patch } });
       },
 
       fixAll: async () => {

@@ -1,25 +1,35 @@
-// 「CSVをダウンロード」 (the Level 2 CSV straight away, with the current options) and the
-// export menu: Level 1 / Level 2, encoding, line ending, padding, injection guard, and the
-// CSVW sidecar or a ZIP with everything. Characters Shift_JIS cannot hold are listed
-// before anything is saved — never replaced.
+// 「CSVをダウンロード」 (the Level 2 CSV of the active table straight away, with the current
+// options), 「すべての表をダウンロード」 (one ZIP with every table of the file, the recipe and a
+// report) and the export menu: Level 1 / Level 2, encoding, line ending, numbers as shown or
+// stored, padding, injection guard, sheets that are not data tables, and the CSVW sidecar
+// or a ZIP of one table. After a download the menu says which @ lines were written empty.
+// Characters Shift_JIS cannot hold are listed before anything is saved — never replaced.
 import { useState } from 'react';
 import type { UnrepresentableChar } from '../core/io/encodeText.ts';
+import type { Level2ValueLine } from '../core/io/level2.ts';
 import type { ExportKind } from '../worker/session.ts';
-import { useDoc, useDocumentStore, useT } from './context.ts';
+import { useDoc, useDocumentStore, useLang, useT } from './context.ts';
 import { saveBytes } from './download.ts';
 
 const MIME: Record<ExportKind, string> = { csv: 'text/csv;charset=utf-8', csvw: 'application/csvm+json', zip: 'application/zip' };
 
 export function ExportMenu() {
   const t = useT();
+  const lang = useLang();
   const store = useDocumentStore();
   const options = useDoc((s) => s.exportOptions);
   const setOptions = useDoc((s) => s.setExportOptions);
   const disabled = useDoc((s) => s.activeSheetId === null || s.loading !== null);
+  const hasWorkbook = useDoc((s) => s.workbook !== null && s.loading === null);
   const [problem, setProblem] = useState<{ encoding: string; chars: UnrepresentableChar[] } | null>(null);
+  const [includeAll, setIncludeAll] = useState(false);
+  /** What the last download left empty: per file, the @ lines written without a value. */
+  const [empty, setEmpty] = useState<{ fileName: string; lines: Level2ValueLine[] }[] | null>(null);
+  const [written, setWritten] = useState<{ tables: number; left: number } | null>(null);
 
   const download = async (what: ExportKind) => {
     setProblem(null);
+    setWritten(null);
     const result = await store.getState().exportActive(what);
     if (!result) return;
     if (!result.ok) {
@@ -28,12 +38,33 @@ export function ExportMenu() {
     }
     const mime = what === 'csv' && options.encoding === 'shift_jis' ? 'text/csv;charset=shift_jis' : MIME[what];
     saveBytes(result.file.fileName, result.file.bytes, mime);
+    setEmpty(result.empty ? [{ fileName: result.file.fileName, lines: result.empty }] : null);
   };
+
+  const downloadAll = async () => {
+    setProblem(null);
+    const result = await store.getState().exportAll({ includeAll, lang });
+    if (!result) return;
+    if (!result.ok) {
+      setProblem({ encoding: result.encoding, chars: result.chars });
+      return;
+    }
+    saveBytes(result.file.fileName, result.file.bytes, MIME.zip);
+    setWritten({ tables: result.tables.length, left: result.left.length });
+    setEmpty(options.level === 2 ? result.tables.map((x) => ({ fileName: x.fileName, lines: x.empty })) : null);
+  };
+
+  // One line per @ line: how many of the files written leave it empty.
+  const emptyCounts = new Map<Level2ValueLine, number>();
+  for (const f of empty ?? []) for (const line of f.lines) emptyCounts.set(line, (emptyCounts.get(line) ?? 0) + 1);
 
   return (
     <>
       <button type="button" className="primary" onClick={() => void download('csv')} disabled={disabled} title={t('toolbar.downloadTitle')}>
         {t('toolbar.download')}
+      </button>
+      <button type="button" onClick={() => void downloadAll()} disabled={!hasWorkbook} title={t('toolbar.downloadAllTitle')}>
+        {t('toolbar.downloadAll')}
       </button>
       <details className="export-menu">
         <summary aria-label={t('export.menu')} title={t('export.menu')}>
@@ -62,9 +93,20 @@ export function ExportMenu() {
               <option value="lf">LF</option>
             </select>
           </label>
+          <label>
+            {t('export.numbers')}
+            <select value={options.numbers} data-testid="export-numbers" onChange={(e) => setOptions({ numbers: e.target.value as typeof options.numbers })}>
+              <option value="shown">{t('export.numbersShown')}</option>
+              <option value="stored">{t('export.numbersStored')}</option>
+            </select>
+          </label>
           <label className="check">
             <input type="checkbox" checked={options.padAtLines} onChange={(e) => setOptions({ padAtLines: e.target.checked })} />
             {t('export.pad')}
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={includeAll} data-testid="export-include-all" onChange={(e) => setIncludeAll(e.target.checked)} />
+            {t('export.includeAll')}
           </label>
           <label className="check">
             <input type="checkbox" checked={options.injectionGuard} onChange={(e) => setOptions({ injectionGuard: e.target.checked })} />
@@ -80,6 +122,23 @@ export function ExportMenu() {
           </div>
         </div>
       </details>
+      {(empty || written) && (
+        <div className="export-summary" data-testid="export-summary">
+          {written && <span>{t('export.written', { tables: written.tables, left: written.left })}</span>}
+          {empty && (
+            <span data-testid="export-empty">
+              {emptyCounts.size === 0
+                ? t('export.emptyNone')
+                : t('export.empty', {
+                    lines: [...emptyCounts].map(([line, n]) => (empty.length > 1 ? t('export.emptyIn', { line, count: n }) : line)).join(t('export.listSeparator')),
+                  })}
+            </span>
+          )}
+          <button type="button" className="small" aria-label={t('error.dismiss')} onClick={() => (setEmpty(null), setWritten(null))}>
+            ×
+          </button>
+        </div>
+      )}
       {problem && (
         <div role="alert" className="alert error export-problem">
           <div>

@@ -1,42 +1,89 @@
 // The table's Level 2 metadata, prefilled by the fixes (caption, notes, source, units)
-// and editable here. Every edit is an undoable command (a metadata change), like a cell
-// edit. Column titles are the title row's cells, so editing one edits that cell.
+// and editable here, and the metadata of the whole file: what is entered there applies to
+// every table that has no value of its own (a table's own value, typed or found on its
+// sheet, wins). Every edit is an undoable command (a metadata change), like a cell edit.
+// A date may be typed as 2015/8/1, 2015年8月1日, 平成27年8月1日 or H27.8.1; it is stored
+// as 2015-08-01. Column titles are the title row's cells, so editing one edits that cell.
 import { useState } from 'react';
-import { type TableMeta, type TableNote, columnLetter, emptyMeta } from '../core/model.ts';
+import { type TableMeta, type TableNote, type WorkbookMeta, columnLetter, emptyMeta } from '../core/model.ts';
+import { parseDateInput } from '../core/text/dateLine.ts';
 import { activeSheet } from '../store/documentStore.ts';
 import { useDoc, useT } from './context.ts';
 
 export const DEFAULT_LICENSE = 'CC BY 4.0';
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 type TextField = 'caption' | 'creator' | 'source' | 'date' | 'language' | 'license';
+type BookField = keyof WorkbookMeta;
+
+/** The value to store for what was typed, or undefined when a date is not one (nothing is stored). */
+function stored(name: TextField, typed: string): { value: string | undefined } | undefined {
+  const value = typed.trim();
+  if (name !== 'date') return { value: value === '' ? undefined : value };
+  const date = parseDateInput(value);
+  return date.ok ? { value: date.date } : undefined;
+}
 
 export function MetadataPanel() {
   const t = useT();
   const sheet = useDoc(activeSheet);
+  const book = useDoc((s) => s.workbook?.meta);
   useDoc((s) => s.version);
   const setMeta = useDoc((s) => s.setMeta);
-  const [invalidDate, setInvalidDate] = useState(false);
+  const setBookMeta = useDoc((s) => s.setBookMeta);
+  const [invalidDate, setInvalidDate] = useState<'table' | 'book' | null>(null);
   if (!sheet) return null;
   const meta: TableMeta = sheet.meta ?? emptyMeta();
+  const bookMeta: WorkbookMeta = book ?? {};
 
   const update = (patch: Partial<TableMeta>) => setMeta(sheet.id, { ...meta, ...patch });
-  const field = (name: TextField, label: string, placeholder?: string) => (
+  const field = (name: TextField, label: string, placeholder?: string) => {
+    const inherited = name !== 'caption' ? bookMeta[name as BookField] : undefined;
+    return (
+      <label className="meta-field">
+        <span>{label}</span>
+        <input
+          key={`${sheet.id}-${name}-${meta[name] ?? ''}`}
+          defaultValue={meta[name] ?? ''}
+          placeholder={inherited ? t('meta.inherited', { value: inherited }) : placeholder}
+          data-testid={`meta-input-${name}`}
+          onBlur={(e) => {
+            const next = stored(name, e.target.value);
+            if (!next) {
+              setInvalidDate('table');
+              return;
+            }
+            if (name === 'date') setInvalidDate(null);
+            if ((meta[name] ?? undefined) !== next.value) update({ [name]: next.value });
+            // A date typed as 2015/8/1 shows as it is stored.
+            else if (name === 'date') e.target.value = next.value ?? '';
+          }}
+        />
+      </label>
+    );
+  };
+  const bookField = (name: BookField, label: string, placeholder?: string) => (
     <label className="meta-field">
       <span>{label}</span>
       <input
-        key={`${sheet.id}-${name}-${meta[name] ?? ''}`}
-        defaultValue={meta[name] ?? ''}
+        key={`book-${name}-${bookMeta[name] ?? ''}`}
+        defaultValue={bookMeta[name] ?? ''}
         placeholder={placeholder}
-        data-testid={`meta-input-${name}`}
+        data-testid={`book-input-${name}`}
         onBlur={(e) => {
-          const value = e.target.value.trim();
-          if (name === 'date' && value !== '' && !DATE.test(value)) {
-            setInvalidDate(true);
+          const next = stored(name, e.target.value);
+          if (!next) {
+            setInvalidDate('book');
             return;
           }
-          if (name === 'date') setInvalidDate(false);
-          if ((meta[name] ?? '') !== value) update({ [name]: value === '' ? undefined : value });
+          if (name === 'date') setInvalidDate(null);
+          if (bookMeta[name] === next.value) {
+            if (name === 'date') e.target.value = next.value ?? '';
+            return;
+          }
+          const after: WorkbookMeta = { ...bookMeta };
+          if (next.value === undefined) delete after[name];
+          else after[name] = next.value;
+          setBookMeta(after);
         }}
       />
     </label>
@@ -63,7 +110,7 @@ export function MetadataPanel() {
       {field('caption', t('meta.caption'))}
       {field('creator', t('meta.creator'))}
       {field('date', t('meta.date'), 'YYYY-MM-DD')}
-      {invalidDate && (
+      {invalidDate === 'table' && (
         <div role="alert" className="alert error">
           {t('meta.dateInvalid')}
         </div>
@@ -86,6 +133,20 @@ export function MetadataPanel() {
       <button type="button" className="small" onClick={() => update({ notes: [...meta.notes, { text: '' }] })}>
         {t('meta.noteAdd')}
       </button>
+      <h4>{t('meta.book')}</h4>
+      <p className="hint">{t('meta.bookHint')}</p>
+      <div data-testid="metadata-book">
+        {bookField('creator', t('meta.creator'))}
+        {bookField('date', t('meta.date'), 'YYYY-MM-DD')}
+        {invalidDate === 'book' && (
+          <div role="alert" className="alert error">
+            {t('meta.dateInvalid')}
+          </div>
+        )}
+        {bookField('source', t('meta.source'))}
+        {bookField('language', t('meta.language'), 'ja')}
+        {bookField('license', t('meta.license'), DEFAULT_LICENSE)}
+      </div>
       <h4>{t('meta.columns')}</h4>
       <table className="meta-columns" data-testid="meta-columns">
         <thead>

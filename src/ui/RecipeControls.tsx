@@ -78,6 +78,8 @@ function stepLabel(step: ReplayedStep['step'], lang: 'ja' | 'en', t: ReturnType<
       return t('recipe.step.meta', { sheet: step.sheet, fields: Object.keys(step.patch).join(', ') });
     case 'structure':
       return t('recipe.step.structure', { sheet: step.sheet });
+    case 'bookMeta':
+      return t('recipe.step.bookMeta', { fields: Object.keys(step.patch).join(', ') });
   }
 }
 

@@ -19,6 +19,8 @@ export function describeCommand(command: Pick<Command, 'step' | 'replayed'>, lan
       return translate(lang, 'history.fixAll');
     case 'meta':
       return translate(lang, 'history.meta');
+    case 'bookMeta':
+      return translate(lang, 'history.bookMeta');
     case 'structure':
       // Structure corrections are recipe steps, not commands, unless a recipe replays them.
       return translate(lang, 'recipe.step.structure', { sheet: step.sheet });

@@ -130,6 +130,7 @@ export function createWorkerSession(): { api: SessionApi; terminate: () => void 
     },
     clearSaved: () => track(remote.clearSaved()),
     export: (sheetId, what, options, recipeJson) => track(remote.export(sheetId, what, options, recipeJson)),
+    exportAll: (options, recipeJson, extra) => track(remote.exportAll(options, recipeJson, extra)),
   };
   return { api, terminate: () => worker.terminate() };
 }
@@ -159,5 +160,6 @@ export function createInProcessSession(persistence?: SessionPersistence): Sessio
     restore: async () => copy(await s.restore()),
     clearSaved: () => s.clearSaved(),
     export: async (sheetId, what, options, recipeJson) => s.export(sheetId, what, options, recipeJson),
+    exportAll: async (options, recipeJson, extra) => s.exportAll(options, recipeJson, extra),
   };
 }

@@ -13,7 +13,7 @@ import type { StructureOverride } from '../core/structure/types.ts';
 import { idbPersistence } from './idbPersistence.ts';
 import type { Command, History } from '../core/history.ts';
 import type { Workbook } from '../core/model.ts';
-import { DocumentSession, type ExportKind, type HistoryRecord, type OpenResult, type PreviewCallback } from './session.ts';
+import { DocumentSession, type ExportAllOptions, type ExportKind, type HistoryRecord, type OpenResult, type PreviewCallback } from './session.ts';
 import { type PackedColumn, buffersOf, deltaWithoutCellViolations, packChanges, packColumn, skeletonOf, sliceColumn, withoutCellViolations } from './wire.ts';
 
 const session = new DocumentSession(idbPersistence);
@@ -98,6 +98,10 @@ const api = {
   },
   async export(sheetId: string, what: ExportKind, options: ExportOptions, recipeJson?: string) {
     const result = session.export(sheetId, what, options, recipeJson);
+    return result.ok ? Comlink.transfer(result, [result.file.bytes.buffer]) : result;
+  },
+  async exportAll(options: ExportOptions, recipeJson?: string, extra?: ExportAllOptions) {
+    const result = session.exportAll(options, recipeJson, extra);
     return result.ok ? Comlink.transfer(result, [result.file.bytes.buffer]) : result;
   },
 };

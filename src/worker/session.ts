@@ -8,7 +8,9 @@ import { type FixAllProgress, type SheetSeed, fixAllInPlace, planFix } from '../
 import type { FixOptions, RuleId } from '../core/rules/types.ts';
 import { type Recipe, type ReplayedStep, replayRecipe } from '../core/recipe.ts';
 import { UnrepresentableCharactersError, type UnrepresentableChar } from '../core/io/encodeText.ts';
-import { DEFAULT_EXPORT, type ExportOptions, type ExportedFile, exportCsvFile, exportCsvwFile, exportZip } from '../core/io/export.ts';
+import { DEFAULT_EXPORT, type ExportOptions, type ExportedFile, type TableSummary, exportAllZip, exportCsv, exportCsvwFile, exportZip } from '../core/io/export.ts';
+import type { Level2ValueLine } from '../core/io/level2.ts';
+import type { ReportLang } from '../core/io/reportMessages.ts';
 import type { ProgressFn } from '../core/io/progress.ts';
 import { PREVIEW_HEAD_BYTES, ReadError, type ReadErrorInfo, type ReadOptions, type ReadWarning, type WorkbookPreview, readWorkbook, textPreview } from '../core/io/read.ts';
 import { type Command, type History, emptyHistory, popRedo, popUndo, pushCommand } from '../core/history.ts';
@@ -21,7 +23,18 @@ export type OpenResult =
 
 export type ExportKind = 'csv' | 'csvw' | 'zip';
 
-export type ExportResult = { ok: true; file: ExportedFile } | { ok: false; encoding: string; chars: UnrepresentableChar[] };
+/** `empty`: for a CSV, the @ lines of the guide's header written without a value. */
+export type ExportResult = { ok: true; file: ExportedFile; empty?: Level2ValueLine[] } | { ok: false; encoding: string; chars: UnrepresentableChar[] };
+
+/** 「すべての表をダウンロード」: besides the ZIP, what it holds (for the menu to say). */
+export type ExportAllResult = ({ ok: true; file: ExportedFile; tables: TableSummary[]; left: { sheet: string; kind: string }[] }) | { ok: false; encoding: string; chars: UnrepresentableChar[] };
+
+export interface ExportAllOptions {
+  /** Also the sheets that are not data tables (目次, notes pages, stray cells). */
+  includeAll?: boolean;
+  /** Language of the report in the ZIP. */
+  lang?: ReportLang;
+}
 
 /**
  * What a file still being read shows: its first rows as soon as they are parsed, then what
@@ -289,11 +302,35 @@ export class DocumentSession {
    */
   export(sheetId: string, what: ExportKind, options: ExportOptions = DEFAULT_EXPORT, recipeJson?: string): ExportResult {
     const wb = this.requireWorkbook();
-    const overrides = this.overrides.filter((o) => o.sheetId === sheetId);
+    // Every sheet's corrections: the file name depends on which sheets are data tables.
+    const overrides = this.overrides;
     try {
-      const file =
-        what === 'csv' ? exportCsvFile(wb, sheetId, options, overrides) : what === 'csvw' ? exportCsvwFile(wb, sheetId, options, overrides) : exportZip(wb, sheetId, options, recipeJson, overrides);
+      if (what === 'csv') return { ok: true, ...exportCsv(wb, sheetId, options, overrides) };
+      const file = what === 'csvw' ? exportCsvwFile(wb, sheetId, options, overrides) : exportZip(wb, sheetId, options, recipeJson, overrides);
       return { ok: true, file };
+    } catch (e) {
+      if (e instanceof UnrepresentableCharactersError) return { ok: false, encoding: e.encoding, chars: e.chars };
+      throw e;
+    }
+  }
+
+  /**
+   * The ZIP of every table of the workbook (CSV and CSVW sidecar each), the recipe and a
+   * report of what the history changed per rule and what the analysis still finds.
+   */
+  exportAll(options: ExportOptions = DEFAULT_EXPORT, recipeJson?: string, extra: ExportAllOptions = {}): ExportAllResult {
+    const wb = this.requireWorkbook();
+    try {
+      const done = exportAllZip(wb, {
+        options,
+        overrides: this.overrides,
+        includeAll: extra.includeAll,
+        recipeJson,
+        changes: this.history.past.flatMap((c) => c.changes),
+        open: (sheetId) => this.analyzers.get(sheetId)?.results(),
+        lang: extra.lang,
+      });
+      return { ok: true, ...done };
     } catch (e) {
       if (e instanceof UnrepresentableCharactersError) return { ok: false, encoding: e.encoding, chars: e.chars };
       throw e;
@@ -339,4 +376,5 @@ export interface SessionApi {
   restore(): Promise<{ result: OpenResult; history: History } | undefined>;
   clearSaved(): Promise<void>;
   export(sheetId: string, what: ExportKind, options: ExportOptions, recipeJson?: string): Promise<ExportResult>;
+  exportAll(options: ExportOptions, recipeJson?: string, extra?: ExportAllOptions): Promise<ExportAllResult>;
 }

@@ -95,7 +95,7 @@ describe('text-only cell rules', () => {
   // The engine skips them for cells without text; one that could find something in a
   // number, date or boolean would silently miss it.
   const textOnly = RULES.filter((r): r is CellRule => r.scope === 'cell' && !!r.textOnly);
-  it.each(['population.xlsx', 'crushed-stone.xlsx', 'ci-index.xlsx', 'industry.xlsx', 'county-income.csv', 'shelters-sjis.csv', 'corpus:excel-cellformatter/cell_format_2007.xlsx', 'corpus:excel-cellformatter/cell_format_2000_builtinformat_ja.xls', 'corpus:kobe-opendata/26jinugoki.xls'])(
+  it.for(['population.xlsx', 'crushed-stone.xlsx', 'ci-index.xlsx', 'industry.xlsx', 'county-income.csv', 'shelters-sjis.csv', 'corpus:excel-cellformatter/cell_format_2007.xlsx', 'corpus:excel-cellformatter/cell_format_2000_builtinformat_ja.xls', 'corpus:kobe-opendata/26jinugoki.xls'])(
     '%s: find nothing in any cell that holds no text',
     (name, ctx) => {
       const corpus = name.startsWith('corpus:') ? name.slice('corpus:'.length) : undefined;

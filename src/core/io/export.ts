@@ -280,7 +280,7 @@ export interface ExportAllInput {
 export interface ExportedTables {
   tables: ExportedTable[];
   /** Sheets left out, and why. */
-  left: { sheet: string; kind: SheetKind }[];
+  left: { sheet: string; kind: Exclude<SheetKind, 'data'> }[];
 }
 
 /** The CSV and CSVW sidecar of every table `exportPlan` includes. Throws UnrepresentableCharactersError. */
@@ -290,7 +290,8 @@ export function exportTables(wb: Workbook, input: ExportAllInput = {}): Exported
   const tables: ExportedTable[] = [];
   const left: ExportedTables['left'] = [];
   for (const p of exportPlan(wb, of, input.includeAll)) {
-    if (!p.included) {
+    // Only sheets that are not data tables are ever left out.
+    if (!p.included && p.kind !== 'data') {
       left.push({ sheet: p.sheet.name, kind: p.kind });
       continue;
     }
