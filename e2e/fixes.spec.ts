@@ -89,14 +89,17 @@ test('population.xlsx: after すべて修正 the downloaded CSV\'s data rows equ
 test('metadata edits are undoable commands', async ({ page }) => {
   await fixedPopulation(page);
   await expect(page.getByTestId('meta-input-caption')).toHaveValue('2-2 都道府県別人口と人口増加率');
+  await expect(page.getByTestId('meta-input-date')).toHaveValue('2010-10-01'); // 10月1日現在 + 2010
   await page.getByTestId('meta-input-caption').fill('都道府県別人口と人口増加率');
-  await page.getByTestId('meta-input-date').fill('2010-10-01');
+  await page.getByTestId('meta-input-date').fill('平成22年9月30日');
   await page.getByTestId('meta-input-date').blur();
   await expect(page.getByTestId('meta-input-caption')).toHaveValue('都道府県別人口と人口増加率');
-  await page.getByTestId('meta-input-date').fill('2010/10/01');
+  await expect(page.getByTestId('meta-input-date')).toHaveValue('2010-09-30');
+  await page.getByTestId('meta-input-date').fill('2010/13/01');
   await page.getByTestId('meta-input-date').blur();
-  await expect(page.getByRole('alert')).toContainText('YYYY-MM-DD');
+  await expect(page.getByRole('alert')).toContainText('日付として読めません');
   await page.getByRole('button', { name: '元に戻す' }).click(); // the date
+  await expect(page.getByTestId('meta-input-date')).toHaveValue('2010-10-01');
   await page.getByRole('button', { name: '元に戻す' }).click(); // the caption
   await expect(page.getByTestId('meta-input-caption')).toHaveValue('2-2 都道府県別人口と人口増加率');
 });

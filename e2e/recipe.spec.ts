@@ -15,7 +15,8 @@ test('a recipe saved in the browser cleans next year\'s file exactly as the CLI 
   await gridCell(page, 2, 7).dblclick();
   await page.locator('.ag-cell-inline-editing input').fill('70.3');
   await page.locator('.ag-cell-inline-editing input').press('Enter');
-  await page.getByTestId('meta-input-date').fill('2010-10-01');
+  // 「すべて修正」 found 2010-10-01 (10月1日現在); the user sets another date, typed as 和暦.
+  await page.getByTestId('meta-input-date').fill('平成22年9月30日');
   await page.getByTestId('meta-input-date').blur();
 
   const recipe = await download(page, () => page.getByRole('button', { name: 'レシピを保存' }).click());
@@ -43,7 +44,7 @@ test('a recipe saved in the browser cleans next year\'s file exactly as the CLI 
   const cliCsv = fs.readFileSync(path.join(out, browserCsv.name));
   expect(browserCsv.bytes.equals(cliCsv)).toBe(true);
   const text = cliCsv.toString('utf8');
-  expect(text).toContain('@Date,2010-10-01');
+  expect(text).toContain('@Date,2010-09-30');
   expect(text).toMatch(/\r\n北海道,5684,[^\r]*,70\.3,/); // +1 from the new edition, the edit found by its key
   fs.rmSync(dir, { recursive: true, force: true });
 });

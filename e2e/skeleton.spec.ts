@@ -57,7 +57,7 @@ test('population.xlsx: grid, edit, undo/redo, CSV download', async ({ page }) =>
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'CSVをダウンロード' }).click();
   const download = await downloadPromise;
-  expect(download.suggestedFilename()).toBe('2-2 都道府県別人口と人口増加率.csv');
+  expect(download.suggestedFilename()).toBe('population.csv');
   const bytes = fs.readFileSync(await download.path());
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const text = bytes.subarray(3).toString('utf-8');
