@@ -40,15 +40,20 @@ export function captionNotesMeta(view: SheetView): TableMeta {
   const yearTexts: string[] = [];
   for (const t of view.structure.tables) {
     const lines: string[] = [];
+    let above = new Set<number>();
     for (const r of t.captionRows) {
       const cells: string[] = [];
+      const taken = new Set<number>();
       for (let c = t.range.s.c; c <= t.range.e.c; c++) {
         const s = text(r, c);
         if (s === '') continue;
         captionCells.push(s);
-        // A date or the maker's name in a caption row is metadata of its own, not caption text.
-        if (!isDateOrMaker(s)) cells.push(s);
+        // A date or the maker's name in a caption row is metadata of its own, not caption
+        // text; so is its English form printed right under it (`As of Aug.1,2015`).
+        if (isDateOrMaker(s) || (above.has(c) && /^[\x20-\x7e]+$/.test(s))) taken.add(c);
+        else cells.push(s);
       }
+      above = taken;
       if (cells.length) lines.push(cells.join(' '));
     }
     for (let r = t.headerRows.start; r <= t.headerRows.end; r++) for (let c = t.range.s.c; c <= t.range.e.c; c++) if (text(r, c)) headerCells.push(text(r, c));

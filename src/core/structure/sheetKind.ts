@@ -79,8 +79,9 @@ export function sheetKind(sheet: Sheet, structure: SheetStructure): SheetKind {
   // leave a block of notes with a figure or two in it on a sheet of its own).
   if (texts > 0 && longTexts * 3 >= texts && longTexts > numbers) return 'notes';
   if (numbers > 0) return 'data';
-  if (cells < STRAY_CELLS || dataRows < LIST_ROWS) return 'stray';
+  // Judged from the cells, not the detected rows: the lines of a list of titles may be read as captions.
   if (rowsWithReference.size >= LIST_ROWS && rowsWithReference.size * 2 >= rowsWithText.size) return 'contents';
+  if (cells < STRAY_CELLS || dataRows < LIST_ROWS) return 'stray';
   return 'data';
 }
 

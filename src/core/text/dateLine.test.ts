@@ -18,6 +18,13 @@ describe('findStatedDate', () => {
     expect(findStatedDate('基準日 2020年10月1日')).toMatchObject({ year: 2020, month: 10, day: 1 });
   });
 
+  it('the English printed beside a date line', () => {
+    expect(findStatedDate('As of Aug.1,2015')).toEqual({ year: 2015, month: 8, day: 1, start: 0 });
+    expect(findStatedDate('as of October 1, 2010')).toMatchObject({ year: 2010, month: 10, day: 1 });
+    expect(findStatedDate('As of Feb.30,2015')).toBeUndefined();
+    expect(findStatedDate('As of the end of the year')).toBeUndefined();
+  });
+
   it('a date not stated as the table\'s is not taken', () => {
     expect(findStatedDate('2015年8月1日')).toBeUndefined();
     expect(findStatedDate('(各月1日現在)')).toBeUndefined();

@@ -73,13 +73,25 @@ const AS_OF = /^ *[)]? *現 *在/;
 const MONTH_END = /^ *末/;
 const SURVEY_DAY = /(?:調査(?:期)?日|基準日)[ :]*$/;
 
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** The English beside a Japanese date line: `As of Aug.1,2015`, `As of October 1, 2010`. */
+const AS_OF_ENGLISH = /^ *as of ([a-z]{3})[a-z]*\.? *([0-9]{1,2}) *, *((?:1[89]|2[01])[0-9]{2})(?![0-9])/i;
+
 /**
  * The date a line states for its table: a date followed by 現在 (`2015年8月1日現在`,
  * `10月1日 現在`), a month followed by 末 (`平成28年11月末`, `8月末現在`), or a date after
- * 調査日 / 調査期日 / 基準日. The first one in the line; undefined when there is none.
+ * 調査日 / 調査期日 / 基準日, or the English `As of Aug.1,2015` printed beside such a line.
+ * The first one in the line; undefined when there is none.
  */
 export function findStatedDate(text: string): StatedDate | undefined {
   const s = normalise(text);
+  const en = AS_OF_ENGLISH.exec(s);
+  if (en && MONTHS.includes(en[1].toLowerCase())) {
+    const year = Number(en[3]);
+    const month = MONTHS.indexOf(en[1].toLowerCase()) + 1;
+    const day = Number(en[2]);
+    if (validDay(year, month, day)) return { year, month, day, start: s.length - s.trimStart().length };
+  }
   for (const e of dateExpressions(text)) {
     const after = s.slice(e.end);
     if (e.day !== undefined && AS_OF.test(after)) return { year: e.year, month: e.month, day: e.day, start: e.start };
