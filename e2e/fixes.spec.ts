@@ -53,7 +53,8 @@ test('crushed-stone.xlsx: すべて修正 makes two tables', async ({ page }) =>
   await expect(page.getByRole('tab')).toHaveCount(2);
   await expect(page.getByRole('tab', { name: '推移 (2)' })).toBeVisible();
   await page.getByRole('tab', { name: '推移 (2)' }).click();
-  await expect(page.getByTestId('meta-input-caption')).toHaveValue(/\(2\) 砕石の出荷\(用途別\)/);
+  // The caption loses what the layout-spaces rule calls layout (whether the space after an item number is, is the rule's call).
+  await expect(page.getByTestId('meta-input-caption')).toHaveValue(/^\(2\) ?砕石の出荷\(用途別\)/);
   await page.getByRole('button', { name: '元に戻す' }).click();
   await expect(page.getByRole('tab')).toHaveCount(1);
   await expect(page.getByTestId('violation-count')).toHaveText('94');
