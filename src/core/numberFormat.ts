@@ -376,9 +376,11 @@ export function numberExporter(fmt: string | undefined, date1904 = false, number
   if (!fmt || fmt === GENERAL) return canonicalNumber;
   if (isDateFormat(fmt)) return (n) => exportText(n, fmt, undefined, date1904);
   if (numbers === 'shown') {
+    const secs = [shownSection(fmt, 1), shownSection(fmt, -1), shownSection(fmt, 0)];
+    if (secs.every((x) => x === undefined)) return canonicalNumber;
     return (n) => {
-      const section = shownSection(fmt, n);
-      return section ? shownDigits(n, section) : canonicalNumber(n);
+      const section = secs[n > 0 ? 0 : n < 0 ? 1 : 2];
+      return section && Number.isFinite(n) ? shownDigits(n, section) : canonicalNumber(n);
     };
   }
   const secs = sectionDecimals(fmt);
