@@ -28,7 +28,7 @@ const LIST_ROWS = 3;
 
 /** Spaces, brackets and marks around a heading removed: `【 目 次 】` → `目次`. */
 function compact(text: string): string {
-  return text.replace(/[\s\u3000【】〔〕［］\[\]()（）<>＜＞《》「」『』■□◆◇●○・:：]/g, '');
+  return text.replace(/[\s\u3000【】〔〕［］[\]()（）<>＜＞《》「」『』■□◆◇●○・:：]/g, '');
 }
 
 export function sheetKind(sheet: Sheet, structure: SheetStructure): SheetKind {
