@@ -1,5 +1,13 @@
+import fs from 'node:fs';
 import fc from 'fast-check';
+import * as XLSX from 'xlsx';
+import { SSF } from 'xlsx';
 import { describe, expect, it } from 'vitest';
+import { corpusBytes, corpusPath, corpusTitle, hasCorpusFile } from '../../test/corpus.ts';
+import { SheetAnalyzer } from './analysis/analyse.ts';
+import { readWorkbook } from './io/read.ts';
+import { getFormat, getValue } from './model.ts';
+import { CellClass, classifyValue } from './structure/cellClass.ts';
 import { canonicalNumber, exportText, formatValue, isDateFormat, isJapaneseEraFormat, numberExporter, shownDigits, shownSection } from './numberFormat.ts';
 
 // 2012-02-29 13:01:40 as an Excel serial.
@@ -185,5 +193,159 @@ describe('numbers as the sheet shows them', () => {
     expect(shownDigits(0.96, { decimals: 0, percent: false })).toBe('1');
     expect(shownDigits(99.96, { decimals: 1, percent: false })).toBe('100.0');
     expect(shownDigits(0.9996, { decimals: 1, percent: true })).toBe('100.0');
+  });
+});
+
+describe('isDateFormat: date tokens outside quotes, escapes, brackets and General', () => {
+  it.each([
+    ['General\\ ', false],
+    ['[DBNum1][$-411]General', false],
+    ['[Blue]General', false],
+    ['[$-411]General', false],
+    ['General;[Red]-General', false],
+    ['0.00E+00', false],
+    ['[$-411]0.0E+00', false],
+    ['#,##0_);[Red](#,##0)', false],
+    ['"yyyy"0', false],
+    ['\\d0', false],
+    ['#,##0"人"', false],
+    ['[h]', true],
+    ['[mm]:ss', true],
+    ['h:mm AM/PM', true],
+    ['General" "yyyy', true],
+    ['[$-411]ggge"年"', true],
+    ['[$-411]e"年"', true],
+    ['yyyy/m/d(aaa)', true],
+  ])('%s → %s', (fmt, expected) => {
+    expect(isDateFormat(fmt)).toBe(expected);
+  });
+
+  it('the G of General is no era', () => {
+    expect(isJapaneseEraFormat('General\\ ')).toBe(false);
+    expect(isJapaneseEraFormat('[DBNum1][$-411]General')).toBe(false);
+    expect(isJapaneseEraFormat('[Blue]General')).toBe(false);
+    expect(isJapaneseEraFormat('[$-411]0.0E+00')).toBe(false);
+    expect(exportText(5, 'General\\ ', undefined)).toBe('5');
+    expect(exportText(12345, '[DBNum1][$-411]General', undefined)).toBe('12345');
+  });
+
+  // Format codes made of pieces whose kind is known: the format is a date exactly when one
+  // piece is a date token, however the pieces are mixed.
+  const letters = 'ymdhsegbaAMPGY年月日 x0#';
+  const quoted = fc.string({ unit: fc.constantFrom(...letters), maxLength: 6 }).map((s) => `"${s}"`);
+  const escaped = fc.constantFrom(...letters, '"', '\\').map((ch) => `\\${ch}`);
+  const bracket = fc.constantFrom('[Red]', '[Blue]', '[Color10]', '[$-411]', '[$-ja-JP]', '[DBNum1]', '[DBNum3]', '[>=100]', '[<0]', '[$¥-411]', '[$-F800]');
+  const digits = fc.constantFrom('0', '#,##0', '0.00', '#,##0.0', '?/?', '0%', '0.00E+00', '##0.0E-0', '000-0000');
+  const punctuation = fc.constantFrom(' ', '(', ')', '$', '¥', '/', ':', '@', ';', ',');
+  const general = fc.constant('General');
+  const dateToken = fc.constantFrom('yyyy', 'yy', 'YYYY', 'm', 'mm', 'mmm', 'MM', 'd', 'dd', 'ddd', 'h', 'hh', 'ss', 'AM/PM', 'A/P', '上午/下午', '[h]', '[mm]', '[ss]', 'ge', 'ggg', 'ee', 'e', 'bb', 'B1');
+  const fill = (chars: fc.Arbitrary<string>) => fc.tuple(fc.constantFrom('_', '*'), chars).map(([k, ch]) => k + ch);
+  const safeFill = fill(fc.constantFrom(' ', '-', ')', 'x', '·'));
+  const letterFill = fill(fc.constantFrom(...'ymdhsegb'));
+  const formatOf = (nonDate: fc.Arbitrary<string>) =>
+    fc.array(fc.oneof(nonDate.map((text) => ({ text, date: false })), dateToken.map((text) => ({ text, date: true }))), { minLength: 1, maxLength: 6 });
+
+  it('property: a date exactly when a date token stands outside literals', () => {
+    fc.assert(
+      fc.property(formatOf(fc.oneof(quoted, escaped, bracket, digits, punctuation, general, safeFill, letterFill)), (pieces) => {
+        const fmt = pieces.map((p) => p.text).join('');
+        expect(isDateFormat(fmt)).toBe(pieces.some((p) => p.date));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('property: agrees with SheetJS SSF.is_date outside the cases listed below', () => {
+    // SSF ignores an upper-case era G and reads a fill character as a code: both left out here.
+    const ssfDateToken = dateToken.filter((t) => t !== 'B1');
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(quoted, escaped, bracket, digits, punctuation, general, safeFill, ssfDateToken), { minLength: 1, maxLength: 6 }),
+        (pieces) => {
+          const fmt = pieces.join('');
+          expect(isDateFormat(fmt)).toBe(SSF.is_date(fmt));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  // Where SSF.is_date and Excel's grammar part: `*x` repeats x and `_x` is a space as wide
+  // as x (no code); `e+` is scientific in either case; General is case-insensitive; `aaa`
+  // is Excel's weekday; G is an era in either case; `[]` is no elapsed-time code.
+  it.each([
+    ['#,##0*d', false, true],
+    ['0.00e+00', false, true],
+    ['general', false, true],
+    ['aaa', true, false],
+    ['[$-411]GGG', true, false],
+    ['[]0', false, true],
+  ])('differs from SSF on purpose: %s → %s (SSF %s)', (fmt, ours, ssf) => {
+    expect(isDateFormat(fmt)).toBe(ours);
+    expect(SSF.is_date(fmt)).toBe(ssf);
+  });
+
+  // Every number format of the published workbooks of these folders, as SheetJS reads them.
+  const folders = ['excel-cellformatter', 'sheetjs-test-files', 'hamamatsu-population', 'kobe-opendata'];
+  it.skipIf(!hasCorpusFile(folders[0]))(corpusTitle(folders[0], 'every format of the published workbooks: the same answer as SSF.is_date'), () => {
+    const formats = new Set<string>();
+    for (const folder of folders) {
+      if (!hasCorpusFile(folder)) continue;
+      for (const name of fs.readdirSync(corpusPath(folder))) {
+        if (!/\.(xlsx|xls|ods)$/i.test(name)) continue;
+        const wb = XLSX.read(corpusBytes(`${folder}/${name}`), { type: 'array', sheetRows: 1 });
+        for (const f of Object.values((wb as { SSF?: Record<number, string> }).SSF ?? {})) formats.add(f);
+      }
+    }
+    expect(formats.size).toBeGreaterThan(100);
+    const differ = [...formats].filter((f) => isDateFormat(f) !== SSF.is_date(f));
+    expect(differ).toEqual([]);
+    expect(formats.has('General\\ ')).toBe(true);
+  });
+});
+
+describe('published files whose General formats were read as dates', () => {
+  const numbersUnder = (rel: string, format: string) => {
+    const { workbook } = readWorkbook(corpusBytes(rel), rel);
+    const out: { text: string; cls: number; value: number }[] = [];
+    for (const sheet of workbook.sheets)
+      for (let c = 0; c < sheet.columns.length; c++)
+        for (let r = 0; r < sheet.rowCount; r++) {
+          const v = getValue(sheet, r, c);
+          if (typeof v === 'number' && getFormat(sheet, r, c) === format) out.push({ text: exportText(v, format, undefined), cls: classifyValue(v, format), value: v });
+        }
+    return { workbook, out };
+  };
+
+  const hamamatsu = 'hamamatsu-population/jinkousu_areaage_r06-04-01_hamamatsushi.xlsx';
+  it.skipIf(!hasCorpusFile(hamamatsu))(corpusTitle(hamamatsu, 'ages 0–100 under "General\\ " stay numbers; no era-format finding'), () => {
+    const { workbook, out } = numbersUnder(hamamatsu, 'General\\ ');
+    expect(out.length).toBeGreaterThan(100);
+    for (const cell of out) {
+      expect(cell.text).toBe(String(cell.value));
+      expect(cell.cls).toBe(CellClass.Number);
+    }
+    expect(out.some((x) => x.text === '0') && out.some((x) => x.text === '100')).toBe(true);
+    for (const sheet of workbook.sheets) {
+      const a = new SheetAnalyzer(sheet, workbook.date1904).analyse();
+      expect(a.cellViolations.concat(a.sheetViolations).filter((v) => v.ruleId === 'wareki' && v.messageId === 'eraFormat')).toEqual([]);
+    }
+  });
+
+  it.each([
+    ['excel-cellformatter/cell_format_2007.xlsx', '[DBNum1][$-411]General'],
+    ['excel-cellformatter/cell_format_2016.xlsx', '[DBNum1][$-411]General'],
+    ['sheetjs-test-files/LONumbers-2011.xlsx', '[Blue]General'],
+  ])('%s: numbers under %s export as numbers', (rel, format) => {
+    if (!hasCorpusFile(rel)) {
+      console.info(`skipped: ${rel} (../shared/corpus is not beside this checkout)`);
+      return;
+    }
+    const { out } = numbersUnder(rel, format);
+    expect(out.length).toBeGreaterThan(2);
+    for (const cell of out) {
+      expect(cell.text).toBe(canonicalNumber(cell.value));
+      expect(cell.cls).toBe(CellClass.Number);
+    }
   });
 });

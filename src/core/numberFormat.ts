@@ -37,34 +37,70 @@ export function loadJapaneseBuiltinFormats(): void {
   for (const [id, fmt] of Object.entries(JAPANESE_BUILTIN_FORMATS)) SSF.load(fmt, Number(id));
 }
 
+/**
+ * One piece of a format code, read by Excel's number-format grammar (ECMA-376 Part 1,
+ * 18.8.31, and Excel's documented codes):
+ * - `literal`: text shown as it is — a quoted string, a backslash escape, `_x` (a space as
+ *   wide as x), `*x` (x repeated to fill), a bracket block (colour, condition, locale
+ *   `[$-411]`, `[DBNum1]`) — and the word `General`. Never a date token.
+ * - `date`: a date or time code: runs of y m d h s, e (era year), g (era), b (Buddhist
+ *   year), `aaa`/`aaaa` (weekday), AM/PM, A/P, 上午/下午, and elapsed time `[h]` `[mm]` `[ss]`.
+ * - `code`: everything else (digit placeholders, `E+` of scientific notation, `;`, `@`…).
+ */
 interface FormatToken {
   text: string;
-  /** Literal text (quoted string, escaped char, bracket block) — never a date token. */
   literal: boolean;
+  date: boolean;
+}
+
+const ELAPSED = /^\[(?:h+|m+|s+)\]$/i;
+const DATE_RUN = /^(?:y+|m+|d+|h+|s+|e+|g+|b+)$/i;
+const DIGIT_RUN = /^[0#?.,]+$/;
+
+function isGeneralAt(fmt: string, i: number): boolean {
+  return fmt.length >= i + 7 && fmt.slice(i, i + 7).toLowerCase() === 'general';
 }
 
 function tokenize(fmt: string): FormatToken[] {
   const out: FormatToken[] = [];
+  const push = (text: string, literal: boolean, date = false) => out.push({ text, literal, date });
+  // The last code token of this section: `E+` is scientific only right after digit placeholders.
+  let previousCode = '';
   let i = 0;
   while (i < fmt.length) {
     const ch = fmt[i];
     if (ch === '"') {
       const end = fmt.indexOf('"', i + 1);
       const stop = end < 0 ? fmt.length : end + 1;
-      out.push({ text: fmt.slice(i, stop), literal: true });
+      push(fmt.slice(i, stop), true);
       i = stop;
-    } else if (ch === '\\' && i + 1 < fmt.length) {
-      out.push({ text: fmt.slice(i, i + 2), literal: true });
+    } else if ((ch === '\\' || ch === '_' || ch === '*') && i + 1 < fmt.length) {
+      push(fmt.slice(i, i + 2), true);
       i += 2;
     } else if (ch === '[') {
       const end = fmt.indexOf(']', i + 1);
       const stop = end < 0 ? fmt.length : end + 1;
-      out.push({ text: fmt.slice(i, stop), literal: true });
+      const text = fmt.slice(i, stop);
+      const elapsed = ELAPSED.test(text);
+      push(text, !elapsed, elapsed);
+      if (elapsed) previousCode = text;
       i = stop;
+    } else if ((ch === 'G' || ch === 'g') && isGeneralAt(fmt, i)) {
+      push(fmt.slice(i, i + 7), true);
+      i += 7;
+    } else if ((ch === 'E' || ch === 'e') && (fmt[i + 1] === '+' || fmt[i + 1] === '-') && DIGIT_RUN.test(previousCode)) {
+      push(fmt.slice(i, i + 2), false);
+      previousCode = fmt.slice(i, i + 2);
+      i += 2;
     } else {
+      const ampm = /^(?:AM\/PM|A\/P|上午\/下午)/i.exec(fmt.slice(i, i + 5));
       let j = i + 1;
-      while (j < fmt.length && fmt[j] === ch) j++;
-      out.push({ text: fmt.slice(i, j), literal: false });
+      if (ampm) j = i + ampm[0].length;
+      else while (j < fmt.length && fmt[j] === ch) j++;
+      const text = fmt.slice(i, j);
+      const date = ampm !== null || DATE_RUN.test(text) || /^a{3,4}$/i.test(text);
+      push(text, false, date);
+      previousCode = ch === ';' ? '' : text;
       i = j;
     }
   }
@@ -84,24 +120,29 @@ export function isJapaneseEraFormat(fmt: string | undefined): boolean {
   if (known === undefined) {
     const tokens = tokenize(fmt);
     known =
-      tokens.some((t) => !t.literal && /^g+$/i.test(t.text)) ||
-      (tokens.some((t) => t.literal && JAPANESE_LOCALE.test(t.text)) && tokens.some((t) => !t.literal && /^e+$/i.test(t.text)));
+      tokens.some((t) => t.date && /^g+$/i.test(t.text)) ||
+      (tokens.some((t) => t.literal && JAPANESE_LOCALE.test(t.text)) && tokens.some((t) => t.date && /^e+$/i.test(t.text)));
     eraFormatCache.set(fmt, known);
   }
   return known;
 }
 
+/**
+ * True when the format shows a number as a date or time: it has a date token outside
+ * quotes, escapes, `_x` / `*x`, brackets and the word General (`General\ `,
+ * `[DBNum1][$-411]General` and `[Blue]General` are numbers). Where SheetJS's `SSF.is_date`
+ * answers otherwise, this follows Excel's grammar (the cases are listed in the tests):
+ * a fill or padding character (`*d`, `_m`) and lower-case `e+` / `e-` after digits
+ * (scientific) are no date; `general` in lower case is General; `aaa` (weekday) and an
+ * era `G` in upper case are dates; `[]` is no elapsed time.
+ */
 export function isDateFormat(fmt: string | undefined): boolean {
   if (!fmt || fmt === GENERAL) return false;
-  const cached = dateFormatCache.get(fmt);
-  if (cached !== undefined) return cached;
-  let known = false;
-  try {
-    known = isJapaneseEraFormat(fmt) || SSF.is_date(fmt);
-  } catch {
-    // an unparseable format is not a date format
+  let known = dateFormatCache.get(fmt);
+  if (known === undefined) {
+    known = tokenize(fmt).some((t) => t.date);
+    dateFormatCache.set(fmt, known);
   }
-  dateFormatCache.set(fmt, known);
   return known;
 }
 
@@ -174,7 +215,7 @@ export function formatValue(value: CellValue, fmt: string | undefined, date1904 
   }
 }
 
-const TIME_TOKEN = /^(h+|s+|AM\/PM|A\/P|上午\/下午)$/i;
+const TIME_TOKEN = /^(h+|s+|\[(?:h+|m+|s+)\]|AM\/PM|A\/P|上午\/下午)$/i;
 
 function pad(n: number, w = 2): string {
   return String(n).padStart(w, '0');
@@ -194,9 +235,9 @@ export function exportText(value: CellValue, fmt: string | undefined, raw: strin
   if (isDateFormat(fmt)) {
     const p = SSF.parse_date_code(value, { date1904 });
     if (p) {
-      const tokens = tokenize(fmt!).filter((t) => !t.literal).map((t) => t.text);
+      const tokens = tokenize(fmt!).filter((t) => t.date).map((t) => t.text);
       const hasTime = tokens.some((t) => TIME_TOKEN.test(t));
-      const hasDate = tokens.some((t) => /^(y+|d+|e+|g+|b+)$/i.test(t)) || tokens.some((t) => /^m+$/i.test(t) && !hasTime);
+      const hasDate = tokens.some((t) => /^(y+|d+|e+|g+|b+|a{3,4})$/i.test(t)) || tokens.some((t) => /^m+$/i.test(t) && !hasTime);
       const date = `${pad(p.y, 4)}-${pad(p.m)}-${pad(p.d)}`;
       const time = `${pad(p.H)}:${pad(p.M)}:${pad(p.S)}`;
       if (hasDate && hasTime) return `${date}T${time}`;
