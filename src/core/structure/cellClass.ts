@@ -16,11 +16,13 @@ export const enum CellClass {
   Text = 6,
 }
 
-// Digits may be ASCII or full-width; separators , ， . ．; signs - − △ ▲ ＋; a footnote
-// mark or 約 in front; a unit or mark behind.
-const NUMBERISH =
-  /^[\s\u3000]*(?:[a-zA-Z]\)|\(?[0-9０-９]{1,2}\)|※|約)?[\s\u3000]*[-−－△▲+＋$¥￥]?[\s\u3000]*[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?|^[\s\u3000]*[-−－△▲]?[0-9０-９]+(?:[.．][0-9０-９]+)?/;
-const NUMBER_TAIL = /^[\s\u3000]*(?:[%％]|[a-zA-Z]\)|[0-9０-９]{1,2}\)|※[0-9０-９]?|[rpＲＰ]|[^\s\u3000\d０-９]{1,3})?[\s\u3000]*$/;
+// Number text, as one anchored shape (run on trimmed text, so that no two whitespace runs
+// meet and backtracking stays linear): a footnote mark or 約 in front; a sign (- − － ＋ △ ▲)
+// and a currency mark; digits, ASCII or full-width, either grouped in threes with , or ，
+// or not grouped at all (`1234`, `１２３４`); decimals; then a unit or a mark behind
+// (`人`, `千円`, `%`, `1)`, `※2`).
+const NUMBER_TEXT =
+  /^(?:(?:[a-zA-Z][)）]|[(（]?[0-9０-９]{1,2}[)）]|※|約)[\s\u3000]*)?(?:[-−－△▲+＋][\s\u3000]*)?(?:[$¥￥][\s\u3000]*)?(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?(?:[\s\u3000]*(?:[%％]|[a-zA-Z][)）]|[0-9０-９]{1,2}[)）]|※[0-9０-９]?|[rpＲＰ]|[^\s\u3000\d０-９]{1,3}))?$/;
 const SYMBOL = /^[\s\u3000]*(?:x|X|ｘ|Ｘ|\*{1,3}|＊{1,3}|-|－|‐|―|−|–|—|…|\.{2,3}|・{2,3}|…+|ー|─|\/|\((?:NA|X|Z|D|S|B|NS|N|L|\*)\)|NA|N\/A|n\/a|na|[○×△◎●◯✓✔])[\s\u3000]*$/;
 const PERIOD =
   /^[\s\u3000]*(?:(?:明治|大正|昭和|平成|令和|[明大昭平令]|[MTSHR]|[㍾㍽㍼㍻㋿])[\s\u3000]*)?(?:[0-9０-９]{1,4}|元)[\s\u3000]*年(?:度)?(?:[\s\u3000]*[0-9０-９]{1,2}(?:[-－~～〜][0-9０-９]{1,2})?[\s\u3000]*月)?(?:[\s\u3000]*[0-9０-９]{1,2}[\s\u3000]*日)?[\s\u3000]*(?:[（(].*[)）])?[\s\u3000]*$|^[\s\u3000]*[0-9０-９]{1,2}(?:[-－~～〜][0-9０-９]{1,2})?[\s\u3000]*月[\s\u3000]*$|^[\s\u3000]*(?:第?[0-9０-９１-４][\s\u3000]*四半期|[1-4１-４]Q)[\s\u3000]*$/;
@@ -46,8 +48,7 @@ export function classifyText(text: string): CellClass {
   if (SYMBOL.test(text)) return CellClass.Symbol;
   if (PERIOD.test(text)) return CellClass.Period;
   if (DATE_TEXT.test(text)) return CellClass.Date;
-  const m = NUMBERISH.exec(text);
-  if (m && NUMBER_TAIL.test(text.slice(m[0].length))) return CellClass.Number;
+  if (NUMBER_TEXT.test(text.trim())) return CellClass.Number;
   if (UNIT.test(text) && UNIT_WORDS.test(text)) return CellClass.Unit;
   return CellClass.Text;
 }
