@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { corpusWorkbook, missingCorpus } from '../../../test/corpus.ts';
+import { corpusBytes, corpusTitle, corpusWorkbook, hasCorpusFile, missingCorpus } from '../../../test/corpus.ts';
 import { fixtureBytes } from '../../../test/fixtures.ts';
 import { sheetFromRows } from '../../../test/sheets.ts';
 import { applyChanges, cellChange } from '../changes.ts';
@@ -7,7 +7,7 @@ import { readWorkbook } from '../io/read.ts';
 import type { Workbook } from '../model.ts';
 import { RULES } from '../rules/registry.ts';
 import type { CellRule } from '../rules/types.ts';
-import { viewOfSheet } from '../fix/runFixes.ts';
+import { planFix, viewOfSheet } from '../fix/runFixes.ts';
 import { cellKey } from '../model.ts';
 import { SheetAnalyzer, scoreOf } from './analyse.ts';
 import { cellFindings } from '../rules/findings.ts';
@@ -118,4 +118,53 @@ describe('text-only cell rules', () => {
       expect(looked).toBeGreaterThan(0);
     },
   );
+});
+
+describe('formula cells whose result is empty', () => {
+  const formulaFindings = (a: { cellViolations: { ruleId: string; messageId: string; range: { s: { r: number; c: number } } }[] }) =>
+    a.cellViolations.filter((v) => v.ruleId === 'formulas').map((v) => `${v.range.s.r},${v.range.s.c} ${v.messageId}`).sort();
+
+  it('are judged although they hold no value, and stop being reported once the formula is gone', () => {
+    const sheet = sheetFromRows([
+      ['地区', '人口', '割合'],
+      ['北区', 100, { value: 0.5, formula: 'B2/200' }],
+      ['南区', null, { value: null, formula: 'IF(B3="","",B3/200)' }],
+      ['西区', 300, null],
+    ]);
+    const wb: Workbook = { source: { fileName: 't.xlsx', format: 'xlsx', byteLength: 0 }, date1904: false, sheets: [sheet] };
+    const analyzer = new SheetAnalyzer(sheet, false);
+    expect(formulaFindings(analyzer.analyse())).toEqual(['1,2 formula', '2,2 formulaEmpty']);
+
+    const changes = planFix(wb, sheet.id, 'formulas');
+    expect(changes.map((ch) => (ch.kind === 'cell' ? `${ch.r},${ch.c}` : ch.kind)).sort()).toEqual(['1,2', '2,2']);
+    applyChanges(wb, changes);
+    const delta = analyzer.update([{ r: 1, c: 2 }, { r: 2, c: 2 }]);
+    const after = delta.full ?? analyzer.analyse();
+    expect(formulaFindings(after)).toEqual([]);
+    expect(delta.cellViolations?.filter((v) => v.ruleId === 'formulas') ?? []).toEqual([]);
+  });
+
+  it('an edit that gives an empty cell a formula with an empty result is reported', () => {
+    const sheet = sheetFromRows([
+      ['地区', '人口'],
+      ['北区', 100],
+      ['南区', null],
+    ]);
+    const wb: Workbook = { source: { fileName: 't.xlsx', format: 'xlsx', byteLength: 0 }, date1904: false, sheets: [sheet] };
+    const analyzer = new SheetAnalyzer(sheet, false);
+    expect(formulaFindings(analyzer.analyse())).toEqual([]);
+    applyChanges(wb, [cellChange(wb, sheet.id, 2, 1, { value: null, formula: 'IF(A3="","",1)' }, 'edit')]);
+    const delta = analyzer.update([{ r: 2, c: 1 }]);
+    expect(formulaFindings(delta.full ?? { cellViolations: delta.cellViolations ?? [] })).toEqual(['2,1 formulaEmpty']);
+  });
+
+  const kobe = 'kobe-opendata/zaiseijoukyousiryoushuu2013.xlsx';
+  it.skipIf(!hasCorpusFile(kobe))(corpusTitle(kobe, 'the first sheet reports its 45 formulas with an empty result'), () => {
+    const { workbook } = readWorkbook(corpusBytes(kobe), kobe);
+    const sheet = workbook.sheets[0];
+    const a = new SheetAnalyzer(sheet, workbook.date1904).analyse();
+    const empty = a.cellViolations.filter((v) => v.ruleId === 'formulas' && v.messageId === 'formulaEmpty');
+    expect(empty).toHaveLength(45);
+    for (const v of empty) expect(sheet.columns[v.range.s.c].values[v.range.s.r]).toBeNull();
+  });
 });

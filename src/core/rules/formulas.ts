@@ -2,7 +2,7 @@
 // formula refers to other cells (which the CSV will not have, or which later fixes move),
 // so the fix keeps the value the file last computed and drops the formula.
 //
-// A cell rule: the engine calls it for every non-empty cell, so it must be cheap. Most
+// A cell rule: the engine calls it for every cell with a value or a formula, so it must be cheap. Most
 // columns have no formula at all and no `formulas` array: that is checked first.
 import type { Change } from '../changes.ts';
 import { type CellValue, getCell, getValue, isCellError } from '../model.ts';
