@@ -7,6 +7,7 @@ import { planFixAll } from '../src/core/fix/runFixes.ts';
 import { exportCsvFile } from '../src/core/io/export.ts';
 import { readWorkbook } from '../src/core/io/read.ts';
 import * as XLSX from 'xlsx';
+import { readWarningText } from '../src/core/io/readMessages.ts';
 import { sjisWithInvalidBytes, unbalancedQuotesCsv } from '../test/hostile.ts';
 import { type CliIo, runCli } from './main.ts';
 
@@ -51,7 +52,9 @@ describe('seiton clean', () => {
     const io = capture();
     const code = await runCli(['clean', bad, fixture('ci-index.xlsx'), '--out', path.join(tmp, 'mixed'), '--jobs', '1'], io);
     expect(code).toBe(2);
-    expect(io.stdout).toMatch(/✗ .*report\.xlsx: not-spreadsheet \(PDF\)/);
+    expect(io.stdout).toMatch(/✗ .*report\.xlsx: /);
+    expect(io.stdout).toContain('表計算ファイルではありません(中身は PDF ファイルです)。');
+    expect(io.stdout).toContain('[not-spreadsheet (PDF)]');
     expect(io.stdout).toMatch(/✓ .*ci-index\.xlsx →/);
   });
 
@@ -182,11 +185,12 @@ describe('seiton check', () => {
     const io = capture();
     await runCli(['check', broken, quotes, '--jobs', '1'], io);
     expect(io.stdout).toContain('⚠ shift_jis として読めない文字が 3 個あり、「�」に置き換わっています');
-    expect(io.stdout).toContain('⚠ 引用符(")の対応がとれていない箇所が 1 か所あります(最初は 3 行目)');
+    expect(io.stdout).toContain('⚠ 引用符(")が閉じていない箇所が 1 か所あります(3 行目)');
     const cleaned = capture();
     await runCli(['clean', broken, '--out', path.join(tmp, 'warned'), '--jobs', '1', '--lang', 'en', '--json'], cleaned);
     const [report] = JSON.parse(cleaned.stdout) as { warnings: string[] }[];
-    expect(report.warnings).toEqual(['3 characters could not be decoded as shift_jis and became "�"; the file may use another encoding (set it in the recipe\'s source.encoding).']);
+    expect(report.warnings).toEqual([readWarningText({ code: 'invalid-characters', count: 3, encoding: 'shift_jis' }, 'en', 'cli')]);
+    expect(report.warnings[0]).toBe('3 characters could not be decoded as shift_jis and became "�"; the file may use another encoding. (Set it in the recipe\'s source.encoding.)');
     const plain = capture();
     await runCli(['check', fixture('population.xlsx')], plain);
     expect(plain.stdout).not.toContain('⚠');

@@ -8,6 +8,7 @@ import { UnrepresentableCharactersError } from '../src/core/io/encodeText.ts';
 import { DEFAULT_EXPORT, type ExportOptions, exportTables } from '../src/core/io/export.ts';
 import type { Level2ValueLine } from '../src/core/io/level2.ts';
 import { ReadError, type ReadWarning, readWorkbook } from '../src/core/io/read.ts';
+import { readErrorText, readWarningText } from '../src/core/io/readMessages.ts';
 import type { Workbook } from '../src/core/model.ts';
 import { type Recipe, type StepOutcome, replayRecipe } from '../src/core/recipe.ts';
 import { violationMessage } from '../src/core/rules/messages.ts';
@@ -65,26 +66,17 @@ function open(file: string, lang: 'ja' | 'en', recipe?: Recipe): { workbook: Wor
   return { workbook, warnings: warnings.map((w) => warningText(w, lang)) };
 }
 
-/** The browser shows these above the grid; a pipeline must see them too (a "�" in published data is a changed value). */
+/**
+ * The browser shows these above the grid; a pipeline must see them too (a "�" in published
+ * data is a changed value). The sentences are the catalogue's (core/io/readMessages.ts).
+ */
 export function warningText(w: ReadWarning, lang: 'ja' | 'en'): string {
-  switch (w.code) {
-    case 'invalid-characters':
-      return lang === 'ja'
-        ? `${w.encoding} として読めない文字が ${w.count} 個あり、「�」に置き換わっています。文字コードが違う可能性があります(レシピの source.encoding で指定できます)。`
-        : `${w.count} characters could not be decoded as ${w.encoding} and became "�"; the file may use another encoding (set it in the recipe's source.encoding).`;
-    case 'csv-problems':
-      return lang === 'ja'
-        ? `引用符(")の対応がとれていない箇所が ${w.count} か所あります(最初は ${w.firstRow} 行目)。`
-        : `${w.count} unbalanced quotes (") in the file (the first on row ${w.firstRow}).`;
-    case 'level2':
-      return lang === 'ja'
-        ? `Level 2 形式の CSV です。@ 行とその値の行(計 ${w.metaLines} 行)は表のメタデータとして読みました。`
-        : `A Level 2 CSV: its @ lines and their value rows (${w.metaLines} lines) were read as the table's metadata.`;
-  }
+  return readWarningText(w, lang, 'cli');
 }
 
-function describeError(e: unknown): string {
-  if (e instanceof ReadError) return `${e.info.code}${e.info.detected ? ` (${e.info.detected})` : ''}${e.info.detail ? `: ${e.info.detail}` : ''}`;
+function describeError(e: unknown, lang: 'ja' | 'en'): string {
+  // The catalogue's sentence, then the code and the parser's words for whoever greps logs.
+  if (e instanceof ReadError) return `${readErrorText(e.info, lang)} [${e.info.code}${e.info.detected ? ` (${e.info.detected})` : ''}${e.info.detail ? `: ${e.info.detail}` : ''}]`;
   if (e instanceof UnrepresentableCharactersError) return `cannot be written in ${e.encoding}: ${e.chars.map((c) => c.char).join(' ')}`;
   return e instanceof Error ? e.message : String(e);
 }
@@ -116,7 +108,7 @@ export function checkFile(file: string, lang: 'ja' | 'en' = 'ja'): FileReport {
     const sheets = analyse(workbook, lang);
     return { file, ok: true, warnings, sheets, level1: level1Failing(sheets) };
   } catch (e) {
-    return { file, ok: false, error: describeError(e), level1: 0 };
+    return { file, ok: false, error: describeError(e, lang), level1: 0 };
   }
 }
 
@@ -151,7 +143,7 @@ export function cleanFile(file: string, options: CleanOptions): FileReport {
     const sheets = analyse(wb, options.lang, overrides);
     return { file, ok: true, warnings, outputs, tables: written, left, skipped, sheets, level1: level1Failing(sheets) };
   } catch (e) {
-    return { file, ok: false, error: describeError(e), level1: 0 };
+    return { file, ok: false, error: describeError(e, options.lang), level1: 0 };
   }
 }
 

@@ -196,7 +196,7 @@ test('sheet names with / \\ : * ? [ ] show as tabs; the CSV file name is safe', 
 test('CSV with bytes Shift_JIS cannot decode: a warning with their count', async ({ page }) => {
   await page.goto('/');
   await openFile(page, file('broken-sjis.csv', H.sjisWithInvalidBytes(3)));
-  await expect(page.getByRole('status')).toContainText('Shift_JIS(CP932) として読めない文字が 3 個ありました');
+  await expect(page.getByRole('status')).toContainText('Shift_JIS(CP932) として読めない文字が 3 個あり、「�」に置き換わっています。');
   await expect(gridCell(page, 1, 0)).toHaveText('北町');
   await expect(gridCell(page, 2, 0)).toHaveText('南町���');
   await expect(page.getByRole('alert')).toHaveCount(0);
@@ -211,7 +211,7 @@ test('CSV with mixed line endings and an unbalanced quote: rows split, the warni
   await expect(page.getByRole('status')).toHaveCount(0);
 
   await openFile(page, file('quotes.csv', H.unbalancedQuotesCsv()));
-  await expect(page.getByRole('status')).toContainText('引用符(")の対応がとれていない箇所が 1 か所あります(最初は 3 行目)');
+  await expect(page.getByRole('status')).toContainText('引用符(")が閉じていない箇所が 1 か所あります(3 行目)');
   await expect(page.getByTestId('sheet-summary')).toContainText('5 行 × 2 列');
   await expect(gridCell(page, 2, 0)).toHaveText('"南区');
   await expect(gridCell(page, 3, 1)).toHaveText('900');

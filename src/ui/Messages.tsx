@@ -1,29 +1,27 @@
-// Read errors (role="alert", naming the file and the reason) and read warnings.
+// Read errors (role="alert", naming the file and the reason) and read warnings, in the
+// sentences of the core catalogue (core/io/readMessages.ts) that the CLI prints too.
+import { READ_ERROR_FRAME, readErrorText, readWarningText } from '../core/io/readMessages.ts';
+import { fillTemplate } from '../core/messages/template.ts';
 import { useDoc, useLang, useT } from './context.ts';
 import { ENCODING_KEYS } from './messageKeys.ts';
 
 export function ErrorAlert() {
   const t = useT();
+  const lang = useLang();
   // Japanese sentences follow each other without a space; English ones need one.
-  const gap = useLang() === 'ja' ? '' : ' ';
+  const gap = lang === 'ja' ? '' : ' ';
   const error = useDoc((s) => s.error);
   const hasDocument = useDoc((s) => s.workbook !== null);
   const dismiss = useDoc((s) => s.dismissError);
   if (!error) return null;
   const { info } = error;
-  const reason =
-    info.code === 'not-spreadsheet'
-      ? 'detected' in info && info.detected && info.detected !== 'binary' && info.detected !== 'text'
-        ? t('error.not-spreadsheet', { detected: info.detected })
-        : t('error.not-spreadsheet.unknown')
-      : t(`error.${info.code}`);
   return (
     <div role="alert" className="alert error">
       <div>
-        <strong>{t('error.title', { file: error.fileName })}</strong>
+        <strong>{fillTemplate(READ_ERROR_FRAME.title[lang], { file: error.fileName })}</strong>
         {gap}
-        {reason}
-        {hasDocument && gap + t('error.keep')}
+        {readErrorText(info, lang)}
+        {hasDocument && gap + READ_ERROR_FRAME.keep[lang]}
       </div>
       {info.detail && (
         <details>
@@ -40,17 +38,14 @@ export function ErrorAlert() {
 
 export function ReadWarnings() {
   const t = useT();
+  const lang = useLang();
   const warnings = useDoc((s) => s.warnings);
   if (warnings.length === 0) return null;
   return (
     <div className="alert warning" role="status">
       {warnings.map((w) => (
         <div key={w.code}>
-          {w.code === 'invalid-characters'
-            ? t('warning.invalid-characters', { count: w.count, encoding: t(ENCODING_KEYS[w.encoding]) })
-            : w.code === 'level2'
-              ? t('warning.level2', { count: w.metaLines })
-              : t('warning.csv-problems', { count: w.count, row: w.firstRow })}
+          {readWarningText(w, lang, 'app', w.code === 'invalid-characters' ? t(ENCODING_KEYS[w.encoding]) : undefined)}
         </div>
       ))}
     </div>

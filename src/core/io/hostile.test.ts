@@ -290,7 +290,7 @@ describe('damaged text files load, with a warning that says where', () => {
 
   it('an unbalanced quote: the rows split, and the warning names row 3', () => {
     const { workbook, warnings } = readWorkbook(H.unbalancedQuotesCsv(), 'quotes.csv');
-    expect(warnings).toEqual([{ code: 'csv-problems', count: 1, firstRow: 3 }]);
+    expect(warnings).toEqual([{ code: 'unclosed-quote', count: 1, rows: [3] }]);
     expect(workbook.sheets[0].rowCount).toBe(5);
     expect(workbook.sheets[0].columns[1].values).toEqual(['人口', 1200, 300, 900, '4"50']);
   });

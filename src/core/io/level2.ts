@@ -26,6 +26,7 @@
 import { type Sheet, type TableMeta, type TableNote } from '../model.ts';
 import { type NumberWriting, canonicalNumber, exportText, numberExporter, shownSection } from '../numberFormat.ts';
 import { guardCell, unguardCell } from './csv.ts';
+import { type CsvRecords, tokenizeCsv } from './csvTokenizer.ts';
 import { CHECKED_DATATYPES, type XsdDatatype, inferColumn, isIgnorableValue, matchesDatatype, specialSymbolsIn } from './datatype.ts';
 
 /** Rows of the sheet that make the table (zero-based; `dataEnd` inclusive, as structure detection). */
@@ -273,105 +274,17 @@ export function writeLevel2(table: ExportTable, meta: Level2Meta, options: Level
 }
 
 // ---------------------------------------------------------------------------------
-// Re-import
-
-interface CsvRecord {
-  fields: string[];
-  /** The first field was quoted (`"@x"` is data, not an @ line). */
-  quotedFirst: boolean;
-  /** 1-based physical line the record starts on. */
-  line: number;
-}
-
-/**
- * RFC 4180 records, keeping what PapaParse's result cannot tell: whether the first field
- * was quoted, and the physical line of each record. Lenient like spreadsheet readers: a
- * quote inside an unquoted field is literal, text after a closing quote is kept. CRLF, LF
- * and CR all end a record; a line break at the very end does not start another one.
- */
-function parseRecords(text: string): CsvRecord[] {
-  const out: CsvRecord[] = [];
-  const n = text.length;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let line = 1;
-  while (i < n) {
-    const fields: string[] = [];
-    const recordLine = line;
-    let quotedFirst = false;
-    for (;;) {
-      let value: string;
-      if (text.charCodeAt(i) === 0x22) {
-        if (fields.length === 0) quotedFirst = true;
-        let piece = '';
-        let j = i + 1;
-        for (;;) {
-          const q = text.indexOf('"', j);
-          if (q < 0) {
-            piece += text.slice(j);
-            j = n;
-            break;
-          }
-          piece += text.slice(j, q);
-          if (text.charCodeAt(q + 1) === 0x22) {
-            piece += '"';
-            j = q + 2;
-          } else {
-            j = q + 1;
-            break;
-          }
-        }
-        for (let k = i + 1; k < j; k++) {
-          const ch = text.charCodeAt(k);
-          if (ch === 0x0a || (ch === 0x0d && text.charCodeAt(k + 1) !== 0x0a)) line++;
-        }
-        // Anything between the closing quote and the next delimiter stays (lenient).
-        let k = j;
-        while (k < n) {
-          const ch = text.charCodeAt(k);
-          if (ch === 0x2c || ch === 0x0a || ch === 0x0d) break;
-          k++;
-        }
-        value = k > j ? piece + text.slice(j, k) : piece;
-        i = k;
-      } else {
-        let k = i;
-        while (k < n) {
-          const ch = text.charCodeAt(k);
-          if (ch === 0x2c || ch === 0x0a || ch === 0x0d) break;
-          k++;
-        }
-        value = text.slice(i, k);
-        i = k;
-      }
-      fields.push(value);
-      if (i >= n) break;
-      const ch = text.charCodeAt(i);
-      if (ch === 0x2c) {
-        i++;
-        if (i >= n) {
-          fields.push('');
-          break;
-        }
-        continue;
-      }
-      // line break
-      i += ch === 0x0d && text.charCodeAt(i + 1) === 0x0a ? 2 : 1;
-      line++;
-      break;
-    }
-    out.push({ fields, quotedFirst, line: recordLine });
-  }
-  return out;
-}
+// Re-import: from the records of the one CSV tokenizer (csvTokenizer.ts), so a Level 2
+// file splits into the same records as when it is read as a plain CSV.
 
 const META_KEYS = ['caption', 'creator', 'date', 'language', 'source', 'license', 'licence', 'note'] as const;
 const ROW_KEYS = ['title', 'baseval', 'unit', 'datatype'] as const;
 type RowKey = (typeof ROW_KEYS)[number];
 
-function atKeyword(rec: CsvRecord): string | undefined {
-  if (rec.quotedFirst) return undefined;
-  const first = rec.fields[0];
-  if (first.charCodeAt(0) !== 0x40) return undefined;
+/** The keyword of record `r` when it is an @ line: its first field starts with `@` unquoted. */
+function atKeyword(records: CsvRecords, r: number): string | undefined {
+  const first = records.rows[r][0];
+  if (first.charCodeAt(0) !== 0x40 || records.quotedAt.has(r)) return undefined;
   return first.slice(1).trim().toLowerCase();
 }
 
@@ -379,8 +292,8 @@ function isKnownKeyword(k: string | undefined): boolean {
   return k !== undefined && ((META_KEYS as readonly string[]).includes(k) || (ROW_KEYS as readonly string[]).includes(k));
 }
 
-function allEmpty(rec: CsvRecord): boolean {
-  return rec.fields.every((f) => f === '');
+function allEmpty(fields: string[]): boolean {
+  return fields.every((f) => f === '');
 }
 
 /** The @ lines of a Level 2 file other than the per-column rows. */
@@ -421,23 +334,28 @@ export interface ParseLevel2Options {
  * trailing all-blank records are dropped. Every field except the @ keyword is unguarded.
  */
 export function parseLevel2(text: string, options: ParseLevel2Options = {}): ParsedLevel2 | undefined {
-  const records = parseRecords(text);
-  if (records.length === 0 || !isKnownKeyword(atKeyword(records[0]))) return undefined;
+  return parseLevel2Records(tokenizeCsv(text, ','), options);
+}
+
+/** `parseLevel2` on records already read (a file is tokenized once: csvTokenizer.ts). */
+export function parseLevel2Records(csv: CsvRecords, options: ParseLevel2Options = {}): ParsedLevel2 | undefined {
+  const records = csv.rows;
+  if (records.length === 0 || !isKnownKeyword(atKeyword(csv, 0))) return undefined;
   const ug = (options.unguard ?? true) ? unguardCell : (s: string) => s;
   const meta: ParsedLevel2Meta = { notes: [] };
   const rowsOf: Partial<Record<RowKey, string[]>> = {};
   const other: ParsedLevel2['other'] = [];
-  const field = (rec: CsvRecord, k: number) => ug(rec.fields[k] ?? '');
+  const field = (rec: string[], k: number) => ug(rec[k] ?? '');
 
   let i = 0;
   while (i < records.length) {
     const rec = records[i];
-    const key = atKeyword(rec);
+    const key = atKeyword(csv, i);
     if (key === undefined) {
       // Blank records between @ lines are layout, not data.
       let j = i;
       while (j < records.length && allEmpty(records[j])) j++;
-      if (j > i && j < records.length && atKeyword(records[j]) !== undefined) {
+      if (j > i && j < records.length && atKeyword(csv, j) !== undefined) {
         i = j;
         continue;
       }
@@ -447,7 +365,7 @@ export function parseLevel2(text: string, options: ParseLevel2Options = {}): Par
     if ((ROW_KEYS as readonly string[]).includes(key)) {
       // An @ line right after `@Unit` (the guide's own example does this) means the row
       // is missing: a row of ours never starts with an unquoted `@`.
-      if (i < records.length && atKeyword(records[i]) === undefined) rowsOf[key as RowKey] = records[i++].fields.map(ug);
+      if (i < records.length && atKeyword(csv, i) === undefined) rowsOf[key as RowKey] = records[i++].map(ug);
       else rowsOf[key as RowKey] ??= [];
       continue;
     }
@@ -478,17 +396,17 @@ export function parseLevel2(text: string, options: ParseLevel2Options = {}): Par
         break;
       }
       default:
-        other.push({ keyword: rec.fields[0].slice(1), fields: rec.fields.slice(1).map(ug) });
+        other.push({ keyword: rec[0].slice(1), fields: rec.slice(1).map(ug) });
     }
   }
-  if (!rowsOf.title && i < records.length) rowsOf.title = records[i++].fields.map(ug);
+  if (!rowsOf.title && i < records.length) rowsOf.title = records[i++].map(ug);
 
   let end = records.length;
   while (end > i && allEmpty(records[end - 1])) end--;
   const dataStart = i;
   let width = 0;
   for (const key of ROW_KEYS) width = Math.max(width, rowsOf[key]?.length ?? 0);
-  for (let r = dataStart; r < end; r++) if (records[r].fields.length > width) width = records[r].fields.length;
+  for (let r = dataStart; r < end; r++) if (records[r].length > width) width = records[r].length;
 
   const padded = (row: string[] | undefined) => {
     const out = row ? row.slice() : [];
@@ -499,11 +417,11 @@ export function parseLevel2(text: string, options: ParseLevel2Options = {}): Par
   const rows: string[][] = new Array(end - dataStart);
   const rowLines: number[] = new Array(end - dataStart);
   for (let r = dataStart; r < end; r++) {
-    const fields = records[r].fields;
+    const fields = records[r];
     const row = new Array<string>(width);
     for (let c = 0; c < width; c++) row[c] = c < fields.length ? ug(fields[c]) : '';
     rows[r - dataStart] = row;
-    rowLines[r - dataStart] = records[r].line;
+    rowLines[r - dataStart] = csv.lines[r];
   }
   return {
     meta,

@@ -6,7 +6,7 @@ import { decodeAs, detectAndDecode } from './encoding.ts';
 import { MAX_SHEET_CELLS, MAX_TEXT_BYTES, ReadError } from './errors.ts';
 import type { ProgressFn } from './progress.ts';
 import { estimateCells, parseCsvHead, parseCsvText, sheetFromFields } from './readCsv.ts';
-import { level2SheetFromText } from './readLevel2.ts';
+import { level2SheetFromRecords } from './readLevel2.ts';
 import { PREVIEW_ROWS, type PreviewFn, type SpreadsheetContainer, type WorkbookPreview, readSpreadsheet } from './readSpreadsheet.ts';
 export type { PreviewFn, WorkbookPreview } from './readSpreadsheet.ts';
 import { type Container, sniffContainer } from './sniff.ts';
@@ -26,11 +26,20 @@ export interface ReadResult {
   warnings: ReadWarning[];
 }
 
+/**
+ * What reading noticed, as data (the sentences are in readMessages.ts). `rows` are 1-based
+ * rows of the file (records), at most the first five; `count` is how many there are.
+ */
 export type ReadWarning =
   | { code: 'invalid-characters'; count: number; encoding: TextEncodingName }
-  | { code: 'csv-problems'; count: number; firstRow: number }
+  /** A quote that never closes: read as a character, the rows after it split as usual. */
+  | { code: 'unclosed-quote'; count: number; rows: number[] }
+  /** Text after a closing quote (`"1367墨田区"　　`): kept in the field. */
+  | { code: 'text-after-quote'; count: number; rows: number[] }
   /** The file is a Level 2 CSV: its @ lines were read as the table's metadata. */
   | { code: 'level2'; metaLines: number };
+
+const ROWS_NAMED = 5;
 
 const TEXT_EXTENSIONS = new Set(['csv', 'tsv', 'txt']);
 const SPREADSHEET_EXTENSIONS = new Set(['xlsx', 'xlsm', 'xlsb', 'xls', 'ods']);
@@ -171,11 +180,13 @@ function readText(bytes: Uint8Array, source: WorkbookSource, opts: ReadOptions, 
   }
   const warnings: ReadWarning[] = [];
   const sheet = parsed.sheet;
-  const first = sheet.columns[0]?.values[0];
-  const level2 = opts.delimiter === undefined || opts.delimiter === ',' ? level2SheetFromText(decoded.text, typeof first === 'string' ? first : undefined, sheet.id, sheet.name) : undefined;
+  const level2 = parsed.delimiter === ',' ? level2SheetFromRecords(parsed.records, sheet.id, sheet.name) : undefined;
   if (level2) warnings.push({ code: 'level2', metaLines: sheet.rowCount - level2.rowCount });
   if (decoded.invalidCount > 0) warnings.push({ code: 'invalid-characters', count: decoded.invalidCount, encoding: decoded.encoding });
-  if (parsed.problems.length > 0) warnings.push({ code: 'csv-problems', count: parsed.problems.length, firstRow: parsed.problems[0].row + 1 });
+  for (const code of ['unclosed-quote', 'text-after-quote'] as const) {
+    const rows = parsed.problems.filter((p) => p.code === code).map((p) => p.row + 1);
+    if (rows.length > 0) warnings.push({ code, count: rows.length, rows: rows.slice(0, ROWS_NAMED) });
+  }
   return {
     workbook: {
       source: { ...source, encoding: decoded.encoding, encodingDetected: !opts.encoding, delimiter: parsed.delimiter },

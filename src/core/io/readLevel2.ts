@@ -2,14 +2,15 @@
 // the sheet holds the title row and the data, so checking, editing and exporting it again
 // work as for any table — and a cleaned file checks clean when opened again.
 import type { ColumnMeta, Sheet, TableMeta } from '../model.ts';
-import { type ParsedLevel2, parseLevel2 } from './level2.ts';
+import type { CsvRecords } from './csvTokenizer.ts';
+import { type ParsedLevel2, parseLevel2Records } from './level2.ts';
 import { sheetFromFields } from './readCsv.ts';
 
-/** The Level 2 reading of `text`, or undefined when it is not Level 2. */
-export function level2SheetFromText(text: string, firstField: string | undefined, sheetId: string, sheetName: string): Sheet | undefined {
-  // Cheap test first: parseLevel2 reads the whole text again.
-  if (!firstField?.startsWith('@')) return undefined;
-  const parsed = parseLevel2(text);
+/** The Level 2 reading of a text's records, or undefined when it is not Level 2. */
+export function level2SheetFromRecords(records: CsvRecords, sheetId: string, sheetName: string): Sheet | undefined {
+  // Cheap test first: most files do not start with `@`.
+  if (!records.rows[0]?.[0]?.startsWith('@')) return undefined;
+  const parsed = parseLevel2Records(records);
   return parsed ? level2Sheet(parsed, sheetId, sheetName) : undefined;
 }
 
