@@ -217,6 +217,25 @@ test('CSV with mixed line endings and an unbalanced quote: rows split, the warni
   await expect(gridCell(page, 3, 1)).toHaveText('900');
 });
 
+test('CSV whose numbers were split by bare thousands separators: a warning naming the row, repaired only when the user asks, undoable', async ({ page }) => {
+  await page.goto('/');
+  const csv = ['地区,人口,世帯', '北区,13515,6690', '南区,12044,5872', '西区,11,180,6,001', '東区,9811,4410', ''].join('\r\n');
+  await openFile(page, file('split.csv', new TextEncoder().encode(csv)));
+  const status = page.getByRole('status');
+  await expect(status).toContainText('見出しより列の多い行が 1 行あります(4 行目)');
+  // Nothing changed yet: the row is as the file has it.
+  await expect(page.getByTestId('sheet-summary')).toContainText('5 行 × 5 列');
+  await expect(gridCell(page, 3, 2)).toHaveText('180');
+  await status.getByRole('button', { name: '修復する' }).click();
+  await expect(page.getByTestId('sheet-summary')).toContainText('5 行 × 3 列');
+  await expect(gridCell(page, 3, 1)).toHaveText('11,180');
+  await expect(gridCell(page, 3, 2)).toHaveText('6,001');
+  await expect(page.getByRole('status')).toHaveCount(0);
+  await page.getByRole('button', { name: '元に戻す' }).click();
+  await expect(page.getByTestId('sheet-summary')).toContainText('5 行 × 5 列');
+  await expect(gridCell(page, 3, 1)).toHaveText('11');
+});
+
 async function downloadText(page: Page): Promise<string> {
   const { bytes } = await download(page, () => page.getByRole('button', { name: 'CSVをダウンロード' }).click());
   return bytes.toString('utf-8').replace(/^\uFEFF/, '');

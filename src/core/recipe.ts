@@ -8,6 +8,7 @@ import { type Change, applyChanges, cellChange, metaChange, sameSnapshot, workbo
 import { fixAllInPlace, planFix } from './fix/runFixes.ts';
 import { type CellRange, type Sheet, type TableMeta, type TextEncodingName, type Workbook, type WorkbookMeta, WORKBOOK_META_FIELDS, emptyMeta, getValue } from './model.ts';
 import { isRuleId, ruleById } from './rules/registry.ts';
+import { type ThousandsRepair, thousandsRepairChanges } from './io/thousands.ts';
 import type { FixOptions, RuleId } from './rules/types.ts';
 import { detectStructure } from './structure/detect.ts';
 import type { Band, StructureOverride, TableStructure } from './structure/types.ts';
@@ -34,7 +35,9 @@ export type RecipeStep =
   | { kind: 'edit'; sheet: string; row: RowRef; column: ColumnRef; text: string }
   | { kind: 'meta'; sheet: string; patch: Partial<TableMeta> }
   /** Metadata for every table of the file (a table's own value wins). */
-  | { kind: 'bookMeta'; patch: Partial<WorkbookMeta> };
+  | { kind: 'bookMeta'; patch: Partial<WorkbookMeta> }
+  /** Rows of a text file split by unquoted thousands separators, read again as `fields` (the read warning's repair). */
+  | { kind: 'thousands'; sheet: string; width: number; repairs: ThousandsRepair[] };
 
 export interface RecipeSource {
   name: string;
@@ -123,6 +126,14 @@ function checkStep(step: Json, path: string): void {
         need((WORKBOOK_META_FIELDS as readonly string[]).includes(k), `${path}.patch.${k}`, `expected one of ${WORKBOOK_META_FIELDS.join(', ')}`);
         need(v === undefined || v === null || typeof v === 'string', `${path}.patch.${k}`, 'expected a string');
       }
+      return;
+    case 'thousands':
+      need(typeof s.sheet === 'string' && isInt(s.width), path, 'a thousands step needs sheet and width');
+      need(
+        Array.isArray(s.repairs) && s.repairs.every((x) => isObject(x) && isInt((x as Record<string, Json>).row) && Array.isArray((x as Record<string, Json>).fields) && ((x as Record<string, Json>).fields as Json[]).every((f) => typeof f === 'string')),
+        `${path}.repairs`,
+        'expected [{ row, fields: [text…] }]',
+      );
       return;
     default:
       throw new RecipeError(`${path}.kind`, `unknown step kind: ${String(s.kind)}`);
@@ -305,6 +316,10 @@ export function replayRecipe(wb: Workbook, recipe: Recipe, overrides: StructureO
         done(step, [metaChange(sheet, after, 'meta')]);
         break;
       }
+      case 'thousands':
+        // Rows whose text changed since the recipe was recorded are left alone.
+        done(step, thousandsRepairChanges(sheet, step), { status: 'skipped', reason: 'unchanged' });
+        break;
     }
   }
   return out;

@@ -227,3 +227,23 @@ describe('すべて修正 in one worker call', () => {
     expect(store.getState().history.past.map(commandKind)).toEqual(['fixAll']);
   });
 });
+
+describe('the repair a read warning offers', () => {
+  it('「修復する」 joins the split thousands as one undoable command, in the worker too, and the warning goes', async () => {
+    const csv = new TextEncoder().encode(['地区,人口,世帯', '北区,13515,6690', '南区,12044,5872', '西区,11,180,6,001', '東区,9811,4410', ''].join('\r\n'));
+    const { store } = await openedStore('pop.csv', csv);
+    expect(store.getState().warnings.map((w) => w.code)).toEqual(['thousands-separators']);
+    expect(activeSheet(store.getState())!.columns).toHaveLength(5);
+    store.getState().repairThousands();
+    const s = store.getState();
+    expect(s.warnings).toEqual([]);
+    expect(s.history.past).toHaveLength(1);
+    expect(activeSheet(s)!.columns).toHaveLength(3);
+    expect([cell(store, 'A4'), cell(store, 'B4'), cell(store, 'C4')]).toEqual(['西区', '11,180', '6,001']);
+    // The export runs on the worker's replica: it must have the repair.
+    expect(await exportedText(store)).toContain('西区,"11,180","6,001"');
+    store.getState().undo();
+    expect(activeSheet(store.getState())!.columns).toHaveLength(5);
+    expect(cell(store, 'B4')).toBe(11);
+  });
+});

@@ -11,6 +11,7 @@ import { DEFAULT_EXPORT, type ExportOptions } from '../core/io/export.ts';
 import type { Progress } from '../core/io/progress.ts';
 import type { ReadErrorInfo, ReadOptions, ReadWarning, WorkbookPreview } from '../core/io/read.ts';
 import { type Sheet, type TableMeta, type Workbook, type WorkbookMeta, getCell, sheetById } from '../core/model.ts';
+import { thousandsRepairChanges } from '../core/io/thousands.ts';
 import type { AnalysisDelta, SheetAnalysis } from '../core/analysis/analyse.ts';
 import { RECIPE_VERSION, type Recipe, type ReplayedStep, cellRef, metaPatch, serializeRecipe } from '../core/recipe.ts';
 import type { FixOptions, RuleId } from '../core/rules/types.ts';
@@ -126,6 +127,8 @@ export interface DocumentActions {
   dismissError(): void;
   /** Replaces the user's structure corrections for a sheet (empty list = back to detection). */
   setOverrides(sheetId: string, overrides: StructureOverride[]): Promise<void>;
+  /** Applies the repair a `thousands-separators` read warning offers (one undoable change) and drops the warning. */
+  repairThousands(): void;
 }
 
 // The replica only diverges on a bug; say so loudly rather than export stale data later.
@@ -626,6 +629,17 @@ export function createDocumentStore(session: SessionApi) {
         } finally {
           if (mine === generation) set({ fixing: false });
         }
+      },
+
+      repairThousands: () => {
+        const { workbook, warnings, history } = get();
+        const warning = warnings.find((w) => w.code === 'thousands-separators');
+        // A text file is read into one sheet; the repair's rows are that sheet's.
+        const sheet = workbook?.sheets[0];
+        if (!sheet || warning?.code !== 'thousands-separators') return;
+        const changes = thousandsRepairChanges(sheet, warning);
+        get().execute({ changes, step: { kind: 'thousands', sheet: sheet.name, width: warning.width, repairs: warning.repairs } });
+        if (get().history !== history) set({ warnings: get().warnings.filter((w) => w !== warning) });
       },
 
       setOverrides: async (sheetId, overrides) => {

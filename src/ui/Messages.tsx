@@ -1,6 +1,6 @@
 // Read errors (role="alert", naming the file and the reason) and read warnings, in the
 // sentences of the core catalogue (core/io/readMessages.ts) that the CLI prints too.
-import { READ_ERROR_FRAME, readErrorText, readWarningText } from '../core/io/readMessages.ts';
+import { READ_ERROR_FRAME, THOUSANDS_REPAIR, readErrorText, readWarningText } from '../core/io/readMessages.ts';
 import { fillTemplate } from '../core/messages/template.ts';
 import { useDoc, useLang, useT } from './context.ts';
 import { ENCODING_KEYS } from './messageKeys.ts';
@@ -40,12 +40,22 @@ export function ReadWarnings() {
   const t = useT();
   const lang = useLang();
   const warnings = useDoc((s) => s.warnings);
+  const repair = useDoc((s) => s.repairThousands);
+  const busy = useDoc((s) => s.fixing || s.loading !== null);
   if (warnings.length === 0) return null;
   return (
     <div className="alert warning" role="status">
       {warnings.map((w) => (
         <div key={w.code}>
           {readWarningText(w, lang, 'app', w.code === 'invalid-characters' ? t(ENCODING_KEYS[w.encoding]) : undefined)}
+          {w.code === 'thousands-separators' && w.repairs.length > 0 && (
+            <>
+              {' '}
+              <button type="button" onClick={repair} disabled={busy}>
+                {THOUSANDS_REPAIR.button[lang]}
+              </button>
+            </>
+          )}
         </div>
       ))}
     </div>

@@ -80,6 +80,8 @@ function stepLabel(step: ReplayedStep['step'], lang: 'ja' | 'en', t: ReturnType<
       return t('recipe.step.structure', { sheet: step.sheet });
     case 'bookMeta':
       return t('recipe.step.bookMeta', { fields: Object.keys(step.patch).join(', ') });
+    case 'thousands':
+      return t('recipe.step.thousands', { sheet: step.sheet, count: step.repairs.length });
   }
 }
 

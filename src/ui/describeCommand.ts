@@ -19,6 +19,8 @@ export function describeCommand(command: Pick<Command, 'step' | 'replayed'>, lan
       return translate(lang, 'history.fixAll');
     case 'meta':
       return translate(lang, 'history.meta');
+    case 'thousands':
+      return translate(lang, 'history.thousands', { sheet: step.sheet });
     case 'bookMeta':
       return translate(lang, 'history.bookMeta');
     case 'structure':

@@ -95,7 +95,7 @@ describe('text after a closing quote', () => {
   it.skipIf(!hasCorpusFile(rel))(corpusTitle(rel, '"1367墨田区"　　　… keeps its padding, and row 12 is named'), () => {
     const { workbook, warnings } = readWorkbook(corpusBytes(rel), 'nb01h0013.csv');
     const sheet = workbook.sheets[0];
-    expect(getValue(sheet, 11, 0)).toMatch(/^1367墨田区　+$/);
+    expect(getValue(sheet, 11, 0)).toMatch(/^1367墨田区\u3000+$/);
     expect(getValue(sheet, 11, 1)).toBe(2502);
     expect(warnings).toEqual([{ code: 'text-after-quote', count: 1, rows: [12] }]);
   });

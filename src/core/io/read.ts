@@ -7,6 +7,7 @@ import { MAX_SHEET_CELLS, MAX_TEXT_BYTES, ReadError } from './errors.ts';
 import type { ProgressFn } from './progress.ts';
 import { estimateCells, parseCsvHead, parseCsvText, sheetFromFields } from './readCsv.ts';
 import { level2SheetFromRecords } from './readLevel2.ts';
+import { type ThousandsRepair, findSplitThousands } from './thousands.ts';
 import { PREVIEW_ROWS, type PreviewFn, type SpreadsheetContainer, type WorkbookPreview, readSpreadsheet } from './readSpreadsheet.ts';
 export type { PreviewFn, WorkbookPreview } from './readSpreadsheet.ts';
 import { type Container, sniffContainer } from './sniff.ts';
@@ -37,7 +38,9 @@ export type ReadWarning =
   /** Text after a closing quote (`"1367墨田区"　　`): kept in the field. */
   | { code: 'text-after-quote'; count: number; rows: number[] }
   /** The file is a Level 2 CSV: its @ lines were read as the table's metadata. */
-  | { code: 'level2'; metaLines: number };
+  | { code: 'level2'; metaLines: number }
+  /** Rows wider than the header because of unquoted thousands separators; `repairs` is offered, never applied here. */
+  | { code: 'thousands-separators'; count: number; rows: number[]; width: number; repairs: ThousandsRepair[] };
 
 const ROWS_NAMED = 5;
 
@@ -186,6 +189,11 @@ function readText(bytes: Uint8Array, source: WorkbookSource, opts: ReadOptions, 
   for (const code of ['unclosed-quote', 'text-after-quote'] as const) {
     const rows = parsed.problems.filter((p) => p.code === code).map((p) => p.row + 1);
     if (rows.length > 0) warnings.push({ code, count: rows.length, rows: rows.slice(0, ROWS_NAMED) });
+  }
+  // Thousands separators split fields only where the comma is the delimiter.
+  const split = !level2 && parsed.delimiter === ',' ? findSplitThousands(parsed.records.rows) : undefined;
+  if (split) {
+    warnings.push({ code: 'thousands-separators', count: split.rows.length, rows: split.rows.slice(0, ROWS_NAMED).map((r) => r + 1), width: split.width, repairs: split.repairs });
   }
   return {
     workbook: {

@@ -23,6 +23,8 @@ const WARNINGS: ReadWarning[] = [
   { code: 'unclosed-quote', count: 1, rows: [3] },
   { code: 'text-after-quote', count: 7, rows: [2, 4, 6, 8, 10] },
   { code: 'level2', metaLines: 9 },
+  { code: 'thousands-separators', count: 2, rows: [5, 9], width: 5, repairs: [{ row: 4, fields: ['a', '1,234', '1', '2', '3'] }] },
+  { code: 'thousands-separators', count: 1, rows: [5], width: 5, repairs: [] },
 ];
 
 describe('the read catalogue', () => {
@@ -54,10 +56,13 @@ describe('the read catalogue', () => {
     expect(readWarningText(WARNINGS[1], 'ja', 'app')).toBe('引用符(")が閉じていない箇所が 1 か所あります(3 行目)。その引用符は文字として読み、後ろの行はそのまま分けました。');
   });
 
-  it('says where the app and the CLI differ: the menu, the recipe field', () => {
+  it('says where the app and the CLI differ: the button, the recipe field', () => {
     expect(readWarningText(WARNINGS[0], 'ja', 'app', 'Shift_JIS(CP932)')).toContain('「文字コード」で切り替えて');
     expect(readWarningText(WARNINGS[0], 'ja', 'cli')).toContain('shift_jis として読めない文字が 3 個あり');
     expect(readWarningText(WARNINGS[0], 'ja', 'cli')).toContain('source.encoding');
+    expect(readWarningText(WARNINGS[4], 'ja', 'app')).toContain('「修復する」を押すと、1 行で');
+    expect(readWarningText(WARNINGS[4], 'ja', 'cli')).toContain('CLI は修復しません');
+    expect(readWarningText(WARNINGS[5], 'ja', 'app')).toContain('自動では修復しません');
   });
 
   it('a file that is no spreadsheet: what it is when known', () => {

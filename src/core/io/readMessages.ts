@@ -136,7 +136,37 @@ export const READ_WARNINGS: Readonly<Record<ReadWarning['code'], CatalogueEntry>
       app: { ja: '「メタデータ」欄に表示しています。表には見出し行とデータだけが入っています。', en: 'They are shown under “Metadata”; the grid holds the title row and the data.' },
     },
   },
+  'thousands-separators': {
+    title: { ja: '引用符のない桁区切り', en: 'Unquoted thousands separators' },
+    message: {
+      ja: '見出しより列の多い行が {count} 行あります({rows})。引用符で囲まれていない桁区切りのコンマ(「1,234」の「,」)で数値が分かれたようです。',
+      en: 'Rows with more fields than the header: {count} ({rows}). Thousands separators without quotes (the “,” of “1,234”) seem to have split their numbers.',
+    },
+    hint: {
+      app: {
+        ja: '「修復する」を押すと、{repairable} 行で 3 桁ずつの数字をつなぎ直して見出しの列数に合わせます(元に戻せます)。',
+        en: 'Press “Repair” to join the groups of three digits again in {repairable} rows so that they fit the header (undoable).',
+      },
+      cli: {
+        ja: '(CLI は修復しません。アプリの「修復する」を使うか、元のファイルで数値を引用符で囲んでください)',
+        en: '(The CLI does not repair them: use “Repair” in the app, or quote the numbers in the source file.)',
+      },
+    },
+  },
 };
+
+/** What the catalogue says when no repair can be offered: the digits join in more than one way. */
+export const THOUSANDS_AMBIGUOUS: LocalizedText = {
+  ja: 'つなぎ方が一通りに決まらないため、自動では修復しません。',
+  en: 'They can be joined in more than one way, so no repair is offered.',
+};
+
+/** The label of the button that applies the repair. */
+export const THOUSANDS_REPAIR = {
+  button: { ja: '修復する', en: 'Repair' },
+} as const satisfies Record<string, LocalizedText>;
+
+
 const ROWS_SHOWN = 5;
 
 /** `3 行目`, `3・5・9 行目ほか` / `row 3`, `rows 3, 5, 9…`: the rows a warning names (1-based). */
@@ -165,7 +195,7 @@ export function readWarningText(w: ReadWarning, lang: ReadLang, surface: ReadSur
   const entry = READ_WARNINGS[w.code];
   const gap = lang === 'ja' ? '' : ' ';
   let params: Record<string, string | number>;
-  const hint = entry.hint?.[surface]?.[lang];
+  let hint: string | undefined = entry.hint?.[surface]?.[lang];
   switch (w.code) {
     case 'invalid-characters':
       params = { count: w.count, encoding: encodingName ?? w.encoding };
@@ -176,6 +206,10 @@ export function readWarningText(w: ReadWarning, lang: ReadLang, surface: ReadSur
       break;
     case 'level2':
       params = { count: w.metaLines };
+      break;
+    case 'thousands-separators':
+      params = { count: w.count, rows: rowList(w.rows, w.count, lang), repairable: w.repairs.length };
+      if (w.repairs.length === 0) hint = THOUSANDS_AMBIGUOUS[lang];
       break;
   }
   const message = fillTemplate(entry.message[lang], params);
