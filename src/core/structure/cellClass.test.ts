@@ -24,7 +24,7 @@ describe('classifyText: number text', () => {
     '1,234 1)',
     '1234千円',
     '0.5%',
-    '012345',
+    '123',
   ])('%s is a number', (text) => {
     expect(classifyText(text)).toBe(CellClass.Number);
   });
@@ -33,12 +33,17 @@ describe('classifyText: number text', () => {
     expect(classifyText(text)).not.toBe(CellClass.Number);
   });
 
+  // Codes kept as text: the column judgement counts digit-only text as identifiers.
+  it.each(['1234', '102016', '2020100000', '0911', ' 012345 '])('bare digits %s written as text stay text', (text) => {
+    expect(classifyText(text)).toBe(CellClass.Text);
+  });
+
   const sign = fc.constantFrom('', '-', '−', '－', '＋', '+', '△', '▲', '△ ');
   const tail = fc.constantFrom('', '人', '円', '千円', '%', '％', ' 人', '　世帯', 'ha', 'a)', '1)', '※');
   const width = fc.constantFrom('ascii', 'full');
   const grouped = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
-  it('property: any integer or decimal, grouped or not, signed, full-width or not, with a unit behind, is a number', () => {
+  it('property: any integer or decimal, grouped or not, signed, full-width or not, with a unit behind, is a number (bare ASCII digits of four or more stay text)', () => {
     fc.assert(
       fc.property(
         fc.bigInt({ min: 0n, max: 10n ** 15n }),
@@ -51,7 +56,7 @@ describe('classifyText: number text', () => {
           const digits = group ? grouped(String(n)) : String(n);
           let text = s + digits + (decimals === undefined ? '' : `.${decimals}`) + t;
           if (w === 'full') text = toFullwidthAscii(text);
-          expect(classifyText(text)).toBe(CellClass.Number);
+          expect(classifyText(text)).toBe(/^[0-9]{4,}$/.test(text) ? CellClass.Text : CellClass.Number);
         },
       ),
       { numRuns: 3000 },

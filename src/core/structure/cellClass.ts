@@ -23,6 +23,7 @@ export const enum CellClass {
 // (`人`, `千円`, `%`, `1)`, `※2`).
 const NUMBER_TEXT =
   /^(?:(?:[a-zA-Z][)）]|[(（]?[0-9０-９]{1,2}[)）]|※|約)[\s\u3000]*)?(?:[-−－△▲+＋][\s\u3000]*)?(?:[$¥￥][\s\u3000]*)?(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?(?:[\s\u3000]*(?:[%％]|[a-zA-Z][)）]|[0-9０-９]{1,2}[)）]|※[0-9０-９]?|[rpＲＰ]|[^\s\u3000\d０-９]{1,3}))?$/;
+const BARE_DIGITS = /^[0-9]{4,}$/;
 const SYMBOL = /^[\s\u3000]*(?:x|X|ｘ|Ｘ|\*{1,3}|＊{1,3}|-|－|‐|―|−|–|—|…|\.{2,3}|・{2,3}|…+|ー|─|\/|\((?:NA|X|Z|D|S|B|NS|N|L|\*)\)|NA|N\/A|n\/a|na|[○×△◎●◯✓✔])[\s\u3000]*$/;
 const PERIOD =
   /^[\s\u3000]*(?:(?:明治|大正|昭和|平成|令和|[明大昭平令]|[MTSHR]|[㍾㍽㍼㍻㋿])[\s\u3000]*)?(?:[0-9０-９]{1,4}|元)[\s\u3000]*年(?:度)?(?:[\s\u3000]*[0-9０-９]{1,2}(?:[-－~～〜][0-9０-９]{1,2})?[\s\u3000]*月)?(?:[\s\u3000]*[0-9０-９]{1,2}[\s\u3000]*日)?[\s\u3000]*(?:[（(].*[)）])?[\s\u3000]*$|^[\s\u3000]*[0-9０-９]{1,2}(?:[-－~～〜][0-9０-９]{1,2})?[\s\u3000]*月[\s\u3000]*$|^[\s\u3000]*(?:第?[0-9０-９１-４][\s\u3000]*四半期|[1-4１-４]Q)[\s\u3000]*$/;
@@ -48,7 +49,12 @@ export function classifyText(text: string): CellClass {
   if (SYMBOL.test(text)) return CellClass.Symbol;
   if (PERIOD.test(text)) return CellClass.Period;
   if (DATE_TEXT.test(text)) return CellClass.Date;
-  if (NUMBER_TEXT.test(text.trim())) return CellClass.Number;
+  const trimmed = text.trim();
+  // Four or more bare ASCII digits kept as text (`102016`, `2020100000`, `0911`) are
+  // identifiers in practice — a spreadsheet stores a number typed as such as a number —
+  // and the column judgement (detect.ts) counts digit-only text as codes: left as text.
+  if (BARE_DIGITS.test(trimmed)) return CellClass.Text;
+  if (NUMBER_TEXT.test(trimmed)) return CellClass.Number;
   if (UNIT.test(text) && UNIT_WORDS.test(text)) return CellClass.Unit;
   return CellClass.Text;
 }
