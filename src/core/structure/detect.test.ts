@@ -168,3 +168,21 @@ describe('a CSV header: two title rows and a units row, no merges', () => {
     expect(t.columnInfo.map((ci) => ci.kind)).toEqual(['period', 'text', ...Array(9).fill('number')]);
   });
 });
+
+describe('band labels', () => {
+  it('two header rows of age bands written as text (16～ / 19歳) over numbers are titles, not data', () => {
+    const sheet = sheetFromRows([
+      ['○ 年齢層別の件数'],
+      [null, '16～', '20～', '25～', '30～', '85歳'],
+      ['区分', '19歳', '24歳', '29歳', '34歳', '以上'],
+      ['信号無視', 0.79, 0.12, 0.14, 0.07, 0.13],
+      ['通行区分', 1.13, 0.27, 0.18, 0.04, 0.06],
+      ['最高速度', 1.24, 0.56, 0.24, 0.21, 0.11],
+      ['一時不停止', 0.11, 0.12, 0.01, 0.04, 0.04],
+    ]);
+    const [t] = detectStructure(sheet).tables;
+    expect([t.headerRows.start, t.headerRows.end]).toEqual([1, 2]);
+    expect(t.dataRows.start).toBe(3);
+    expect(t.columnInfo[1].headerPath).toEqual(['16～', '19歳']);
+  });
+});

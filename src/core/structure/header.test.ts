@@ -25,6 +25,29 @@ describe('column titles', () => {
     expect(titles.map((x) => x.en)).toEqual(['Year and Month', 'Population Total', 'Population Males']);
   });
 
+  it('an English label column beside the Japanese one takes the corner\'s English words, without a quoted gloss', () => {
+    const sheet = sheetFromRows([
+      ['   年  月 Year and Month', null, '人口Population'],
+      ['   区  別 Ward ("ku")', null, '総 数 Total'],
+      ['東灘区', 'Higashinada-ku', 1],
+      ['灘区', 'Nada-ku', 2],
+      ['中央区', 'Chuo-ku', 3],
+    ]);
+    const t = tableOf(sheet, { headerRows: [0, 1], keyColumns: [0, 1] });
+    const titles = columnTitles(sheet, t);
+    expect(titles.map((x) => x.title)).toEqual(['年月 区別', 'Year and Month Ward', '人口 総数']);
+  });
+
+  it('a title-less column of Japanese labels takes no English title', () => {
+    const sheet = sheetFromRows([
+      ['区別 Ward', null, '人口'],
+      ['東灘区', '本区', 1],
+      ['灘区', '北神', 2],
+    ]);
+    const t = tableOf(sheet, { headerRows: [0, 0], keyColumns: [0, 1] });
+    expect(columnTitles(sheet, t).map((x) => x.title)).toEqual(['区別', '', '人口']);
+  });
+
   it('the corner of a cross table: the axis word goes, a title over two label columns is shared out', () => {
     const sheet = sheetFromRows([
       [null, '年', '2019年', '2020年'],

@@ -93,7 +93,35 @@ export function columnTitles(sheet: Sheet, t: TableStructure, joiner = ' '): Col
     out.push({ c, parts: ja, title: ja.join(joiner), en: en.length > 0 ? en.join(' ') : undefined });
   }
   nameTheCorner(t, out, joiner);
+  nameEnglishLabelColumns(sheet, t, out);
   return out;
+}
+
+/**
+ * A label column written in English beside the Japanese one (`東灘区` | `Higashinada-ku`)
+ * under a bilingual corner (`年月 Year and Month / 区別 Ward`) has no header of its own:
+ * the corner's English words are its title, and the Japanese ones stay on the left.
+ */
+function nameEnglishLabelColumns(sheet: Sheet, t: TableStructure, titles: ColumnTitle[]): void {
+  for (let i = 0; i + 1 < titles.length; i++) {
+    const left = titles[i];
+    const right = titles[i + 1];
+    if (!left.en || left.parts.length === 0 || right.parts.length > 0 || right.en) continue;
+    let english = 0;
+    let other = 0;
+    for (let r = t.dataRows.start; r <= t.dataRows.end; r++) {
+      const v = getValue(sheet, r, right.c);
+      if (v === null || v === '') continue;
+      if (typeof v === 'string' && /[A-Za-z]/.test(v) && isEnglishOnly(v)) english++;
+      else other++;
+    }
+    if (english < 2 || english < 4 * other) continue;
+    // A quoted gloss of a Japanese word (`Ward ("ku")`) explains the title; it is not part of it.
+    const title = left.en.replace(/\s*\(["“][^"”]*["”]\)/g, '').trim();
+    right.parts = [title];
+    right.title = title;
+    right.en = title;
+  }
 }
 
 /** A word that names the axis of the column titles (`年` over a row of years), not a row label. */

@@ -93,6 +93,8 @@ interface LineFacts {
   textOverNumbers: number;
   /** Cells in numeric columns that hold values. */
   valuesInNumbers: number;
+  /** Band labels written as text over numeric columns (`16～`, `19歳`): counted as text, not values. */
+  bands: number;
   /** A merge starts on this line and spans two columns or more. */
   wideMerge: boolean;
   /** A merge starting on this line covers most of the region's width. */
@@ -159,6 +161,8 @@ function unlikeness(sheet: Sheet, features: readonly RowFeatures[], region: Regi
     shared++;
     if (isValueClass(ca) !== isValueClass(cb)) unlike++;
     // A year over a number that is not one: a header of years over the data.
+    // A band label written as text (`16～`, `19歳`, `85歳以上`) over a number: a header of bands.
+    else if (typeof a === 'string' && typeof b === 'number' && BAND_LABEL.test(a)) unlike++;
     else if (typeof a === 'number' && Number.isInteger(a) && a >= 1800 && a <= 2100 && typeof b === 'number' && !(Number.isInteger(b) && b >= 1800 && b <= 2100)) unlike++;
   }
   return shared === 0 ? 0 : unlike / shared;
@@ -168,6 +172,7 @@ function factsOf(sheet: Sheet, features: readonly RowFeatures[], region: Region,
   const f = features[r];
   let textOverNumbers = 0;
   let valuesInNumbers = 0;
+  let bands = 0;
   if (f.texts + f.periods + f.units > 0 || f.numbers > 0) {
     for (let c = Math.max(f.first, region.cols.start); c <= Math.min(f.last, region.cols.end); c++) {
       // Labels over a stub of years (1990, 2000…) are section rows, not titles.
@@ -176,7 +181,10 @@ function factsOf(sheet: Sheet, features: readonly RowFeatures[], region: Region,
       if (v === null || v === '') continue;
       const cls = classifyValue(v, getFormat(sheet, r, c));
       if (cls === CellClass.Text || cls === CellClass.Period || cls === CellClass.Unit) textOverNumbers++;
-      else if (cls !== CellClass.Empty) valuesInNumbers++;
+      else if (cls === CellClass.Number && typeof v === 'string' && BAND_LABEL.test(v)) {
+        textOverNumbers++;
+        bands++;
+      } else if (cls !== CellClass.Empty) valuesInNumbers++;
     }
   }
   const widest = mergeStarts.get(r) ?? 0;
@@ -185,6 +193,7 @@ function factsOf(sheet: Sheet, features: readonly RowFeatures[], region: Region,
     f,
     textOverNumbers,
     valuesInNumbers,
+    bands,
     wideMerge: widest >= 2,
     fullMerge: widest >= Math.max(3, width * 0.6),
     gap,
@@ -194,6 +203,8 @@ function factsOf(sheet: Sheet, features: readonly RowFeatures[], region: Region,
     childOfAbove: false,
   };
 }
+
+const BAND_LABEL = /[～〜~]|歳|以上|以下|未満/;
 
 /** How well the line fits each role (higher is better). */
 function emissions(x: LineFacts, textTable: boolean): number[] {
@@ -208,9 +219,9 @@ function emissions(x: LineFacts, textTable: boolean): number[] {
     e[NOTE] = -0.5;
     return e;
   }
-  const values = f.numbers + f.symbols + f.dates;
+  const values = f.numbers + f.symbols + f.dates - x.bands;
   const plainValues = values - f.years;
-  const textual = f.texts + f.periods + f.units;
+  const textual = f.texts + f.periods + f.units + x.bands;
   const lone = f.nonEmpty === 1 || f.restAreUnitNotes;
   const yearRow = f.years >= 2 && f.years >= f.numbers - 1 && f.symbols <= 1;
   const loneYear = f.nonEmpty === 1 && f.years === 1 && !x.atLeft;

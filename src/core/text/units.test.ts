@@ -155,6 +155,14 @@ describe('parseUnitExpression: units and scales written as a whole cell', () => 
 });
 
 describe('findUnitInTitle: units glued to column titles', () => {
+  it('a rate per one measure written after the title, without brackets (人口密度 1k㎡当たり)', () => {
+    expect(findUnitInTitle('人口密度      1k㎡当たり')).toMatchObject({ text: '1k㎡当たり', title: '人口密度', units: [{ unit: '/km2' }] });
+    expect(findUnitInTitle('人口密度　k㎡当たり')?.title).toBe('人口密度');
+    // Per person or household names what is counted: no unit.
+    expect(findUnitInTitle('所得　1人当たり')).toBeUndefined();
+    expect(findUnitInTitle('面積 1ha当たり収量')).toBeUndefined();
+  });
+
   it.each([
     ['従業者数\n(人)', '(人)', '人', undefined, '従業者数'],
     ['現金給与\n総額\n(百万円)', '(百万円)', '円', 1_000_000, '現金給与\n総額'],

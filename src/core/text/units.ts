@@ -317,7 +317,23 @@ export function findUnitInTitle(text: string): TitleUnit | undefined {
     if (fm) result.footnote = fm[1];
     return result;
   }
-  return undefined;
+  return perUnitAtEnd(text);
+}
+
+/** `人口密度　1k㎡当たり`: a rate per one unit written after the title, without brackets. */
+const PER_UNIT = /[\s\u3000]+(?:1|１)?[\s\u3000]*([^\s\u30000-9０-９]{1,6}?)[\s\u3000]*(?:当たり|当り|あたり)[\s\u3000]*$/;
+
+function perUnitAtEnd(text: string): TitleUnit | undefined {
+  const m = PER_UNIT.exec(text);
+  if (!m) return undefined;
+  const parsed = parseUnitContent(m[1]);
+  // Only a measure (km², ha): `1人当たり`, `1世帯当たり` name what is counted, not a unit.
+  if (!parsed || parsed.units.length !== 1 || parsed.units[0].counter || parsed.units[0].scale !== undefined || !parsed.units[0].unit) return undefined;
+  const before = text.slice(0, m.index).replace(/[\s\u3000]+$/, '');
+  if (!before) return undefined;
+  const start = m.index + m[0].length - m[0].trimStart().length;
+  const written = text.slice(start).trimEnd();
+  return { text: written, start, end: start + written.length, units: [{ unit: `/${parsed.units[0].unit}`, written, counter: false }], labelled: false, title: before };
 }
 
 /**
