@@ -28,6 +28,11 @@ ruleTester(rule, {
       tables: [{ headerRows: [0, 0], keyColumns: [0], kinds: ['text', 'number'] }],
     },
     {
+      name: 'an era column whose years are written whole is no spread year',
+      rows: [['元号', '年', '件数'], ['昭和', '23年', 1], ['昭和', '24年', 2], ['平成', '元年', 3]],
+      tables: [{ headerRows: [0, 0], keyColumns: [0, 1], kinds: ['text', 'text', 'number'] }],
+    },
+    {
       name: 'a section row followed by its members is not a wrapped label',
       rows: [['項目', '値'], ['総数', 10], ['男', null], ['15歳未満', 3]],
       tables: [{ headerRows: [0, 0], keyColumns: [0], kinds: ['text', 'number'] }],
@@ -54,6 +59,21 @@ ruleTester(rule, {
       errors: [{ messageId: 'wrapped', at: 'A3:B3', fixId: 'join', params: { row: 3, text: '（控除）補助金', above: '４．生産・輸入品に課される税' } }],
       output: {
         rows: [['項目', '2013年度'], ['４．生産・輸入品に課される税（控除）補助金', 480968], [null, null], ['５．民間最終消費支出', 3595756]],
+      },
+    },
+    {
+      name: 'a year written over three cells: the era where it starts, the number on every row, 年 once',
+      rows: [
+        [null, null, null, '件数'],
+        ['昭和', 63, '年', 10],
+        [null, 64, null, 11],
+        ['平成', '元', '年', 12],
+        [null, 2, null, 13],
+      ],
+      tables: [{ headerRows: [0, 0], keyColumns: [0, 1, 2], kinds: ['text', 'number', 'text', 'number'] }],
+      errors: [{ messageId: 'period', at: 'A2:C5', fixId: 'joinPeriod', params: { range: 'A2:C5', example: '昭和63年' } }],
+      output: {
+        rows: [[null, '件数'], ['昭和63年', 10], ['昭和64年', 11], ['平成元年', 12], ['平成2年', 13]],
       },
     },
   ],

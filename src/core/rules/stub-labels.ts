@@ -3,9 +3,9 @@
 // character per cell down a group of rows (`9`/`歳`/`以`/`下`), or wrapped onto a row of
 // their own with no values (`４．生産・輸入品に課される税` / `（控除）補助金`). A machine reads
 // `歳` as a label of its own. What the stub is comes from structure/stub.ts.
-import { type Change, deleteRowsChange } from '../changes.ts';
+import { type Change, deleteColumnsChange, deleteRowsChange } from '../changes.ts';
 import { getCell, rangeAddress } from '../model.ts';
-import { verticalLabels, wrappedLabels } from '../structure/stub.ts';
+import { spreadPeriods, verticalLabels, wrappedLabels } from '../structure/stub.ts';
 import { type SheetView, sheetRule } from './types.ts';
 
 export const rule = sheetRule({
@@ -32,6 +32,11 @@ export const rule = sheetRule({
         ja: '{row}行目の「{text}」は上の行のラベル「{above}」の続きです。',
         en: '"{text}" on row {row} continues the label "{above}" of the row above.',
       },
+      period: {
+        ja: '{range} の年は元号・年の数・「年」が別々のセルに書かれています（{example}）。',
+        en: 'The years in {range} are written with the era, the number and 年 in separate cells ({example}).',
+      },
+      joinPeriod: { ja: '1つのセルにまとめ、元号と「年」の列を削除', en: 'Put each year in one cell and remove the era and 年 columns' },
       spell: { ja: '各行に「{label}」を入れる', en: 'Put "{label}" on each of its rows' },
       join: { ja: '上のラベルにつなげ、この行を削除', en: 'Join it to the label above and remove the row' },
     },
@@ -44,6 +49,10 @@ export const rule = sheetRule({
         const range = { s: { r: v.start, c: v.c }, e: { r: v.end, c: v.c } };
         const parts = v.cells.map((r) => String(sheet.columns[v.c].values[r] ?? '').trim()).join('・');
         report('vertical', range, { range: rangeAddress(range), parts, label: v.label }, { fixId: 'spell' });
+      }
+      for (const p of spreadPeriods(sheet, t)) {
+        const range = { s: { r: t.dataRows.start, c: p.era }, e: { r: t.dataRows.end, c: p.suffix ?? p.year } };
+        report('period', range, { range: rangeAddress(range), example: p.rows[0]?.label ?? '' }, { fixId: 'joinPeriod' });
       }
       for (const w of wrappedLabels(sheet, t)) {
         const above = String(sheet.columns[w.c].values[w.into] ?? '').trim();
@@ -63,7 +72,20 @@ function fixStubLabels(view: SheetView): Change[] {
   const { sheet } = view;
   const out: Change[] = [];
   const deletions: number[] = [];
+  const columnDeletions: number[] = [];
   for (const t of view.structure.tables) {
+    // Rows and columns are not deleted in one pass (a column is recorded as the rows stand):
+    // a table with wrapped labels gets its years joined in the next round.
+    const periods = wrappedLabels(sheet, t).length > 0 ? [] : spreadPeriods(sheet, t);
+    for (const p of periods) {
+      for (const { r, label } of p.rows) {
+        const before = getCell(sheet, r, p.year);
+        out.push({ kind: 'cell', sheetId: sheet.id, r, c: p.year, before, after: { value: label, note: before.note }, ruleId: 'stub-labels' });
+      }
+      // The era words and 年 are now in every year cell; their columns hold nothing else.
+      columnDeletions.push(p.era);
+      if (p.suffix !== undefined) columnDeletions.push(p.suffix);
+    }
     for (const v of verticalLabels(sheet, t)) {
       for (let r = v.start; r <= v.end; r++) {
         const before = getCell(sheet, r, v.c);
@@ -85,5 +107,6 @@ function fixStubLabels(view: SheetView): Change[] {
     }
   }
   for (const r of deletions.sort((a, b) => b - a)) out.push(deleteRowsChange(sheet, r, 1, 'stub-labels'));
+  for (const c of columnDeletions.sort((a, b) => b - a)) out.push(deleteColumnsChange(sheet, c, 1, 'stub-labels'));
   return out;
 }

@@ -213,3 +213,74 @@ export function wrappedLabels(sheet: Sheet, t: TableStructure): WrappedLabel[] {
   }
   return out;
 }
+
+/**
+ * A year stub printed over three cells: the era once where it starts (`昭和`), the year
+ * number on every row (`23`, `24`, … `元`), and `年` once beside the first. Read whole, each
+ * row is `昭和23年`; the era goes on down the rows until the next one is written.
+ */
+export interface SpreadPeriod {
+  /** The era column, the year column and the `年` column when there is one. */
+  era: number;
+  year: number;
+  suffix?: number;
+  /** Each data row's whole label. */
+  rows: { r: number; label: string }[];
+}
+
+const ERA_WORD = /^[\s\u3000]*(明治|大正|昭和|平成|令和)[\s\u3000]*$/;
+const YEAR_WORD = /^[\s\u3000]*(年度?)[\s\u3000]*$/;
+
+function yearNumber(v: CellValue): string | undefined {
+  if (typeof v === 'number') return Number.isInteger(v) && v >= 1 && v <= 64 ? String(v) : undefined;
+  if (typeof v !== 'string') return undefined;
+  const t = v.trim().normalize('NFKC');
+  return t === '元' || (/^[0-9]{1,2}$/.test(t) && Number(t) >= 1 && Number(t) <= 64) ? t : undefined;
+}
+
+const blankCell = (v: CellValue) => v === null || (typeof v === 'string' && v.trim() === '');
+
+export function spreadPeriods(sheet: Sheet, t: TableStructure): SpreadPeriod[] {
+  const out: SpreadPeriod[] = [];
+  const { start, end } = t.dataRows;
+  if (end - start < 2) return out;
+  const value = (r: number, c: number) => getValue(sheet, r, c);
+  const onlyIn = (c: number, test: RegExp) => {
+    let n = 0;
+    for (let r = start; r <= end; r++) {
+      const v = value(r, c);
+      if (blankCell(v)) continue;
+      if (typeof v !== 'string' || !test.test(v)) return -1;
+      n++;
+    }
+    return n;
+  };
+  for (let c = t.columns.start; c + 1 <= t.columns.end; c++) {
+    const eras = onlyIn(c, ERA_WORD);
+    if (eras < 1) continue;
+    // The era must be written on the first data row: a label above the first era is no year.
+    if (!ERA_WORD.test(String(value(start, c) ?? ''))) continue;
+    const year = c + 1;
+    let years = 0;
+    let rows = 0;
+    for (let r = start; r <= end; r++) {
+      if (blankCell(value(r, year)) && blankCell(value(r, c))) continue;
+      rows++;
+      if (yearNumber(value(r, year)) !== undefined) years++;
+    }
+    if (years < 3 || years < rows * 0.9) continue;
+    const suffixCol = year + 1 <= t.columns.end && onlyIn(year + 1, YEAR_WORD) >= 1 ? year + 1 : undefined;
+    const word = suffixCol === undefined ? '年' : String(value(start, suffixCol) ?? '年').trim() || '年';
+    let era = '';
+    const labels: SpreadPeriod['rows'] = [];
+    for (let r = start; r <= end; r++) {
+      const e = value(r, c);
+      if (typeof e === 'string' && ERA_WORD.test(e)) era = e.trim();
+      const n = yearNumber(value(r, year));
+      if (n !== undefined && era) labels.push({ r, label: `${era}${n}${word}` });
+    }
+    out.push({ era: c, year, ...(suffixCol !== undefined ? { suffix: suffixCol } : {}), rows: labels });
+    c = suffixCol ?? year;
+  }
+  return out;
+}
