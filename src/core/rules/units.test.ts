@@ -91,6 +91,37 @@ ruleTester(unitsRule, {
       ],
     },
     {
+      name: 'the same unit after every label of a label column (e-Stat 表章項目: 人口【千人】) is the unit of the numbers',
+      rows: [
+        ['表章項目', '地域', '2015年', '2016年'],
+        ['人口【千人】', '全国', 127095, 126933],
+        ['人口【千人】', '北海道', 5382, 5352],
+        ['人口【千人】', '青森県', 1308, 1293],
+      ],
+      tables: [{ headerRows: [0, 0], keyColumns: [0, 1], kinds: [T, T, N, N] }],
+      errors: [at('A2', 'labelScaled', { fixId: 'move', paramsLike: { text: '【千人】', unit: '人', scale: 1000, col: 'A' } })],
+      output: {
+        rows: [
+          ['表章項目', '地域', '2015年', '2016年'],
+          ['人口', '全国', 127095, 126933],
+          ['人口', '北海道', 5382, 5352],
+          ['人口', '青森県', 1308, 1293],
+        ],
+        check: (view) => expect(view.sheet.meta?.columns.slice(2).map((c) => c?.baseval)).toEqual([1000, 1000]),
+      },
+    },
+    {
+      name: 'labels with units of their own rows (人口【千人】, 割合【%】) give no unit for the columns',
+      rows: [
+        ['表章項目', '2015年', '2016年'],
+        ['人口【千人】', 127095, 126933],
+        ['割合【%】', 1.5, 1.4],
+      ],
+      tables: [{ headerRows: [0, 0], keyColumns: [0], kinds: [T, N, N]}],
+      // Only the columns' own missing units: no unit is taken from the labels.
+      errors: [at('B1', 'missing'), at('C1', 'missing')],
+    },
+    {
       name: 'bare units in a unit row (千円, %)',
       rows: [
         ['項目', '金額', '割合'],

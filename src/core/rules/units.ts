@@ -61,7 +61,7 @@ import {
 import { type FindingParams, type FixOptions, type Localized, type Report, type SheetView, ruleMeta, sheetRule } from './types.ts';
 import { appendAll } from '../arrays.ts';
 
-type Context = 'unitRow' | 'title' | 'table';
+type Context = 'unitRow' | 'title' | 'table' | 'label';
 
 interface Found {
   ja: string;
@@ -111,6 +111,11 @@ const meta = ruleMeta({
       'table',
       (f) => `「{text}」は表全体の${f.ja}です。数値の各列の${f.toJa}に移します。`,
       (f) => `"{text}" gives ${f.en} for the whole table; it moves to ${f.toEn} of every numeric column.`,
+    ),
+    ...variants(
+      'label',
+      (f) => `{col}列のすべてのラベルに付いた「{text}」は、表の数値の${f.ja}です。数値の各列の${f.toJa}に移し、ラベルから除きます。`,
+      (f) => `"{text}", written after every label of column {col}, gives ${f.en} for the table's numbers; it moves to ${f.toEn} of every numeric column and leaves the labels.`,
     ),
     missing: {
       ja: '{col}列「{title}」は数値の列ですが、単位がどこにも書かれていません。単位がある場合は明記してください。',
@@ -170,6 +175,8 @@ export interface UnitFinding {
   expr: UnitExpression | TitleUnit;
   /** The columns whose Unit / Baseval this finding gives (for `table`: every numeric column without its own). */
   columns: number[];
+  /** `label`: the data rows whose label carries the unit (`人口【千人】` on every row of an e-Stat table). */
+  rows?: number[];
 }
 
 export interface TableUnits {
@@ -239,6 +246,8 @@ export function tableUnits(view: SheetView, t: TableStructure): TableUnits {
       }
     }
   }
+  const inLabels = unitInLabels(view, t, numeric.filter((cc) => !columns.has(cc)));
+  if (inLabels) tableWide.push(inLabels);
   for (const f of tableWide) for (const cc of f.columns) if (!columns.has(cc)) columns.set(cc, { units: f.expr.units, from: f });
   appendAll(findings, tableWide);
   findings.sort((a, b) => a.r - b.r || a.c - b.c);
@@ -258,10 +267,38 @@ export function tableUnits(view: SheetView, t: TableStructure): TableUnits {
   return { findings, columns, missing };
 }
 
+/**
+ * A unit written after every label of a label column, the same on every row
+ * (`人口【千人】` in e-Stat's 表章項目 column): it is the unit of the table's numbers. Labels
+ * with different units (`人口【千人】`, `割合【%】`) are units of their rows, which the
+ * Unit row cannot hold: those stay.
+ */
+function unitInLabels(view: SheetView, t: TableStructure, numeric: number[]): UnitFinding | undefined {
+  if (numeric.length === 0) return undefined;
+  for (const ci of t.columnInfo) {
+    if (!ci.key || ci.kind !== 'text') continue;
+    const rows: number[] = [];
+    let first: TitleUnit | undefined;
+    let same = true;
+    for (let r = t.dataRows.start; r <= t.dataRows.end && same; r++) {
+      const s = text(view, r, ci.c);
+      if (!s) continue;
+      const e = findUnitInTitle(s);
+      if (!e || e.title.trim() === '' || e.units.length !== 1 || (first && e.text !== first.text)) same = false;
+      else {
+        first ??= e;
+        rows.push(r);
+      }
+    }
+    if (same && first && rows.length >= 2) return { r: rows[0], c: ci.c, kind: 'label', expr: first, columns: numeric, rows };
+  }
+  return undefined;
+}
+
 function detectTable(view: SheetView, t: TableStructure, report: Report<typeof meta.messages>): void {
   const { findings, missing } = tableUnits(view, t);
   for (const f of findings) {
-    const extra: Record<string, string> = f.kind === 'title' && 'title' in f.expr ? { title: f.expr.title } : {};
+    const extra: Record<string, string> = f.kind === 'title' && 'title' in f.expr ? { title: f.expr.title } : f.kind === 'label' ? { col: columnLetter(f.c) } : {};
     // The variant (unit, unit and scale, scale only) follows what was found, and so do the
     // params: the types cannot tie the two together, the rule tests check them.
     const found: FindingParams = { ...params(f.expr), ...extra };
@@ -371,7 +408,7 @@ export function fixUnits(view: SheetView, options: FixOptions = {}): Change[] {
       // `（単位：人，‰）`: which unit belongs to which column is not written; leave it.
       if (f.expr.units.length !== 1) continue;
       const add = level2Unit(f.expr.units[0], counters);
-      const cols = f.kind === 'table' ? f.columns.filter((c) => compatible(draft.columns[c], add)) : f.columns;
+      const cols = f.kind === 'table' || f.kind === 'label' ? f.columns.filter((c) => compatible(draft.columns[c], add)) : f.columns;
       if (cols.length === 0 || !cols.every((c) => compatible(draft.columns[c], add))) continue;
       for (const c of cols) if (claim(draft, c, add)) metaChanged = true;
       applied.push(f);
@@ -396,6 +433,13 @@ export function fixUnits(view: SheetView, options: FixOptions = {}): Change[] {
     }
 
     for (const f of applied) {
+      if (f.kind === 'label') {
+        for (const r of f.rows ?? []) {
+          const e = findUnitInTitle(getValue(sheet, r, f.c) as string);
+          if (e) edits.set(`${r},${f.c}`, { r, c: f.c, value: e.title });
+        }
+        continue;
+      }
       if (rowsToDelete.has(f.r)) continue;
       const value = getValue(sheet, f.r, f.c) as string;
       const next = f.kind === 'table' ? withoutUnit(value, f.expr) : leftover(f);
