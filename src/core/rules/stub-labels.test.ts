@@ -33,6 +33,11 @@ ruleTester(rule, {
       tables: [{ headerRows: [0, 0], keyColumns: [0, 1], kinds: ['text', 'text', 'number'] }],
     },
     {
+      name: 'parents written once over their children are no phrase',
+      rows: [['地域', '区', '人口'], ['東京都', '千代田区', 1], [null, '中央区', 2], ['大阪府', '北区', 3], [null, '中央区', 4]],
+      tables: [{ headerRows: [0, 0], keyColumns: [0, 1], kinds: ['text', 'text', 'number'] }],
+    },
+    {
       name: 'a section row followed by its members is not a wrapped label',
       rows: [['項目', '値'], ['総数', 10], ['男', null], ['15歳未満', 3]],
       tables: [{ headerRows: [0, 0], keyColumns: [0], kinds: ['text', 'number'] }],
@@ -59,6 +64,28 @@ ruleTester(rule, {
       errors: [{ messageId: 'wrapped', at: 'A3:B3', fixId: 'join', params: { row: 3, text: '（控除）補助金', above: '４．生産・輸入品に課される税' } }],
       output: {
         rows: [['項目', '2013年度'], ['４．生産・輸入品に課される税（控除）補助金', 480968], [null, null], ['５．民間最終消費支出', 3595756]],
+      },
+    },
+    {
+      name: 'a phrase written down a label column, a few words per cell, labels the rows under it up to a lone section row',
+      rows: [
+        [null, null, '高齢者'],
+        ['人口10万', '信号無視', 0.15],
+        ['人当たり', '通行区分', 0.1],
+        ['死者数', '横断違反', 0.32],
+        [null, '飛び出し', 0.02],
+        [null, '違反なし', 1.05],
+        ['（再掲）', null, null],
+        ['人口10万人当', '違反あり', 1.4],
+        ['たり死者数', '違反なし', 1.05],
+      ],
+      tables: [{ headerRows: [0, 0], keyColumns: [0, 1], kinds: ['text', 'text', 'number'] }],
+      errors: [
+        { messageId: 'vertical', at: 'A2:A6', params: { range: 'A2:A6', parts: '人口10万・人当たり・死者数', label: '人口10万人当たり死者数' } },
+        { messageId: 'vertical', at: 'A8:A9', params: { range: 'A8:A9', parts: '人口10万人当・たり死者数', label: '人口10万人当たり死者数' } },
+      ],
+      output: {
+        check: (view) => expect([1, 2, 3, 4, 5, 6, 7, 8].map((r) => getValue(view.sheet, r, 0))).toEqual([...Array(5).fill('人口10万人当たり死者数'), '（再掲）', '人口10万人当たり死者数', '人口10万人当たり死者数']),
       },
     },
     {

@@ -6,6 +6,7 @@
 // are labels of their own row only, never to be copied onto the rows below.
 import { type CellValue, type Sheet, getFormat, getValue } from '../model.ts';
 import { formatValue } from '../numberFormat.ts';
+import { appendAll } from '../arrays.ts';
 import { withoutLayoutSpaces } from '../text/layoutSpaces.ts';
 import type { TableStructure } from './types.ts';
 
@@ -92,6 +93,55 @@ function groupEnds(sheet: Sheet, t: TableStructure, child: number | undefined): 
   return ends;
 }
 
+/**
+ * Phrases written down a label column, a few words per cell (`人口10万` / `人当たり` /
+ * `死者数`), each at the top of the rows it labels, the column blank below it, and the
+ * next label column naming every row: each phrase is one label for its rows. A lone cell
+ * on a row without values (`（再掲）`) closes the phrase above it. A single label on a row
+ * with values means an ordinary stub of parents, and then nothing is read as a phrase.
+ */
+function phrasesDown(sheet: Sheet, t: TableStructure, c: number, next: number | undefined): VerticalLabel[] | undefined {
+  if (next === undefined) return undefined;
+  const { start, end } = t.dataRows;
+  const runs: number[][] = [];
+  const stops: number[] = [];
+  const hasOther = (r: number) => {
+    for (let cc = t.columns.start; cc <= t.columns.end; cc++) if (cc !== c && shown(sheet, r, cc).trim() !== '') return true;
+    return false;
+  };
+  for (let r = start; r <= end; r++) {
+    if (shown(sheet, r, c).trim() === '') continue;
+    if (!hasOther(r)) {
+      stops.push(r);
+      continue;
+    }
+    const last = runs[runs.length - 1];
+    if (last && last[last.length - 1] === r - 1) last.push(r);
+    else runs.push([r]);
+  }
+  if (runs.length === 0 || runs[0][0] !== start) return undefined;
+  const phrases: number[][] = [];
+  for (const run of runs) {
+    if (run.length === 1 || run.length > 6) return undefined;
+    phrases.push(run);
+  }
+  if (phrases.length === 0) return undefined;
+  const out: VerticalLabel[] = [];
+  for (const run of phrases) {
+    const parts = run.map((r) => withoutLayoutSpaces(shown(sheet, r, c)).trim());
+    if (parts.some((p) => isTotalLabel(p) || isSubItemLabel(p) || p.length > 8)) return undefined;
+    // Words, not the single characters of a label written vertically (`中`/`央`/`地`/`区`), which are read below.
+    if (parts.some((p) => isFragment(p))) return undefined;
+    // The next column labels the same rows: these are not parents over children of their own.
+    if (run.some((r) => shown(sheet, r, next).trim() === '')) return undefined;
+    const later = [...phrases.map((p) => p[0]), ...stops].filter((r) => r > run[0]);
+    const to = later.length ? Math.min(...later) - 1 : end;
+    out.push({ c, start: run[0], end: to, label: parts.join(''), cells: run });
+  }
+  // Words of a phrase leave the rows below them blank: one phrase at least labels more rows than it is written on.
+  return out.some((v) => v.end - v.start + 1 > v.cells.length) ? out : undefined;
+}
+
 /** Vertically written labels in the key columns of `t`. */
 export function verticalLabels(sheet: Sheet, t: TableStructure): VerticalLabel[] {
   const keys = t.columnInfo.filter((ci) => ci.key && ci.duplicateOf === undefined).map((ci) => ci.c);
@@ -121,6 +171,11 @@ export function verticalLabels(sheet: Sheet, t: TableStructure): VerticalLabel[]
       if (f && prevFragment) adjacent++;
       prevFragment = f;
       prevText = t1;
+    }
+    const phrases = phrasesDown(sheet, t, c, keys[i + 1]);
+    if (phrases) {
+      appendAll(out, phrases);
+      return;
     }
     // Short whole labels (`青森`, `東灘` on every row) are not fragments: fragments are mostly
     // single characters, and spell something, so they seldom repeat the cell above.
