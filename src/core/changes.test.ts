@@ -10,6 +10,7 @@ import {
   hiddenChange,
   metaChange,
   removeMergeChange,
+  reshapedSheets,
   revertChanges,
 } from './changes.ts';
 import { type CellRange, type CellSnapshot, type Workbook, emptyMeta, getCell, getProvenance, newSheet, setCell } from './model.ts';
@@ -144,5 +145,35 @@ describe('changes', () => {
     expect(wb.sheets.map((s) => s.id)).toEqual(['s1', 's2']);
     revertChanges(wb, [add]);
     expect(wb.sheets.map((s) => s.id)).toEqual(['s1']);
+  });
+
+  it('a list that cannot be applied whole is not applied at all', () => {
+    const wb = workbook(4, 3);
+    wb.sheets[0].merges = [{ s: { r: 2, c: 0 }, e: { r: 3, c: 0 } }];
+    const before = contents(wb);
+    const sheet = wb.sheets[0];
+    const list: Change[] = [
+      cellChange(wb, 's1', 0, 1, { value: 'x' }, 'edit'),
+      metaChange(sheet, { ...emptyMeta(), caption: 'c' }, 'caption-notes'),
+      deleteRowsChange(sheet, 0, 1, 'caption-notes'),
+      // Rows 2–3 are merged: this one throws after three changes went in.
+      deleteRowsChange(sheet, 2, 1, 'caption-notes'),
+    ];
+    expect(() => applyChanges(wb, list)).toThrow(/merge/);
+    expect(contents(wb)).toBe(before);
+  });
+
+  it('reshaped sheets: shape changes and sheets added count, cell edits do not, metadata only when asked', () => {
+    const wb = workbook(3, 3);
+    const sheet = wb.sheets[0];
+    const extra = newSheet('s2', 'T', 1, 1);
+    const cell = cellChange(wb, 's1', 0, 0, { value: 1 }, 'edit');
+    const meta = metaChange(sheet, emptyMeta(), 'meta');
+    const hidden = hiddenChange(sheet, { rows: [1], cols: [] }, 'hidden');
+    const add: Change = { kind: 'sheet', op: 'add', afterId: 's1', sheet: extra, ruleId: 'one-table' };
+    expect([...reshapedSheets([cell, meta])]).toEqual([]);
+    expect([...reshapedSheets([cell, meta], { withMeta: true })]).toEqual(['s1']);
+    expect([...reshapedSheets([hidden])]).toEqual(['s1']);
+    expect([...reshapedSheets([cell, add])]).toEqual(['s2']);
   });
 });

@@ -348,9 +348,19 @@ function applyOne(wb: Workbook, ch: Change, forward: boolean): void {
   }
 }
 
-/** Applies changes in order. Mutates `wb`; cell changes record provenance on their cell. */
+/**
+ * Applies changes in order. Mutates `wb`; cell changes record provenance on their cell.
+ * All or nothing: when one change cannot be applied, the ones before it are reverted and
+ * the error goes on, so a caller never holds a document that is half a command.
+ */
 export function applyChanges(wb: Workbook, changes: readonly Change[]): void {
-  for (const ch of changes) applyOne(wb, ch, true);
+  let i = 0;
+  try {
+    for (; i < changes.length; i++) applyOne(wb, changes[i], true);
+  } catch (e) {
+    for (let j = i - 1; j >= 0; j--) applyOne(wb, changes[j], false);
+    throw e;
+  }
 }
 
 /** Undoes changes that were applied with `applyChanges`, restoring the exact prior state. */
@@ -358,10 +368,20 @@ export function revertChanges(wb: Workbook, changes: readonly Change[]): void {
   for (let i = changes.length - 1; i >= 0; i--) applyOne(wb, changes[i], false);
 }
 
-/** Sheets whose shape or metadata the changes touch (ids; a split adds new ones). */
-export function touchedSheets(changes: readonly Change[]): Set<string> {
+/** The sheet a change is on; for a sheet added or removed, that sheet. */
+export function sheetOfChange(ch: Change): string {
+  return ch.kind === 'sheet' ? ch.sheet.id : ch.sheetId;
+}
+
+/**
+ * The sheets whose shape the changes alter (rows, columns, merges, hidden marks, sheets
+ * added or removed): on those, row and column numbers of an analysis or of a structure
+ * correction no longer point where they did. `withMeta`: also the sheets whose metadata
+ * the changes replace (a view showing the sheet's metadata must refresh).
+ */
+export function reshapedSheets(changes: readonly Change[], { withMeta = false } = {}): Set<string> {
   const out = new Set<string>();
-  for (const ch of changes) out.add(ch.kind === 'sheet' ? ch.sheet.id : ch.sheetId);
+  for (const ch of changes) if (isStructural(ch) || (withMeta && ch.kind === 'meta')) out.add(sheetOfChange(ch));
   return out;
 }
 

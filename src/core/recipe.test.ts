@@ -3,7 +3,9 @@ import { nextPopulationEdition } from '../../test/nextEdition.ts';
 import { sheetFromRows } from '../../test/sheets.ts';
 import { readWorkbook } from './io/read.ts';
 import { type Workbook, getValue } from './model.ts';
-import { type Recipe, RecipeError, cellRef, metaPatch, parseRecipe, replayRecipe, resolveCell, serializeRecipe } from './recipe.ts';
+import { emptyHistory, pushCommand } from './history.ts';
+import { DEFAULT_EXPORT } from './io/export.ts';
+import { type Recipe, type RecipeStep, RecipeError, cellRef, metaPatch, parseRecipe, recipeOf, replayRecipe, resolveCell, serializeRecipe } from './recipe.ts';
 
 function open(bytes: Uint8Array, name = 'population.xlsx'): Workbook {
   return readWorkbook(bytes, name).workbook;
@@ -73,5 +75,36 @@ describe('recipes', () => {
     const wb = open(nextPopulationEdition());
     expect(replayRecipe(wb, recipe).map((d) => d.outcome.status)).toEqual(['applied', 'applied']);
     expect(wb.meta).toEqual({ creator: '神戸市' });
+  });
+
+  it('a step that throws leaves the workbook as it was, the steps before it included', () => {
+    const wb: Workbook = { source: { fileName: 't.csv', format: 'csv', byteLength: 0 }, date1904: false, sheets: [sheetFromRows([['地区', '人口'], ['北区', 100]], { name: 'S' })] };
+    const broken = {
+      kind: 'meta',
+      sheet: 'S',
+      get patch(): never {
+        throw new Error('unreadable step');
+      },
+    } as unknown as RecipeStep;
+    const recipe: Recipe = { version: 1, source: { name: 't.csv' }, steps: [{ kind: 'edit', sheet: 'S', row: { index: 1, key: ['北区'] }, column: { index: 1, title: '人口' }, text: '7' }, broken] };
+    expect(() => replayRecipe(wb, recipe)).toThrow('unreadable step');
+    expect(getValue(wb.sheets[0], 1, 1)).toBe(100);
+    expect(wb.sheets[0].meta).toBeUndefined();
+  });
+
+  it('the recipe of a document: how it was read, the sheet shown, corrections first, then every step, and the export options', () => {
+    const sheet = sheetFromRows([['地区', '人口'], ['北区', 100]], { name: '人口' });
+    const wb: Workbook = { source: { fileName: 't.csv', format: 'csv', byteLength: 0, encoding: 'shift_jis', delimiter: ',' }, date1904: false, sheets: [sheet] };
+    let history = pushCommand(emptyHistory(), { step: { kind: 'fixAll' }, changes: [] });
+    history = pushCommand(history, { step: { kind: 'meta', sheet: '人口', patch: { creator: '統計課' } }, replayed: true, changes: [] });
+    const recipe = recipeOf(wb, history.past, [{ sheetId: sheet.id, table: 0, headerRows: { start: 0, end: 0 } }], sheet.id, { ...DEFAULT_EXPORT, numbers: 'stored' });
+    expect(recipe).toEqual({
+      version: 1,
+      source: { name: 't.csv', sheet: '人口', encoding: 'shift_jis', delimiter: ',' },
+      steps: [{ kind: 'structure', sheet: '人口', table: 0, headerRows: { start: 0, end: 0 } }, { kind: 'fixAll' }, { kind: 'meta', sheet: '人口', patch: { creator: '統計課' } }],
+      // The export options the recipe format records; the injection guard is not one of them.
+      export: { level: 2, encoding: 'utf-8-bom', eol: 'crlf', padAtLines: true, numbers: 'stored' },
+    });
+    expect(parseRecipe(serializeRecipe(recipe))).toEqual(recipe);
   });
 });

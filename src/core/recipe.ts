@@ -4,7 +4,7 @@
 // browser or by the CLI. Cell edits are recorded by row key (the values of the key
 // columns) and column title where possible, so they survive rows moving.
 import { snapshotFromInput } from './cellInput.ts';
-import { type Change, applyChanges, cellChange, metaChange, sameSnapshot, workbookMetaChange } from './changes.ts';
+import { type Change, applyChanges, cellChange, metaChange, revertChanges, sameSnapshot, workbookMetaChange } from './changes.ts';
 import { fixAllInPlace, planFix } from './fix/runFixes.ts';
 import { type CellRange, type Sheet, type TableMeta, type TextEncodingName, type Workbook, type WorkbookMeta, WORKBOOK_META_FIELDS, emptyMeta, getValue } from './model.ts';
 import { isRuleId, ruleById } from './rules/registry.ts';
@@ -254,9 +254,20 @@ export function metaPatch(before: TableMeta | undefined, after: TableMeta): Part
  * Replays a recipe on a workbook, step by step, applying each step's changes to `wb` (so
  * the next step sees them). Steps that do not apply to this file are reported, never
  * silently dropped. `overrides` receives the structure corrections the recipe makes.
+ * When a step throws, the steps before it are reverted: `wb` is left as it was.
  */
 export function replayRecipe(wb: Workbook, recipe: Recipe, overrides: StructureOverride[] = []): ReplayedStep[] {
   const out: ReplayedStep[] = [];
+  try {
+    replaySteps(wb, recipe, overrides, out);
+  } catch (e) {
+    for (let i = out.length - 1; i >= 0; i--) revertChanges(wb, out[i].changes);
+    throw e;
+  }
+  return out;
+}
+
+function replaySteps(wb: Workbook, recipe: Recipe, overrides: StructureOverride[], out: ReplayedStep[]): void {
   /** Records a step whose changes are already applied to `wb`. */
   const recorded = (step: RecipeStep, changes: Change[], empty: StepOutcome = { status: 'skipped', reason: 'nothing-to-fix' }) => {
     out.push({ step, changes, outcome: changes.length ? { status: 'applied', changes: changes.length } : empty });
@@ -322,5 +333,37 @@ export function replayRecipe(wb: Workbook, recipe: Recipe, overrides: StructureO
         break;
     }
   }
-  return out;
+}
+
+// --- the recipe of a document ----------------------------------------------------------
+
+/**
+ * What a recipe records of a document as it is now: how it was read, the sheet shown, the
+ * user's structure corrections (first: they decide what the later steps see), the step of
+ * every command done so far, and the export options of the download.
+ */
+export function recipeOf(
+  wb: Workbook,
+  done: readonly { step: RecipeStep }[],
+  overrides: readonly StructureOverride[],
+  activeSheetId: string | null,
+  exportOptions: Required<RecipeExport>,
+): Recipe {
+  const name = (id: string) => wb.sheets.find((sh) => sh.id === id)?.name;
+  const structure = overrides.map(({ sheetId, ...o }): RecipeStep => ({ kind: 'structure', sheet: name(sheetId) ?? sheetId, ...o }));
+  const src = wb.source;
+  const active = activeSheetId === null ? undefined : name(activeSheetId);
+  // Only what the recipe format records of the export options (not, say, the injection guard).
+  const { level, encoding, eol, padAtLines, numbers } = exportOptions;
+  return {
+    version: RECIPE_VERSION,
+    source: {
+      name: src.fileName,
+      ...(active ? { sheet: active } : {}),
+      ...(src.encoding ? { encoding: src.encoding } : {}),
+      ...(src.delimiter ? { delimiter: src.delimiter } : {}),
+    },
+    steps: [...structure, ...done.map((c) => c.step)],
+    export: { level, encoding, eol, padAtLines, numbers },
+  };
 }
