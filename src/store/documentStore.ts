@@ -16,7 +16,8 @@ import type { AnalysisDelta, SheetAnalysis } from '../core/analysis/analyse.ts';
 import { RECIPE_VERSION, type Recipe, type ReplayedStep, cellRef, metaPatch, serializeRecipe } from '../core/recipe.ts';
 import type { FixOptions, RuleId } from '../core/rules/types.ts';
 import type { StructureOverride } from '../core/structure/types.ts';
-import type { ExportAllOptions, ExportAllResult, ExportKind, ExportResult, HistoryRecord, OpenResult, PreviewCallback, SavedSessionInfo, SessionApi } from '../worker/session.ts';
+import type { ExportAllOptions, ExportAllResult, ExportKind, ExportResult, HistoryRecord, OpenResult, PreviewCallback, SavedSessionInfo } from '../worker/session.ts';
+import type { SessionApi } from '../worker/transport.ts';
 import { WorkerStopped } from '../worker/workerStopped.ts';
 import { type SheetFindings, applyDelta, findingsFrom } from './findings.ts';
 import { type Command, type History, emptyHistory, popRedo, popUndo, pushCommand } from '../core/history.ts';
@@ -382,7 +383,7 @@ export function createDocumentStore(session: SessionApi) {
       exportOptions: DEFAULT_EXPORT,
 
       openFile: async (file, options = {}) => {
-        const ok = await run(file.name, async (onPreview) => session.open(file.name, file instanceof Blob ? file : await file.arrayBuffer(), options, progress, onPreview));
+        const ok = await run(file.name, async (onPreview) => session.openFile(file.name, file instanceof Blob ? file : await file.arrayBuffer(), options, progress, onPreview));
         if (ok) shownFile = file;
         return ok;
       },

@@ -7,7 +7,8 @@ import { readWorkbook } from '../core/io/read.ts';
 import { getValue } from '../core/model.ts';
 import { nextTask } from '../core/nextTask.ts';
 import { createInProcessSession } from '../worker/client.ts';
-import type { OpenResult, SessionApi } from '../worker/session.ts';
+import type { OpenResult } from '../worker/session.ts';
+import type { SessionApi } from '../worker/transport.ts';
 import { WorkerStopped } from '../worker/workerStopped.ts';
 import { activeSheet, createDocumentStore } from './documentStore.ts';
 
@@ -22,8 +23,8 @@ function slowSession() {
   let slow = false;
   const session: SessionApi = {
     ...inner,
-    open: async (name, buffer, options, onProgress, onPreview) => {
-      if (!slow) return inner.open(name, buffer, options, onProgress, onPreview);
+    openFile: async (name, buffer, options, onProgress, onPreview) => {
+      if (!slow) return inner.openFile(name, buffer, options, onProgress, onPreview);
       slow = false; // only the next open is slow
       const { workbook } = readWorkbook(new Uint8Array(buffer instanceof Blob ? await buffer.arrayBuffer() : buffer), name, options);
       const sheet = workbook.sheets[0];
@@ -73,7 +74,7 @@ describe('loading a big file', () => {
     expect(getValue(activeSheet(store.getState())!, 3, 1)).toBe(before);
     expect(store.getState().history.past).toHaveLength(0);
 
-    finish(await inner.open('ci-index.xlsx', fixtureBytes('ci-index.xlsx').slice().buffer, {}));
+    finish(await inner.openFile('ci-index.xlsx', fixtureBytes('ci-index.xlsx').slice().buffer, {}));
     expect(await pending).toBe(true);
     expect(store.getState().loading).toBeNull();
     expect(store.getState().workbook?.source.fileName).toBe('ci-index.xlsx');

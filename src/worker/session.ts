@@ -3,7 +3,7 @@
 // grid shows. The main thread sends every change it applies; the replica stays equal.
 // Plain class with no worker globals, so tests drive it directly in Node.
 import { type AnalysisDelta, type SheetAnalysis, SheetAnalyzer } from '../core/analysis/analyse.ts';
-import { type Change, applyChanges, revertChanges } from '../core/changes.ts';
+import { type Change, applyChanges, reshapedSheets, revertChanges } from '../core/changes.ts';
 import { type FixAllProgress, type SheetSeed, fixAllInPlace, planFix } from '../core/fix/runFixes.ts';
 import type { FixOptions, RuleId } from '../core/rules/types.ts';
 import { type Recipe, type ReplayedStep, replayRecipe } from '../core/recipe.ts';
@@ -146,12 +146,22 @@ export class DocumentSession {
     });
   }
 
-  /** The user corrected the detection of one sheet: replace its overrides and re-analyse it. */
+  /**
+   * The user corrected the detection of one sheet: replace its overrides and re-analyse it.
+   * If the analysis throws, the sheet keeps the corrections it had.
+   */
   setOverrides(sheetId: string, overrides: StructureOverride[]): SheetAnalysis {
-    this.overrides = [...this.overrides.filter((o) => o.sheetId !== sheetId), ...overrides];
     const analyzer = this.analyzers.get(sheetId);
     if (!analyzer) throw new Error(`sheet ${sheetId} has not been analysed`);
-    return analyzer.setOverrides(overrides);
+    const before = this.overrides;
+    this.overrides = [...before.filter((o) => o.sheetId !== sheetId), ...overrides];
+    try {
+      return analyzer.setOverrides(overrides);
+    } catch (e) {
+      this.overrides = before;
+      this.rejudge(sheetId, () => analyzer.setOverrides(before.filter((o) => o.sheetId === sheetId)));
+      throw e;
+    }
   }
 
   /** The changes one rule's fix would make on a sheet (the preview); nothing is applied. */
@@ -164,6 +174,9 @@ export class DocumentSession {
    * `command`, analysed again from what the fixes already know of each sheet. Returns the
    * changes (for the main thread's copy, which must apply them without sending them back)
    * and the new analysis. One round trip instead of plan → revert → send → apply.
+   * All or nothing: when a fix or the analysis after them throws, the document, the
+   * history, the corrections and the analyses are left as they were and the error goes
+   * on (the main thread then applies nothing).
    */
   fixAll(command: Omit<Command, 'changes'>, onProgress?: (p: FixAllProgress) => void): { changes: Change[]; deltas: AnalysisDelta[] } {
     const wb = this.requireWorkbook();
@@ -172,13 +185,14 @@ export class DocumentSession {
       const seed = analyzer.seed();
       if (seed) seeds.set(id, seed);
     }
+    // fixAllInPlace puts the workbook back itself when a fix throws.
     const { changes, views } = fixAllInPlace(wb, onProgress, {}, this.overrides, seeds);
     if (changes.length === 0) return { changes, deltas: [] };
+    // The user's corrections moved with the rows the fixes deleted: they still hold.
+    const deltas = this.reanalyseOrRevert(changes, (sheet) => views.seedOf(sheet), views.currentOverrides());
     this.history = pushCommand(this.history, { ...command, changes });
     this.scheduleSave();
-    // The user's corrections moved with the rows the fixes deleted: they still hold.
-    this.overrides = views.currentOverrides();
-    return { changes, deltas: this.reanalyse(changes, (sheet) => views.seedOf(sheet), true) };
+    return { changes, deltas };
   }
 
   /**
@@ -255,17 +269,7 @@ export class DocumentSession {
   /** `known`: row summaries and structure of a reshaped sheet already worked out (by fix-all). */
   private reanalyse(changes: Change[], known?: (sheet: Sheet) => SheetSeed, overridesRebased = false): AnalysisDelta[] {
     const wb = this.requireWorkbook();
-    const cells = new Map<string, { r: number; c: number }[]>();
-    const reshaped = new Set<string>();
-    for (const ch of changes) {
-      if (ch.kind === 'cell') {
-        const list = cells.get(ch.sheetId) ?? [];
-        list.push({ r: ch.r, c: ch.c });
-        cells.set(ch.sheetId, list);
-      } else if (ch.kind !== 'meta') {
-        reshaped.add(ch.kind === 'sheet' ? ch.sheet.id : ch.sheetId);
-      }
-    }
+    const reshaped = reshapedSheets(changes);
     const deltas: AnalysisDelta[] = [];
     for (const sheetId of reshaped) {
       const sheet = sheetById(wb, sheetId);
@@ -280,12 +284,50 @@ export class DocumentSession {
       this.analyzers.set(sheetId, analyzer);
       deltas.push({ sheetId, full: analyzer.analyse(known?.(sheet)) });
     }
-    for (const [sheetId, list] of cells) {
-      if (reshaped.has(sheetId)) continue;
+    for (const [sheetId, list] of changedCells(changes, reshaped)) {
       const analyzer = this.analyzers.get(sheetId);
       if (analyzer) deltas.push(analyzer.update(list));
     }
     return deltas;
+  }
+
+  /**
+   * `reanalyse` after `changes` were applied here, with `rebased`: the corrections as the
+   * changes moved them. When it throws, the changes are reverted, the corrections and
+   * analyses are those of before, and the error goes on.
+   */
+  private reanalyseOrRevert(changes: Change[], known: (sheet: Sheet) => SheetSeed, rebased: StructureOverride[]): AnalysisDelta[] {
+    const overrides = this.overrides;
+    const analyzers = new Map(this.analyzers);
+    try {
+      this.overrides = rebased;
+      return this.reanalyse(changes, known, true);
+    } catch (e) {
+      revertChanges(this.requireWorkbook(), changes);
+      this.overrides = overrides;
+      this.analyzers = analyzers;
+      // A reshaped sheet got a new analyzer (now dropped); a sheet whose cells changed had
+      // its own updated in place, so it judges those cells again as they are back.
+      for (const [sheetId, list] of changedCells(changes, reshapedSheets(changes))) {
+        const analyzer = analyzers.get(sheetId);
+        if (analyzer) this.rejudge(sheetId, () => analyzer.update(list));
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Brings an analyzer back in line with its sheet after a failed step. An analyzer that
+   * cannot judge the sheet as it was is dropped rather than kept half-updated: the sheet
+   * then gives no findings until the next full analysis, instead of wrong ones.
+   */
+  private rejudge(sheetId: string, redo: () => unknown): void {
+    try {
+      redo();
+    } catch (e) {
+      console.error(`analysis of ${sheetId} could not be restored`, e);
+      this.analyzers.delete(sheetId);
+    }
   }
 
   /** One column of a sheet, to be sent to the main thread in slices. */
@@ -343,6 +385,18 @@ export class DocumentSession {
   }
 }
 
+/** The cells each change list edits, per sheet, leaving out the sheets in `skip`. */
+function changedCells(changes: readonly Change[], skip: ReadonlySet<string>): Map<string, { r: number; c: number }[]> {
+  const cells = new Map<string, { r: number; c: number }[]>();
+  for (const ch of changes) {
+    if (ch.kind !== 'cell' || skip.has(ch.sheetId)) continue;
+    const list = cells.get(ch.sheetId);
+    if (list) list.push({ r: ch.r, c: ch.c });
+    else cells.set(ch.sheetId, [{ r: ch.r, c: ch.c }]);
+  }
+  return cells;
+}
+
 /**
  * The preview's rows, then its findings. The preview is analysed on its own: the session's
  * document stays the previous one until the whole file is read.
@@ -351,30 +405,4 @@ function sendPreview(p: WorkbookPreview, onPreview: PreviewCallback): void {
   onPreview({ kind: 'rows', ...p });
   const sheet = sheetById(p.workbook, p.sheetId);
   if (sheet) onPreview({ kind: 'findings', analysis: new SheetAnalyzer(sheet, p.workbook.date1904).analyse() });
-}
-
-/** What the main thread may call. Every method may be async across the worker boundary. */
-export interface SessionApi {
-  /** Reads a file: the user's (a big text file is previewed from its head) or bytes. */
-  open(name: string, file: Blob | ArrayBuffer, options: ReadOptions, onProgress?: ProgressFn, onPreview?: PreviewCallback): Promise<OpenResult>;
-  /**
-   * Stops a read in progress at once (the worker is replaced: a read cannot be interrupted
-   * otherwise). Every pending call rejects with ReadCancelled; the new worker holds no
-   * document until `adopt`.
-   */
-  cancel(): Promise<void>;
-  adopt(workbook: Workbook, history: History, overrides: StructureOverride[]): Promise<void>;
-  analyse(onProgress?: ProgressFn): Promise<SheetAnalysis[]>;
-  planFix(sheetId: string, ruleId: RuleId, options?: FixOptions): Promise<Change[]>;
-  /** 「すべて修正」 applied in the worker and recorded there; the caller applies `changes` to its own copy only. */
-  fixAll(command: Omit<Command, 'changes'>, onProgress?: (p: FixAllProgress) => void): Promise<{ changes: Change[]; deltas: AnalysisDelta[] }>;
-  planRecipe(recipe: Recipe): Promise<{ steps: ReplayedStep[]; overrides: StructureOverride[] }>;
-  setOverrides(sheetId: string, overrides: StructureOverride[]): Promise<SheetAnalysis>;
-  apply(changes: Change[], record?: HistoryRecord): Promise<AnalysisDelta[]>;
-  revert(changes: Change[], record?: HistoryRecord): Promise<AnalysisDelta[]>;
-  savedSessionInfo(): Promise<SavedSessionInfo | undefined>;
-  restore(): Promise<{ result: OpenResult; history: History } | undefined>;
-  clearSaved(): Promise<void>;
-  export(sheetId: string, what: ExportKind, options: ExportOptions, recipeJson?: string): Promise<ExportResult>;
-  exportAll(options: ExportOptions, recipeJson?: string, extra?: ExportAllOptions): Promise<ExportAllResult>;
 }

@@ -2,7 +2,6 @@
 // 100,000 × 20 workbook (or 100,000 violations) is one long task on the main thread when
 // it arrives; sent as a skeleton plus slices of at most SLICE_CELLS values, each message
 // is deserialised in a few milliseconds and the page stays responsive in between.
-import type { AnalysisDelta, SheetAnalysis } from '../core/analysis/analyse.ts';
 import type { Change } from '../core/changes.ts';
 import { CELL_ARRAYS, type CellArrayKey, type CellSnapshot, type CellValue, type Column, type Workbook, sliceColumn } from '../core/model.ts';
 
@@ -206,20 +205,11 @@ export function unpackChanges(p: PackedChanges): Change[] {
   return out;
 }
 
-/** Row ranges to fetch one column in, each at most SLICE_CELLS long. */
-export function sliceRanges(rowCount: number): [number, number][] {
+/** Row ranges to fetch one column in, each at most `size` long. */
+export function sliceRanges(rowCount: number, size = SLICE_CELLS): [number, number][] {
   const out: [number, number][] = [];
-  for (let start = 0; start < rowCount; start += SLICE_CELLS) out.push([start, Math.min(rowCount, start + SLICE_CELLS)]);
+  for (let start = 0; start < rowCount; start += size) out.push([start, Math.min(rowCount, start + size)]);
   return out.length ? out : [[0, 0]];
-}
-
-/** An analysis without its (possibly huge) list of cell violations, fetched in pages. */
-export function withoutCellViolations(a: SheetAnalysis): SheetAnalysis & { cellViolationCount: number } {
-  return { ...a, cellViolations: [], cellViolationCount: a.cellViolations.length };
-}
-
-export function deltaWithoutCellViolations(d: AnalysisDelta): AnalysisDelta & { cellViolationCount?: number } {
-  return d.full ? { ...d, full: withoutCellViolations(d.full), cellViolationCount: d.full.cellViolations.length } : d;
 }
 
 export function pages(count: number, size = VIOLATION_PAGE): [number, number][] {
