@@ -4,6 +4,7 @@ import { sheetFromRows } from '../../test/sheets.ts';
 import {
   type Change,
   applyChanges,
+  applyChangesInPieces,
   cellChange,
   deleteColumnsChange,
   deleteRowsChange,
@@ -175,5 +176,17 @@ describe('changes', () => {
     expect([...reshapedSheets([cell, meta], { withMeta: true })]).toEqual(['s1']);
     expect([...reshapedSheets([hidden])]).toEqual(['s1']);
     expect([...reshapedSheets([cell, add])]).toEqual(['s2']);
+  });
+
+  it('a long list applied in pieces that fails in a later piece leaves the document as it was', async () => {
+    const wb = workbook(4, 3);
+    wb.sheets[0].merges = [{ s: { r: 2, c: 0 }, e: { r: 3, c: 0 } }];
+    const before = contents(wb);
+    const list: Change[] = [0, 1, 2].map((c) => cellChange(wb, 's1', 0, c, { value: `x${c}` }, 'edit'));
+    list.push(cellChange(wb, 's1', 1, 0, { value: 'y' }, 'edit'), deleteRowsChange(wb.sheets[0], 2, 1, 'caption-notes'));
+    let pauses = 0;
+    await expect(applyChangesInPieces(wb, list, 2, async () => void pauses++)).rejects.toThrow(/merge/);
+    expect(pauses).toBe(2);
+    expect(contents(wb)).toBe(before);
   });
 });

@@ -363,6 +363,24 @@ export function applyChanges(wb: Workbook, changes: readonly Change[]): void {
   }
 }
 
+/**
+ * `applyChanges` of a long list in pieces of `piece` changes with `pause()` awaited between
+ * them, so that a page keeps painting while 200,000 changes go in. All or nothing as well:
+ * when a piece cannot be applied, the pieces before it are reverted and the error goes on.
+ */
+export async function applyChangesInPieces(wb: Workbook, changes: readonly Change[], piece: number, pause: () => Promise<void>): Promise<void> {
+  let done = 0;
+  try {
+    for (; done < changes.length; done += piece) {
+      if (done > 0) await pause();
+      applyChanges(wb, changes.slice(done, done + piece));
+    }
+  } catch (e) {
+    revertChanges(wb, changes.slice(0, done));
+    throw e;
+  }
+}
+
 /** Undoes changes that were applied with `applyChanges`, restoring the exact prior state. */
 export function revertChanges(wb: Workbook, changes: readonly Change[]): void {
   for (let i = changes.length - 1; i >= 0; i--) applyOne(wb, changes[i], false);

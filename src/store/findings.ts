@@ -60,6 +60,18 @@ export function applyDelta(f: SheetFindings, d: AnalysisDelta): SheetFindings {
   };
 }
 
+/** Findings per sheet after an edit's deltas: sheets gone are dropped, re-analysed ones replaced. */
+export function mergeDeltas(findings: Readonly<Record<string, SheetFindings>>, deltas: readonly AnalysisDelta[]): Record<string, SheetFindings> {
+  const out = { ...findings };
+  for (const d of deltas) {
+    const current = out[d.sheetId];
+    if (d.removed) delete out[d.sheetId];
+    else if (d.full) out[d.sheetId] = findingsFrom(d.full);
+    else if (current) out[d.sheetId] = applyDelta(current, d);
+  }
+  return out;
+}
+
 export function violationsAt(f: SheetFindings | undefined, r: number, c: number): Violation[] {
   if (!f) return [];
   const own = f.byCell.get(cellKey(r, c));

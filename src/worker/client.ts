@@ -43,8 +43,11 @@ export function createWorkerSession(): { api: SessionApi; terminate: () => void 
   };
   start();
 
-  const call = ((method: keyof Endpoint, ...args: unknown[]) =>
-    Promise.race([(remote[method] as unknown as (...a: unknown[]) => Promise<unknown>)(...args), stopped])) as Call;
+  const call = ((method: keyof Endpoint, ...args: unknown[]) => {
+    // The worker this call goes to: if it stops, even while the request is being sent, the call rejects.
+    const gone = stopped;
+    return Promise.race([(remote[method] as unknown as (...a: unknown[]) => Promise<unknown>)(...args), gone]);
+  }) as Call;
 
   const api: SessionApi = {
     ...connectSession(call, COMLINK),

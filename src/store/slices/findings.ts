@@ -1,0 +1,77 @@
+// What the analysis found per sheet, and the user's structure corrections it honours.
+import type { AnalysisDelta } from '../../core/analysis/analyse.ts';
+import type { StructureOverride } from '../../core/structure/types.ts';
+import { type StoreContext, errorText } from '../context.ts';
+import { type SheetFindings, findingsFrom, mergeDeltas } from '../findings.ts';
+
+export interface FindingsSlice {
+  /** Analysis results per sheet id; absent while the worker is still analysing. */
+  findings: Record<string, SheetFindings>;
+  /** Why the last analysis failed (the document stays usable; the panel says so). */
+  analysisFailed: string | null;
+  /** Structure corrections the user made, per sheet id. */
+  overrides: Record<string, StructureOverride[]>;
+  /** Replaces the user's structure corrections for a sheet (empty list = back to detection). */
+  setOverrides(sheetId: string, overrides: StructureOverride[]): Promise<void>;
+}
+
+export interface FindingsInternals {
+  /** Analyses the whole document. `keep`: the current findings stay on screen until the new ones arrive (they will match). */
+  analyse(keep?: boolean): Promise<void>;
+  /** Patches the findings with the deltas of an edit. */
+  merge(deltas: readonly AnalysisDelta[]): void;
+  /** `setOverrides` without reporting: a failure goes to the caller (the sheet keeps its corrections). */
+  applyOverrides(sheetId: string, overrides: StructureOverride[]): Promise<void>;
+}
+
+export function findingsSlice(ctx: StoreContext): { slice: FindingsSlice; internals: FindingsInternals } {
+  const { session, set, get } = ctx;
+
+  const analyse = async (keep = false) => {
+    const mine = ctx.newGeneration();
+    set(keep ? { analysisFailed: null } : { analysisFailed: null, findings: {} });
+    try {
+      const results = await ctx.busy(['analysing'], () => session.analyse());
+      if (mine !== ctx.generation()) return;
+      const findings: Record<string, SheetFindings> = {};
+      for (const a of results) findings[a.sheetId] = findingsFrom(a);
+      set({ findings });
+    } catch (e) {
+      if (mine === ctx.generation()) set({ analysisFailed: errorText(e) });
+      console.error('analysis failed', e);
+    }
+  };
+
+  const merge = (deltas: readonly AnalysisDelta[]) => set({ findings: mergeDeltas(get().findings, deltas) });
+
+  const applyOverrides = async (sheetId: string, overrides: StructureOverride[]) => {
+    if (get().loading) return;
+    const mine = ctx.generation();
+    const before = get().overrides[sheetId];
+    set({ overrides: { ...get().overrides, [sheetId]: overrides } });
+    try {
+      const analysis = await ctx.busy(['analysing'], () => session.setOverrides(sheetId, overrides));
+      if (mine !== ctx.generation()) return;
+      set({ findings: { ...get().findings, [sheetId]: findingsFrom(analysis) } });
+    } catch (e) {
+      // The worker kept the sheet's earlier corrections: so does the panel.
+      if (mine === ctx.generation()) {
+        const { [sheetId]: _failed, ...rest } = get().overrides;
+        set({ overrides: before ? { ...rest, [sheetId]: before } : rest });
+      }
+      throw e;
+    }
+  };
+
+  return {
+    slice: {
+      findings: {},
+      analysisFailed: null,
+      overrides: {},
+      setOverrides: async (sheetId, overrides) => {
+        await ctx.run('setOverrides', () => applyOverrides(sheetId, overrides));
+      },
+    },
+    internals: { analyse, merge, applyOverrides },
+  };
+}
