@@ -7,7 +7,7 @@ import { CellDetails } from './CellDetails.tsx';
 import { useDoc, useDocumentStore, useLang, useT } from './context.ts';
 import { DropOverlay } from './FileDrop.tsx';
 import { LoadProgress } from './LoadProgress.tsx';
-import { ErrorAlert, ReadWarnings } from './Messages.tsx';
+import { ErrorAlert, FailureAlert, ReadWarnings } from './Messages.tsx';
 import { SheetGrid } from './SheetGrid.tsx';
 import { StructurePanel } from './StructurePanel.tsx';
 import { FixPreview } from './FixPreview.tsx';
@@ -68,6 +68,7 @@ export function App() {
       <DropOverlay onFile={openFile} />
       <RestoreBanner />
       <ErrorAlert />
+      <FailureAlert />
       <ReadWarnings />
       <LoadProgress />
       {!sheet && !loading && (
