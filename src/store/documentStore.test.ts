@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { corpusBytes, itWithCorpus } from '../../test/corpus.ts';
+import { documentContents } from '../../test/documentContents.ts';
 import { fixtureBytes } from '../../test/fixtures.ts';
 import type { Command } from '../core/history.ts';
 import { DEFAULT_EXPORT } from '../core/io/export.ts';
-import { type CellRange, getValue, parseAddress } from '../core/model.ts';
+import { getValue, parseAddress } from '../core/model.ts';
 import { createInProcessSession } from '../worker/client.ts';
 import { activeSheet, createDocumentStore, isDirty, safeFileName } from './documentStore.ts';
 
@@ -137,15 +138,6 @@ describe('document store', () => {
 /** What a command of the history did: its step's kind, and whether a recipe replayed it. */
 const commandKind = (c: Command): string => (c.replayed ? `replayed ${c.step.kind}` : c.step.kind);
 
-/** The document as JSON; merges in any order, and a column's note or provenance list emptied by an undo, are the same. */
-function contents(wb: unknown): string {
-  return JSON.stringify(wb, (k, v) => {
-    if ((k === 'provenance' || k === 'notes') && Array.isArray(v) && v.every((x) => x == null)) return undefined;
-    if (k === 'merges') return [...(v as CellRange[])].sort((a, b) => a.s.r - b.s.r || a.s.c - b.s.c);
-    return v;
-  });
-}
-
 describe('すべて修正 in one worker call', () => {
   it.each(['population.xlsx', 'crushed-stone.xlsx', 'ci-index.xlsx', 'shelters-sjis.csv'])(
     '%s: both copies hold the fixed document, the findings are those of a fresh analysis, one undo restores it all',
@@ -153,7 +145,7 @@ describe('すべて修正 in one worker call', () => {
       const { store, session } = await openedStore(name);
       store.getState().editCell(0, 0, '手で直した表題');
       const original = await exportedText(store);
-      const edited = contents(store.getState().workbook);
+      const edited = documentContents(store.getState().workbook);
       await store.getState().fixAll();
       const st = store.getState();
       expect(st.fixing).toBe(false);
@@ -176,7 +168,7 @@ describe('すべて修正 in one worker call', () => {
       expect(mineCsv.ok && theirs.ok && Buffer.from(mineCsv.file.bytes).equals(Buffer.from(theirs.file.bytes))).toBe(true);
 
       store.getState().undo();
-      expect(contents(store.getState().workbook)).toBe(edited);
+      expect(documentContents(store.getState().workbook)).toBe(edited);
       expect(await exportedText(store)).toBe(original);
       store.getState().redo();
       const redone = await session.export(store.getState().activeSheetId!, 'csv', DEFAULT_EXPORT);

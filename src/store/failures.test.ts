@@ -1,10 +1,10 @@
 // Async actions that fail: every busy flag comes down, the failure is recorded for the
 // alert, and the document and its undo history stay exactly as they were.
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { documentContents } from '../../test/documentContents.ts';
 import { fixtureBytes } from '../../test/fixtures.ts';
 import { SheetAnalyzer } from '../core/analysis/analyse.ts';
 import type { Change } from '../core/changes.ts';
-import type { CellRange } from '../core/model.ts';
 import { nextTask } from '../core/nextTask.ts';
 import { createInProcessSession } from '../worker/client.ts';
 import type { SessionApi } from '../worker/transport.ts';
@@ -12,15 +12,6 @@ import { WorkerStopped } from '../worker/workerStopped.ts';
 import { type DocumentStore, createDocumentStore } from './documentStore.ts';
 
 const file = (name: string) => ({ name, arrayBuffer: async () => fixtureBytes(name).slice().buffer });
-
-/** The document as JSON; merges in any order, and a column's note or provenance list emptied by an undo, are the same. */
-function contents(wb: unknown): string {
-  return JSON.stringify(wb, (k, v) => {
-    if ((k === 'provenance' || k === 'notes') && Array.isArray(v) && v.every((x) => x == null)) return undefined;
-    if (k === 'merges') return [...(v as CellRange[])].sort((a, b) => a.s.r - b.s.r || a.s.c - b.s.c);
-    return v;
-  });
-}
 
 async function csvOf(store: DocumentStore) {
   const out = await store.getState().exportActive();
@@ -41,7 +32,7 @@ async function editedStore(session: SessionApi = createInProcessSession()) {
 /** What must not change when an action fails. */
 function snapshot(store: DocumentStore) {
   const s = store.getState();
-  return { document: contents(s.workbook), history: s.history, version: s.version, total: s.findings.s1?.total };
+  return { document: documentContents(s.workbook), history: s.history, version: s.version, total: s.findings.s1?.total };
 }
 
 const rejecting = (e: Error) => async () => Promise.reject(e);
@@ -73,7 +64,7 @@ describe('a failed 「すべて修正」', () => {
     expect(store.getState().failure).toBeNull();
     expect(store.getState().history.past.map((c) => c.step.kind)).toEqual(['edit', 'fixAll']);
     store.getState().undo();
-    expect(contents(store.getState().workbook)).toBe(before.document);
+    expect(documentContents(store.getState().workbook)).toBe(before.document);
   });
 
   it('here, when its changes cannot be applied to this copy: this copy is put back and the worker takes it over', async () => {

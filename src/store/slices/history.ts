@@ -58,6 +58,13 @@ export function historySlice(ctx: StoreContext, findings: FindingsInternals, rep
     set({ ...patch, history: pushCommand(get().history, command), version: get().version + 1, preview: null });
   };
 
+  /** Undo or redo: the command taken off one stack is reverted or applied, the history moves. */
+  const step = (popped: ReturnType<typeof popUndo>, how: 'apply' | 'revert', record: HistoryRecord) => {
+    if (!popped) return;
+    const patch = mutate(popped.command.changes, how, record);
+    set({ ...patch, history: popped.history, version: get().version + 1, preview: null });
+  };
+
   // Nothing changes a document that is still being read (the grid may show its first
   // rows), or while 「すべて修正」 or a recipe runs (the grid and panel are read-only then).
   const locked = () => get().loading !== null || get().fixing;
@@ -73,19 +80,11 @@ export function historySlice(ctx: StoreContext, findings: FindingsInternals, rep
       },
 
       undo: () => {
-        if (locked()) return;
-        const popped = popUndo(get().history);
-        if (!popped) return;
-        const patch = mutate(popped.command.changes, 'revert', { op: 'undo' });
-        set({ ...patch, history: popped.history, version: get().version + 1, preview: null });
+        if (!locked()) step(popUndo(get().history), 'revert', { op: 'undo' });
       },
 
       redo: () => {
-        if (locked()) return;
-        const popped = popRedo(get().history);
-        if (!popped) return;
-        const patch = mutate(popped.command.changes, 'apply', { op: 'redo' });
-        set({ ...patch, history: popped.history, version: get().version + 1, preview: null });
+        if (!locked()) step(popRedo(get().history), 'apply', { op: 'redo' });
       },
 
       undoTo: (count) => {
