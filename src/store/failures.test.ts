@@ -131,6 +131,34 @@ describe('a failed 「すべて修正」', () => {
     expect(await csvOf(store)).toContain('全 国,1,');
   });
 
+  it('pressed again while the fresh worker takes over: the worker adopts first, its analysis does not drop the result', async () => {
+    const inner = createInProcessSession();
+    const listeners = new Set<() => void>();
+    let adopted!: Promise<void>;
+    const session: SessionApi = {
+      ...inner,
+      adopt: (workbook, history, overrides) => (adopted = inner.adopt(workbook, history, overrides)),
+      // The worker answers in the order it was asked: the adoption, then fix-all.
+      fixAll: async (command, onProgress) => {
+        await adopted;
+        return inner.fixAll(command, onProgress);
+      },
+      onCrash: (listener) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    };
+    const store = await editedStore(session);
+    for (const listener of listeners) listener();
+    await store.getState().fixAll();
+    await vi.waitFor(() => expect(store.getState().analysing).toBe(false));
+    const st = store.getState();
+    expect(st.history.past.map((c) => c.step.kind)).toEqual(['edit', 'fixAll']);
+    expect(st.workbook!.sheets[0].merges).toEqual([]);
+    // The worker holds the same fixed document.
+    expect(await csvOf(store)).toContain('全国,1,');
+  });
+
   it('a document opened while it runs: its result is dropped and the flag still comes down', async () => {
     const inner = createInProcessSession();
     let finish: (() => void) | undefined;

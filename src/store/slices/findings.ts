@@ -27,17 +27,22 @@ export interface FindingsInternals {
 export function findingsSlice(ctx: StoreContext): { slice: FindingsSlice; internals: FindingsInternals } {
   const { session, set, get } = ctx;
 
+  // Analyses of one document: only the latest lands. A new analysis does not make the
+  // document another one, so an action in flight on it (fix-all) still applies its result.
+  let analysisRun = 0;
   const analyse = async (keep = false) => {
-    const mine = ctx.newGeneration();
+    const mine = ctx.generation();
+    const run = ++analysisRun;
+    const current = () => mine === ctx.generation() && run === analysisRun;
     set(keep ? { analysisFailed: null } : { analysisFailed: null, findings: {} });
     try {
       const results = await ctx.busy(['analysing'], () => session.analyse());
-      if (mine !== ctx.generation()) return;
+      if (!current()) return;
       const findings: Record<string, SheetFindings> = {};
       for (const a of results) findings[a.sheetId] = findingsFrom(a);
       set({ findings });
     } catch (e) {
-      if (mine === ctx.generation()) set({ analysisFailed: errorText(e) });
+      if (current()) set({ analysisFailed: errorText(e) });
       console.error('analysis failed', e);
     }
   };

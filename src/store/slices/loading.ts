@@ -90,6 +90,7 @@ export function loadingSlice(ctx: StoreContext, findings: FindingsInternals, rep
     // The sheet the preview showed stays the active one (same id in the whole workbook).
     const shown = get().loading?.preview ? get().activeSheetId : null;
     const first = result.workbook.sheets.find((s) => !s.hidden && s.rowCount > 0) ?? result.workbook.sheets[0];
+    ctx.newGeneration();
     set({
       workbook: result.workbook,
       activeSheetId: (shown && result.workbook.sheets.some((sh) => sh.id === shown) ? shown : first?.id) ?? null,
