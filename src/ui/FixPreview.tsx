@@ -7,7 +7,8 @@ import { guideReference } from '../core/rules/messages.ts';
 import { ruleById } from '../core/rules/registry.ts';
 import { storedValueText } from './cellDescription.ts';
 import { useDoc, useLang, useT } from './context.ts';
-import type { MessageKey } from './i18n.ts';
+import type { Lang, MessageKey } from './i18n.ts';
+import type { RuleModule } from '../core/rules/types.ts';
 
 const SHOWN = 40;
 
@@ -20,14 +21,68 @@ function summary(changes: Change[]): { key: MessageKey; count: number }[] {
   const hidden = changes.filter((c) => c.kind === 'hidden').length;
   const meta = changes.filter((c) => c.kind === 'meta').length;
   const out: { key: MessageKey; count: number }[] = [];
+  const added = changes.reduce((n, c) => n + (c.kind === 'columns' && c.op === 'insert' ? c.columns.length : 0), 0);
   if (cells) out.push({ key: 'fix.summary.cells', count: cells });
   if (merges) out.push({ key: 'fix.summary.merges', count: merges });
   if (rows) out.push({ key: 'fix.summary.rows', count: rows });
   if (columns) out.push({ key: 'fix.summary.columns', count: columns });
+  if (added) out.push({ key: 'fix.summary.addedColumns', count: added });
   if (sheets) out.push({ key: 'fix.summary.sheets', count: sheets });
   if (hidden) out.push({ key: 'fix.summary.hidden', count: hidden });
   if (meta) out.push({ key: 'fix.summary.meta', count: meta });
   return out;
+}
+
+type OptionSpec = NonNullable<RuleModule['fixOptions']>[string];
+type OptionValue = OptionSpec['default'];
+
+/**
+ * One fix option as the control its type calls for: a checkbox for a yes/no option, a
+ * select for a choice, a number or text box otherwise. The value keeps the type of the
+ * option's default (a boolean stays a boolean: the fix tests `=== true`).
+ */
+function FixOption({ spec, value, lang, onChange }: { spec: OptionSpec; value: OptionValue; lang: Lang; onChange(value: OptionValue): void }) {
+  if (typeof spec.default === 'boolean') {
+    return (
+      <label className="option option-check">
+        <input type="checkbox" checked={value === true} onChange={(e) => onChange(e.target.checked)} />
+        {spec.label[lang]}
+      </label>
+    );
+  }
+  if (spec.choices) {
+    return (
+      <label className="option">
+        {spec.label[lang]}
+        <select value={String(value)} onChange={(e) => onChange(e.target.value)}>
+          {spec.choices.map((ch) => (
+            <option key={ch.value} value={ch.value}>
+              {ch.label[lang]}
+            </option>
+          ))}
+        </select>
+      </label>
+    );
+  }
+  const numeric = typeof spec.default === 'number';
+  const commit = (text: string) => {
+    const next = numeric ? Number(text) : text;
+    if (numeric && !Number.isFinite(next)) return;
+    if (next !== value) onChange(next);
+  };
+  return (
+    <label className="option">
+      {spec.label[lang]}
+      <input
+        type={numeric ? 'number' : 'text'}
+        defaultValue={String(value)}
+        onBlur={(e) => commit(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit(e.currentTarget.value);
+        }}
+      />
+    </label>
+  );
 }
 
 export function FixPreview() {
@@ -58,23 +113,13 @@ export function FixPreview() {
         </ul>
       )}
       {Object.entries(rule.fixOptions ?? {}).map(([name, spec]) => (
-        <label key={name} className="option">
-          {spec.label[lang]}
-          {spec.choices ? (
-            <select value={String(preview.options[name] ?? spec.default)} onChange={(e) => void previewFix(preview.ruleId, { ...preview.options, [name]: e.target.value })}>
-              {spec.choices.map((ch) => (
-                <option key={ch.value} value={ch.value}>
-                  {ch.label[lang]}
-                </option>
-              ))}
-            </select>
-          ) : (
-            <input
-              defaultValue={String(preview.options[name] ?? spec.default)}
-              onBlur={(e) => void previewFix(preview.ruleId, { ...preview.options, [name]: e.target.value })}
-            />
-          )}
-        </label>
+        <FixOption
+          key={`${preview.ruleId}:${name}`}
+          spec={spec}
+          value={preview.options[name] ?? spec.default}
+          lang={lang}
+          onChange={(value) => void previewFix(preview.ruleId, { ...preview.options, [name]: value })}
+        />
       ))}
       {cells.length > 0 && (
         <table className="diff">

@@ -119,6 +119,7 @@ export const en: Record<MessageKey, string> = {
   'fix.summary.merges': '{count} merges undone',
   'fix.summary.rows': '{count} rows deleted',
   'fix.summary.columns': '{count} columns deleted',
+  'fix.summary.addedColumns': '{count} columns added',
   'fix.summary.sheets': '{count} sheets added',
   'fix.summary.hidden': 'hidden rows/columns changed',
   'fix.summary.meta': 'metadata (caption, notes, units…) updated',

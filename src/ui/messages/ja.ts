@@ -118,6 +118,7 @@ export const ja = {
   'fix.summary.merges': '結合 {count} 個を解除',
   'fix.summary.rows': '行 {count} 行を削除',
   'fix.summary.columns': '列 {count} 列を削除',
+  'fix.summary.addedColumns': '列 {count} 列を追加',
   'fix.summary.sheets': 'シート {count} 枚を追加',
   'fix.summary.hidden': '非表示の設定を変更',
   'fix.summary.meta': 'メタデータ(表題・注記・単位など)を更新',
