@@ -1,6 +1,6 @@
 // Working like in a spreadsheet program: fix options as real controls, copy and paste of
 // ranges, the title row kept in view.
-import { expect, gridCell, openFile, test } from './fixtures.ts';
+import { expect, fixedPopulation, gridCell, openFile, test } from './fixtures.ts';
 
 test('和暦 fix: 「元の和暦を右の列に残す」 is a checkbox, and checking it adds the column', async ({ page }) => {
   await page.goto('/');
@@ -19,4 +19,43 @@ test('和暦 fix: 「元の和暦を右の列に残す」 is a checkbox, and che
   await expect(gridCell(page, 0, 5)).toHaveText('指定日（和暦）');
   await expect(gridCell(page, 1, 4)).toHaveText('2019-04-01');
   await expect(gridCell(page, 1, 5)).toHaveText('平成31年4月1日');
+});
+
+test('a 3×3 range copied with Ctrl+C is TSV on the clipboard; Ctrl+V pastes it elsewhere as one undoable step', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await fixedPopulation(page);
+  const texts = async (r0: number, c0: number) => {
+    const out: string[][] = [];
+    for (let r = r0; r < r0 + 3; r++) {
+      const row: string[] = [];
+      for (let c = c0; c < c0 + 3; c++) row.push((await gridCell(page, r, c).innerText()).trim());
+      out.push(row);
+    }
+    return out;
+  };
+  const copied = await texts(1, 1);
+  const before = await texts(10, 1);
+  // Shift-arrows stretch the range from the clicked cell.
+  await gridCell(page, 1, 1).click();
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(page.locator('[data-testid="sheet-grid"] .cell-in-range')).toHaveCount(9);
+  await page.keyboard.press('Control+c');
+  const clipboard = await page.evaluate(() => navigator.clipboard.readText());
+  expect(clipboard).toBe(copied.map((row) => `${row.join('\t')}\r\n`).join(''));
+
+  // Shift-click selects a range too.
+  await gridCell(page, 20, 2).click();
+  await gridCell(page, 21, 4).click({ modifiers: ['Shift'] });
+  await expect(page.locator('[data-testid="sheet-grid"] .cell-in-range')).toHaveCount(6);
+
+  await gridCell(page, 10, 1).click();
+  await expect(page.locator('[data-testid="sheet-grid"] .cell-in-range')).toHaveCount(0);
+  await page.keyboard.press('Control+v');
+  await expect.poll(() => texts(10, 1)).toEqual(copied);
+  await expect(page.getByRole('button', { name: '元に戻す' })).toHaveAttribute('title', /B11:D13 への貼り付け/);
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => texts(10, 1)).toEqual(before);
 });

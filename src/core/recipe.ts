@@ -4,7 +4,7 @@
 // browser or by the CLI. Cell edits are recorded by row key (the values of the key
 // columns) and column title where possible, so they survive rows moving.
 import { snapshotFromInput } from './cellInput.ts';
-import { type Change, applyChanges, cellChange, metaChange, revertChanges, sameSnapshot, workbookMetaChange } from './changes.ts';
+import { type Change, type CellChange, MANUAL_EDIT, applyChanges, cellChange, metaChange, revertChanges, sameSnapshot, workbookMetaChange } from './changes.ts';
 import { fixAllInPlace, planFix } from './fix/runFixes.ts';
 import { type CellRange, type Sheet, type TableMeta, type TextEncodingName, type Workbook, type WorkbookMeta, WORKBOOK_META_FIELDS, emptyMeta, getValue } from './model.ts';
 import { isRuleId, ruleById } from './rules/registry.ts';
@@ -33,6 +33,8 @@ export type RecipeStep =
   | { kind: 'fix'; sheet: string; rule: RuleId; options?: FixOptions }
   | { kind: 'fixAll' }
   | { kind: 'edit'; sheet: string; row: RowRef; column: ColumnRef; text: string }
+  /** Several cells typed at once (a range pasted from the clipboard): one step, one undo. */
+  | { kind: 'paste'; sheet: string; cells: { row: RowRef; column: ColumnRef; text: string }[] }
   | { kind: 'meta'; sheet: string; patch: Partial<TableMeta> }
   /** Metadata for every table of the file (a table's own value wins). */
   | { kind: 'bookMeta'; patch: Partial<WorkbookMeta> }
@@ -116,6 +118,16 @@ function checkStep(step: Json, path: string): void {
       need(typeof s.sheet === 'string' && typeof s.text === 'string', path, 'an edit needs sheet and text');
       need(isObject(s.row) && isInt((s.row as Record<string, Json>).index), `${path}.row`, 'expected { index, key? }');
       need(isObject(s.column) && isInt((s.column as Record<string, Json>).index), `${path}.column`, 'expected { index, title? }');
+      return;
+    case 'paste':
+      need(typeof s.sheet === 'string' && Array.isArray(s.cells), path, 'a paste needs sheet and cells');
+      (s.cells as Json[]).forEach((cell, i) => {
+        const at = `${path}.cells[${i}]`;
+        need(isObject(cell) && typeof cell.text === 'string', at, 'expected { row, column, text }');
+        const x = cell as Record<string, Json>;
+        need(isObject(x.row) && isInt((x.row as Record<string, Json>).index), `${at}.row`, 'expected { index, key? }');
+        need(isObject(x.column) && isInt((x.column as Record<string, Json>).index), `${at}.column`, 'expected { index, title? }');
+      });
       return;
     case 'meta':
       need(typeof s.sheet === 'string' && isObject(s.patch), path, 'a metadata step needs sheet and patch');
@@ -250,6 +262,13 @@ export function metaPatch(before: TableMeta | undefined, after: TableMeta): Part
   return patch;
 }
 
+/** The change typing `text` into a cell makes, as a grid edit does; none when it changes nothing. */
+export function typedChange(wb: Workbook, sheet: Sheet, r: number, c: number, text: string): CellChange | undefined {
+  const ch = cellChange(wb, sheet.id, r, c, { value: null }, MANUAL_EDIT);
+  const after = snapshotFromInput(text, ch.before);
+  return sameSnapshot(ch.before, after) ? undefined : { ...ch, after };
+}
+
 /**
  * Replays a recipe on a workbook, step by step, applying each step's changes to `wb` (so
  * the next step sees them). Steps that do not apply to this file are reported, never
@@ -317,9 +336,27 @@ function replaySteps(wb: Workbook, recipe: Recipe, overrides: StructureOverride[
           out.push({ step, changes: [], outcome: { status: 'skipped', reason: at.missing === 'row' ? 'row-missing' : 'column-missing' } });
           break;
         }
-        const ch = cellChange(wb, sheet.id, at.r, at.c, snapshotFromInput(step.text, { value: null }), 'edit');
-        const after = snapshotFromInput(step.text, ch.before);
-        done(step, sameSnapshot(ch.before, after) ? [] : [{ ...ch, after }], { status: 'skipped', reason: 'unchanged' });
+        const ch = typedChange(wb, sheet, at.r, at.c, step.text);
+        done(step, ch ? [ch] : [], { status: 'skipped', reason: 'unchanged' });
+        break;
+      }
+      case 'paste': {
+        // Every cell is found before any is changed: a pasted key column must not move the
+        // rows the other pasted cells are found by.
+        const tables = detectStructure(sheet, undefined, overrides).tables;
+        const found = step.cells.map((cell) => ({ cell, at: resolveCell(sheet, cell.row, cell.column, tables) }));
+        const missing = found.find((f) => 'missing' in f.at);
+        if (missing && 'missing' in missing.at) {
+          out.push({ step, changes: [], outcome: { status: 'skipped', reason: missing.at.missing === 'row' ? 'row-missing' : 'column-missing' } });
+          break;
+        }
+        const changes: Change[] = [];
+        for (const { cell, at } of found) {
+          if ('missing' in at) continue;
+          const ch = typedChange(wb, sheet, at.r, at.c, cell.text);
+          if (ch) changes.push(ch);
+        }
+        done(step, changes, { status: 'skipped', reason: 'unchanged' });
         break;
       }
       case 'meta': {

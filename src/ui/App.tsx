@@ -1,7 +1,8 @@
 // Page layout: toolbar, messages, progress, sheet tabs, details bar, grid.
 import { useCallback, useEffect, useMemo } from 'react';
 import { buildMergeIndex } from '../core/mergeIndex.ts';
-import { newSheet } from '../core/model.ts';
+import { type CellRange, newSheet } from '../core/model.ts';
+import { pasteCommand } from './clipboard.ts';
 import { activeSheet, isDirty } from '../store/documentStore.ts';
 import { CellDetails } from './CellDetails.tsx';
 import { useDoc, useDocumentStore, useLang, useT } from './context.ts';
@@ -61,6 +62,17 @@ export function App() {
 
   const merges = useMemo(() => buildMergeIndex(sheet?.merges ?? []), [sheet?.merges]);
 
+  const paste = useCallback(
+    (range: CellRange, rows: string[][]) => {
+      const state = store.getState();
+      const shown = activeSheet(state);
+      if (!state.workbook || !shown) return;
+      const command = pasteCommand({ workbook: state.workbook, sheet: shown, range, merges, tables: state.findings[shown.id]?.structure.tables }, rows);
+      if (command) state.execute(command);
+    },
+    [store, merges],
+  );
+
   return (
     <div className="app">
       <Toolbar onFile={openFile} onRecipeReport={setRecipeReport} />
@@ -113,6 +125,7 @@ export function App() {
             readOnly={loading || fixing}
             onEdit={editCell}
             onSelect={select}
+            onPaste={paste}
           />
           {sheet && (
             <aside className="side-panel">

@@ -39,13 +39,14 @@ type OptionValue = OptionSpec['default'];
 /**
  * One fix option as the control its type calls for: a checkbox for a yes/no option, a
  * select for a choice, a number or text box otherwise. The value keeps the type of the
- * option's default (a boolean stays a boolean: the fix tests `=== true`).
+ * option's default (a boolean stays a boolean: the fix tests `=== true`). The controls keep
+ * what the user set while the fix is computed again with it (they are not reset by props).
  */
 function FixOption({ spec, value, lang, onChange }: { spec: OptionSpec; value: OptionValue; lang: Lang; onChange(value: OptionValue): void }) {
   if (typeof spec.default === 'boolean') {
     return (
       <label className="option option-check">
-        <input type="checkbox" checked={value === true} onChange={(e) => onChange(e.target.checked)} />
+        <input type="checkbox" defaultChecked={value === true} onChange={(e) => onChange(e.target.checked)} />
         {spec.label[lang]}
       </label>
     );
@@ -54,7 +55,7 @@ function FixOption({ spec, value, lang, onChange }: { spec: OptionSpec; value: O
     return (
       <label className="option">
         {spec.label[lang]}
-        <select value={String(value)} onChange={(e) => onChange(e.target.value)}>
+        <select defaultValue={String(value)} onChange={(e) => onChange(e.target.value)}>
           {spec.choices.map((ch) => (
             <option key={ch.value} value={ch.value}>
               {ch.label[lang]}

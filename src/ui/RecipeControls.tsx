@@ -74,6 +74,8 @@ function stepLabel(step: ReplayedStep['step'], lang: 'ja' | 'en', t: ReturnType<
       return t('recipe.step.fixAll');
     case 'edit':
       return t('recipe.step.edit', { sheet: step.sheet, row: step.row.key?.join(' / ') ?? String(step.row.index + 1), column: step.column.title ?? String(step.column.index + 1) });
+    case 'paste':
+      return t('recipe.step.paste', { sheet: step.sheet, count: step.cells.length });
     case 'meta':
       return t('recipe.step.meta', { sheet: step.sheet, fields: Object.keys(step.patch).join(', ') });
     case 'structure':

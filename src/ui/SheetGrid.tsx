@@ -14,6 +14,7 @@ import {
   type IDatasource,
   InfiniteRowModelModule,
   type ITooltipParams,
+  type NavigateToNextCellParams,
   ModuleRegistry,
   RowApiModule,
   RenderApiModule,
@@ -28,7 +29,7 @@ import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { editableText } from '../core/cellInput.ts';
 import type { MergeIndex } from '../core/mergeIndex.ts';
-import { type Sheet, cellKey, columnLetter, getCell, getFormat, getValue, rangeAddress } from '../core/model.ts';
+import { type CellRange, type Sheet, cellKey, columnLetter, getCell, getFormat, getValue, rangeAddress } from '../core/model.ts';
 import { formatValue } from '../core/numberFormat.ts';
 import { clipText, storedValueText, typeKey } from './cellDescription.ts';
 import { guideReference, violationMessage } from '../core/rules/messages.ts';
@@ -38,6 +39,7 @@ import type { CellRegion, SheetStructure } from '../core/structure/types.ts';
 import type { FixPreview } from '../store/documentStore.ts';
 import { type SheetFindings, violationsAt } from '../store/findings.ts';
 import { estimateColumnWidths } from './columnWidths.ts';
+import { normalRange, parseTsv, toTsv } from './clipboard.ts';
 import type { MessageKey } from './i18n.ts';
 import { useLang, useT } from './context.ts';
 
@@ -102,6 +104,8 @@ export interface SheetGridProps {
   readOnly?: boolean;
   onEdit(r: number, c: number, text: string): void;
   onSelect(r: number, c: number): void;
+  /** Ctrl+V: the clipboard's rows for the selected range (one undoable command). */
+  onPaste(range: CellRange, rows: string[][]): void;
 }
 
 /** Line breaks inside a cell show as ↵ so they are visible in a one-line grid row. */
@@ -167,7 +171,23 @@ function afterPaint(fn: () => void): void {
   requestAnimationFrame(() => setTimeout(fn, 0));
 }
 
-export function SheetGrid({ sheet, viewKey, date1904, version, merges, findings: found, activeRuleId, focus, preview, readOnly, onEdit, onSelect }: SheetGridProps) {
+const inRange = (range: CellRange | null, r: number, c: number) => !!range && r >= range.s.r && r <= range.e.r && c >= range.s.c && c <= range.e.c;
+
+/** The range as the sheet shows it, one text per cell (cells a merge covers are empty, as in Excel). */
+function rangeTexts(sheet: Sheet, range: CellRange, merges: MergeIndex, date1904: boolean): string[][] {
+  const rows: string[][] = [];
+  for (let r = range.s.r; r <= range.e.r; r++) {
+    const row: string[] = [];
+    for (let c = range.s.c; c <= range.e.c; c++) {
+      const m = merges.at(r, c);
+      row.push(m && (m.s.r !== r || m.s.c !== c) ? '' : formatValue(getValue(sheet, r, c), getFormat(sheet, r, c), date1904));
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
+export function SheetGrid({ sheet, viewKey, date1904, version, merges, findings: found, activeRuleId, focus, preview, readOnly, onEdit, onSelect, onPaste }: SheetGridProps) {
   const t = useT();
   const lang = useLang();
   const api = useRef<GridApi<RowRef> | null>(null);
@@ -212,6 +232,14 @@ export function SheetGrid({ sheet, viewKey, date1904, version, merges, findings:
     if (preview && preview.sheetId === sheet.id) for (const ch of preview.changes) if (ch.kind === 'cell') keys.add(cellKey(ch.r, ch.c));
     return keys;
   }, [preview, sheet.id]);
+  // The selected range (our own: AG Grid's cell selection is Enterprise): the anchor stays
+  // where the selection started, the focused cell is its other corner.
+  const selection = useRef<{ anchor: { r: number; c: number }; at: { r: number; c: number }; range: CellRange } | null>(null);
+  // Whether focus moves stretch the range: set by each navigation key (through the grid's
+  // navigateToNextCell, which sees the key before the focus moves) and each click, with
+  // Shift held.
+  const extending = useRef(false);
+  const host = useRef<HTMLDivElement>(null);
   const live = useRef({ findings, activeRuleId, t, lang, previewCells });
   // eslint-disable-next-line react-hooks/refs -- AG Grid calls the cell callbacks outside React, also while it applies this render's props, before any effect of ours runs: the ref must already hold this render's values.
   live.current = { findings, activeRuleId, t, lang, previewCells };
@@ -285,6 +313,10 @@ export function SheetGrid({ sheet, viewKey, date1904, version, merges, findings:
           },
           'cell-number': (p: CellClassParams<RowRef>) => !!p.data && typeof getValue(sheet, p.data.r, c) === 'number',
           'cell-hidden-col': () => hiddenCols.has(c),
+          'cell-in-range': (p: CellClassParams<RowRef>) => {
+            const range = selection.current?.range ?? null;
+            return !!p.data && !!range && (range.s.r !== range.e.r || range.s.c !== range.e.c) && inRange(range, p.data.r, c);
+          },
         },
         cellClass: (p) => {
           if (!p.data) return undefined;
@@ -349,6 +381,7 @@ export function SheetGrid({ sheet, viewKey, date1904, version, merges, findings:
     if (!grid || !focus) return;
     grid.ensureIndexVisible(focus.r, 'middle');
     grid.ensureColumnVisible(String(focus.c), 'auto');
+    extending.current = false;
     grid.setFocusedCell(focus.r, String(focus.c));
   }, [focus]);
 
@@ -368,12 +401,73 @@ export function SheetGrid({ sheet, viewKey, date1904, version, merges, findings:
   const onCellFocused = useCallback(
     (e: CellFocusedEvent<RowRef>) => {
       const colId = typeof e.column === 'string' ? e.column : e.column?.getColId();
+      const extend = extending.current;
       if (e.rowIndex == null || !colId || colId === ROW_HEADER) return;
       const node = e.api.getDisplayedRowAtIndex(e.rowIndex);
-      if (node?.data) onSelect(node.data.r, Number(colId));
+      if (!node?.data) return;
+      const at = { r: node.data.r, c: Number(colId) };
+      const before = selection.current;
+      // The grid tells again of the cell it already has (after a redraw): the range stays.
+      if (before && before.at.r === at.r && before.at.c === at.c) return;
+      const anchor = extend && before ? before.anchor : at;
+      selection.current = { anchor, at, range: normalRange(anchor, at) };
+      const wasRange = !!before && (before.range.s.r !== before.range.e.r || before.range.s.c !== before.range.e.c);
+      if (wasRange || anchor !== at) e.api.refreshCells({ force: true });
+      onSelect(at.r, at.c);
     },
     [onSelect],
   );
+
+  // Copy and paste through the browser's own clipboard events: they carry the clipboard's
+  // text both ways without asking for a permission, and do nothing while a cell editor
+  // (an input) has the focus, so text copied inside a cell stays the editor's business.
+  const clip = useRef({ sheet, merges, date1904, readOnly, onPaste });
+  // eslint-disable-next-line react-hooks/refs -- the document's clipboard listeners run outside React and must see this render's sheet.
+  clip.current = { sheet, merges, date1904, readOnly, onPaste };
+  useEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    const gridHasFocus = () => {
+      const active = document.activeElement;
+      return !!active && el.contains(active) && !(active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement);
+    };
+    const onMouseDown = (e: MouseEvent) => {
+      extending.current = e.shiftKey;
+    };
+    const onCopy = (e: ClipboardEvent) => {
+      const range = selection.current?.range;
+      if (!range || !gridHasFocus() || !e.clipboardData) return;
+      const { sheet, merges, date1904 } = clip.current;
+      e.clipboardData.setData('text/plain', toTsv(rangeTexts(sheet, range, merges, date1904)));
+      e.preventDefault();
+    };
+    const onPasteEvent = (e: ClipboardEvent) => {
+      const range = selection.current?.range;
+      if (!range || !gridHasFocus() || !e.clipboardData) return;
+      e.preventDefault();
+      if (clip.current.readOnly) return;
+      const rows = parseTsv(e.clipboardData.getData('text/plain'));
+      if (rows.length) clip.current.onPaste(range, rows);
+    };
+    el.addEventListener('mousedown', onMouseDown, true);
+    document.addEventListener('copy', onCopy);
+    document.addEventListener('paste', onPasteEvent);
+    return () => {
+      el.removeEventListener('mousedown', onMouseDown, true);
+      document.removeEventListener('copy', onCopy);
+      document.removeEventListener('paste', onPasteEvent);
+    };
+  }, []);
+
+  const navigateToNextCell = useCallback((p: NavigateToNextCellParams<RowRef>) => {
+    extending.current = p.event?.shiftKey === true;
+    return p.nextCellPosition;
+  }, []);
+
+  // Another sheet or file: the range selected on the old one means nothing here.
+  useEffect(() => {
+    selection.current = null;
+  }, [viewKey]);
 
   // Rows where a row-spanning merge starts must paint above the rows it covers; when
   // merges start on consecutive rows, the upper row must win, hence a falling z-index.
@@ -391,7 +485,7 @@ export function SheetGrid({ sheet, viewKey, date1904, version, merges, findings:
   );
 
   return (
-    <div className="grid-host" data-testid="sheet-grid">
+    <div className="grid-host" data-testid="sheet-grid" ref={host}>
       <AgGridReact<RowRef>
         theme={theme}
         rowModelType="infinite"
@@ -405,6 +499,7 @@ export function SheetGrid({ sheet, viewKey, date1904, version, merges, findings:
         readOnlyEdit
         onCellEditRequest={onCellEditRequest}
         onCellFocused={onCellFocused}
+        navigateToNextCell={navigateToNextCell}
         suppressRowTransform
         rowClassRules={rowClassRules}
         getRowStyle={getRowStyle}

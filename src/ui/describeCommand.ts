@@ -1,7 +1,7 @@
 // The name of a command in the history and on the undo/redo buttons, made from the step the
 // command keeps: one function for every kind of step.
 import type { Command } from '../core/history.ts';
-import { cellAddress } from '../core/model.ts';
+import { cellAddress, rangeAddress } from '../core/model.ts';
 import { ruleById } from '../core/rules/registry.ts';
 import { type Lang, translate } from './i18n.ts';
 
@@ -13,6 +13,12 @@ export function describeCommand(command: Pick<Command, 'step' | 'replayed'>, lan
     case 'edit':
       // The cell as it was addressed when edited (the step also records it by row key and title).
       return translate(lang, 'history.edit', { detail: cellAddress(step.row.index, step.column.index) });
+    case 'paste': {
+      const first = step.cells[0];
+      const last = step.cells[step.cells.length - 1];
+      const range = first && last ? rangeAddress({ s: { r: first.row.index, c: first.column.index }, e: { r: last.row.index, c: last.column.index } }) : '';
+      return translate(lang, 'history.paste', { detail: range });
+    }
     case 'fix':
       return translate(lang, 'history.fix', { detail: ruleById(step.rule)?.meta.title[lang] ?? '' });
     case 'fixAll':

@@ -102,6 +102,7 @@ export const en: Record<MessageKey, string> = {
   'grid.mergeCount': '{count} merges',
   'grid.hiddenCount': 'hidden: {rows} rows, {cols} columns',
 
+  'history.paste': 'Paste into {detail}',
   'history.edit': 'Edit {detail}',
   'history.fix': 'Fix {detail}',
   'history.fixAll': 'Fix all',
@@ -197,6 +198,7 @@ export const en: Record<MessageKey, string> = {
   'recipe.done': 'Applied the recipe {file} ({applied} of {total} steps).',
   'recipe.step.fix': '{sheet}: fix {rule}',
   'recipe.step.fixAll': 'Fix all',
+  'recipe.step.paste': '{sheet}: paste into {count} cells',
   'recipe.step.edit': '{sheet}: edit "{column}" of "{row}"',
   'recipe.step.meta': '{sheet}: metadata ({fields})',
   'recipe.step.structure': '{sheet}: table structure correction',

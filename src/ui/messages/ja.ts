@@ -101,6 +101,7 @@ export const ja = {
   'grid.mergeCount': '結合 {count}',
   'grid.hiddenCount': '非表示 行 {rows}・列 {cols}',
 
+  'history.paste': '{detail} への貼り付け',
   'history.edit': '{detail} の編集',
   'history.fix': '{detail}の修正',
   'history.fixAll': 'すべて修正',
@@ -196,6 +197,7 @@ export const ja = {
   'recipe.done': 'レシピ {file} を適用しました({applied} / {total} 手順)。',
   'recipe.step.fix': '{sheet}: {rule}の修正',
   'recipe.step.fixAll': 'すべて修正',
+  'recipe.step.paste': '{sheet}: セル {count} 個への貼り付け',
   'recipe.step.edit': '{sheet}: 「{row}」の「{column}」の編集',
   'recipe.step.meta': '{sheet}: メタデータ({fields})',
   'recipe.step.structure': '{sheet}: 表の構造の修正',
