@@ -59,3 +59,14 @@ test('a 3×3 range copied with Ctrl+C is TSV on the clipboard; Ctrl+V pastes it 
   await page.keyboard.press('Control+z');
   await expect.poll(() => texts(10, 1)).toEqual(before);
 });
+
+test('the title row stays at the top after scrolling to the last row', async ({ page }) => {
+  await fixedPopulation(page);
+  const frozen = page.locator('[data-testid="sheet-grid"] .ag-grid-pinned-top-rows .ag-row .ag-cell[col-id="0"]');
+  await expect(frozen).toHaveText('都道府県');
+  await page.locator('[data-testid="sheet-grid"] .ag-grid-viewport').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await expect(gridCell(page, 48, 0)).toBeInViewport();
+  await expect(gridCell(page, 0, 0)).not.toBeInViewport();
+  await expect(frozen).toBeInViewport();
+  await expect(frozen).toHaveText('都道府県');
+});

@@ -17,6 +17,7 @@ import {
   type NavigateToNextCellParams,
   ModuleRegistry,
   RowApiModule,
+  PinnedRowModule,
   RenderApiModule,
   type RowClassParams,
   RowStyleModule,
@@ -54,11 +55,28 @@ ModuleRegistry.registerModules([
   RowStyleModule, // rowClassRules, getRowStyle
   RenderApiModule, // refreshCells
   RowApiModule, // getDisplayedRowAtIndex
+  PinnedRowModule, // pinnedTopRowData (the title rows kept in view), getPinnedTopRow
   ScrollApiModule, // ensureIndexVisible, ensureColumnVisible
 ]);
 
 interface RowRef {
   r: number;
+  /** A copy of a title row kept at the top while the sheet scrolls. */
+  pinned?: true;
+}
+
+/** At most this many title rows are kept at the top: more would hide the data. */
+const MAX_FROZEN = 4;
+/** A sheet shorter than about a screen never scrolls its titles away: nothing is kept at the top. */
+const FREEZE_FROM_ROWS = 30;
+
+/** The title rows of the sheet's first table (not its caption or unit rows), kept in view while scrolling. */
+function frozenRows(structure: SheetStructure | undefined, rowCount: number): RowRef[] {
+  const t = structure?.tables[0];
+  if (!t || rowCount < FREEZE_FROM_ROWS || t.dataRows.end < t.dataRows.start) return [];
+  const rows: RowRef[] = [];
+  for (let r = t.headerRows.start; r <= t.headerRows.end; r++) if (!t.unitRows.includes(r) && !t.captionRows.includes(r)) rows.push({ r, pinned: true });
+  return rows.length <= MAX_FROZEN ? rows : [];
 }
 
 const ROW_HEADER = '__row';
@@ -69,7 +87,7 @@ type Translate = ReturnType<typeof useT>;
 // Module constants: AG Grid compares its options by identity, and a new defaultColDef on a
 // render rebuilds every column (120 ms at 20 columns when the preview's findings arrive).
 const DEFAULT_COL_DEF: ColDef<RowRef> = { sortable: false, suppressMovable: true, resizable: true, suppressHeaderMenuButton: true };
-const rowId = (p: { data: RowRef }) => String(p.data.r);
+const rowId = (p: { data: RowRef }) => (p.data.pinned ? `top-${p.data.r}` : String(p.data.r));
 
 const theme = themeQuartz.withParams({
   // The page's font (app.css). AG Grid quotes each name of a list itself: names written
@@ -220,9 +238,13 @@ export function SheetGrid({ sheet, viewKey, date1904, version, merges, findings:
     [viewKey],
   );
   const hiddenRows = useMemo(() => new Set(sheet.hiddenRows), [sheet.hiddenRows]);
+  const pinnedTop = useMemo(() => frozenRows(findings?.structure, sheet.rowCount), [findings?.structure, sheet.rowCount]);
   const hiddenCols = useMemo(() => new Set(sheet.hiddenCols), [sheet.hiddenCols]);
-  // Measured once per sheet: widths must not jump while the user edits.
-  const widths = useMemo(() => estimateColumnWidths(sheet, date1904, merges), [sheet, date1904, merges]);
+  // Measured again after every change of shape (a fix that adds, removes or unmerges rows
+  // and columns), never on a plain edit: widths must not jump while the user types.
+  const shape = `${sheet.rowCount}×${sheet.columns.length}`;
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `shape`: fixes reshape the sheet object in place.
+  const widths = useMemo(() => estimateColumnWidths(sheet, date1904, merges), [sheet, date1904, merges, shape]);
 
   // What changes often (analysis results, the picked rule, the language) is read through
   // a ref by the cell callbacks, so the column definitions stay the same object and AG
@@ -301,7 +323,7 @@ export function SheetGrid({ sheet, viewKey, date1904, version, merges, findings:
           return m && m.s.c === c ? m.e.c - m.s.c + 1 : 1;
         },
         rowSpan: (p) => {
-          const m = p.data ? topLeft(p.data.r) : undefined;
+          const m = p.data && !p.data.pinned ? topLeft(p.data.r) : undefined;
           return m ? m.e.r - m.s.r + 1 : 1;
         },
         cellClassRules: {
@@ -403,7 +425,7 @@ export function SheetGrid({ sheet, viewKey, date1904, version, merges, findings:
       const colId = typeof e.column === 'string' ? e.column : e.column?.getColId();
       const extend = extending.current;
       if (e.rowIndex == null || !colId || colId === ROW_HEADER) return;
-      const node = e.api.getDisplayedRowAtIndex(e.rowIndex);
+      const node = e.rowPinned === 'top' ? e.api.getPinnedTopRow(e.rowIndex) : e.api.getDisplayedRowAtIndex(e.rowIndex);
       if (!node?.data) return;
       const at = { r: node.data.r, c: Number(colId) };
       const before = selection.current;
@@ -496,6 +518,7 @@ export function SheetGrid({ sheet, viewKey, date1904, version, merges, findings:
         columnDefs={columnDefs}
         defaultColDef={DEFAULT_COL_DEF}
         getRowId={rowId}
+        pinnedTopRowData={pinnedTop}
         readOnlyEdit
         onCellEditRequest={onCellEditRequest}
         onCellFocused={onCellFocused}
