@@ -9,6 +9,7 @@
 import type { Change } from '../changes.ts';
 import { getCell, getValue } from '../model.ts';
 import { type LayoutSpaceResult, findLayoutSpaces, hasWhiteSpace, visibleSpaces } from '../text/layoutSpaces.ts';
+import { numberTextAt } from './shared/numberTextAt.ts';
 import { forEachText } from './shared/textCells.ts';
 import { type MessageId, type SheetView, cellRule, ruleMeta } from './types.ts';
 
@@ -65,13 +66,16 @@ export function layoutSpacesAt(view: SheetView, r: number, c: number): LayoutSpa
   if (typeof v !== 'string' || !hasWhiteSpace(v)) return undefined;
   const region = view.regionOf(r, c);
   if (region !== 'header' && region !== 'unit' && region !== 'key' && region !== 'data') return undefined;
+  // A number typed as text with spaces in or around it (`12,064 `, ` 2`, `16 769`) is one
+  // finding, number-as-text's: its fix types the number, and the spaces go with the text.
+  if (region === 'data' && numberTextAt(view, r, c)) return undefined;
   return findLayoutSpaces(v);
 }
 
 /**
  * Every cell with layout white space gets `findLayoutSpaces(text).fixed`; a cell of only
  * white space becomes empty. Nothing else on the cell changes. Text such as `12,064 `
- * stays text here (number-as-text types it).
+ * is left to number-as-text, which types it.
  */
 export function fixLayoutSpaces(view: SheetView): Change[] {
   const out: Change[] = [];

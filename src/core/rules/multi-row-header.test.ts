@@ -11,5 +11,23 @@ ruleTester(rule, {
     },
     { name: 'ci-index.xlsx: a two-level header', fixture: 'ci-index.xlsx', errors: [{ messageId: 'rows', at: 'A3:I4' }] },
     { name: 'crushed-stone.xlsx table (1): a two-level header', fixture: 'crushed-stone.xlsx', errors: [{ messageId: 'rows', at: 'A3:I4' }] },
+    {
+      name: 'no header over labels and numbers fails; over numbers alone it is advice',
+      rows: [
+        ['東京', 1, 2],
+        ['大阪', 3, 4],
+      ],
+      tables: [{ headerRows: [0, -1], dataRows: [0, 1] }],
+      errors: [{ messageId: 'none', at: 'A1:C1', severity: null }],
+    },
+    {
+      name: 'a grid of numbers alone (`1, 2, 3, 4`) without a header: advice',
+      rows: [
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
+      tables: [{ headerRows: [0, -1], dataRows: [0, 1] }],
+      errors: [{ messageId: 'noneNumbers', at: 'A1:C1', severity: 'info', fixId: 'addHeader' }],
+    },
   ],
 });

@@ -2,7 +2,8 @@
 // titles merged over child titles, `17年` over `総数`) is flattened by joining each
 // column's path (`2005年 総数`); a unit row is not a title row (the units rule takes it).
 import { type Change, deleteRowsChange, metaChange, removeMergeChange, sameSnapshot } from '../changes.ts';
-import { emptyMeta, getCell } from '../model.ts';
+import { emptyMeta, getCell, getFormat, getValue } from '../model.ts';
+import { CellClass, classifyValue } from '../structure/cellClass.ts';
 import type { TableStructure } from '../structure/types.ts';
 import { columnTitles, titleRowsOf } from '../structure/header.ts';
 import { type FixOptions, type SheetView, sheetRule } from './types.ts';
@@ -27,6 +28,10 @@ export const rule = sheetRule({
         en: 'The header spans {count} rows ({first}–{last}). Example: "{example}"',
       },
       none: { ja: '見出し行が見つかりません。', en: 'No header row was found.' },
+      noneNumbers: {
+        ja: '見出し行がありません。数値だけの表なので、見出しはなくても読めます。列の名前があれば1行目に書いてください。',
+        en: 'There is no header row. The table holds only numbers, so it reads without one; if its columns have names, write them on the first row.',
+      },
       flatten: { ja: '見出しを1行にまとめる(親と子を結合)', en: 'Flatten to one title row (parent + child)' },
       addHeader: { ja: '見出し行を指定する', en: 'Mark the header row' },
     },
@@ -43,7 +48,11 @@ export const rule = sheetRule({
       if (titleRows.length === 0) {
         if (t.dataRows.end >= t.dataRows.start) {
           const r = t.dataRows.start;
-          report('none', { s: { r, c: t.columns.start }, e: { r, c: t.columns.end } }, undefined, { fixId: 'addHeader' });
+          const at = { s: { r, c: t.columns.start }, e: { r, c: t.columns.end } };
+          // A grid of numbers alone (`1, 2, 3, 4`) has no text a title could be: a machine
+          // reads it as it is, so this is advice, never failing.
+          if (onlyNumbers(view, t)) report('noneNumbers', at, undefined, { fixId: 'addHeader', severity: 'info' });
+          else report('none', at, undefined, { fixId: 'addHeader' });
         }
         continue;
       }
@@ -54,6 +63,18 @@ export const rule = sheetRule({
     }
   },
 });
+
+/** Every non-empty cell of the table's data is a number (typed, or text that is one). */
+function onlyNumbers(view: SheetView, t: TableStructure): boolean {
+  for (let r = t.dataRows.start; r <= t.dataRows.end; r++) {
+    for (let c = t.columns.start; c <= t.columns.end; c++) {
+      const v = getValue(view.sheet, r, c);
+      if (v === null) continue;
+      if (classifyValue(v, getFormat(view.sheet, r, c)) !== CellClass.Number) return false;
+    }
+  }
+  return true;
+}
 
 /**
  * The one-row titles of a table's columns (structure/header.ts): each column's titles from

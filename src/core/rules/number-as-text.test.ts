@@ -8,7 +8,8 @@ import { type Change, applyChanges } from '../changes.ts';
 import { readWorkbook } from '../io/read.ts';
 import { type Workbook, cellAddress, getCell, parseAddress } from '../model.ts';
 import type { ColumnKind } from '../structure/types.ts';
-import { numberAsTextRule as rule, numberTextAt } from './number-as-text.ts';
+import { numberAsTextRule as rule } from './number-as-text.ts';
+import { numberTextAt } from './shared/numberTextAt.ts';
 import type { SheetView, Violation } from './types.ts';
 import { applyFixChecked, at, populationView } from '../../../test/ruleHarness.ts';
 import { findingsOfCase, ruleTester, viewOfCase } from '../../../test/ruleTester.ts';
@@ -349,5 +350,28 @@ describe('number-as-text fix', () => {
       return steps();
     };
     expect(growth(work, 5000)).toBeLessThan(LINEAR);
+  });
+});
+
+describe('a number with spaces around it', () => {
+  ruleTester(rule, {
+    valid: [],
+    invalid: [
+      {
+        name: '` 2` (a CSV written `1, 2, 3`) is advice, one finding; `12,064 ` fails',
+        rows: [
+          ['a', 'b', 'c'],
+          ['x', ' 2', '12,064 '],
+          ['y', '3 ', '5'],
+        ],
+        tables: [{ headerRows: [0, 0], keyColumns: [0] }],
+        errors: [
+          { messageId: 'padded', at: 'B2', params: { text: '␣2', value: '2' }, severity: 'info' },
+          { messageId: 'number', at: 'C2', params: { text: '12,064 ', value: '12064' }, severity: null },
+          { messageId: 'padded', at: 'B3', params: { text: '3␣', value: '3' }, severity: 'info' },
+          { messageId: 'number', at: 'C3' },
+        ],
+      },
+    ],
   });
 });

@@ -17,11 +17,11 @@
 // metadata only when the column's values agree on it (else each cell keeps `単位：…` in its
 // note); 約 goes to the cell note and the metadata notes. Nothing is dropped.
 import type { Change } from '../changes.ts';
-import { getFormat, getValue } from '../model.ts';
-import type { ColumnKind } from '../structure/types.ts';
-import { type NumberText, formatUsesParenNegatives, parseNumberText } from '../text/numberText.ts';
 import { draftChanges, metaDraft } from './shared/metaDraft.ts';
 import { type NumberCell, numberCellChanges } from './shared/numberCells.ts';
+import { plainNumber } from '../plainNumber.ts';
+import { visibleSpaces } from '../text/layoutSpaces.ts';
+import { numberTextAt } from './shared/numberTextAt.ts';
 import { forEachText } from './shared/textCells.ts';
 import { type SheetView, cellRule, ruleMeta } from './types.ts';
 
@@ -50,27 +50,16 @@ const meta = ruleMeta({
       ja: '「{text}」は数値 {value}(単位: {unit}、記数単位: {scale})として扱えます。',
       en: '"{text}" can be the number {value} (unit: {unit}, scale: {scale}).',
     },
+    padded: {
+      ja: '「{text}」は前後にスペースのある数値です。CSV を読むプログラムの多くはこのまま数値 {value} として読みますが、スペースを除いて数値にします。',
+      en: '"{text}" is a number with spaces around it. Most CSV readers read it as the number {value} as it is; the spaces are removed and it becomes a number.',
+    },
     convert: {
       ja: '数値に変換し、単位・記数単位は単位行・記数単位行に移します。',
       en: 'Convert to a number; the unit and scale move to the Unit and Baseval rows.',
     },
   },
 });
-
-const HAS_DIGIT = /[0-9０-９]/;
-
-
-const SKIPPED_KINDS: ReadonlySet<ColumnKind> = new Set<ColumnKind>(['code', 'date', 'period']);
-
-/** The parse of a data cell's text, as this rule (and its fix) reads it. */
-export function numberTextAt(view: SheetView, r: number, c: number): NumberText | undefined {
-  const v = getValue(view.sheet, r, c);
-  if (typeof v !== 'string' || !HAS_DIGIT.test(v)) return undefined;
-  if (view.regionOf(r, c) !== 'data') return undefined;
-  const kind = view.columnAt(r, c)?.kind;
-  if (kind !== undefined && SKIPPED_KINDS.has(kind)) return undefined;
-  return parseNumberText(v, { parenNegative: formatUsesParenNegatives(getFormat(view.sheet, r, c)) });
-}
 
 // --- fix ---------------------------------------------------------------------------------
 
@@ -99,7 +88,10 @@ export const numberAsTextRule = cellRule({
     const parsed = numberTextAt(view, r, c);
     if (!parsed) return;
     const { original: text, text: value, unit, scale } = parsed;
-    if (!unit) report('number', { r, c }, { text, value }, { fixId: 'convert' });
+    // ` 2` in `1, 2, 3` (a CSV written with a space after each comma): a plain number but
+    // for the spaces, which every CSV reader skips. Shown, never failing.
+    if (text !== text.trim() && /^ *[^ ]+ *$/.test(text) && plainNumber(text.trim()) !== undefined) report('padded', { r, c }, { text: visibleSpaces(text), value }, { fixId: 'convert', severity: 'info' });
+    else if (!unit) report('number', { r, c }, { text, value }, { fixId: 'convert' });
     else if (scale === undefined) report('numberUnit', { r, c }, { text, value, unit: unit.unit }, { fixId: 'convert' });
     else report('numberScaled', { r, c }, { text, value, unit: unit.unit, scale }, { fixId: 'convert' });
   },

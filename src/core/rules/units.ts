@@ -11,7 +11,7 @@
 //               otherwise;
 // - `missing*`  a numeric column whose unit is stated nowhere (not in its header, the unit
 //               row, a table-wide note, nor glued to its values as in `850人`), reported at
-//               its header cell, softly worded. When the title itself says the values take
+//               its header cell, softly worded and of severity info (shown, never failing). When the title itself says the values take
 //               no unit, the message says so: `missingCount` (`事業所数`: the guide leaves
 //               the unit of counts blank) and `missingRatio` (`人口性比`, `CI指数 (H17=100)`:
 //               the guide's Level 2 table leaves them blank). Identifier columns (`No.`) and
@@ -309,8 +309,10 @@ function detectTable(view: SheetView, t: TableStructure, report: Report<typeof m
   for (const m of missing) {
     const at = headerCell(view, t, m.c, unitRows, mergeAt);
     const messageId = m.unitless === 'count' ? 'missingCount' : m.unitless === 'ratio' ? 'missingRatio' : 'missing';
-    // The guide leaves the unit of counts and ratios blank: say so, but do not fail.
-    report(messageId, at, { col: columnLetter(m.c), title: m.title }, m.unitless ? { severity: 'info' } : undefined);
+    // Advice, not a violation: whether a column has a unit at all is the author's to say
+    // (counts and ratios have none, and the guide leaves them blank), so it is shown and
+    // never fails the rule or the check.
+    report(messageId, at, { col: columnLetter(m.c), title: m.title }, { severity: 'info' });
   }
 }
 

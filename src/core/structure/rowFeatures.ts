@@ -19,6 +19,9 @@ export interface RowFeatures {
    * Typed or written integers 1800–2100 in a run that counts up by 1–10 at a time (2015,
    * 2016, 2017…): a row of them is a header of years, not data. Values that happen to lie
    * in that range (1973, 1967, 1960 people) do not form such a run and count once.
+   * Typed dates that count up in even steps (2021-10-05, 10-06, 10-07; month by month; year
+   * by year), three or more and no other values in the row, count here too: a header of
+   * dates over the data, not a row of it.
    */
   years: number;
   /** Every non-empty cell is a run of dashes or rules (`----`, `―――`): a ruling line. */
@@ -91,6 +94,7 @@ export function rowFeatures(sheet: Sheet, r: number, from = 0, to = sheet.column
   let lastYear = NaN;
   let yearRun = true;
   const seen = new Set<number>();
+  let dateSerials: number[] | undefined;
   const seeYear = (y: number) => {
     yearCells++;
     if (!Number.isNaN(lastYear)) {
@@ -134,6 +138,7 @@ export function rowFeatures(sheet: Sheet, r: number, from = 0, to = sheet.column
         break;
       case CellClass.Date:
         f.dates++;
+        if (typeof value === 'number') (dateSerials ??= []).push(value);
         break;
       case CellClass.Unit:
         f.units++;
@@ -145,6 +150,7 @@ export function rowFeatures(sheet: Sheet, r: number, from = 0, to = sheet.column
   }
   // One dash is a placeholder (`-` for none); a line of them, or a long one, is a rule.
   f.years = yearRun ? yearCells : Math.min(yearCells, 1);
+  if (dateSerials && f.numbers + f.symbols === 0 && dateSerials.length === f.dates && isDateRun(dateSerials)) f.years += dateSerials.length;
   f.rule = f.nonEmpty > 0 && rules >= Math.max(1, f.nonEmpty - 1) && (f.nonEmpty >= 3 || f.longest >= 3);
   f.noteStart = firstText !== '' && isNoteStart(firstText);
   f.loneText = f.nonEmpty === 1 ? firstText : '';
@@ -152,6 +158,19 @@ export function rowFeatures(sheet: Sheet, r: number, from = 0, to = sheet.column
   f.titleLine = f.nonEmpty > 1 && f.numbers + f.symbols === 0 && plainTexts <= 1 && f.nonEmpty <= 5;
   f.kind = firstText === '' ? 'none' : lineKindOf(firstText);
   return f;
+}
+
+/** Three or more date serials counting up in even steps: by the day (or week), by the month, by the year. */
+function isDateRun(serials: readonly number[]): boolean {
+  if (serials.length < 3) return false;
+  const first = serials[1] - serials[0];
+  for (let i = 1; i < serials.length; i++) {
+    const d = serials[i] - serials[i - 1];
+    if (d <= 0) return false;
+    const even = d === first || (d >= 28 && d <= 31 && first >= 28 && first <= 31) || (d >= 365 && d <= 366 && first >= 365 && first <= 366);
+    if (!even) return false;
+  }
+  return true;
 }
 
 export function allRowFeatures(sheet: Sheet): RowFeatures[] {

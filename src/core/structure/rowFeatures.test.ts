@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { sheetFromRows } from '../../../test/sheets.ts';
+import { detectStructure } from './detect.ts';
+import { rowFeatures } from './rowFeatures.ts';
+
+const day = (n: number) => ({ value: 44474 + n, format: 'yyyy"年"m"月"d"日"' });
+
+describe('a row of typed dates', () => {
+  it('counting up in even steps over numbers is a header (like a row of years)', () => {
+    const sheet = sheetFromRows([[null, day(0), day(1), day(2)], ['test1', 123, 123, 123], ['test2', 123, 123, 123]]);
+    expect(rowFeatures(sheet, 0).years).toBe(3);
+    const [t] = detectStructure(sheet).tables;
+    expect(t.headerRows).toEqual({ start: 0, end: 0 });
+    expect(t.dataRows).toEqual({ start: 1, end: 2 });
+  });
+
+  it('month by month counts; dates in uneven steps, or beside numbers, do not', () => {
+    const month = (m: number) => ({ value: [44470, 44501, 44531, 44562][m], format: 'yyyy/m/d' });
+    expect(rowFeatures(sheetFromRows([['', month(0), month(1), month(2), month(3)]]), 0).years).toBe(4);
+    expect(rowFeatures(sheetFromRows([['受付', day(0), day(3), day(4)]]), 0).years).toBe(0);
+    expect(rowFeatures(sheetFromRows([['受付', day(0), day(1), day(2), 5]]), 0).years).toBe(0);
+    expect(rowFeatures(sheetFromRows([['受付', day(0), day(1)]]), 0).years).toBe(0);
+  });
+});
