@@ -192,6 +192,8 @@ describe('fixes marked complete in one pass', () => {
 
 describe('the order of 「すべて修正」', () => {
   // The guide's order (see FIX_PHASES and each rule's meta.fixAll).
+  /** Rules whose fix is offered, never applied by 「すべて修正」. */
+  const SUGGESTIONS: string[] = [];
   const GUIDE_ORDER = [
     'hidden',
     'formulas',
@@ -203,6 +205,7 @@ describe('the order of 「すべて修正」', () => {
     'omitted-cells',
     'multi-row-header',
     'caption-notes',
+    'data-split',
     'labels-in-values',
     'number-as-text',
     'layout-spaces',
@@ -210,8 +213,8 @@ describe('the order of 「すべて修正」', () => {
     'special-symbols',
   ];
 
-  it('every rule with a fix takes part, once, in the guide order', () => {
-    const withFix = RULES.filter((r) => r.fix).map((r) => r.meta.id);
+  it('every rule with a fix takes part, once, in the guide order (suggestions, which have no place, apart)', () => {
+    const withFix = RULES.filter((r) => r.fix && !SUGGESTIONS.includes(r.meta.id)).map((r) => r.meta.id);
     expect([...FIX_ORDER].sort()).toEqual([...withFix].sort());
     expect(FIX_ORDER).toEqual(GUIDE_ORDER);
     // A place in 「すべて修正」 is only for a rule that has a fix; no two rules share one.

@@ -4,6 +4,7 @@
 // Order = the guide's order of steps, which is also the panel's order; the order of
 // 「すべて修正」 is each rule's `meta.fixAll`.
 import { rule as captionNotes } from './caption-notes.ts';
+import { rule as dataSplit } from './data-split.ts';
 import { rule as datatypes } from './datatypes.ts';
 import { rule as deviceChars } from './device-chars.ts';
 import { rule as formulas } from './formulas.ts';
@@ -29,6 +30,7 @@ function registry<T extends { [K in keyof T]: { meta: { id: K } } }>(modules: T)
 
 const MODULES = registry({
   'one-table': oneTable,
+  'data-split': dataSplit,
   'layout-spaces': layoutSpaces,
   'number-as-text': numberAsText,
   wareki,

@@ -1,0 +1,165 @@
+// Rule `data-split` (総務省 2-1 「データが分断されていないか」): one table is one block of
+// rows and columns. Blank rows between groups of data rows (`…北区` / blank / `荒川区…`)
+// and blank columns between columns of data look tidy on paper, but a machine reading
+// the table stops at the first blank row or takes a blank column for the end of the table.
+//
+// What is reported, per table: each run of blank rows inside its data (data rows above
+// and below it), across the table's columns; each run of blank columns inside it (columns
+// with content on both sides) that is blank in its header and its data. A cell counts as
+// blank when it holds nothing, no note, and no merge covers it.
+//
+// The fix deletes them, in 「すべて修正」 after the structure fixes (tables split, header
+// flattened, caption and notes out), so that only the table's own blanks are left. A row
+// or column is deleted only where it is blank across the whole sheet. Nothing is lost: a
+// blank row or column holds nothing.
+import { type Change, applyChanges, deleteColumnsChange, deleteRowsChange } from '../changes.ts';
+import { type Sheet, columnLetter } from '../model.ts';
+import type { TableStructure } from '../structure/types.ts';
+import { type SheetView, ruleMeta, sheetRule } from './types.ts';
+
+const meta = ruleMeta({
+  id: 'data-split',
+  level: 1,
+  severity: 'error',
+  family: 'structure',
+  guideRef: { soumu: '2-1' },
+  fixAll: { phase: 'structure', order: 80 },
+  title: { ja: 'データの分断（途中の空行・空列）', en: 'Data cut by blank rows or columns' },
+  description: {
+    ja: '1つの表のデータは、途中に空行や空列を入れずに続けて書きます。機械は空行で表が終わったと読んでしまいます。',
+    en: "A table's data runs on without blank rows or columns inside it: a machine reads a blank row as the end of the table.",
+  },
+  messages: {
+    row: { ja: '{from}行目は表のデータの途中にある空行です。', en: "Row {from} is a blank row inside the table's data." },
+    rows: { ja: '{from}～{to}行目（{count}行）は表のデータの途中にある空行です。', en: "Rows {from}–{to} ({count} rows) are blank rows inside the table's data." },
+    col: { ja: '{from}列は表の途中にある空列です。', en: 'Column {from} is a blank column inside the table.' },
+    cols: { ja: '{from}～{to}列（{count}列）は表の途中にある空列です。', en: 'Columns {from}–{to} ({count} columns) are blank columns inside the table.' },
+    remove: { ja: '空行・空列を削除して、データをつなげます。', en: 'Delete the blank rows and columns so that the data runs on.' },
+  },
+});
+
+/** Whether a merge covers (r, c): merges are few, so a scan of them beats a set of every cell they cover. */
+function coveredBy(sheet: Sheet): (r: number, c: number) => boolean {
+  const merges = sheet.merges;
+  if (merges.length === 0) return () => false;
+  return (r, c) => merges.some((m) => r >= m.s.r && r <= m.e.r && c >= m.s.c && c <= m.e.c);
+}
+
+function filled(sheet: Sheet, r: number, c: number): boolean {
+  const col = sheet.columns[c];
+  if (!col) return false;
+  const v = col.values[r];
+  return (v !== null && v !== undefined && v !== '') || col.notes?.[r] !== undefined;
+}
+
+/** Runs of consecutive indexes: [3, 4, 9] → [[3, 4], [9, 9]]. */
+function runs(indexes: readonly number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const i of indexes) {
+    const last = out[out.length - 1];
+    if (last && i === last[1] + 1) last[1] = i;
+    else out.push([i, i]);
+  }
+  return out;
+}
+
+interface Blanks {
+  rows: [number, number][];
+  cols: [number, number][];
+}
+
+/** The blank rows inside a table's data and the blank columns inside the table. */
+export function tableBlanks(sheet: Sheet, t: TableStructure): Blanks {
+  const covered = coveredBy(sheet);
+  const { start: c0, end: c1 } = t.columns;
+  const { start: d0, end: d1 } = t.dataRows;
+  const top = t.headerRows.end >= t.headerRows.start ? t.headerRows.start : d0;
+  const occupied = (r: number, c: number) => filled(sheet, r, c) || covered(r, c);
+
+  const blankRows: number[] = [];
+  let seenData = false;
+  let pending: number[] = [];
+  for (let r = d0; r <= d1; r++) {
+    let blank = true;
+    for (let c = c0; c <= c1 && blank; c++) if (occupied(r, c)) blank = false;
+    if (!blank) {
+      // Blank rows count only between data rows: not before the first nor after the last.
+      if (seenData) blankRows.push(...pending);
+      pending = [];
+      seenData = true;
+    } else if (seenData) pending.push(r);
+  }
+
+  const blankCols: number[] = [];
+  let seenColumn = false;
+  let pendingCols: number[] = [];
+  for (let c = c0; c <= c1; c++) {
+    let blank = true;
+    for (let r = top; r <= d1 && blank; r++) if (occupied(r, c)) blank = false;
+    if (!blank) {
+      if (seenColumn) blankCols.push(...pendingCols);
+      pendingCols = [];
+      seenColumn = true;
+    } else if (seenColumn) pendingCols.push(c);
+  }
+  return { rows: runs(blankRows), cols: runs(blankCols) };
+}
+
+function blankRowOfSheet(sheet: Sheet, r: number, covered: (r: number, c: number) => boolean): boolean {
+  for (let c = 0; c < sheet.columns.length; c++) if (filled(sheet, r, c) || covered(r, c)) return false;
+  return true;
+}
+
+function blankColumnOfSheet(sheet: Sheet, c: number, covered: (r: number, c: number) => boolean): boolean {
+  for (let r = 0; r < sheet.rowCount; r++) if (filled(sheet, r, c) || covered(r, c)) return false;
+  return true;
+}
+
+/**
+ * Deletes what the tables have blank and the sheet has blank too: the columns (right to
+ * left), then the rows (bottom up). Each change records the cells it removes as they are
+ * when it applies, so the rows' records are read from a copy of the sheet with the columns
+ * already gone (made only when there are both).
+ */
+function fixDataSplit(view: SheetView): Change[] {
+  const { sheet } = view;
+  const covered = coveredBy(sheet);
+  const rows = new Set<number>();
+  const cols = new Set<number>();
+  for (const t of view.structure.tables) {
+    const b = tableBlanks(sheet, t);
+    for (const [a, z] of b.cols) for (let c = a; c <= z; c++) if (blankColumnOfSheet(sheet, c, covered)) cols.add(c);
+    for (const [a, z] of b.rows) for (let r = a; r <= z; r++) if (blankRowOfSheet(sheet, r, covered)) rows.add(r);
+  }
+  const out: Change[] = [];
+  for (const [a, z] of runs([...cols].sort((x, y) => x - y)).reverse()) out.push(deleteColumnsChange(sheet, a, z - a + 1, 'data-split'));
+  let after = sheet;
+  if (out.length > 0 && rows.size > 0) {
+    after = structuredClone(sheet);
+    applyChanges({ source: { fileName: '', format: 'xlsx', byteLength: 0 }, date1904: view.date1904, sheets: [after] }, out);
+  }
+  for (const [a, z] of runs([...rows].sort((x, y) => x - y)).reverse()) out.push(deleteRowsChange(after, a, z - a + 1, 'data-split'));
+  return out;
+}
+
+export const rule = sheetRule({
+  meta,
+  scope: 'sheet',
+  fix: (view) => fixDataSplit(view),
+  detect(view, report) {
+    for (const t of view.structure.tables) {
+      const { rows, cols } = tableBlanks(view.sheet, t);
+      const top = t.headerRows.end >= t.headerRows.start ? t.headerRows.start : t.dataRows.start;
+      for (const [a, z] of rows) {
+        const at = { s: { r: a, c: t.columns.start }, e: { r: z, c: t.columns.end } };
+        if (a === z) report('row', at, { from: a + 1 }, { fixId: 'remove' });
+        else report('rows', at, { from: a + 1, to: z + 1, count: z - a + 1 }, { fixId: 'remove' });
+      }
+      for (const [a, z] of cols) {
+        const at = { s: { r: top, c: a }, e: { r: t.dataRows.end, c: z } };
+        if (a === z) report('col', at, { from: columnLetter(a) }, { fixId: 'remove' });
+        else report('cols', at, { from: columnLetter(a), to: columnLetter(z), count: z - a + 1 }, { fixId: 'remove' });
+      }
+    }
+  },
+});
