@@ -5,7 +5,7 @@ import { expect, gridCell, openFile, test } from './fixtures.ts';
 test('edits and undo history survive a reload', async ({ page }) => {
   await page.goto('/');
   await openFile(page, 'population.xlsx');
-  await expect(page.getByTestId('violation-count')).toHaveText('86');
+  await expect(page.getByTestId('violation-count')).toHaveText('132');
   for (const [r, text] of [
     [5, '130000'],
     [6, '5700'],
@@ -24,7 +24,7 @@ test('edits and undo history survive a reload', async ({ page }) => {
   await banner.getByRole('button', { name: '復元する' }).click();
   await expect(gridCell(page, 5, 1)).toHaveText('130,000');
   await expect(gridCell(page, 6, 1)).toHaveText('5,700');
-  await expect(page.getByTestId('violation-count')).toHaveText('86');
+  await expect(page.getByTestId('violation-count')).toHaveText('132');
   await page.getByRole('button', { name: '元に戻す' }).click();
   await expect(gridCell(page, 6, 1)).toHaveText('5,683');
 

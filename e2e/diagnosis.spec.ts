@@ -5,7 +5,7 @@ import { expect, gridCell, openFile, test } from './fixtures.ts';
 
 const EXPECTED: Record<string, { total: number; rules: Record<string, string>; highlight: [number, number, RegExp] }> = {
   'population.xlsx': {
-    total: 86,
+    total: 132,
     rules: { 'merged-cells': '9', wareki: '5', 'caption-notes': '5', 'number-as-text': '2', 'one-table': '適合' },
     highlight: [5, 7, /\bv-value\b/], // a)343.4
   },
@@ -33,7 +33,7 @@ for (const [file, expected] of Object.entries(EXPECTED)) {
 test('population.xlsx: highlights, tooltip, walking through a rule, live update after an edit', async ({ page }) => {
   await page.goto('/');
   await openFile(page, 'population.xlsx');
-  await expect(page.getByTestId('violation-count')).toHaveText('86');
+  await expect(page.getByTestId('violation-count')).toHaveText('132');
 
   // Highlighted per rule family: a)343.4 is a value problem, the merged caption a merge.
   await expect(gridCell(page, 5, 7)).toHaveClass(/\bv-value\b/);
@@ -68,11 +68,11 @@ test('population.xlsx: highlights, tooltip, walking through a rule, live update 
   await gridCell(page, 5, 7).dblclick();
   await page.locator('.ag-cell-inline-editing input').fill('343.4');
   await page.locator('.ag-cell-inline-editing input').press('Enter');
-  await expect(page.getByTestId('violation-count')).toHaveText('85');
+  await expect(page.getByTestId('violation-count')).toHaveText('131');
   await expect(page.getByTestId('rule-count-labels-in-values')).toHaveText('2');
   await expect(gridCell(page, 5, 7)).not.toHaveClass(/\bv\b/);
   await page.keyboard.press('Control+z');
-  await expect(page.getByTestId('violation-count')).toHaveText('86');
+  await expect(page.getByTestId('violation-count')).toHaveText('132');
 });
 
 test('the user corrects the detected header and everything re-runs', async ({ page }) => {
@@ -91,5 +91,5 @@ test('the user corrects the detected header and everything re-runs', async ({ pa
   await expect(page.getByTestId('rule-count-multi-row-header')).toHaveText('適合');
   await page.getByRole('button', { name: '自動検出に戻す' }).click();
   await expect(page.getByTestId('structure-header')).toHaveText('3〜5行目');
-  await expect(page.getByTestId('violation-count')).toHaveText('86');
+  await expect(page.getByTestId('violation-count')).toHaveText('132');
 });

@@ -5,7 +5,7 @@ import { download, expect, fixedPopulation, fixture, gridCell, openFile, test } 
 test('merged-cells: preview shows the changes, apply unmerges, undo restores the merges', async ({ page }) => {
   await page.goto('/');
   await openFile(page, 'population.xlsx');
-  await expect(page.getByTestId('violation-count')).toHaveText('86');
+  await expect(page.getByTestId('violation-count')).toHaveText('132');
   await page.locator('button[data-fix="merged-cells"]').click();
   const preview = page.getByTestId('fix-preview');
   await expect(preview).toContainText('セルの結合');
@@ -24,7 +24,7 @@ test('merged-cells: preview shows the changes, apply unmerges, undo restores the
   await expect(gridCell(page, 2, 3)).toHaveText('17年');
   await page.getByRole('button', { name: '元に戻す' }).click();
   await expect(page.getByTestId('sheet-summary')).toContainText('結合 9');
-  await expect(page.getByTestId('violation-count')).toHaveText('86');
+  await expect(page.getByTestId('violation-count')).toHaveText('132');
 });
 
 test('population.xlsx: すべて修正 gives one title row and 48 data rows, caption and notes in the metadata; one undo brings it all back', async ({ page }) => {
@@ -40,7 +40,7 @@ test('population.xlsx: すべて修正 gives one title row and 48 data rows, cap
   await expect(page.getByTestId('sheet-summary')).toContainText('58 行 × 9 列');
   await expect(page.getByTestId('sheet-summary')).toContainText('結合 9');
   await expect(gridCell(page, 0, 0)).toHaveText('2-2 都道府県別人口と人口増加率');
-  await expect(page.getByTestId('violation-count')).toHaveText('86');
+  await expect(page.getByTestId('violation-count')).toHaveText('132');
   await page.keyboard.press('Control+y');
   await expect(page.getByTestId('sheet-summary')).toHaveText('49 行 × 9 列');
 });

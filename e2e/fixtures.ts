@@ -72,7 +72,7 @@ export async function download(page: Page, click: () => Promise<void>): Promise<
 export async function fixedPopulation(page: Page): Promise<void> {
   await page.goto('/');
   await openFile(page, 'population.xlsx');
-  await expect(page.getByTestId('violation-count')).toHaveText('86');
+  await expect(page.getByTestId('violation-count')).toHaveText('132');
   await page.getByRole('button', { name: 'すべて修正' }).click();
   await expect(page.getByTestId('sheet-summary')).toHaveText('49 行 × 9 列');
 }

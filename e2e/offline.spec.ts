@@ -15,6 +15,6 @@ test('works offline after the first visit', async ({ page, context }) => {
   await page.reload();
   await expect(page.getByText('ファイルはこのパソコンの中だけで処理されます')).toBeVisible();
   await openFile(page, 'population.xlsx');
-  await expect(page.getByTestId('violation-count')).toHaveText('86');
+  await expect(page.getByTestId('violation-count')).toHaveText('132');
   await context.setOffline(false);
 });

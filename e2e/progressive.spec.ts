@@ -35,7 +35,7 @@ async function previewWhileLoading(page: Page, r: number, text: string) {
 async function editedPopulation(page: Page) {
   await page.goto('/');
   await openFile(page, 'population.xlsx');
-  await expect(page.getByTestId('violation-count')).toHaveText('86');
+  await expect(page.getByTestId('violation-count')).toHaveText('132');
   await gridCell(page, 5, 1).dblclick();
   await page.keyboard.type('999');
   await page.keyboard.press('Enter');

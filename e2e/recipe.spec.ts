@@ -32,7 +32,7 @@ test('a recipe saved in the browser cleans next year\'s file exactly as the CLI 
   fs.writeFileSync(nextPath, next);
   await page.reload();
   await openFile(page, { name: 'population.xlsx', mimeType: 'application/octet-stream', buffer: next });
-  await expect(page.getByTestId('violation-count')).toHaveText('86');
+  await expect(page.getByTestId('violation-count')).toHaveText('132');
   await page.getByTestId('recipe-input').setInputFiles(recipePath);
   await expect(page.getByTestId('recipe-report')).toContainText('3 / 3 手順');
   await expect(page.getByTestId('sheet-summary')).toHaveText('49 行 × 9 列');

@@ -16,6 +16,7 @@ import { rule as multiRowHeader } from './multi-row-header.ts';
 import { rule as numberAsText } from './number-as-text.ts';
 import { rule as omittedCells } from './omitted-cells.ts';
 import { rule as oneTable } from './one-table.ts';
+import { rule as regionNames } from './region-names.ts';
 import { rule as specialSymbols } from './special-symbols.ts';
 import { rule as stubLabels } from './stub-labels.ts';
 import { rule as styleMeaning } from './style-meaning.ts';
@@ -43,6 +44,7 @@ const MODULES = registry({
   units,
   'special-symbols': specialSymbols,
   'device-chars': deviceChars,
+  'region-names': regionNames,
   hidden,
   formulas,
   'style-meaning': styleMeaning,
