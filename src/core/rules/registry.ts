@@ -13,6 +13,7 @@ import { rule as labelsInValues } from './labels-in-values.ts';
 import { rule as layoutSpaces } from './layout-spaces.ts';
 import { rule as mergedCells } from './merged-cells.ts';
 import { rule as multiRowHeader } from './multi-row-header.ts';
+import { rule as multiValue } from './multi-value.ts';
 import { rule as numberAsText } from './number-as-text.ts';
 import { rule as omittedCells } from './omitted-cells.ts';
 import { rule as oneTable } from './one-table.ts';
@@ -34,6 +35,7 @@ const MODULES = registry({
   'data-split': dataSplit,
   'layout-spaces': layoutSpaces,
   'number-as-text': numberAsText,
+  'multi-value': multiValue,
   wareki,
   'caption-notes': captionNotes,
   'labels-in-values': labelsInValues,
