@@ -50,7 +50,7 @@ async function edit(page: Page, r: number, c: number, text: string) {
 async function editedPopulation(page: Page) {
   await page.goto('/');
   await openFile(page, 'population.xlsx');
-  await expect(page.getByTestId('violation-count')).toHaveText('86');
+  await expect(page.getByTestId('violation-count')).toHaveText('132');
   await edit(page, 5, 1, '130000');
   await expect(gridCell(page, 5, 1)).toHaveText('130,000');
 }
