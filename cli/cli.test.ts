@@ -6,6 +6,7 @@ import { applyChanges } from '../src/core/changes.ts';
 import { planFixAll } from '../src/core/fix/runFixes.ts';
 import { exportCsvFile } from '../src/core/io/export.ts';
 import { readWorkbook } from '../src/core/io/read.ts';
+import Ajv from 'ajv';
 import * as XLSX from 'xlsx';
 import { readWarningText } from '../src/core/io/readMessages.ts';
 import { sjisWithInvalidBytes, unbalancedQuotesCsv } from '../test/hostile.ts';
@@ -22,6 +23,7 @@ function capture(): CliIo & { stdout: string; stderr: string } {
 }
 
 const fixture = (name: string) => path.join(FIXTURES, name);
+const reportSchema = () => JSON.parse(fs.readFileSync(path.join(FIXTURES, '..', '..', 'docs', 'report.schema.json'), 'utf8'));
 
 const CONTROLS = ['open-data-linter/perfect.csv', 'open-data-linter/all_num.csv', 'open-data-linter/date.xlsx'];
 
@@ -38,6 +40,8 @@ describe('seiton clean', () => {
     expect(written).toEqual(['ci-index.csv', 'county-income.csv', 'crushed-stone_推移_1.csv', 'crushed-stone_推移_2.csv', 'industry.csv', 'population.csv', 'shelters-sjis.csv']);
     const report = JSON.parse(fs.readFileSync(path.join(tmp, 'report.json'), 'utf8'));
     expect(report).toHaveLength(6);
+    const validate = new Ajv({ allErrors: true }).compile(reportSchema());
+    expect(validate(report) ? [] : validate.errors).toEqual([]);
   });
 
   it('writes exactly what the app\'s export writes for the same document', async () => {
@@ -214,6 +218,45 @@ describe('seiton check', () => {
     await runCli(['check', fixture('ci-index.xlsx'), '--json'], io);
     const report = JSON.parse(io.stdout);
     expect(report[0].sheets[0].rules.find((r: { ruleId: string }) => r.ruleId === 'omitted-cells').count).toBe(8); // 44 blank year cells in 8 runs
+  });
+
+  it('--json lists every finding with its rule, 総務省 item, A1 cell and messages, and the structure; valid by docs/report.schema.json', async () => {
+    const io = capture();
+    expect(await runCli(['check', fixture('population.xlsx'), fixture('crushed-stone.xlsx'), '--json', '--jobs', '1'], io)).toBe(1);
+    const report = JSON.parse(io.stdout);
+    const validate = new Ajv({ allErrors: true }).compile(reportSchema());
+    expect(validate(report) ? [] : validate.errors).toEqual([]);
+
+    const [population] = report as { sheets: { findings: Record<string, unknown>[]; structure: Record<string, unknown>; rules: { ruleId: string; count: number }[] }[] }[];
+    const sheet = population.sheets[0];
+    // 「全 国」 in A6: a layout space, on the sheet's only table.
+    expect(sheet.findings).toContainEqual(
+      expect.objectContaining({ rule: 'layout-spaces', soumu: '1-5', guide: expect.stringMatching(/^手順2/), level: 1, sheet: '2-2', table: 't1', range: 'A6', row: 5, col: 0, failing: true }),
+    );
+    const spaced = sheet.findings.find((f) => f.range === 'A6' && f.rule === 'layout-spaces') as { message: { ja: string; en: string } };
+    expect(spaced.message.ja).toContain('「全国」にします');
+    expect(spaced.message.en).toContain('全国');
+    // Every finding counted is listed.
+    for (const r of sheet.rules) expect({ rule: r.ruleId, listed: sheet.findings.filter((f) => f.rule === r.ruleId).length }).toEqual({ rule: r.ruleId, listed: r.count });
+    expect(sheet.structure).toMatchObject({ kind: 'data', overridden: false, tables: [{ id: 't1', range: 'A1:I58' }] });
+    expect((sheet.structure.rows as { row: number; role: string }[]).find((x) => x.row === 0)).toEqual({ row: 0, role: 'caption', table: 't1' });
+  });
+
+  it('check --recipe judges the file with the recipe\'s structure corrections', async () => {
+    const recipe = path.join(tmp, 'structure.recipe.json');
+    const plain = capture();
+    await runCli(['check', fixture('population.xlsx'), '--json'], plain);
+    const detected = JSON.parse(plain.stdout)[0].sheets[0].structure.tables[0];
+    const headerRows = { start: detected.headerRows[0], end: detected.headerRows[0] };
+    fs.writeFileSync(
+      recipe,
+      JSON.stringify({ version: 1, source: { name: 'population.xlsx', sheet: '2-2' }, steps: [{ kind: 'structure', sheet: '2-2', table: 0, headerRows }] }),
+    );
+    const io = capture();
+    await runCli(['check', fixture('population.xlsx'), '--recipe', recipe, '--json'], io);
+    const structure = JSON.parse(io.stdout)[0].sheets[0].structure;
+    expect(structure.overridden).toBe(true);
+    expect(structure.tables[0].headerRows).toEqual([headerRows.start]);
   });
 
   it('usage errors', async () => {

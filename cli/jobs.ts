@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { SheetAnalyzer } from '../src/core/analysis/analyse.ts';
+import { type FindingRecord, type StructureRecord, findingRecords, structureRecord } from '../src/core/analysis/report.ts';
 import { fixAllInPlace } from '../src/core/fix/runFixes.ts';
 import { UnrepresentableCharactersError } from '../src/core/io/encodeText.ts';
 import { DEFAULT_EXPORT, type ExportOptions, exportTables } from '../src/core/io/export.ts';
@@ -28,6 +29,10 @@ export interface RuleCount {
 export interface SheetReport {
   sheet: string;
   rules: RuleCount[];
+  /** Every finding, with its place, rule, 総務省 item and guide step (docs/report.schema.json); in the JSON report. */
+  findings?: FindingRecord[];
+  /** The structure the findings were judged on: row roles, tables, header rows; in the JSON report. */
+  structure?: StructureRecord;
 }
 
 export interface FileReport {
@@ -57,6 +62,8 @@ export interface CleanOptions {
   lang: 'ja' | 'en';
   /** Also write the sheets that are not data tables. */
   allSheets?: boolean;
+  /** Every finding left and the structure in the report (`--json`, `--report`). */
+  detail?: boolean;
 }
 
 function open(file: string, lang: 'ja' | 'en', recipe?: Recipe): { workbook: Workbook; warnings: string[] } {
@@ -81,7 +88,11 @@ function describeError(e: unknown, lang: 'ja' | 'en'): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-function analyse(wb: Workbook, lang: 'ja' | 'en', overrides: StructureOverride[] = []): SheetReport[] {
+/**
+ * What remains per sheet. `detail` adds every finding and the structure (the JSON report);
+ * without it only the counts and examples a terminal shows are built.
+ */
+function analyse(wb: Workbook, lang: 'ja' | 'en', overrides: StructureOverride[], detail: boolean): SheetReport[] {
   return wb.sheets.map((sheet) => {
     const a = new SheetAnalyzer(sheet, wb.date1904, overrides.filter((o) => o.sheetId === sheet.id)).analyse();
     const all = [...a.cellViolations, ...a.sheetViolations];
@@ -96,16 +107,33 @@ function analyse(wb: Workbook, lang: 'ja' | 'en', overrides: StructureOverride[]
           failing: r.failing,
           examples: all.filter((v) => v.ruleId === r.ruleId).slice(0, 3).map((v) => violationMessage(v, lang)),
         })),
+      ...(detail ? { findings: findingRecords(sheet, a), structure: structureRecord(sheet, a.structure) } : {}),
     };
   });
 }
 
 const level1Failing = (sheets: SheetReport[]) => sheets.reduce((n, s) => n + s.rules.filter((r) => r.level === 1).reduce((m, r) => m + r.failing, 0), 0);
 
-export function checkFile(file: string, lang: 'ja' | 'en' = 'ja'): FileReport {
+export interface CheckOptions {
+  lang: 'ja' | 'en';
+  /** Read as the recipe says (encoding, delimiter) and judged with its structure corrections; its fixes are clean's. */
+  recipe?: Recipe;
+  /** Every finding and the structure in the report (`--json`, `--report`). */
+  detail?: boolean;
+}
+
+/** The recipe's structure corrections, applied to `wb`'s sheets by name. */
+function structureOf(wb: Workbook, recipe: Recipe | undefined): StructureOverride[] {
+  const overrides: StructureOverride[] = [];
+  if (recipe) replayRecipe(wb, { ...recipe, steps: recipe.steps.filter((s) => s.kind === 'structure') }, overrides);
+  return overrides;
+}
+
+export function checkFile(file: string, options: CheckOptions = { lang: 'ja' }): FileReport {
+  const { lang } = options;
   try {
-    const { workbook, warnings } = open(file, lang);
-    const sheets = analyse(workbook, lang);
+    const { workbook, warnings } = open(file, lang, options.recipe);
+    const sheets = analyse(workbook, lang, structureOf(workbook, options.recipe), options.detail ?? false);
     return { file, ok: true, warnings, sheets, level1: level1Failing(sheets) };
   } catch (e) {
     return { file, ok: false, error: describeError(e, lang), level1: 0 };
@@ -140,7 +168,7 @@ export function cleanFile(file: string, options: CleanOptions): FileReport {
       outputs.push(target);
       written.push({ output: target, sheet: t.summary.sheet, empty: options.export.level === 2 ? t.summary.empty : [] });
     }
-    const sheets = analyse(wb, options.lang, overrides);
+    const sheets = analyse(wb, options.lang, overrides, options.detail ?? false);
     return { file, ok: true, warnings, outputs, tables: written, left, skipped, sheets, level1: level1Failing(sheets) };
   } catch (e) {
     return { file, ok: false, error: describeError(e, options.lang), level1: 0 };

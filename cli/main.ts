@@ -2,8 +2,8 @@
 //
 //   seiton clean <files or globs> [--recipe r.json] [--out dir] [--level 1|2]
 //                [--encoding utf8bom|utf8|sjis] [--eol crlf|lf] [--numbers shown|stored]
-//                [--all-sheets] [--report report.json] [--jobs N]
-//   seiton check <files or globs> [--json] [--report report.json] [--jobs N]
+//                [--all-sheets] [--json] [--report report.json] [--jobs N]
+//   seiton check <files or globs> [--recipe r.json] [--json] [--report report.json] [--jobs N]
 //
 // clean: writes one CSV per data table (Level 2 by default) into --out (default
 // ./seiton-out), applying the recipe, or 「すべて修正」 without one, named after the file as
@@ -22,9 +22,9 @@ import type { CsvEncoding } from '../src/core/io/encodeText.ts';
 import { DEFAULT_EXPORT, type ExportOptions } from '../src/core/io/export.ts';
 import { REPORT_MESSAGES } from '../src/core/io/reportMessages.ts';
 import { translate } from '../src/core/messages/translate.ts';
-import { RecipeError, parseRecipe } from '../src/core/recipe.ts';
+import { type Recipe, RecipeError, parseRecipe } from '../src/core/recipe.ts';
 import { ruleById } from '../src/core/rules/registry.ts';
-import { type CleanOptions, type FileReport, checkFile, cleanFile } from './jobs.ts';
+import { type CheckOptions, type CleanOptions, type FileReport, checkFile, cleanFile } from './jobs.ts';
 
 export interface CliIo {
   out: (text: string) => void;
@@ -37,23 +37,49 @@ const defaultIo: CliIo = { out: (t) => process.stdout.write(t), err: (t) => proc
 
 const USAGE = `使い方 / usage:
   seiton clean <ファイル…> [--recipe r.json] [--out dir] [--level 1|2] [--encoding utf8bom|utf8|sjis] [--eol crlf|lf]
-               [--numbers shown|stored] [--all-sheets] [--report report.json] [--jobs N]
-  seiton check <ファイル…> [--json] [--report report.json] [--jobs N]
+               [--numbers shown|stored] [--all-sheets] [--json] [--report report.json] [--jobs N] [--lang en]
+  seiton check <ファイル…> [--recipe r.json] [--json] [--report report.json] [--jobs N] [--lang en]
 
-  clean が書く CSV の名前は元のファイル名から: budget.xlsx → budget.csv(表が1つ)、<名前>_<シート>.csv、
+  clean  「すべて修正」(または --recipe のレシピ)をかけ、表ごとに CSV を --out に書きます。
+         applies 「すべて修正」 (or the --recipe) and writes one CSV per table into --out.
+  check  ガイドの規則に反する箇所を数えます。レベル1の違反が残れば終了コード 1。
+         reports what breaks the guide's rules; exits 1 while a Level 1 finding remains.
+
+  <ファイル…>        .xlsx .xls .xlsb .ods .csv .txt、グロブ可 / files or globs ("data/**/*.xlsx")
+  --recipe r.json    アプリで保存したレシピ。clean は手順を再生、check は読み方と表の構造の修正だけ使う
+                     a recipe saved in the app: clean replays it; check uses its reading and structure corrections
+  --out dir          clean の出力先(既定 ./seiton-out) / where clean writes (default ./seiton-out)
+  --level 1|2        1: 表だけの CSV、2: @ 行のメタデータ付き(既定) / 1: the table alone, 2: with @ metadata lines (default)
+  --encoding         utf8bom(既定) | utf8 | sjis
+  --eol crlf|lf      改行(既定 crlf) / line ends (default crlf)
+  --numbers shown    数値を表示どおりの桁で(既定) / numbers as the sheet shows them (default)
+  --numbers stored   保存されているすべての桁で / every stored digit
+  --all-sheets       目次・注意書きなどデータの表でないシートも書く / also write contents and notes sheets
+  --json             結果を JSON で標準出力へ(すべての指摘と表の構造。docs/report.schema.json)
+                     the report as JSON on stdout (every finding and the structure; docs/report.schema.json)
+  --report file      同じ JSON をファイルに書く / writes the same JSON to a file
+  --jobs N           並列に処理するファイル数(既定 CPU の数) / files processed at once (default: one per core)
+  --lang en          メッセージを英語で / messages in English
+  -h, --help         この説明 / this text
+
+  CSV の名前は元のファイル名から: budget.xlsx → budget.csv(表が1つ)、<名前>_<シート>.csv、
   分割した表は <名前>_<シート>_<n>.csv / file names come from the source file, never from the caption.
-  --numbers shown   数値を表示どおりの桁で(既定) / numbers as the sheet shows them (default)
-  --numbers stored  保存されているすべての桁で / every stored digit
-  --all-sheets      目次・注意書きなどデータの表でないシートも書く / also write contents and notes sheets
-  例 / example: seiton clean data/*.xlsx --out out/ --numbers stored
+  終了コード / exit codes: 0 完了 done · 1 レベル1の違反あり (check) · 2 読めないファイル unreadable file
+                           64 使い方の誤り usage · 65 レシピが不正 bad recipe · 66 該当ファイルなし no file matched
+
+  例 / examples:
+    seiton check 人口.xlsx
+    seiton check data/*.xlsx --json > report.json
+    seiton clean data/*.xlsx --out out/ --numbers stored
+    seiton clean 2025/人口.xlsx --recipe 人口.recipe.json --out 2025-csv/
 `;
 
 const ENCODINGS: Record<string, CsvEncoding> = { utf8bom: 'utf-8-bom', 'utf-8-bom': 'utf-8-bom', utf8: 'utf-8', 'utf-8': 'utf-8', sjis: 'shift_jis', shift_jis: 'shift_jis' };
 
-export type Job = { command: 'check'; file: string; lang: 'ja' | 'en' } | { command: 'clean'; file: string; options: CleanOptions };
+export type Job = { command: 'check'; file: string; options: CheckOptions } | { command: 'clean'; file: string; options: CleanOptions };
 
 export function runJob(job: Job): FileReport {
-  return job.command === 'check' ? checkFile(job.file, job.lang) : cleanFile(job.file, job.options);
+  return job.command === 'check' ? checkFile(job.file, job.options) : cleanFile(job.file, job.options);
 }
 
 async function expand(patterns: string[]): Promise<string[]> {
@@ -180,19 +206,22 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
   }
   const jobs = Math.max(1, Number(values.jobs ?? os.availableParallelism?.() ?? os.cpus().length) || 1);
 
+  let recipe: Recipe | undefined;
+  if (values.recipe) {
+    try {
+      recipe = parseRecipe(fs.readFileSync(values.recipe, 'utf8'));
+    } catch (e) {
+      io.err(`${values.recipe}: ${e instanceof RecipeError ? `${e.path}: ${e.reason}` : String(e)}\n`);
+      return 65;
+    }
+  }
+  // The JSON report carries every finding and the structure; a terminal gets counts and examples.
+  const detail = Boolean(values.json || values.report);
+
   let all: Job[];
   if (command === 'check') {
-    all = files.map((file) => ({ command: 'check', file, lang }));
+    all = files.map((file) => ({ command: 'check', file, options: { lang, recipe, detail } }));
   } else {
-    let recipe;
-    if (values.recipe) {
-      try {
-        recipe = parseRecipe(fs.readFileSync(values.recipe, 'utf8'));
-      } catch (e) {
-        io.err(`${values.recipe}: ${e instanceof RecipeError ? `${e.path}: ${e.reason}` : String(e)}\n`);
-        return 65;
-      }
-    }
     const exportOptions: ExportOptions = {
       ...DEFAULT_EXPORT,
       ...(recipe?.export?.level ? { level: recipe.export.level } : {}),
@@ -213,7 +242,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
       io.err(`--numbers: shown | stored\n`);
       return 64;
     }
-    const options: CleanOptions = { recipe, outDir: values.out ?? 'seiton-out', export: exportOptions, lang, allSheets: values['all-sheets'] };
+    const options: CleanOptions = { recipe, outDir: values.out ?? 'seiton-out', export: exportOptions, lang, allSheets: values['all-sheets'], detail };
     all = files.map((file) => ({ command: 'clean', file, options }));
   }
 
