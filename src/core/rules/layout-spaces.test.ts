@@ -216,7 +216,7 @@ describe('layout-spaces fix', () => {
         expect(strip(out === null ? '' : String(out))).toBe(strip(text));
         expect(detectAll(view)).toEqual([]);
       }),
-      { numRuns: 500 },
+      { numRuns: 1000 },
     );
   });
 

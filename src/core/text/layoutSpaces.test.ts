@@ -75,7 +75,14 @@ describe('findLayoutSpaces', () => {
         expect(found.fixed.length).toBeLessThan(text.length + 1);
         expect(findLayoutSpaces(found.fixed)).toBeUndefined();
       }),
+      { numRuns: 3000 },
     );
+  });
+
+  it('a run removed brings a bracket next to Japanese: the space after it goes in the same fix', () => {
+    // `全↵)␣全`: once the break is gone, `)␣全` closes a Japanese remark.
+    expect(findLayoutSpaces('全\n) 全')?.fixed).toBe('全)全');
+    expect(findLayoutSpaces('人口\n) 　総数')?.fixed).toBe('人口)総数');
   });
 
   it('shows white space visibly', () => {

@@ -87,6 +87,12 @@ function isCjk(code: number): boolean {
   );
 }
 
+/** The last character before `i` that is not white space (NaN at the start). */
+function nonWhiteBefore(text: string, i: number, floor: number): number {
+  while (i > floor && isWhite(text.charCodeAt(i - 1))) i--;
+  return i > floor ? text.charCodeAt(i - 1) : NaN;
+}
+
 /** The first character at or after `i` that is not white space (NaN at the end). */
 function nonWhiteAfter(text: string, i: number, end: number): number {
   while (i < end && isWhite(text.charCodeAt(i))) i++;
@@ -152,6 +158,29 @@ function numberTokenAfter(text: string, start: number, ceil: number): boolean {
  * none. See the module comment for what counts as layout.
  */
 export function findLayoutSpaces(text: string): LayoutSpaceResult | undefined {
+  const first = layoutSpacesOnce(text);
+  if (!first || first.blank) return first;
+  // Removing one run can bring two characters together that make the next run layout
+  // (`全↵)␣全` → `全)␣全`, where `)␣全` now closes a Japanese remark). The fix must leave
+  // nothing to find, so the text is read again until it no longer changes; every pass
+  // shortens it or only turns odd white space into one ASCII space, so this ends.
+  let result = first;
+  for (let pass = 0; pass < 8; pass++) {
+    const again = layoutSpacesOnce(result.fixed);
+    if (!again) break;
+    result = {
+      original: text,
+      fixed: again.fixed,
+      edges: result.edges || again.edges,
+      inner: result.inner || again.inner,
+      lineBreaks: result.lineBreaks || again.lineBreaks,
+      blank: again.blank,
+    };
+  }
+  return result;
+}
+
+function layoutSpacesOnce(text: string): LayoutSpaceResult | undefined {
   if (!WHITE.test(text)) return undefined;
   let s = 0;
   let e = text.length;
@@ -195,11 +224,11 @@ export function findLayoutSpaces(text: string): LayoutSpaceResult | undefined {
       const single = tokenBefore(text, a, s) === 1 || tokenAfter(text, i, e) === 1;
       // Between two longer words one space separates them; a tab or NBSP there becomes one.
       const plainSeparator = text.charCodeAt(a) === 0x20 || text.charCodeAt(a) === 0x3000;
-      const bracket = (isOpenBracket(right) && isCjk(nonWhiteAfter(text, i + 1, e))) || (isCloseBracket(left) && isCjk(text.charCodeAt(a - 2)));
+      const bracket = (isOpenBracket(right) && isCjk(nonWhiteAfter(text, i + 1, e))) || (isCloseBracket(left) && isCjk(nonWhiteBefore(text, a - 1, s)));
       replacement = wide || single || bracket ? '' : plainSeparator ? undefined : ' ';
     } else if ((cjkL && isDigit(right) && numberTokenAfter(text, i, e)) || (isDigit(left) && cjkR && numberTokenBefore(text, a, s))) {
       replacement = '';
-    } else if ((cjkL && isOpenBracket(right) && isCjk(nonWhiteAfter(text, i + 1, e))) || (isCloseBracket(left) && cjkR && isCjk(text.charCodeAt(a - 2)))) {
+    } else if ((cjkL && isOpenBracket(right) && isCjk(nonWhiteAfter(text, i + 1, e))) || (isCloseBracket(left) && cjkR && isCjk(nonWhiteBefore(text, a - 1, s)))) {
       // `市　内　総　生　産　(生産側）`: a bracketed Japanese remark sits against its word.
       replacement = '';
     } else if (cjkL || cjkR) {
