@@ -101,8 +101,68 @@ ruleTester(wareki, {
       tables: [{ headerRows: [0, 0], keyColumns: [0, 1] }],
     },
     { name: 'an ordinary header that mentions an era is not a 和暦 column', rows: [['市町村', '平成の合併前の人口'], ['A市', 21]] },
+    {
+      name: '和暦 labels beside 西暦 years that agree row by row, whatever the titles',
+      rows: [
+        ['年', '年次', '人口'],
+        [2018, '平成30年', 5],
+        [2019, '令和元年', 6],
+        ['2020年', '令和2年', 7],
+      ],
+      tables: [{ headerRows: [0, 0], keyColumns: [0, 1] }],
+    },
+    {
+      name: '和暦 labels beside an e-Stat time code (2017000000) that agrees',
+      rows: [
+        ['time_code', '時点', '値'],
+        [2017000000, '平成29年', 1],
+        [2018000000, '平成30年', 2],
+      ],
+      tables: [{ headerRows: [0, 0], keyColumns: [0, 1] }],
+    },
+    {
+      name: '和暦 dates beside 西暦 dates of the same days',
+      rows: [
+        ['日付', '和暦', '件数'],
+        ['2017-04-01', '平成29年4月1日', 1],
+        ['2019-05-01', '令和元年5月1日', 2],
+      ],
+      tables: [{ headerRows: [0, 0], keyColumns: [0, 1] }],
+    },
   ],
   invalid: [
+    // --- 和暦 beside 西暦
+    {
+      name: 'a row whose 和暦 disagrees with the 西暦 beside it is reported, never converted',
+      rows: [
+        ['code', 'jp_cal', 'c_e'],
+        [2017000000, '平成29年', 2017],
+        [2019000000, '令和元年', 2019],
+        [2020000000, '令和22年', 2020],
+      ],
+      tables: [{ headerRows: [0, 0], keyColumns: [0, 1, 2] }],
+      errors: [{ messageId: 'columnMismatch' as const, at: 'B4', params: { text: '令和22年', seireki: 2040, column: 'A', other: '2020000000', otherYear: 2020 } }],
+    },
+    {
+      name: 'a 和暦 date a day off the 西暦 date beside it is reported',
+      rows: [
+        ['日付', '和暦', '件数'],
+        ['2017-04-01', '平成29年4月1日', 1],
+        ['2019-05-01', '令和元年5月2日', 2],
+      ],
+      tables: [{ headerRows: [0, 0], keyColumns: [0, 1] }],
+      ...reading(['B3 columnMismatch 令和元年5月2日 = 2019']),
+    },
+    {
+      name: 'a column titled 和暦 whose years match no 西暦 column is converted like any other',
+      rows: [
+        ['西暦', '和暦', '値'],
+        [1990, '令和2年', 1],
+        [1992, '令和3年', 2],
+      ],
+      tables: [{ headerRows: [0, 0], keyColumns: [0, 1] }],
+      ...reading(['B2 era 令和2年 = 2020年 → 2020', 'B3 era 令和3年 = 2021年 → 2021']),
+    },
     // --- text cells
     {
       name: 'explicit eras in every region but notes and outside cells',
@@ -877,7 +937,30 @@ describe('wareki fix: properties', () => {
         const left = new Set(unfixable(sheet));
         for (const s of stuck) expect(left.has(s), s).toBe(true);
       }),
-      { numRuns: 200 },
+      { numRuns: 300 },
+    );
+  });
+
+  it('和暦 beside 西暦: accepted where the years agree, reported where not, the same after the fix', () => {
+    const row = fc.tuple(fc.integer({ min: 1990, max: 2018 }), fc.constantFrom(0, 0, 0, 1, -1), fc.constantFrom('plain', 'text', 'code'), fc.boolean());
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 10 }), fc.boolean(), (rows, keepOriginal) => {
+        const body = rows.map(([y, off, form, heisei]): CellValue[] => [
+          form === 'plain' ? y : form === 'text' ? `${y}年` : y * 1_000_000,
+          heisei ? `平成${y - 1988 + off}年` : `H${y - 1988 + off}`,
+          1,
+        ]);
+        const sheet = sheetFromRows([['年', '和暦', '値'], ...body]);
+        const t = () => tableOf(sheet, { headerRows: [0, 0], keyColumns: [0, 1] });
+        const before = detect(viewOf(sheet, [t()]));
+        applyFix(viewOf(sheet, [t()]), { keepOriginal });
+        const after = detect(viewOf(sheet, [t()]));
+        expect(fixable(after)).toEqual([]);
+        // Accepted 和暦 is never converted; where it is, nothing is left to report but mismatches.
+        if (before.every((v) => !v.fixId)) expect(lines(after)).toEqual(lines(before));
+        expect(applyFix(viewOf(sheet, [t()]), { keepOriginal })).toEqual([]);
+      }),
+      { numRuns: 300 },
     );
   });
 });
@@ -904,5 +987,12 @@ describe('wareki fix: performance', () => {
       return steps();
     };
     expect(growth(work, 5000)).toBeLessThan(LINEAR);
+  });
+});
+
+describe('wareki: 和暦 beside 西暦 in the peer linter sample', () => {
+  itWithCorpus('check_1_11.csv: only 令和22年 beside 2020 (and 2020000000) is reported', 'open-data-linter/check_1_11.csv', () => {
+    const view = viewOf(corpusSheet('open-data-linter/check_1_11.csv'));
+    expect(lines(detect(view))).toEqual(['C3 columnMismatch 令和22年 = 2040']);
   });
 });

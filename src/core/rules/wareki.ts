@@ -5,7 +5,9 @@
 // serials but shown with an era format (`[$-411]ggge"年"…`), and numeric 和暦 year columns
 // that have no 西暦 column beside them. A 西暦 written beside the era (`平成24(2012)年`,
 // `2012（平成24）年`) already gives the 西暦 and is left alone (the guide allows 和暦
-// alongside 西暦), unless the two disagree.
+// alongside 西暦), unless the two disagree. So is a 和暦 column whose rows give the same
+// years as a 西暦 column of the table (`平成29年` beside `2017`, or beside an e-Stat time
+// code `2017000000`): only the rows where the two disagree are reported, never converted.
 //
 // A sheet rule, not a cell rule: an implied era depends on the cells above (or to the
 // left), so a cell cannot be judged on its own, and re-checking only an edited cell would
@@ -32,7 +34,7 @@
 // Option `keepOriginal`: a column is added right of each column whose labels were
 // converted, holding the original 和暦 (title: the original title + `（和暦）`).
 import { type Change, type ColumnsChange, type MergeChange, removeMergeChange } from '../changes.ts';
-import { type CellRange, type CellSnapshot, type CellValue, type Column, cellKey, getCell, getFormat, getValue, isCellError } from '../model.ts';
+import { type CellRange, type CellSnapshot, type CellValue, type Column, cellKey, columnLetter, getCell, getFormat, getValue, isCellError } from '../model.ts';
 import { buildMergeIndex } from '../mergeIndex.ts';
 import { exportText, formatValue, isDateFormat, isJapaneseEraFormat } from '../numberFormat.ts';
 import type { ColumnInfo, TableStructure } from '../structure/types.ts';
@@ -91,6 +93,10 @@ export const meta = ruleMeta({
     gregorianMismatch: {
       ja: '「{text}」の和暦と、併記された西暦が一致しません。元の資料を確認してください。',
       en: '“{text}” gives a Japanese-era year and a Gregorian year that do not agree; check the source.',
+    },
+    columnMismatch: {
+      ja: '「{text}」（{seireki}年）は、同じ行の{column}列「{other}」（{otherYear}年）と年が一致しません。元の資料を確認してください。',
+      en: '“{text}” ({seireki}) does not give the year of “{other}” ({otherYear}) in column {column} of the same row; check the source.',
     },
     eraFormat: {
       ja: '表示形式が和暦です（「{display}」は {iso}）。',
@@ -356,6 +362,7 @@ function analyseTable(view: SheetView, t: TableStructure, out: WarekiFinding[]):
   const hasSeireki = [...headers].some(([c, h]) => SEIREKI_HEADER.test(h) && !warekiCols.includes(c));
 
   const splitEra = eraOverYears(view, t, out);
+  const seirekiYears = new Map<number, SeirekiYears>();
 
   // Caption, header and unit rows, left to right. In header rows an era carries to the
   // right (`平成12年` `17年` … `22年`).
@@ -398,15 +405,16 @@ function analyseTable(view: SheetView, t: TableStructure, out: WarekiFinding[]):
     const values = sheet.columns[c]?.values;
     if (!values) continue;
     const end = Math.min(t.dataRows.end, sheet.rowCount - 1);
-    // A 和暦 column beside 西暦 is allowed (ci-index's 和暦 and 西暦, or the `（和暦）`
-    // column the fix keeps): only impossible dates and years are still reported there.
-    const allowed = isWarekiCol && (hasSeireki || seirekiBeside(view, t, c - 1, warekiCols));
+    // Judged once the column is seen: a 和暦 column beside 西暦 keeps only impossible dates
+    // and years, and rows that disagree with the 西暦 beside them.
     const found: WarekiFinding[] = [];
     const push = (f: WarekiFinding | undefined) => {
-      if (f && (!allowed || INVALID_MESSAGES.has(f.said.messageId))) found.push(f);
+      if (f) found.push(f);
     };
     let ctx: ColumnContext | undefined;
     const pending: Pending[] = [];
+    /** The 西暦 year each row's whole 和暦 label gives, to compare with a 西暦 column. */
+    const eraYears = new Map<number, { text: string; year: number; date?: string }>();
     let yearLabels = 0;
     let otherLabels = false;
     /** 西暦 labels (`2010年`, 2010, `2011年7月`) and era-less years no era above explains (`32 年`). */
@@ -439,7 +447,9 @@ function analyseTable(view: SheetView, t: TableStructure, out: WarekiFinding[]):
           continue;
         }
         if (isWarekiCol) {
-          push(eraYearFinding(r, c, value, headerEra));
+          const f = eraYearFinding(r, c, value, headerEra);
+          if (f?.seireki !== undefined) eraYears.set(r, { text: String(value), year: f.seireki });
+          push(f);
           continue;
         }
         if (isSeirekiYear(value)) seirekiLabels++;
@@ -466,7 +476,9 @@ function analyseTable(view: SheetView, t: TableStructure, out: WarekiFinding[]):
       if (isWarekiCol) {
         const n = warekiYearNumber(value);
         if (n !== undefined) {
-          push(eraYearFinding(r, c, n, headerEra));
+          const f = eraYearFinding(r, c, n, headerEra);
+          if (f?.seireki !== undefined) eraYears.set(r, { text: value.trim(), year: f.seireki });
+          push(f);
           continue;
         }
       }
@@ -490,12 +502,33 @@ function analyseTable(view: SheetView, t: TableStructure, out: WarekiFinding[]):
     }
     if (numbersLeft && yearLabels > 0 && !otherLabels) otherLabels = hasNonYearNumber(view, t, c, values, end);
     const mode: TextMode = { valueCell: true, yearColumn: yearLabels > 0 && !otherLabels };
+    for (const p of pending) {
+      const label = p.matches.length === 1 ? wholeLabel(p.text, p.matches[0]) : undefined;
+      if (label) eraYears.set(p.r, { text: p.text.trim(), ...label });
+    }
     for (const p of pending) push(textFinding(p.r, c, p.text, p.matches, mode, p.original));
     // `32 年` among 西暦 years (its era was lost, or never written): say so, never guess.
     if (seirekiLabels > 0) {
       for (const r of eraLessRows) push({ r, c, said: said(r, c, 'eraMissing', { text: String(values[r]).trim() }) });
     }
-    appendAll(out, found);
+    // 和暦 beside the 西暦 it stands for (「和暦を併記」) stays; only rows where the two
+    // disagree are reported. The partner is the 西暦 column of the table that agrees on at
+    // least as many rows as it disagrees. A column titled 和暦 whose years match no 西暦
+    // column is no gloss of one, whatever the titles say: it is converted like any other.
+    const partner = eraYears.size === 0 ? undefined : glossColumn(view, t, c, eraYears, seirekiYears, isWarekiCol);
+    const allowed = partner !== undefined || (isWarekiCol && eraYears.size === 0 && (hasSeireki || seirekiBeside(view, t, c - 1, warekiCols)));
+    const kept = allowed ? found.filter((f) => INVALID_MESSAGES.has(f.said.messageId)) : found;
+    if (partner) {
+      const invalid = new Set(kept.map((f) => f.r));
+      for (const [r, label] of eraYears) {
+        const { text, year } = label;
+        const other = partner.years.get(r);
+        if (other === undefined || sameTime(label, other) || invalid.has(r)) continue;
+        kept.push({ r, c, said: said(r, c, 'columnMismatch', { text, seireki: year, column: columnLetter(partner.c), other: other.text, otherYear: other.year }) });
+      }
+      kept.sort((a, b) => a.r - b.r);
+    }
+    appendAll(out, kept);
   }
 }
 
@@ -594,6 +627,138 @@ function seirekiBeside(view: SheetView, t: TableStructure, c: number, warekiCols
     }
   }
   return false;
+}
+
+/** A key or data cell that gives a 西暦 year, as written. */
+interface SeirekiCell {
+  text: string;
+  year: number;
+  /** `YYYY-MM-DD` when the cell is a whole date: then dates are compared, not years. */
+  date?: string;
+}
+
+/** An e-Stat time code: the year, then six digits for the period (`2017000000`, `2017100000`). */
+function timeCodeYear(v: number): number | undefined {
+  if (!Number.isInteger(v) || v < 1_000_000_000 || v > 2_999_999_999) return undefined;
+  return Math.floor(v / 1_000_000);
+}
+
+function digitsOf(text: string): string {
+  return text.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10));
+}
+
+/** The 西暦 year cell (r, c) gives: 2017, `2017年`, `2017-04-01`, a date, a time code. */
+function seirekiCellAt(view: SheetView, r: number, c: number, v: CellValue): SeirekiCell | undefined {
+  if (typeof v === 'number') {
+    const fmt = getFormat(view.sheet, r, c);
+    if (isDateFormat(fmt) && !isJapaneseEraFormat(fmt)) {
+      const iso = exportText(v, fmt, undefined, view.date1904);
+      const ymd = /^(\d{4})-\d{2}-\d{2}/.exec(iso);
+      return ymd ? { text: formatValue(v, fmt, view.date1904), year: Number(ymd[1]), date: ymd[0] } : undefined;
+    }
+    if (isSeirekiYear(v)) return { text: String(v), year: v };
+    const code = timeCodeYear(v);
+    return code === undefined ? undefined : { text: String(v), year: code };
+  }
+  if (typeof v !== 'string') return undefined;
+  const text = v.trim();
+  if (SEIREKI_LABEL.test(text)) {
+    const ymd = SEIREKI_DATE.exec(digitsOf(text));
+    const year = Number(digitsOf(text).slice(0, 4));
+    return { text, year, date: ymd ? isoDate(year, Number(ymd[2]), Number(ymd[3])) : undefined };
+  }
+  if (/^[12][0-9]{9}$/.test(text)) return { text, year: Number(text.slice(0, 4)) };
+  return undefined;
+}
+
+const SEIREKI_DATE = /^([12][0-9]{3})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?$/;
+
+/**
+ * The year (and date) a 和暦 label gives when it is one year, fiscal year, month or date
+ * with its era written, and nothing else. A label whose era comes from the rows above
+ * (`7年` under `平成6年`) is read in a context that the comparison cannot share.
+ */
+function wholeLabel(text: string, m: WarekiMatch): { year: number; date?: string } | undefined {
+  if (!m.valid || !m.explicit || m.year === undefined || m.text.trim() !== text.trim()) return undefined;
+  if (m.kind === 'date') return { year: m.year, date: isoDate(m.year, m.month!, m.day!) };
+  return m.kind === 'year' || m.kind === 'fiscal-year' || m.kind === 'month' ? { year: m.year } : undefined;
+}
+
+/** A 和暦 label and a 西暦 cell give the same date, or (unless both are dates) the same year. */
+function sameTime(a: { year: number; date?: string }, b: { year: number; date?: string }): boolean {
+  return a.date !== undefined && b.date !== undefined ? a.date === b.date : a.year === b.year;
+}
+
+/**
+ * The 西暦 year of a column's rows, how many of its key and data cells give none, and
+ * whether any holds 和暦 the fix converts (text, or a date shown with an era format).
+ */
+interface SeirekiYears {
+  years: Map<number, SeirekiCell>;
+  others: number;
+  wareki: boolean;
+}
+
+/** The 西暦 year of each key or data row of column c that gives one. Cached per table. */
+function seirekiColumn(view: SheetView, t: TableStructure, c: number, cache: Map<number, SeirekiYears>): SeirekiYears {
+  const known = cache.get(c);
+  if (known !== undefined) return known;
+  const years = new Map<number, SeirekiCell>();
+  const values = view.sheet.columns[c]?.values;
+  const end = Math.min(t.dataRows.end, view.sheet.rowCount - 1);
+  let others = 0;
+  let wareki = false;
+  for (let r = t.dataRows.start; values && r <= end; r++) {
+    const v = values[r] ?? null;
+    if (v === null || v === '') continue;
+    const region = view.regionOf(r, c);
+    if (region !== 'key' && region !== 'data') continue;
+    const cell = seirekiCellAt(view, r, c, v);
+    if (cell) years.set(r, cell);
+    else others++;
+    // Impossible era dates stay as they are (never converted): they do not make it 和暦.
+    if (!cell && !wareki) wareki = typeof v === 'string' ? MAYBE_WAREKI.test(v) && findWareki(v).some((m) => m.valid) : typeof v === 'number' && isJapaneseEraFormat(getFormat(view.sheet, r, c));
+  }
+  const result = { years, others, wareki };
+  cache.set(c, result);
+  return result;
+}
+
+/**
+ * The 西暦 column of the table that gives the same years as the 和暦 labels of column c
+ * on at least as many rows as it gives other years: then column c is 和暦 written beside
+ * 西暦 (「和暦を併記」), not a column to convert. A 西暦 column holds no 和暦 and at least
+ * half its cells give a year; the column just left of a column titled 和暦 may give fewer
+ * (the labels the fix converted, beside the `（和暦）` column it kept, among labels it
+ * could not convert).
+ */
+function glossColumn(
+  view: SheetView,
+  t: TableStructure,
+  c: number,
+  eraYears: Map<number, { year: number; date?: string }>,
+  cache: Map<number, SeirekiYears>,
+  besideTitled: boolean,
+): { c: number; years: Map<number, SeirekiCell> } | undefined {
+  let best: { c: number; years: Map<number, SeirekiCell>; agree: number } | undefined;
+  for (let g = t.columns.start; g <= t.columns.end; g++) {
+    if (g === c) continue;
+    const { years, others, wareki } = seirekiColumn(view, t, g, cache);
+    // Only a column the fix leaves as it is: its years are the same before and after, so
+    // the judgement is too (the fix never meets a 和暦 column it would judge otherwise).
+    if (years.size === 0 || wareki || (years.size < others && !(besideTitled && g === c - 1))) continue;
+    let agree = 0;
+    let disagree = 0;
+    for (const [r, label] of eraYears) {
+      const other = years.get(r);
+      if (other === undefined) continue;
+      if (sameTime(label, other)) agree++;
+      else disagree++;
+    }
+    // Equal agreement: the nearer column is the one the 和暦 is written beside.
+    if (agree > 0 && agree >= disagree && (!best || agree > best.agree || (agree === best.agree && Math.abs(g - c) < Math.abs(best.c - c)))) best = { c: g, years, agree };
+  }
+  return best;
 }
 
 /** `22`, `２２年`: a 和暦 year written as a number in a 和暦 column. */
