@@ -101,7 +101,7 @@ describe('text-only cell rules', () => {
       const corpus = name.startsWith('corpus:') ? name.slice('corpus:'.length) : undefined;
       const missing = corpus ? missingCorpus([corpus]) : undefined;
       if (missing) ctx.skip(missing);
-      expect(textOnly.map((r) => r.meta.id).sort()).toEqual(['device-chars', 'labels-in-values', 'layout-spaces', 'multi-value', 'number-as-text', 'special-symbols']);
+      expect(textOnly.map((r) => r.meta.id).sort()).toEqual(['dates', 'device-chars', 'labels-in-values', 'layout-spaces', 'multi-value', 'number-as-text', 'special-symbols']);
       const wb = corpus ? corpusWorkbook(corpus) : open(name);
       let looked = 0;
       for (const sheet of wb.sheets) {

@@ -174,7 +174,7 @@ describe('fixes marked complete in one pass', () => {
   // silently leave violations behind.
   const onePass = RULES.filter((r) => r.fixCompleteInOnePass);
   function expectOnePass(wb: Workbook) {
-    expect(onePass.map((r) => r.meta.id).sort()).toEqual(['device-chars', 'labels-in-values', 'layout-spaces', 'number-as-text', 'special-symbols', 'wareki']);
+    expect(onePass.map((r) => r.meta.id).sort()).toEqual(['dates', 'device-chars', 'labels-in-values', 'layout-spaces', 'number-as-text', 'special-symbols', 'wareki']);
     applyChanges(wb, planFixAll(wb, undefined, {}, []).filter((ch) => ch.kind !== 'cell' || !onePass.some((r) => r.meta.id === ch.ruleId)));
     for (const rule of onePass) {
       for (const sheet of wb.sheets) {
@@ -209,6 +209,7 @@ describe('the order of 「すべて修正」', () => {
     'labels-in-values',
     'number-as-text',
     'layout-spaces',
+    'dates',
     'device-chars',
     'special-symbols',
   ];

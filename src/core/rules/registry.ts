@@ -6,6 +6,7 @@
 import { rule as captionNotes } from './caption-notes.ts';
 import { rule as dataSplit } from './data-split.ts';
 import { rule as datatypes } from './datatypes.ts';
+import { rule as dates } from './dates.ts';
 import { rule as deviceChars } from './device-chars.ts';
 import { rule as formulas } from './formulas.ts';
 import { rule as hidden } from './hidden.ts';
@@ -37,6 +38,7 @@ const MODULES = registry({
   'number-as-text': numberAsText,
   'multi-value': multiValue,
   wareki,
+  dates,
   'caption-notes': captionNotes,
   'labels-in-values': labelsInValues,
   'merged-cells': mergedCells,
