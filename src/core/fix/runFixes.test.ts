@@ -193,7 +193,7 @@ describe('fixes marked complete in one pass', () => {
 describe('the order of 「すべて修正」', () => {
   // The guide's order (see FIX_PHASES and each rule's meta.fixAll).
   /** Rules whose fix is offered, never applied by 「すべて修正」. */
-  const SUGGESTIONS: string[] = ['region-names'];
+  const SUGGESTIONS: string[] = ['multi-value', 'region-names'];
   const GUIDE_ORDER = [
     'hidden',
     'formulas',

@@ -26,11 +26,38 @@ ruleTester(rule, {
       ],
       tables: [{ headerRows: [0, 0], keyColumns: [0] }],
       errors: [
-        { messageId: 'bracketed', at: 'B2', params: { text: '50468(45332)', first: '50468', second: '45332' }, fixId: null },
+        { messageId: 'bracketed', at: 'B2', params: { text: '50468(45332)', first: '50468', second: '45332' }, fixId: 'split' },
         { messageId: 'bracketed', at: 'B3', paramsLike: { first: '50468', second: '45332' } },
         { messageId: 'spaced', at: 'B4', params: { text: '50468 45332 11111', count: 3, values: '50468 / 45332 / 11111' } },
         { messageId: 'list', at: 'B5', params: { text: '373(平成27年度)、434(平成28年度)', count: 2, values: '373(平成27年度) / 434(平成28年度)' } },
       ],
+      output: {
+        // The first value stays; each further one goes to a column added right of it.
+        rows: [
+          ['項目', '値', '値（2）', '値（3）'],
+          ['仕入額', 50468, 45332, null],
+          ['出荷額', 50468, 45332, null],
+          ['出荷額2', 50468, 45332, 11111],
+          ['出荷額3', '373(平成27年度)', '434(平成28年度)', null],
+        ],
+      },
+    },
+    {
+      name: 'a column of bracketed figures gets one column titled after it; other cells and columns stay',
+      rows: [
+        ['地区', '人口', '世帯'],
+        ['北区', '50,468(45,332)', 10],
+        ['南区', '1200', 20],
+      ],
+      tables: [{ headerRows: [0, 0], keyColumns: [0] }],
+      errors: [{ messageId: 'bracketed', at: 'B2', params: { text: '50,468(45,332)', first: '50,468', second: '45,332' } }],
+      output: {
+        rows: [
+          ['地区', '人口', '人口（括弧内）', '世帯'],
+          ['北区', 50468, 45332, 10],
+          ['南区', '1200', null, 20],
+        ],
+      },
     },
   ],
 });
