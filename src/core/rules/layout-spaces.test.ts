@@ -54,11 +54,11 @@ ruleTester(rule, {
       name: 'key, header and data cells, with the text made visible and the result',
       ...spacesSheet,
       errors: [
-        { messageId: 'lineBreak', at: 'B1', params: { text: '人口↵(人)', fixed: '人口(人)' }, fixId: 'remove' },
-        { messageId: 'inner', at: 'A2', params: { text: '全␣国', fixed: '全国' } },
-        { messageId: 'inner', at: 'A3', params: { text: '岩□手', fixed: '岩手' } },
+        { messageId: 'lineBreak', at: 'B1', params: { text: '人口↵(人)', fixed: '人口(人)', value: '人口\n(人)', after: '人口(人)' }, fixId: 'remove' },
+        { messageId: 'inner', at: 'A2', params: { text: '全␣国', fixed: '全国', value: '全 国', after: '全国' } },
+        { messageId: 'inner', at: 'A3', params: { text: '岩□手', fixed: '岩手', value: '岩\u3000手', after: '岩手' } },
         // B3 `12,064 ` is number-as-text's: one finding per cause.
-        { messageId: 'edges', at: 'D4', params: { text: '␣␣a', fixed: 'a' } },
+        { messageId: 'edges', at: 'D4', params: { text: '␣␣a', fixed: 'a', value: '  a', after: 'a' } },
       ],
     },
     {
@@ -74,7 +74,7 @@ ruleTester(rule, {
       name: 'a cell of only white space becomes empty',
       rows: [['a', '　'], ['b', 1]],
       cells: ['B1'],
-      errors: [{ messageId: 'blank', at: 'B1', params: { text: '□', fixed: '' } }],
+      errors: [{ messageId: 'blank', at: 'B1', params: { text: '□', fixed: '', value: '\u3000', after: '' } }],
     },
     {
       name: 'population.xlsx: 47 spaced names and 5 titles with line breaks; 12,064␣ (B19) is number-as-text\'s',
@@ -86,10 +86,10 @@ ruleTester(rule, {
         const names = found.filter((v) => v.range.s.c === 0);
         expect(names).toHaveLength(47);
         expect(names.some((v) => at(v) === 'A7')).toBe(false); // 北海道
-        expect(byCell.get('A6')?.params).toEqual({ text: '全␣国', fixed: '全国' });
-        expect(byCell.get('A9')?.params).toEqual({ text: '岩□手', fixed: '岩手' });
-        expect(byCell.get('A20')?.params).toEqual({ text: '神␣奈␣川', fixed: '神奈川' });
-        expect(byCell.get('A52')?.params).toEqual({ text: '鹿␣児␣島', fixed: '鹿児島' });
+        expect(byCell.get('A6')?.params).toMatchObject({ text: '全␣国', fixed: '全国', after: '全国' });
+        expect(byCell.get('A9')?.params).toMatchObject({ text: '岩□手', fixed: '岩手', after: '岩手' });
+        expect(byCell.get('A20')?.params).toMatchObject({ text: '神␣奈␣川', fixed: '神奈川', after: '神奈川' });
+        expect(byCell.get('A52')?.params).toMatchObject({ text: '鹿␣児␣島', fixed: '鹿児島', after: '鹿児島' });
         // Titles with line breaks: E3, G3, H3, I3 and D4.
         expect(found.filter((v) => v.range.s.r < 5).map(at)).toEqual(['E3', 'G3', 'H3', 'I3', 'D4']);
         expect(byCell.get('E3')?.params?.fixed).toBe('人口増減率(平成12～17年)');
@@ -128,7 +128,7 @@ ruleTester(rule, {
       check(found) {
         const header = found.filter((v) => v.range.s.r < 4);
         expect(header.map(at)).toEqual(['B3', 'C3', 'L3', 'B4', 'C4', 'D4', 'F4', 'G4', 'I4', 'J4', 'L4', 'M4', 'P4', 'Q4']);
-        expect(header[0].params).toEqual({ text: '総□数', fixed: '総数' });
+        expect(header[0].params).toMatchObject({ text: '総□数', fixed: '総数', value: '総\u3000数', after: '総数' });
         expect(header[3]).toMatchObject({ messageId: 'blank' }); // B4 holds only `　`
         const keys = found.filter((v) => v.range.s.r >= 4);
         expect(keys).toHaveLength(32);

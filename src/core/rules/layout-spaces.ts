@@ -95,7 +95,9 @@ export const layoutSpacesRule = cellRule({
   detectCell(view, r, c, report) {
     const found = layoutSpacesAt(view, r, c);
     if (!found) return;
-    report(messageId(found), { r, c }, { text: visibleSpaces(found.original), fixed: visibleSpaces(found.fixed) }, { fixId: 'remove' });
+    // `text` and `fixed` show the white space (␣ □ ↵) for the message; `value` and `after`
+    // are the texts as they are, for whoever reads the report.
+    report(messageId(found), { r, c }, { text: visibleSpaces(found.original), fixed: visibleSpaces(found.fixed), value: found.original, after: found.fixed }, { fixId: 'remove' });
   },
   fix: (view) => fixLayoutSpaces(view),
   fixCompleteInOnePass: true,
