@@ -102,9 +102,9 @@ ruleTester(wareki, {
     },
     { name: 'an ordinary header that mentions an era is not a 和暦 column', rows: [['市町村', '平成の合併前の人口'], ['A市', 21]] },
     {
-      name: '和暦 labels beside 西暦 years that agree row by row, whatever the titles',
+      name: 'a column titled 和暦 beside 西暦 years that agree row by row (和暦を併記)',
       rows: [
-        ['年', '年次', '人口'],
+        ['西暦', '和暦', '人口'],
         [2018, '平成30年', 5],
         [2019, '令和元年', 6],
         ['2020年', '令和2年', 7],
@@ -112,16 +112,16 @@ ruleTester(wareki, {
       tables: [{ headerRows: [0, 0], keyColumns: [0, 1] }],
     },
     {
-      name: '和暦 labels beside an e-Stat time code (2017000000) that agrees',
+      name: 'a column titled 和暦 beside an e-Stat time code (2017000000) that agrees',
       rows: [
-        ['time_code', '時点', '値'],
+        ['time_code', '和暦', '値'],
         [2017000000, '平成29年', 1],
         [2018000000, '平成30年', 2],
       ],
       tables: [{ headerRows: [0, 0], keyColumns: [0, 1] }],
     },
     {
-      name: '和暦 dates beside 西暦 dates of the same days',
+      name: '和暦 dates titled 和暦 beside 西暦 dates of the same days',
       rows: [
         ['日付', '和暦', '件数'],
         ['2017-04-01', '平成29年4月1日', 1],
@@ -133,7 +133,7 @@ ruleTester(wareki, {
   invalid: [
     // --- 和暦 beside 西暦
     {
-      name: 'a row whose 和暦 disagrees with the 西暦 beside it is reported, never converted',
+      name: 'a row whose 和暦 disagrees with the 西暦 beside it is reported, never converted; the rows that agree are',
       rows: [
         ['code', 'jp_cal', 'c_e'],
         [2017000000, '平成29年', 2017],
@@ -141,7 +141,10 @@ ruleTester(wareki, {
         [2020000000, '令和22年', 2020],
       ],
       tables: [{ headerRows: [0, 0], keyColumns: [0, 1, 2] }],
-      errors: [{ messageId: 'columnMismatch' as const, at: 'B4', params: { text: '令和22年', seireki: 2040, column: 'A', other: '2020000000', otherYear: 2020 } }],
+      ...reading(['B2 era 平成29年 = 2017年 → 2017', 'B3 era 令和元年 = 2019年 → 2019', 'B4 columnMismatch 令和22年 = 2040']),
+      check(found) {
+        expect(found.find((v) => v.messageId === 'columnMismatch')?.params).toEqual({ text: '令和22年', seireki: 2040, column: 'A', other: '2020000000', otherYear: 2020 });
+      },
     },
     {
       name: 'a 和暦 date a day off the 西暦 date beside it is reported',
@@ -944,13 +947,13 @@ describe('wareki fix: properties', () => {
   it('和暦 beside 西暦: accepted where the years agree, reported where not, the same after the fix', () => {
     const row = fc.tuple(fc.integer({ min: 1990, max: 2018 }), fc.constantFrom(0, 0, 0, 1, -1), fc.constantFrom('plain', 'text', 'code'), fc.boolean());
     fc.assert(
-      fc.property(fc.array(row, { minLength: 1, maxLength: 10 }), fc.boolean(), (rows, keepOriginal) => {
+      fc.property(fc.array(row, { minLength: 1, maxLength: 10 }), fc.boolean(), fc.constantFrom('和暦', '年次'), (rows, keepOriginal, title) => {
         const body = rows.map(([y, off, form, heisei]): CellValue[] => [
           form === 'plain' ? y : form === 'text' ? `${y}年` : y * 1_000_000,
           heisei ? `平成${y - 1988 + off}年` : `H${y - 1988 + off}`,
           1,
         ]);
-        const sheet = sheetFromRows([['年', '和暦', '値'], ...body]);
+        const sheet = sheetFromRows([['年', title, '値'], ...body]);
         const t = () => tableOf(sheet, { headerRows: [0, 0], keyColumns: [0, 1] });
         const before = detect(viewOf(sheet, [t()]));
         applyFix(viewOf(sheet, [t()]), { keepOriginal });
@@ -958,6 +961,9 @@ describe('wareki fix: properties', () => {
         expect(fixable(after)).toEqual([]);
         // Accepted 和暦 is never converted; where it is, nothing is left to report but mismatches.
         if (before.every((v) => !v.fixId)) expect(lines(after)).toEqual(lines(before));
+        // A row that disagrees with its 西暦 is reported before and after, and never converted.
+        const mismatches = (vs: Violation[]) => vs.filter((v) => v.messageId === 'columnMismatch').map((v) => `${v.range.s.r} ${v.params?.text}`);
+        expect(mismatches(after)).toEqual(mismatches(before));
         expect(applyFix(viewOf(sheet, [t()]), { keepOriginal })).toEqual([]);
       }),
       { numRuns: 300 },
@@ -991,8 +997,15 @@ describe('wareki fix: performance', () => {
 });
 
 describe('wareki: 和暦 beside 西暦 in the peer linter sample', () => {
-  itWithCorpus('check_1_11.csv: only 令和22年 beside 2020 (and 2020000000) is reported', 'open-data-linter/check_1_11.csv', () => {
+  itWithCorpus('check_1_11.csv: every 和暦 is found; 令和22年 beside 2020 (and 2020000000) is reported, not converted', 'open-data-linter/check_1_11.csv', () => {
     const view = viewOf(corpusSheet('open-data-linter/check_1_11.csv'));
-    expect(lines(detect(view))).toEqual(['C3 columnMismatch 令和22年 = 2040']);
+    expect(lines(detect(view))).toEqual([
+      'B2 era 平成29年 = 2017年 → 2017',
+      'B3 era 令和２年 = 2020年 → 2020',
+      'C2 era 平成29年 = 2017年 → 2017',
+      'C3 columnMismatch 令和22年 = 2040',
+      'F2 era 平成29年 = 2017年 → 2017',
+      'F3 era 令和2年 = 2020年 → 2020',
+    ]);
   });
 });

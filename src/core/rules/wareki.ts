@@ -511,22 +511,26 @@ function analyseTable(view: SheetView, t: TableStructure, out: WarekiFinding[]):
     if (seirekiLabels > 0) {
       for (const r of eraLessRows) push({ r, c, said: said(r, c, 'eraMissing', { text: String(values[r]).trim() }) });
     }
-    // 和暦 beside the 西暦 it stands for (「和暦を併記」) stays; only rows where the two
-    // disagree are reported. The partner is the 西暦 column of the table that agrees on at
-    // least as many rows as it disagrees. A column titled 和暦 whose years match no 西暦
-    // column is no gloss of one, whatever the titles say: it is converted like any other.
-    const partner = eraYears.size === 0 ? undefined : glossColumn(view, t, c, eraYears, seirekiYears, isWarekiCol);
-    const allowed = partner !== undefined || (isWarekiCol && eraYears.size === 0 && (hasSeireki || seirekiBeside(view, t, c - 1, warekiCols)));
-    const kept = allowed ? found.filter((f) => INVALID_MESSAGES.has(f.said.messageId)) : found;
+    // 和暦 beside a 西暦 column of the table that gives the same years (agreeing on at least
+    // as many rows as it disagrees): a row where the two disagree is reported and never
+    // converted, since which one is right only the source can tell. A column titled 和暦
+    // there is 「和暦を併記」 and stays as it is; any other is converted where they agree
+    // (a 和暦 column is converted whatever 西暦 sits beside it). A column titled 和暦 whose
+    // years match no 西暦 column is no gloss of one, whatever the titles say: converted too.
+    const partner = eraYears.size === 0 ? undefined : glossColumn(view, t, c, withSeireki(eraYears, seirekiColumn(view, t, c, seirekiYears).years), seirekiYears, isWarekiCol);
+    const allowed = (isWarekiCol && partner !== undefined) || (isWarekiCol && eraYears.size === 0 && (hasSeireki || seirekiBeside(view, t, c - 1, warekiCols)));
+    let kept = allowed ? found.filter((f) => INVALID_MESSAGES.has(f.said.messageId)) : found;
     if (partner) {
-      const invalid = new Set(kept.map((f) => f.r));
+      const invalid = new Set(kept.filter((f) => INVALID_MESSAGES.has(f.said.messageId)).map((f) => f.r));
+      const mismatches: WarekiFinding[] = [];
       for (const [r, label] of eraYears) {
         const { text, year } = label;
         const other = partner.years.get(r);
         if (other === undefined || sameTime(label, other) || invalid.has(r)) continue;
-        kept.push({ r, c, said: said(r, c, 'columnMismatch', { text, seireki: year, column: columnLetter(partner.c), other: other.text, otherYear: other.year }) });
+        mismatches.push({ r, c, said: said(r, c, 'columnMismatch', { text, seireki: year, column: columnLetter(partner.c), other: other.text, otherYear: other.year }) });
       }
-      kept.sort((a, b) => a.r - b.r);
+      const mismatchRows = new Set(mismatches.map((f) => f.r));
+      kept = [...kept.filter((f) => !mismatchRows.has(f.r)), ...mismatches].sort((x, y) => x.r - y.r);
     }
     appendAll(out, kept);
   }
@@ -724,6 +728,13 @@ function seirekiColumn(view: SheetView, t: TableStructure, c: number, cache: Map
   return result;
 }
 
+/** The rows' years as the 和暦 labels give them, and as the 西暦 cells of the same column do. */
+function withSeireki(eraYears: Map<number, { year: number; date?: string }>, seireki: Map<number, SeirekiCell>): Map<number, { year: number; date?: string }> {
+  if (seireki.size === 0) return eraYears;
+  // A converted row is compared as the 西暦 it became: the judgement is the same after the fix.
+  return new Map<number, { year: number; date?: string }>([...seireki, ...eraYears]);
+}
+
 /**
  * The 西暦 column of the table that gives the same years as the 和暦 labels of column c
  * on at least as many rows as it gives other years: then column c is 和暦 written beside
@@ -736,7 +747,7 @@ function glossColumn(
   view: SheetView,
   t: TableStructure,
   c: number,
-  eraYears: Map<number, { year: number; date?: string }>,
+  rowYears: Map<number, { year: number; date?: string }>,
   cache: Map<number, SeirekiYears>,
   besideTitled: boolean,
 ): { c: number; years: Map<number, SeirekiCell> } | undefined {
@@ -749,7 +760,7 @@ function glossColumn(
     if (years.size === 0 || wareki || (years.size < others && !(besideTitled && g === c - 1))) continue;
     let agree = 0;
     let disagree = 0;
-    for (const [r, label] of eraYears) {
+    for (const [r, label] of rowYears) {
       const other = years.get(r);
       if (other === undefined) continue;
       if (sameTime(label, other)) agree++;
