@@ -53,6 +53,7 @@ import {
 } from '../wareki.ts';
 import { type FixOptions, type MessageId, type Report, type ReportArgs, type SheetView, ruleMeta, sheetRule } from './types.ts';
 import { appendAll } from '../arrays.ts';
+import { toHalfwidthAscii } from '../text/fullwidth.ts';
 
 export const meta = ruleMeta({
   id: 'wareki',
@@ -648,7 +649,7 @@ function timeCodeYear(v: number): number | undefined {
 }
 
 function digitsOf(text: string): string {
-  return text.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10));
+  return toHalfwidthAscii(text, { digitsOnly: true });
 }
 
 /** The 西暦 year cell (r, c) gives: 2017, `2017年`, `2017-04-01`, a date, a time code. */
@@ -775,7 +776,7 @@ function glossColumn(
 /** `22`, `２２年`: a 和暦 year written as a number in a 和暦 column. */
 function warekiYearNumber(text: string): number | undefined {
   if (!/^[\s\u3000]*[0-9０-９]{1,2}[\s\u3000]*年?[\s\u3000]*$/.test(text)) return undefined;
-  return Number(text.replace(/[^0-9０-９]/g, '').replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)));
+  return Number(digitsOf(text).replace(/[^0-9]/g, ''));
 }
 
 /** A year of a numeric 和暦 column (`和暦（平成）` 21): its 西暦, or why there is none. */

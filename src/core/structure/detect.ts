@@ -11,6 +11,7 @@ import { type Region, decodeLines } from './lines.ts';
 import { type RowFeatures, allRowFeatures, emptyFeatures, rowFeatures } from './rowFeatures.ts';
 import type { Band, ColumnInfo, ColumnKind, SheetStructure, StructureOverride, TableStructure } from './types.ts';
 import { minMax } from '../arrays.ts';
+import { toHalfwidthAscii } from '../text/fullwidth.ts';
 
 /** Enough values (numbers, placeholders, dates) to be a data row. */
 export function isDataRow(f: RowFeatures): boolean {
@@ -145,7 +146,7 @@ function normalizeTitle(s: string): string {
 }
 
 function halfWidthDigits(s: string): string {
-  return s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  return toHalfwidthAscii(s, { digitsOnly: true });
 }
 
 function columnKind(sheet: Sheet, c: number, rows: number[], header: string): ColumnKind {
@@ -334,7 +335,7 @@ function leadingNumber(v: ReturnType<typeof getValue>): number | undefined {
   if (typeof v === 'number') return v;
   if (typeof v !== 'string') return undefined;
   const m = /^[\s\u3000]*([0-9０-９]+)/.exec(v);
-  return m ? Number(m[1].replace(/[０-９]/g, (x) => String(x.charCodeAt(0) - 0xff10))) : undefined;
+  return m ? Number(halfWidthDigits(m[1])) : undefined;
 }
 
 /**

@@ -5,6 +5,7 @@
 // Only a cell that is one date and nothing else is read: the year comes first (four
 // digits), then month and day; `1/2/2019` (month or day first?) and `2019.4` (a decimal?)
 // are never guessed at. 和暦 dates are the wareki rule's.
+import { toHalfwidthAscii } from './fullwidth.ts';
 
 export interface DateText {
   /** `YYYY-MM-DD`, or undefined when the parts name no day (`2019/2/30`). */
@@ -14,7 +15,6 @@ export interface DateText {
   day: number;
 }
 
-const FULLWIDTH_DIGIT = /[０-９]/g;
 // Separators as typed: / . - and their full-width forms, or 年 月 日; spaces around the parts.
 const DATE = /^\s*([12][0-9]{3})\s*(?:([/.\-／．－])\s*([0-9]{1,2})\s*\2\s*([0-9]{1,2})|年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日)\s*$/;
 
@@ -27,7 +27,7 @@ function isRealDate(y: number, m: number, d: number): boolean {
 /** The date `text` is when it is one 西暦 date in a form other than `YYYY-MM-DD`. */
 export function nonIsoDate(text: string): DateText | undefined {
   if (text.length > 24 || !/[0-9０-９]{4}/.test(text)) return undefined;
-  const plain = text.replace(FULLWIDTH_DIGIT, (d) => String(d.charCodeAt(0) - 0xff10)).replace(/\u3000/g, ' ');
+  const plain = toHalfwidthAscii(text, { digitsOnly: true, space: 'ascii' });
   const m = DATE.exec(plain);
   if (!m) return undefined;
   const year = Number(m[1]);
