@@ -19,8 +19,7 @@ import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { glob } from 'tinyglobby';
 import type { CsvEncoding } from '../src/core/io/encodeText.ts';
-import { DEFAULT_EXPORT, type ExportOptions } from '../src/core/io/export.ts';
-import { REPORT_MESSAGES } from '../src/core/io/reportMessages.ts';
+import { DEFAULT_EXPORT, type ExportOptions, sheetKindText } from '../src/core/io/export.ts';
 import { translate } from '../src/core/messages/translate.ts';
 import { type Recipe, RecipeError, parseRecipe } from '../src/core/recipe.ts';
 import { ruleById } from '../src/core/rules/registry.ts';
@@ -161,9 +160,8 @@ function printClean(r: FileReport, lang: 'ja' | 'en', io: CliIo): void {
   }
   io.out(`✓ ${r.file} → ${(r.outputs ?? []).join(', ')}${r.level1 > 0 ? translate(lang, 'cli.level1Remain', { count: r.level1 }) : ''}\n`);
   printWarnings(r, io);
-  const report = REPORT_MESSAGES[lang];
-  for (const t of r.tables ?? []) if (t.empty.length) io.out(`    ${path.basename(t.output)}: ${report.emptyLines} ${t.empty.join(', ')}\n`);
-  for (const l of r.left ?? []) io.out(`    ${translate(lang, 'cli.sheetLeftOut')}: ${l.sheet} (${report.kind[l.kind]})\n`);
+  for (const t of r.tables ?? []) if (t.empty.length) io.out(`    ${path.basename(t.output)}: ${translate(lang, 'report.emptyLines')} ${t.empty.join(', ')}\n`);
+  for (const l of r.left ?? []) io.out(`    ${translate(lang, 'cli.sheetLeftOut')}: ${l.sheet} (${sheetKindText(l.kind, lang)})\n`);
   for (const s of r.skipped ?? []) io.out(`    ${translate(lang, 'cli.stepNotApplied')}: ${s.step} (${s.reason})\n`);
 }
 

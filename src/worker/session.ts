@@ -10,7 +10,7 @@ import { type Recipe, type ReplayedStep, replayRecipe } from '../core/recipe.ts'
 import { UnrepresentableCharactersError, type UnrepresentableChar } from '../core/io/encodeText.ts';
 import { DEFAULT_EXPORT, type ExportOptions, type ExportedFile, type TableSummary, exportAllZip, exportCsv, exportCsvwFile, exportZip } from '../core/io/export.ts';
 import type { Level2ValueLine } from '../core/io/level2.ts';
-import type { ReportLang } from '../core/io/reportMessages.ts';
+import type { Lang } from '../core/messages/template.ts';
 import type { ProgressFn } from '../core/io/progress.ts';
 import { PREVIEW_HEAD_BYTES, ReadError, type ReadErrorInfo, type ReadOptions, type ReadWarning, type WorkbookPreview, readWorkbook, textPreview } from '../core/io/read.ts';
 import { type Command, type History, emptyHistory, popRedo, popUndo, pushCommand } from '../core/history.ts';
@@ -33,7 +33,7 @@ export interface ExportAllOptions {
   /** Also the sheets that are not data tables (目次, notes pages, stray cells). */
   includeAll?: boolean;
   /** Language of the report in the ZIP. */
-  lang?: ReportLang;
+  lang?: Lang;
 }
 
 /**

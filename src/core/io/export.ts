@@ -23,7 +23,8 @@ import { type CsvEncoding, encodeCsv } from './encodeText.ts';
 import { csvwFileName, writeCsvw } from './csvw.ts';
 import { type ExportBands, type ExportTable, type Level2ValueLine, buildExportTable, emptyLevel2Lines, writeLevel1, writeLevel2 } from './level2.ts';
 import { baseName } from './read.ts';
-import { REPORT_MESSAGES, type ReportLang } from './reportMessages.ts';
+import type { Lang } from '../messages/template.ts';
+import { translate } from '../messages/translate.ts';
 import { makeZip } from './zip.ts';
 
 export interface ExportOptions {
@@ -312,14 +313,18 @@ export interface ReportInput {
   changes?: readonly Change[];
   /** The rule results of a sheet as the analysis has them now. */
   open?: (sheetId: string) => readonly Pick<RuleResult, 'ruleId' | 'failing'>[] | undefined;
-  lang?: ReportLang;
+  lang?: Lang;
 }
 
-function ruleTitle(ruleId: string, lang: ReportLang): string {
-  const m = REPORT_MESSAGES[lang];
-  if (ruleId === 'edit') return m.edit;
-  if (ruleId === 'meta') return m.meta;
+function ruleTitle(ruleId: string, lang: Lang): string {
+  if (ruleId === 'edit') return translate(lang, 'report.edit');
+  if (ruleId === 'meta') return translate(lang, 'report.meta');
   return ruleById(ruleId as RuleId)?.meta.title[lang] ?? ruleId;
+}
+
+/** What a sheet left out of the export is, in words (`目次`, `注意書き・凡例`…). */
+export function sheetKindText(kind: Exclude<SheetKind, 'data'>, lang: Lang): string {
+  return translate(lang, `report.kind.${kind}`);
 }
 
 /**
@@ -329,27 +334,29 @@ function ruleTitle(ruleId: string, lang: ReportLang): string {
  */
 export function exportReport(wb: Workbook, exported: ExportedTables, options: ExportOptions, input: ReportInput = {}): string {
   const lang = input.lang ?? 'ja';
-  const m = REPORT_MESSAGES[lang];
-  const lines: string[] = [m.heading, '', `${m.source}: ${wb.source.fileName}`, `${m.format}: ${m.level(options.level)}, ${options.encoding}, ${options.eol.toUpperCase()}, ${m.numbers(options.numbers)}`, ''];
+  const t = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate(lang, key, params);
+  const format = `${t('report.level', { level: options.level })}, ${options.encoding}, ${options.eol.toUpperCase()}, ${t(options.numbers === 'shown' ? 'report.numbers.shown' : 'report.numbers.stored')}`;
+  const lines: string[] = [t('report.heading'), '', `${t('report.source')}: ${wb.source.fileName}`, `${t('report.format')}: ${format}`, ''];
   const byRule = new Map<string, number>();
   for (const ch of input.changes ?? []) byRule.set(ch.ruleId, (byRule.get(ch.ruleId) ?? 0) + 1);
-  lines.push(m.changed);
-  if (byRule.size === 0) lines.push(m.changedNone);
-  for (const [ruleId, n] of byRule) lines.push(`- ${ruleTitle(ruleId, lang)}: ${m.changes(n)}`);
-  lines.push('', m.tables);
+  lines.push(t('report.changed'));
+  if (byRule.size === 0) lines.push(t('report.changedNone'));
+  for (const [ruleId, n] of byRule) lines.push(`- ${ruleTitle(ruleId, lang)}: ${t('report.count', { count: n })}`);
+  lines.push('', t('report.tables'));
+  const none = t('report.none');
   for (const { summary: s } of exported.tables) {
-    lines.push('', m.table(s.fileName, s.sheet));
-    lines.push(`  ${m.caption}: ${s.meta.caption ?? m.none}`, `  ${m.creator}: ${s.meta.creator ?? m.none}`, `  ${m.date}: ${s.meta.date ?? m.none}`);
-    lines.push(`  ${m.emptyLines}: ${s.empty.length ? s.empty.join(', ') : m.emptyNone}`);
+    lines.push('', t('report.table', { file: s.fileName, sheet: s.sheet }));
+    lines.push(`  ${t('report.caption')}: ${s.meta.caption ?? none}`, `  ${t('report.creator')}: ${s.meta.creator ?? none}`, `  ${t('report.date')}: ${s.meta.date ?? none}`);
+    lines.push(`  ${t('report.emptyLines')}: ${s.empty.length ? s.empty.join(', ') : t('report.emptyNone')}`);
     const notes = s.meta.notes.filter((n) => n.text !== '' || n.mark);
-    lines.push(`  ${m.notes}:${notes.length ? '' : ` ${m.notesNone}`}`);
+    lines.push(`  ${t('report.notes')}:${notes.length ? '' : ` ${t('report.notesNone')}`}`);
     for (const n of notes) lines.push(`    ${n.mark ? `${n.mark} ` : ''}${n.text}`);
     const open = (input.open?.(s.sheetId) ?? []).filter((r) => r.failing > 0);
-    lines.push(`  ${m.open}: ${open.length ? open.map((r) => `${ruleTitle(r.ruleId, lang)} ${m.findings(r.failing)}`).join(', ') : m.openNone}`);
+    lines.push(`  ${t('report.open')}: ${open.length ? open.map((r) => `${ruleTitle(r.ruleId, lang)} ${t('report.count', { count: r.failing })}`).join(', ') : t('report.openNone')}`);
   }
   if (exported.left.length) {
-    lines.push('', m.left);
-    for (const l of exported.left) lines.push(`- ${l.sheet}: ${m.kind[l.kind as Exclude<SheetKind, 'data'>]}`);
+    lines.push('', t('report.left'));
+    for (const l of exported.left) lines.push(`- ${l.sheet}: ${sheetKindText(l.kind as Exclude<SheetKind, 'data'>, lang)}`);
   }
   return lines.join('\r\n') + '\r\n';
 }
