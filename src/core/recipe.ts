@@ -11,7 +11,7 @@ import { isRuleId, ruleById } from './rules/registry.ts';
 import { type ThousandsRepair, thousandsRepairChanges } from './io/thousands.ts';
 import type { FixOptions, RuleId } from './rules/types.ts';
 import { detectStructure } from './structure/detect.ts';
-import type { Band, StructureOverride, TableStructure } from './structure/types.ts';
+import { type Band, type RowRole, type StructureOverride, type TableStructure, ROW_ROLES } from './structure/types.ts';
 
 export const RECIPE_VERSION = 1;
 
@@ -29,7 +29,7 @@ export interface ColumnRef {
 }
 
 export type RecipeStep =
-  | { kind: 'structure'; sheet: string; table: number; headerRows?: Band; dataRows?: Band; range?: CellRange }
+  | { kind: 'structure'; sheet: string; table: number; headerRows?: Band; dataRows?: Band; range?: CellRange; rows?: { row: number; role: RowRole }[] }
   | { kind: 'fix'; sheet: string; rule: RuleId; options?: FixOptions }
   | { kind: 'fixAll' }
   | { kind: 'edit'; sheet: string; row: RowRef; column: ColumnRef; text: string }
@@ -103,6 +103,13 @@ function checkStep(step: Json, path: string): void {
       if (s.headerRows !== undefined) checkBand(s.headerRows, `${path}.headerRows`);
       if (s.dataRows !== undefined) checkBand(s.dataRows, `${path}.dataRows`);
       if (s.range !== undefined) checkRange(s.range, `${path}.range`);
+      if (s.rows !== undefined) {
+        need(Array.isArray(s.rows), `${path}.rows`, 'expected a list of { row, role }');
+        (s.rows as Json[]).forEach((m, i) => {
+          const ok = isObject(m) && isInt(m.row) && (m.row as number) >= 0 && typeof m.role === 'string' && (ROW_ROLES as readonly string[]).includes(m.role);
+          need(ok, `${path}.rows[${i}]`, `expected { row, role } with role one of ${ROW_ROLES.join(', ')}`);
+        });
+      }
       return;
     case 'fix':
       need(typeof s.sheet === 'string', `${path}.sheet`, 'expected a sheet name');

@@ -38,10 +38,25 @@ export function captionNotesMeta(view: SheetView): TableMeta {
   const captionCells: string[] = [];
   const headerCells: string[] = [];
   const yearTexts: string[] = [];
+  // Rows the user marked 日付 or 出典 give the date and the source, never caption text or
+  // notes: their cells are read for a date and an organisation first, and a row that
+  // holds neither is taken as written (the user said what it is).
+  const dateCells: string[][] = [];
+  const sourceCells: string[][] = [];
   for (const t of view.structure.tables) {
     const lines: string[] = [];
     let above = new Set<number>();
+    const dated = new Set(t.dateRows ?? []);
+    const sourced = new Set(t.sourceRows ?? []);
+    const cellsOf = (r: number) => {
+      const out: string[] = [];
+      for (let c = t.range.s.c; c <= t.range.e.c; c++) if (text(r, c)) out.push(text(r, c));
+      return out;
+    };
+    for (const r of dated) dateCells.push(cellsOf(r));
+    for (const r of sourced) sourceCells.push(cellsOf(r));
     for (const r of t.captionRows) {
+      if (dated.has(r) || sourced.has(r)) continue;
       const cells: string[] = [];
       const taken = new Set<number>();
       for (let c = t.range.s.c; c <= t.range.e.c; c++) {
@@ -65,6 +80,7 @@ export function captionNotesMeta(view: SheetView): TableMeta {
     const caption = lines.join(' ');
     if (caption) captions.push(findLayoutSpaces(caption)?.fixed ?? caption);
     for (const r of t.noteRows) {
+      if (dated.has(r) || sourced.has(r)) continue;
       const parsed = parseNoteLine(fullRowText(view, t, r));
       if (parsed.source) {
         meta.source = meta.source ? `${meta.source} ${parsed.source}` : parsed.source;
@@ -79,7 +95,20 @@ export function captionNotesMeta(view: SheetView): TableMeta {
     }
   }
   if (captions.length) meta.caption = captions.join(' / ');
-  const year = latestYear([...captionCells, ...headerCells, ...yearTexts]);
+  const marked = [...dateCells, ...sourceCells].flat();
+  for (const cells of sourceCells.filter((x) => x.length > 0)) {
+    // The organisation's cell is the source (a date beside it on the row is the date's).
+    const org = cells.find((x) => organisationOf(x) !== undefined);
+    const line = org ?? cells.join(' ');
+    const source = parseNoteLine(line).source ?? line;
+    meta.source = meta.source ? `${meta.source} ${source}` : source;
+    meta.creator ??= organisationOf(line) ?? creatorOf(source);
+  }
+  const year = latestYear([...marked, ...captionCells, ...headerCells, ...yearTexts]);
+  meta.date ??= dateFromLines(marked, year);
+  const markedDate = dateCells.find((x) => x.length > 0);
+  if (markedDate) meta.date ??= markedDate.join(' ');
+  meta.creator ??= marked.map((x) => organisationOf(x)).find(Boolean);
   const remarks = meta.notes.filter((n) => n.mark === undefined).map((n) => n.text);
   meta.date ??= dateFromLines(captionCells, year) ?? dateFromLines(headerCells, year, { atStart: true }) ?? dateFromLines(remarks, year, { atStart: true });
   meta.creator ??= captionCells.map((s) => organisationOf(s)).find(Boolean) ?? headerCells.map((s) => organisationOf(s, { strict: true })).find(Boolean);

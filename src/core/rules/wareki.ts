@@ -721,6 +721,12 @@ function seirekiColumn(view: SheetView, t: TableStructure, c: number, cache: Map
     const cell = seirekiCellAt(view, r, c, v);
     if (cell) years.set(r, cell);
     else others++;
+    // A column of measurements shows it within its first cells: it is no 西暦 column, and
+    // the rest of it (most of a statistics table) is not read for years.
+    if (others > 16 && others > 2 * years.size) {
+      years.clear();
+      break;
+    }
     // Impossible era dates stay as they are (never converted): they do not make it 和暦.
     if (!cell && !wareki) wareki = typeof v === 'string' ? MAYBE_WAREKI.test(v) && findWareki(v).some((m) => m.valid) : typeof v === 'number' && isJapaneseEraFormat(getFormat(view.sheet, r, c));
   }

@@ -9,7 +9,7 @@ import { CellClass, classifyValue } from './cellClass.ts';
 import { headerCells } from './header.ts';
 import { type Region, decodeLines } from './lines.ts';
 import { type RowFeatures, allRowFeatures, emptyFeatures, rowFeatures } from './rowFeatures.ts';
-import type { Band, ColumnInfo, ColumnKind, SheetStructure, StructureOverride, TableStructure } from './types.ts';
+import type { Band, ColumnInfo, ColumnKind, RowRole, SheetStructure, StructureOverride, TableStructure } from './types.ts';
 import { minMax } from '../arrays.ts';
 import { toHalfwidthAscii } from '../text/fullwidth.ts';
 
@@ -258,8 +258,20 @@ function columnGroups(columns: Band, splits: number[]): Band[] {
 
 // --- assembly ----------------------------------------------------------------------
 
-function assemble(sheet: Sheet, features: RowFeatures[], captions: number[], header: number[], data: Band, notes: number[], columns: Band, id: string, confidence: number, reasons: Localized[]): TableStructure {
-  const unitRows = header.filter((r) => isUnitRow(features[r]));
+function assemble(
+  sheet: Sheet,
+  features: RowFeatures[],
+  captions: number[],
+  header: number[],
+  data: Band,
+  notes: number[],
+  columns: Band,
+  id: string,
+  confidence: number,
+  reasons: Localized[],
+  isUnit: (r: number) => boolean = (r) => isUnitRow(features[r]),
+): TableStructure {
+  const unitRows = header.filter(isUnit);
   const titleRows = header.filter((r) => !unitRows.includes(r));
   const all = [...captions, ...header, ...notes];
   // Captions and notes may reach past the body (a unit note at the far right); header
@@ -419,6 +431,81 @@ function splitInto(sheet: Sheet, d: Draft, groups: Band[], nextId: () => string,
 }
 
 function applyOverride(sheet: Sheet, features: RowFeatures[], t: TableStructure, o: StructureOverride): TableStructure {
+  const banded = o.range || o.headerRows || o.dataRows ? applyBands(sheet, features, t, o) : t;
+  return o.rows?.length ? applyRowRoles(sheet, features, banded, o.rows) : banded;
+}
+
+/**
+ * The table with the rows the user gave a role moved into it (「行の役割」): a 見出し row
+ * joins the header (the data starts below it), a データ row the data, 表題 / 日付 / 出典 rows
+ * are captions above the table and notes below it (日付 and 出典 rows become @Date and the
+ * source rather than caption text), 単位 rows join the header as its units row, 注記 rows
+ * the notes. The header stays one band of rows: header rows above a row marked otherwise
+ * inside it become captions. Every other row keeps what the detection found.
+ */
+function applyRowRoles(sheet: Sheet, features: RowFeatures[], t: TableStructure, marks: readonly { row: number; role: RowRole }[]): TableStructure {
+  const role = new Map<number, RowRole>();
+  for (const m of marks) if (m.row >= 0 && m.row < sheet.rowCount) role.set(m.row, m.role);
+  const marked = (r: number) => role.has(r);
+  const is = (r: number, ...roles: RowRole[]) => roles.includes(role.get(r)!);
+  // The data: the detected band, grown to every row marked データ, shrunk past marked rows at its edges.
+  let dataStart = t.dataRows.start;
+  let dataEnd = t.dataRows.end;
+  for (const [r, x] of role) {
+    if (x !== 'data') continue;
+    if (dataEnd < dataStart) [dataStart, dataEnd] = [r, r];
+    dataStart = Math.min(dataStart, r);
+    dataEnd = Math.max(dataEnd, r);
+  }
+  // Rows marked 見出し or 単位 inside the data: the data starts below the lowest of them.
+  for (const [r, x] of role) if ((x === 'header' || x === 'unit') && r >= dataStart && r <= dataEnd) dataStart = r + 1;
+  while (dataStart <= dataEnd && marked(dataStart) && !is(dataStart, 'data')) dataStart++;
+  while (dataEnd >= dataStart && marked(dataEnd) && !is(dataEnd, 'data')) dataEnd--;
+  // The header: detected rows not marked otherwise, and the marked ones, above the data.
+  const header = new Set<number>();
+  for (let r = t.headerRows.start; r <= t.headerRows.end; r++) if (!marked(r) || is(r, 'header', 'unit')) header.add(r);
+  for (const [r, x] of role) if (x === 'header' || x === 'unit') header.add(r);
+  for (const r of header) if (r >= dataStart) header.delete(r);
+  const headerRows: number[] = [];
+  const leftover: number[] = [];
+  const sorted = [...header].sort((a, b) => a - b);
+  // One band, ending at the lowest header row: rows above a gap or a row marked otherwise are captions.
+  for (let i = sorted.length - 1; i >= 0; i--) {
+    const r = sorted[i];
+    if (headerRows.length === 0 || r === headerRows[0] - 1) headerRows.unshift(r);
+    else leftover.push(r);
+  }
+  const top = headerRows.length ? headerRows[0] : dataStart;
+  const captions = new Set<number>(leftover.filter((r) => !marked(r)));
+  const notes = new Set<number>();
+  for (const r of t.captionRows) if (!marked(r)) captions.add(r);
+  for (const r of t.noteRows) if (!marked(r)) notes.add(r);
+  // Detected header or data rows left out of both bands keep a place as captions or notes.
+  for (let r = t.headerRows.start; r <= Math.max(t.headerRows.end, t.dataRows.end); r++) {
+    if (marked(r) || header.has(r) || (r >= dataStart && r <= dataEnd) || !features[r]?.nonEmpty) continue;
+    if (r < top) captions.add(r);
+    else if (r > dataEnd) notes.add(r);
+  }
+  const dateRows: number[] = [];
+  const sourceRows: number[] = [];
+  for (const [r, x] of role) {
+    if (x === 'caption' || x === 'date' || x === 'source') (r > dataEnd ? notes : captions).add(r);
+    if (x === 'note') notes.add(r);
+    if (x === 'date') dateRows.push(r);
+    if (x === 'source') sourceRows.push(r);
+  }
+  const data: Band = { start: dataStart, end: dataEnd };
+  const reasons = [...t.reasons, say('利用者が行の役割を指定しました', 'Row roles set by the user')];
+  // Units rows: as the user says where marked, else as the rows read.
+  const isUnit = (r: number) => (marked(r) ? is(r, 'unit') : isUnitRow(features[r]));
+  const out = assemble(sheet, features, [...captions].sort((a, b) => a - b), headerRows, data, [...notes].sort((a, b) => a - b), t.columns, t.id, 1, reasons, isUnit);
+  if (dateRows.length) out.dateRows = dateRows.sort((a, b) => a - b);
+  if (sourceRows.length) out.sourceRows = sourceRows.sort((a, b) => a - b);
+  if (t.blocks) out.blocks = t.blocks;
+  return out;
+}
+
+function applyBands(sheet: Sheet, features: RowFeatures[], t: TableStructure, o: StructureOverride): TableStructure {
   const range = o.range ?? t.range;
   const header = o.headerRows ?? t.headerRows;
   const data = o.dataRows ?? (o.headerRows ? { start: header.end + 1, end: Math.max(t.dataRows.end, header.end + 1) } : t.dataRows);

@@ -59,11 +59,27 @@ function withCols(r: CellRange, b: Band): CellRange {
 
 const isEmpty = (b: Band) => b.end < b.start;
 
+/** The rows the user marked as date or source, after the rows moved (absent when none is left). */
+function markedRows(t: TableStructure, move: (list: readonly number[]) => number[]): Pick<TableStructure, 'dateRows' | 'sourceRows'> {
+  const out: Pick<TableStructure, 'dateRows' | 'sourceRows'> = {};
+  const dateRows = t.dateRows && move(t.dateRows);
+  const sourceRows = t.sourceRows && move(t.sourceRows);
+  if (dateRows?.length) out.dateRows = dateRows;
+  if (sourceRows?.length) out.sourceRows = sourceRows;
+  return out;
+}
+
+function withoutMarked(t: TableStructure): TableStructure {
+  const { dateRows: _d, sourceRows: _s, ...rest } = t;
+  return rest;
+}
+
 function rowsDeleted(t: TableStructure, start: number, count: number): TableStructure | undefined {
   const rows = bandAfterDelete(rangeRows(t.range), start, count);
   if (isEmpty(rows)) return undefined;
   return {
-    ...t,
+    ...withoutMarked(t),
+    ...markedRows(t, (list) => listAfterDelete(list, start, count)),
     range: withRows(t.range, rows),
     captionRows: listAfterDelete(t.captionRows, start, count),
     headerRows: bandAfterDelete(t.headerRows, start, count),
@@ -75,7 +91,8 @@ function rowsDeleted(t: TableStructure, start: number, count: number): TableStru
 
 function rowsInserted(t: TableStructure, start: number, count: number): TableStructure {
   return {
-    ...t,
+    ...withoutMarked(t),
+    ...markedRows(t, (list) => listAfterInsert(list, start, count)),
     range: withRows(t.range, bandAfterInsert(rangeRows(t.range), start, count)),
     captionRows: listAfterInsert(t.captionRows, start, count),
     headerRows: bandAfterInsert(t.headerRows, start, count),
@@ -159,7 +176,16 @@ export function rebaseOverride(o: StructureOverride, ch: Change): StructureOverr
       if (isEmpty(b)) return undefined;
       out.range = withRows(o.range, b);
     }
+    if (o.rows) {
+      const moved = o.rows.flatMap((m) => {
+        const row = del ? afterDelete(m.row, ch.start, n) : m.row >= ch.start ? m.row + n : m.row;
+        return row === undefined ? [] : [{ ...m, row }];
+      });
+      if (moved.length) out.rows = moved;
+      else delete out.rows;
+    }
     if (out.dataRows && isEmpty(out.dataRows)) return undefined;
+    if (!out.range && !out.headerRows && !out.dataRows && !out.rows) return undefined;
   } else if (o.range) {
     const b = rows(rangeCols(o.range));
     if (isEmpty(b)) return undefined;

@@ -51,6 +51,12 @@ export interface TableStructure {
    * wide as the first; the data-split fix stacks them under the first.
    */
   blocks?: Band[];
+  /**
+   * Caption or note rows the user marked as the table's date (`2015年8月1日現在`) or its
+   * source (`神戸市企画調整局…`): they become @Date and the source/@Creator, not caption text.
+   */
+  dateRows?: number[];
+  sourceRows?: number[];
   /** 0–1: how sure the detector is of the header/data split. */
   confidence: number;
   reasons: Localized[];
@@ -63,6 +69,11 @@ export interface SheetStructure {
   overridden: boolean;
 }
 
+/** What the user says a row of a table is (「行の役割」): 表題 / 日付 / 単位 / 出典 / 見出し / データ / 注記. */
+export type RowRole = 'caption' | 'date' | 'unit' | 'source' | 'header' | 'data' | 'note';
+
+export const ROW_ROLES: readonly RowRole[] = ['caption', 'date', 'unit', 'source', 'header', 'data', 'note'];
+
 /** A user's correction of the detection for one table (applied on top of detection). */
 export interface StructureOverride {
   sheetId: string;
@@ -71,6 +82,8 @@ export interface StructureOverride {
   range?: CellRange;
   headerRows?: Band;
   dataRows?: Band;
+  /** Rows given a role by the user; a later mark of the same row replaces an earlier one. */
+  rows?: { row: number; role: RowRole }[];
 }
 
 /** What part of a table a cell belongs to. */
