@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import { buildMergeIndex } from '../core/mergeIndex.ts';
 import { type CellRange, newSheet } from '../core/model.ts';
+import type { Band, RowRole } from '../core/structure/types.ts';
 import { pasteCommand } from './clipboard.ts';
 import { activeSheet, isDirty } from '../store/documentStore.ts';
 import { CellDetails } from './CellDetails.tsx';
@@ -73,6 +74,14 @@ export function App() {
     [store, merges],
   );
 
+  const markRows = useCallback(
+    (rows: Band, role: RowRole) => {
+      const id = store.getState().activeSheetId;
+      if (id) void store.getState().markRows(id, rows, role);
+    },
+    [store],
+  );
+
   return (
     <div className="app">
       <Toolbar onFile={openFile} onRecipeReport={setRecipeReport} />
@@ -126,6 +135,7 @@ export function App() {
             onEdit={editCell}
             onSelect={select}
             onPaste={paste}
+            onMarkRows={markRows}
           />
           {sheet && (
             <aside className="side-panel">

@@ -6,6 +6,7 @@
 import {
   type CellClassParams,
   CellStyleModule,
+  type CellContextMenuEvent,
   type CellEditRequestEvent,
   type CellFocusedEvent,
   type ColDef,
@@ -36,13 +37,14 @@ import { clipText, storedValueText, typeKey } from './cellDescription.ts';
 import { guideReference, violationMessage } from '../core/rules/messages.ts';
 import { ruleById } from '../core/rules/registry.ts';
 import type { RuleId, Violation } from '../core/rules/types.ts';
-import type { CellRegion, SheetStructure } from '../core/structure/types.ts';
+import type { Band, CellRegion, RowRole, SheetStructure } from '../core/structure/types.ts';
 import type { FixPreview } from '../store/documentStore.ts';
 import { type SheetFindings, violationsAt } from '../store/findings.ts';
 import { estimateColumnWidths } from './columnWidths.ts';
 import { normalRange, parseTsv, toTsv } from './clipboard.ts';
 import type { MessageKey } from './i18n.ts';
 import { useLang, useT } from './context.ts';
+import { RowRoleMenu, type RowRoleMenuState } from './RowRoleMenu.tsx';
 
 // Only the features the grid uses (AllCommunityModule would add filters, sorting, the
 // client-side row model, CSV export… to the bundle). A missing one makes AG Grid log
@@ -124,6 +126,8 @@ export interface SheetGridProps {
   onSelect(r: number, c: number): void;
   /** Ctrl+V: the clipboard's rows for the selected range (one undoable command). */
   onPaste(range: CellRange, rows: string[][]): void;
+  /** 「行の役割」 chosen in the context menu for these rows. */
+  onMarkRows?(rows: Band, role: RowRole): void;
 }
 
 /** Line breaks inside a cell show as ↵ so they are visible in a one-line grid row. */
@@ -205,7 +209,7 @@ function rangeTexts(sheet: Sheet, range: CellRange, merges: MergeIndex, date1904
   return rows;
 }
 
-export function SheetGrid({ sheet, viewKey, date1904, version, merges, findings: found, activeRuleId, focus, preview, readOnly, onEdit, onSelect, onPaste }: SheetGridProps) {
+export function SheetGrid({ sheet, viewKey, date1904, version, merges, findings: found, activeRuleId, focus, preview, readOnly, onEdit, onSelect, onPaste, onMarkRows }: SheetGridProps) {
   const t = useT();
   const lang = useLang();
   const api = useRef<GridApi<RowRef> | null>(null);
@@ -481,6 +485,31 @@ export function SheetGrid({ sheet, viewKey, date1904, version, merges, findings:
     };
   }, []);
 
+  // 「行の役割」: for the selected rows when the click is inside the selection, else for the row clicked.
+  const [menu, setMenu] = useState<RowRoleMenuState | null>(null);
+  const menuRows = (r: number): Band => {
+    const range = selection.current?.range;
+    return range && r >= range.s.r && r <= range.e.r ? { start: range.s.r, end: range.e.r } : { start: r, end: r };
+  };
+  const onCellContextMenu = useCallback(
+    (e: CellContextMenuEvent<RowRef>) => {
+      if (readOnly || !onMarkRows || !e.data) return;
+      const mouse = e.event instanceof MouseEvent ? e.event : undefined;
+      const box = host.current?.getBoundingClientRect();
+      setMenu({ rows: menuRows(e.data.r), x: mouse?.clientX ?? box?.left ?? 0, y: mouse?.clientY ?? box?.top ?? 0 });
+    },
+    [readOnly, onMarkRows],
+  );
+  const onGridKeyDown = (e: React.KeyboardEvent) => {
+    if (readOnly || !onMarkRows || !(e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey))) return;
+    const at = selection.current?.at;
+    if (!at) return;
+    const cell = (document.activeElement as HTMLElement | null)?.getBoundingClientRect();
+    e.preventDefault();
+    setMenu({ rows: menuRows(at.r), x: cell?.left ?? 0, y: cell?.bottom ?? 0 });
+  };
+  const closeMenu = useCallback(() => setMenu(null), []);
+
   const navigateToNextCell = useCallback((p: NavigateToNextCellParams<RowRef>) => {
     extending.current = p.event?.shiftKey === true;
     return p.nextCellPosition;
@@ -507,7 +536,8 @@ export function SheetGrid({ sheet, viewKey, date1904, version, merges, findings:
   );
 
   return (
-    <div className="grid-host" data-testid="sheet-grid" ref={host}>
+    // eslint-disable-next-line jsx-a11y/no-static-element-interactions -- the keys reach the grid's own cells; this only opens their context menu.
+    <div className="grid-host" data-testid="sheet-grid" ref={host} onKeyDown={onGridKeyDown}>
       <AgGridReact<RowRef>
         theme={theme}
         rowModelType="infinite"
@@ -522,6 +552,8 @@ export function SheetGrid({ sheet, viewKey, date1904, version, merges, findings:
         readOnlyEdit
         onCellEditRequest={onCellEditRequest}
         onCellFocused={onCellFocused}
+        onCellContextMenu={onCellContextMenu}
+        preventDefaultOnContextMenu={!!onMarkRows && !readOnly}
         navigateToNextCell={navigateToNextCell}
         suppressRowTransform
         rowClassRules={rowClassRules}
@@ -532,6 +564,16 @@ export function SheetGrid({ sheet, viewKey, date1904, version, merges, findings:
         enterNavigatesVerticallyAfterEdit
         onGridReady={onGridReady}
       />
+      {menu && (
+        <RowRoleMenu
+          menu={menu}
+          onClose={closeMenu}
+          onPick={(role) => {
+            setMenu(null);
+            onMarkRows?.(menu.rows, role);
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -13,6 +13,11 @@ function rows(t: ReturnType<typeof useT>, list: number[] | Band): string {
   return band.start === band.end ? `${band.start + 1}` : t('structure.rows', { start: band.start + 1, end: band.end + 1 });
 }
 
+/** The rows the user gave a role in table `i`'s correction. */
+function marksOf(overrides: readonly StructureOverride[], i: number): NonNullable<StructureOverride['rows']> {
+  return overrides.find((o) => o.table === i)?.rows ?? [];
+}
+
 // A stable empty list: zustand selectors must not return a new object on every call.
 const NO_OVERRIDES: StructureOverride[] = [];
 
@@ -40,7 +45,8 @@ export function StructurePanel() {
             onCancel={() => setEditing(null)}
             onApply={(o) => {
               setEditing(null);
-              void setOverrides(sheetId, [...overrides.filter((x) => x.table !== i), { ...o, sheetId, table: i }]);
+              const marks = marksOf(overrides, i);
+              void setOverrides(sheetId, [...overrides.filter((x) => x.table !== i), { ...o, sheetId, table: i, ...(marks.length ? { rows: marks } : {}) }]);
             }}
           />
         ) : (
@@ -68,6 +74,11 @@ export function StructurePanel() {
               <dt>{t('structure.keys')}</dt>
               <dd>{table.columnInfo.filter((c) => c.key).map((c) => columnLetter(c.c)).join(', ') || t('structure.none')}</dd>
             </dl>
+            {marksOf(overrides, i).length > 0 && (
+              <p className="muted" data-testid="structure-marked">
+                {t('structure.marked', { rows: marksOf(overrides, i).map((m) => `${m.row + 1} ${t(`rowRole.${m.role}`)}`).join(', ') })}
+              </p>
+            )}
           </div>
         ),
       )}

@@ -3,7 +3,7 @@
 // through them one by one in the grid.
 import { useMemo, useState } from 'react';
 import type { RuleResult } from '../core/analysis/analyse.ts';
-import { guideReference, violationFix, violationMessage } from '../core/rules/messages.ts';
+import { guideReference, guideStepShort, violationFix, violationMessage } from '../core/rules/messages.ts';
 import { ruleById } from '../core/rules/registry.ts';
 import type { RuleId } from '../core/rules/types.ts';
 import { violationsOfRule } from '../store/findings.ts';
@@ -115,7 +115,7 @@ export function ViolationsPanel() {
                           onClick={() => void previewFix(r.ruleId)}
                         >
                           {t('fix.button')}
-                          {meta.guideRef.guide ? `(${meta.guideRef.guide.split(' ')[0]})` : ''}
+                          {guideStepShort(meta, lang) ? `(${guideStepShort(meta, lang)})` : ''}
                         </button>
                       )}
                     </div>

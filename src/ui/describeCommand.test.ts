@@ -9,7 +9,7 @@ describe('describeCommand', () => {
     const named = (step: Command['step'], replayed?: true) => [describeCommand({ step, replayed }, 'ja'), describeCommand({ step, replayed }, 'en')];
     // The cell as it was addressed when edited.
     expect(named(edit)).toEqual(['B3 の編集', 'Edit B3']);
-    expect(named({ kind: 'fix', sheet: 'Sheet1', rule: 'units' })).toEqual(['単位・記数単位の修正', 'Fix Units and scales']);
+    expect(named({ kind: 'fix', sheet: 'Sheet1', rule: 'units' })).toEqual(['修正: 単位・記数単位', 'Fix: Units and scales']);
     expect(named({ kind: 'fixAll' })).toEqual(['すべて修正', 'Fix all']);
     expect(named({ kind: 'meta', sheet: 'Sheet1', patch: { caption: 'x' } })).toEqual(['メタデータの編集', 'Edit metadata']);
   });

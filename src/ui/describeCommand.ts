@@ -5,7 +5,7 @@ import { cellAddress, rangeAddress } from '../core/model.ts';
 import { ruleById } from '../core/rules/registry.ts';
 import { type Lang, translate } from './i18n.ts';
 
-/** `B3 の編集`, `単位・記数単位の修正`, `すべて修正`, `レシピの手順(fix)`… */
+/** `B3 の編集`, `修正: 単位・記数単位`, `すべて修正`, `レシピの手順(fix)`… */
 export function describeCommand(command: Pick<Command, 'step' | 'replayed'>, lang: Lang): string {
   const { step } = command;
   if (command.replayed) return translate(lang, 'history.recipe', { detail: step.kind });

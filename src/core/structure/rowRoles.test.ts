@@ -10,6 +10,7 @@ import { readWorkbook } from '../io/read.ts';
 import { getValue } from '../model.ts';
 import { RECIPE_VERSION, parseRecipe } from '../recipe.ts';
 import { detectStructure } from './detect.ts';
+import { markRows, tableForRow } from './overrides.ts';
 import { rebaseOverride } from './rebase.ts';
 import type { StructureOverride } from './types.ts';
 
@@ -112,5 +113,25 @@ describe('row roles through 「すべて修正」', () => {
     const s = detectStructure(sheet, undefined, [{ sheetId: sheet.id, table: 0, rows: [{ row: 52, role: 'note' }] }]);
     expect(s.tables[0].dataRows).toEqual({ start: 5, end: 51 });
     expect(s.tables[0].noteRows).toContain(52);
+  });
+});
+
+describe('markRows', () => {
+  it('one correction per table; a row marked again takes the new role; other tables keep theirs', () => {
+    let o: StructureOverride[] = [{ sheetId: 's1', table: 1, headerRows: { start: 10, end: 10 } }];
+    o = markRows(o, 's1', 0, { start: 2, end: 3 }, 'header');
+    o = markRows(o, 's1', 0, { start: 3, end: 3 }, 'unit');
+    o = markRows(o, 's1', 1, { start: 12, end: 12 }, 'note');
+    expect(o).toEqual([
+      { sheetId: 's1', table: 0, rows: [{ row: 2, role: 'header' }, { row: 3, role: 'unit' }] },
+      { sheetId: 's1', table: 1, headerRows: { start: 10, end: 10 }, rows: [{ row: 12, role: 'note' }] },
+    ]);
+  });
+
+  it('a row outside every table belongs to the table below it, else the one above', () => {
+    const sheet = sheetFromRows(rows);
+    const tables = detectStructure(sheet).tables;
+    expect(tableForRow(tables, tables[0].range.s.r)).toBe(0);
+    expect(tableForRow(tables, 500)).toBe(tables.length - 1);
   });
 });

@@ -1,6 +1,7 @@
 // What the analysis found per sheet, and the user's structure corrections it honours.
 import type { AnalysisDelta } from '../../core/analysis/analyse.ts';
-import type { StructureOverride } from '../../core/structure/types.ts';
+import { markRows, tableForRow } from '../../core/structure/overrides.ts';
+import type { Band, RowRole, StructureOverride } from '../../core/structure/types.ts';
 import { type StoreContext, errorText } from '../context.ts';
 import { type SheetFindings, findingsFrom, mergeDeltas } from '../findings.ts';
 
@@ -13,6 +14,8 @@ export interface FindingsSlice {
   overrides: Record<string, StructureOverride[]>;
   /** Replaces the user's structure corrections for a sheet (empty list = back to detection). */
   setOverrides(sheetId: string, overrides: StructureOverride[]): Promise<void>;
+  /** 「行の役割」: gives the rows a role in the correction of the table they belong to. */
+  markRows(sheetId: string, rows: Band, role: RowRole): Promise<void>;
 }
 
 export interface FindingsInternals {
@@ -75,6 +78,11 @@ export function findingsSlice(ctx: StoreContext): { slice: FindingsSlice; intern
       overrides: {},
       setOverrides: async (sheetId, overrides) => {
         await ctx.run('setOverrides', () => applyOverrides(sheetId, overrides));
+      },
+      markRows: async (sheetId, rows, role) => {
+        const tables = get().findings[sheetId]?.structure.tables ?? [];
+        const table = tableForRow(tables, rows.start);
+        await ctx.run('setOverrides', () => applyOverrides(sheetId, markRows(get().overrides[sheetId] ?? [], sheetId, table, rows, role)));
       },
     },
     internals: { analyse, merge, applyOverrides },

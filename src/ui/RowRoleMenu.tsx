@@ -1,0 +1,66 @@
+// 「行の役割」: the grid's context menu (right click, the context-menu key or Shift+F10 on
+// a cell) that says what the selected rows are — 表題, 日付, 単位, 出典, 見出し, データ, 注記.
+// The choice is a structure correction: it wins over the detection in every fix,
+// 「すべて修正」, the export and the recipe.
+import { useEffect, useRef } from 'react';
+import type { Band, RowRole } from '../core/structure/types.ts';
+import { ROW_ROLES } from '../core/structure/types.ts';
+import { useT } from './context.ts';
+
+export interface RowRoleMenuState {
+  rows: Band;
+  x: number;
+  y: number;
+}
+
+export function RowRoleMenu({ menu, onPick, onClose }: { menu: RowRoleMenuState; onPick(role: RowRole): void; onClose(): void }) {
+  const t = useT();
+  const box = useRef<HTMLDivElement>(null);
+  // The first item takes the focus, so the menu works from the keyboard at once.
+  useEffect(() => {
+    box.current?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.focus();
+  }, [menu]);
+  useEffect(() => {
+    const away = (e: MouseEvent) => {
+      if (box.current && !box.current.contains(e.target as Node)) onClose();
+    };
+    document.addEventListener('mousedown', away, true);
+    return () => document.removeEventListener('mousedown', away, true);
+  }, [onClose]);
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const items = [...(box.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? [])];
+    const at = items.indexOf(document.activeElement as HTMLButtonElement);
+    if (e.key === 'Escape') onClose();
+    else if (e.key === 'ArrowDown') items[(at + 1) % items.length]?.focus();
+    else if (e.key === 'ArrowUp') items[(at - 1 + items.length) % items.length]?.focus();
+    else if (e.key === 'Home') items[0]?.focus();
+    else if (e.key === 'End') items[items.length - 1]?.focus();
+    else return;
+    e.preventDefault();
+    e.stopPropagation();
+  };
+
+  const rows = menu.rows.start === menu.rows.end ? `${menu.rows.start + 1}` : t('structure.rows', { start: menu.rows.start + 1, end: menu.rows.end + 1 });
+  return (
+    <div
+      ref={box}
+      className="context-menu"
+      tabIndex={-1}
+      role="menu"
+      aria-label={t('rowRole.rows', { rows })}
+      data-testid="row-role-menu"
+      style={{ left: menu.x, top: menu.y }}
+      onKeyDown={onKeyDown}
+    >
+      <div className="context-menu-title" aria-hidden="true">
+        {t('rowRole.menu')} · {rows}
+      </div>
+      {ROW_ROLES.map((role) => (
+        <button key={role} type="button" role="menuitem" data-testid={`row-role-${role}`} onClick={() => onPick(role)}>
+          {t(`rowRole.${role}`)}
+        </button>
+      ))}
+    </div>
+  );
+}
