@@ -62,7 +62,8 @@ export type SplitValues = { kind: 'bracketed'; values: [string, string] } | { ki
 /** The values a cell's text holds, when it holds several; undefined for one value or none. */
 export function splitValues(text: string): SplitValues | undefined {
   const s = text.trim();
-  if (s === '' || !/[0-9０-９]/.test(s)) return undefined;
+  // Several values need a separator between them: a bracket, white space or a comma.
+  if (s === '' || !/[0-9０-９]/.test(s) || !/[(（\s\u3000、，,]/.test(s)) return undefined;
   const b = BRACKETED.exec(s);
   if (b) return { kind: 'bracketed', values: [b[1], b[2]] };
   if (SPACED.test(s)) {

@@ -52,6 +52,17 @@ function shown(sheet: Sheet, r: number, c: number): string {
   return String(v);
 }
 
+/** Whether cell (r, c) shows nothing, without formatting a number that plainly shows itself. */
+function isBlank(sheet: Sheet, r: number, c: number): boolean {
+  const v: CellValue = getValue(sheet, r, c);
+  if (v === null) return true;
+  if (typeof v === 'string') return v.trim() === '';
+  if (typeof v !== 'number') return false;
+  const format = getFormat(sheet, r, c);
+  // Only a format can hide a number (`;;;`): General and the like show every one.
+  return format !== '' && format !== 'General' && formatValue(v, format, false).trim() === '';
+}
+
 const CONNECTOR = /^[｜|│ー－~～〜]$/;
 const ARROW = /^[↓↑→]$/;
 
@@ -106,18 +117,25 @@ function phrasesDown(sheet: Sheet, t: TableStructure, c: number, next: number | 
   const runs: number[][] = [];
   const stops: number[] = [];
   const hasOther = (r: number) => {
-    for (let cc = t.columns.start; cc <= t.columns.end; cc++) if (cc !== c && shown(sheet, r, cc).trim() !== '') return true;
+    for (let cc = t.columns.start; cc <= t.columns.end; cc++) if (cc !== c && !isBlank(sheet, r, cc)) return true;
     return false;
   };
   for (let r = start; r <= end; r++) {
-    if (shown(sheet, r, c).trim() === '') continue;
+    if (isBlank(sheet, r, c)) continue;
     if (!hasOther(r)) {
       stops.push(r);
       continue;
     }
     const last = runs[runs.length - 1];
-    if (last && last[last.length - 1] === r - 1) last.push(r);
-    else runs.push([r]);
+    if (last && last[last.length - 1] === r - 1) {
+      last.push(r);
+      // A phrase is a few words: a longer run is a column of labels, and the answer is no.
+      if (last.length > 6) return undefined;
+    } else {
+      // Phrases start on the first data row, and a word alone is no phrase.
+      if (runs.length === 0 ? r !== start : runs[runs.length - 1].length === 1) return undefined;
+      runs.push([r]);
+    }
   }
   if (runs.length === 0 || runs[0][0] !== start) return undefined;
   const phrases: number[][] = [];
@@ -155,6 +173,9 @@ export function verticalLabels(sheet: Sheet, t: TableStructure): VerticalLabel[]
     let adjacent = 0;
     let prevFragment = false;
     let prevText = '';
+    // A column's labels repeat (names, codes, years on thousands of rows): each distinct
+    // text is read once.
+    const read = new Map<string, { f: boolean; t1: string }>();
     for (let r = t.dataRows.start; r <= t.dataRows.end; r++) {
       const s = shown(sheet, r, c);
       if (s.trim() === '') {
@@ -162,8 +183,9 @@ export function verticalLabels(sheet: Sheet, t: TableStructure): VerticalLabel[]
         continue;
       }
       filled++;
-      const f = isFragment(s);
-      const t1 = withoutLayoutSpaces(s).trim();
+      let seen = read.get(s);
+      if (!seen) read.set(s, (seen = { f: isFragment(s), t1: withoutLayoutSpaces(s).trim() }));
+      const { f, t1 } = seen;
       if (f) fragments++;
       if (f && (t1.length === 1 || /^[0-9０-９]+[町件校人]?$/.test(t1))) singles++;
       if (f && !/^[0-9０-９]/.test(t1)) letters++;
