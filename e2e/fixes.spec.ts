@@ -52,7 +52,22 @@ test('crushed-stone.xlsx: すべて修正 makes two tables', async ({ page }) =>
   await page.getByRole('button', { name: 'すべて修正' }).click();
   await expect(page.getByRole('tab')).toHaveCount(2);
   await expect(page.getByRole('tab', { name: '推移 (2)' })).toBeVisible();
-  await page.getByRole('tab', { name: '推移 (2)' }).click();
+  // The sheet tabs work from the keyboard: one tab stop, arrows move and show the sheet.
+  const first = page.getByRole('tab', { name: '推移', exact: true });
+  const second = page.getByRole('tab', { name: '推移 (2)' });
+  await expect(first).toHaveAttribute('tabindex', '0');
+  await expect(second).toHaveAttribute('tabindex', '-1');
+  await expect(first).toHaveAttribute('aria-controls', 'sheet-panel');
+  await expect(page.getByRole('tabpanel')).toHaveAccessibleName('推移');
+  await first.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(second).toBeFocused();
+  await expect(second).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tabpanel')).toHaveAccessibleName('推移 (2)');
+  await page.keyboard.press('Home');
+  await expect(first).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('End');
+  await expect(second).toHaveAttribute('aria-selected', 'true');
   // The caption loses what the layout-spaces rule calls layout (whether the space after an item number is, is the rule's call).
   await expect(page.getByTestId('meta-input-caption')).toHaveValue(/^\(2\) ?砕石の出荷\(用途別\)/);
   await page.getByRole('button', { name: '元に戻す' }).click();

@@ -18,7 +18,7 @@ import { HistoryPanel } from './HistoryPanel.tsx';
 import { RestoreBanner } from './RestoreBanner.tsx';
 import { RecipeReport, useRecipeReport } from './RecipeControls.tsx';
 import { ViolationsPanel } from './ViolationsPanel.tsx';
-import { SheetTabs } from './SheetTabs.tsx';
+import { SHEET_PANEL_ID, SheetTabs, sheetTabId } from './SheetTabs.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { useUndoShortcuts } from './useUndoShortcuts.ts';
 import { formatCount } from './i18n.ts';
@@ -120,7 +120,7 @@ export function App() {
             </div>
           </>
         )}
-        <div className="work-area">
+        <div className="work-area" id={SHEET_PANEL_ID} role="tabpanel" aria-labelledby={sheet ? sheetTabId(sheet.id) : undefined}>
           <SheetGrid
             sheet={sheet ?? NO_SHEET}
             viewKey={viewKey}
