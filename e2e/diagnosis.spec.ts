@@ -46,6 +46,9 @@ test('population.xlsx: highlights, tooltip, walking through a rule, live update 
   await expect(tooltip).toContainText('a)');
   await expect(tooltip).toContainText('343.4');
   await expect(tooltip).toContainText('総務省 1-2');
+  // One line per thing it tells: the value, then each finding.
+  await expect(tooltip).toHaveCSS('white-space', 'pre-line');
+  expect((await tooltip.innerText()).split('\n').length).toBeGreaterThan(1);
 
   // Clicking a rule goes to its first cell, clicking again to the next.
   await page.locator('button[data-rule="merged-cells"]').click();
@@ -92,4 +95,18 @@ test('the user corrects the detected header and everything re-runs', async ({ pa
   await page.getByRole('button', { name: '自動検出に戻す' }).click();
   await expect(page.getByTestId('structure-header')).toHaveText('3〜5行目');
   await expect(page.getByTestId('violation-count')).toHaveText('132');
+});
+
+test('crushed-stone.xlsx: a finding about a whole table is told on its first cell, not on each of its cells', async ({ page }) => {
+  await page.goto('/');
+  await openFile(page, 'crushed-stone.xlsx');
+  await expect(page.getByTestId('violation-count')).toHaveText('94');
+  const tooltip = page.locator('.ag-tooltip');
+  await gridCell(page, 0, 0).hover();
+  await expect(tooltip).toContainText('1シートに1つの表');
+  await page.mouse.move(0, 0);
+  await expect(tooltip).toHaveCount(0);
+  await gridCell(page, 10, 3).hover();
+  await expect(tooltip).toBeVisible();
+  await expect(tooltip).not.toContainText('1シートに1つの表');
 });

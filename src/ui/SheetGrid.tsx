@@ -375,6 +375,9 @@ export function SheetGrid({ sheet, viewKey, date1904, version, merges, findings:
           for (const v of violationsAt(findings, r, c)) {
             const meta = ruleById(v.ruleId)?.meta;
             if (!meta) continue;
+            // A finding about a whole block (a table, a header band) is told once, on its
+            // first cell, not on each of its thousands of cells (the colour marks the rest).
+            if (isWide(v) && (r !== v.range.s.r || c !== v.range.s.c)) continue;
             lines.push(`【${meta.title[lang]}】${violationMessage(v, lang)}(${guideReference(meta, lang)})`);
           }
           return lines.length > 0 ? lines.join('\n') : undefined;
