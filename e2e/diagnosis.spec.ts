@@ -110,3 +110,17 @@ test('crushed-stone.xlsx: a finding about a whole table is told on its first cel
   await expect(tooltip).toBeVisible();
   await expect(tooltip).not.toContainText('1シートに1つの表');
 });
+
+test('the side panel\'s parts are one click away: 表の構造 and 履歴 without scrolling past the rules', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto('/');
+  await openFile(page, 'population.xlsx');
+  await expect(page.getByTestId('violation-count')).toHaveText('132');
+  const nav = page.getByRole('navigation', { name: '右の欄の見出しへ' });
+  await expect(page.getByTestId('structure-t1')).not.toBeInViewport();
+  await nav.getByRole('button', { name: '表の構造' }).click();
+  await expect(page.getByTestId('structure-t1')).toBeInViewport();
+  await nav.getByRole('button', { name: '履歴' }).click();
+  await expect(page.getByTestId('history')).toBeInViewport();
+  await expect(nav).toBeInViewport();
+});

@@ -134,6 +134,18 @@ test('English switch', async ({ page }) => {
   await expect(page.getByRole('alert')).toContainText('x.xlsx を開けませんでした');
 });
 
+test('at 1,400 × 900 the toolbar is one row, in Japanese and in English', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto('/');
+  await openFile(page, 'population.xlsx');
+  await expect(page.getByTestId('violation-count')).toHaveText('132');
+  for (const next of ['English', '日本語']) {
+    const tops = await page.locator('.toolbar > :not(.visually-hidden)').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).filter((b) => b.width > 0).map((b) => b.top + b.height / 2));
+    expect(Math.max(...tops) - Math.min(...tops), `toolbar rows before switching to ${next}`).toBeLessThan(8);
+    await page.getByRole('button', { name: next }).click();
+  }
+});
+
 test('hidden rows and columns are marked, not lost', async ({ page }) => {
   const ws = XLSX.utils.aoa_to_sheet([
     ['地区', '人口', '内部コード', '世帯数'],

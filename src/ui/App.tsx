@@ -139,6 +139,7 @@ export function App() {
           />
           {sheet && (
             <aside className="side-panel">
+              <PanelNav />
               {/* A disabled fieldset disables every control inside: nothing is typed into a
                   document that is still being read and then silently dropped. */}
               <fieldset className="panel-lock" disabled={loading || fixing}>
@@ -153,5 +154,26 @@ export function App() {
         </div>
       </main>
     </div>
+  );
+}
+
+/** The side panel's parts, one click away: it is taller than the screen once a sheet has findings. */
+const PANEL_PARTS = [
+  ['violations-panel', 'panel.label'],
+  ['metadata-panel', 'meta.title'],
+  ['structure-panel', 'structure.title'],
+  ['history-panel', 'history.title'],
+] as const;
+
+function PanelNav() {
+  const t = useT();
+  return (
+    <nav className="panel-nav" aria-label={t('panelNav.label')}>
+      {PANEL_PARTS.map(([part, key]) => (
+        <button key={part} type="button" className="small" onClick={() => document.querySelector(`.side-panel .${part}`)?.scrollIntoView({ block: 'start' })}>
+          {t(key)}
+        </button>
+      ))}
+    </nav>
   );
 }

@@ -7,10 +7,10 @@ export function HistoryPanel() {
   const lang = useLang();
   const past = useDoc((s) => s.history.past);
   const undoTo = useDoc((s) => s.undoTo);
-  if (past.length === 0) return null;
   return (
     <section className="history-panel" aria-label={t('history.title')} data-testid="history">
       <h3>{t('history.title')}</h3>
+      {past.length === 0 && <p className="muted">{t('history.empty')}</p>}
       <ol>
         {past.map((cmd, i) => (
           <li key={i}>

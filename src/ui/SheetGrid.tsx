@@ -6,6 +6,7 @@
 import {
   type CellClassParams,
   CellStyleModule,
+  type BodyScrollEvent,
   type CellContextMenuEvent,
   type CellEditRequestEvent,
   type CellFocusedEvent,
@@ -82,6 +83,9 @@ function frozenRows(structure: SheetStructure | undefined, rowCount: number): Ro
 }
 
 const ROW_HEADER = '__row';
+const ROW_HEIGHT = 28;
+// A stable empty list: AG Grid compares its options by identity.
+const NO_ROWS: RowRef[] = [];
 // A tooltip is for a glance: a few lines, not the details bar's thousand characters.
 const TOOLTIP_TEXT_LIMIT = 200;
 type Translate = ReturnType<typeof useT>;
@@ -97,7 +101,7 @@ const theme = themeQuartz.withParams({
   // grid fell back to DejaVu Sans.
   fontFamily: 'inherit',
   fontSize: 13,
-  rowHeight: 28,
+  rowHeight: ROW_HEIGHT,
   headerHeight: 30,
   spacing: 5,
   wrapperBorderRadius: 0,
@@ -243,6 +247,11 @@ export function SheetGrid({ sheet, viewKey, date1904, version, merges, findings:
   );
   const hiddenRows = useMemo(() => new Set(sheet.hiddenRows), [sheet.hiddenRows]);
   const pinnedTop = useMemo(() => frozenRows(findings?.structure, sheet.rowCount), [findings?.structure, sheet.rowCount]);
+  // The copies of the title rows appear once the rows themselves have scrolled out of view
+  // (at the top the sheet shows its own rows once, as Excel's frozen panes do).
+  const [scrolledPast, setScrolledPast] = useState(false);
+  const lastTitle = pinnedTop.length ? pinnedTop[pinnedTop.length - 1].r : -1;
+  const onBodyScroll = useCallback((e: BodyScrollEvent<RowRef>) => setScrolledPast(lastTitle >= 0 && Math.floor(e.top / ROW_HEIGHT) > lastTitle), [lastTitle]);
   const hiddenCols = useMemo(() => new Set(sheet.hiddenCols), [sheet.hiddenCols]);
   // Measured again after every change of shape (a fix that adds, removes or unmerges rows
   // and columns), never on a plain edit: widths must not jump while the user types.
@@ -551,7 +560,8 @@ export function SheetGrid({ sheet, viewKey, date1904, version, merges, findings:
         columnDefs={columnDefs}
         defaultColDef={DEFAULT_COL_DEF}
         getRowId={rowId}
-        pinnedTopRowData={pinnedTop}
+        pinnedTopRowData={scrolledPast ? pinnedTop : NO_ROWS}
+        onBodyScroll={onBodyScroll}
         readOnlyEdit
         onCellEditRequest={onCellEditRequest}
         onCellFocused={onCellFocused}

@@ -37,13 +37,14 @@ export function Toolbar({ onFile, onRecipeReport }: { onFile: (f: File) => void;
 
   return (
     <header className="toolbar">
-      <div className="brand">
+      {/* With a file open the tagline (the welcome page's heading) gives way to the tools. */}
+      <div className="brand" title={source ? t('app.tagline') : undefined}>
         <span className="name">{t('app.name')}</span>
-        <span className="tagline">{t('app.tagline')}</span>
+        {!source && <span className="tagline">{t('app.tagline')}</span>}
       </div>
       <FileButton onFile={onFile} disabled={loading} />
       {source && (
-        <span className="file-name" title={t('file.current')}>
+        <span className="file-name" title={`${t('file.current')}: ${source.fileName}`}>
           {source.fileName}
         </span>
       )}
@@ -88,11 +89,14 @@ export function Toolbar({ onFile, onRecipeReport }: { onFile: (f: File) => void;
       >
         {fixing ? t('fix.allRunning') : t('fix.all')}
       </button>
-      <button type="button" onClick={undo} disabled={past.length === 0} title={t('toolbar.undoTitle', { label: label(past[past.length - 1]) })}>
-        {t('toolbar.undo')}
+      {/* Undo and redo as Excel shows them, arrows; the name stays the words (and the tooltip says what they undo). */}
+      <button type="button" className="icon" onClick={undo} disabled={past.length === 0} title={t('toolbar.undoTitle', { label: label(past[past.length - 1]) })}>
+        <span aria-hidden="true">↶</span>
+        <span className="visually-hidden">{t('toolbar.undo')}</span>
       </button>
-      <button type="button" onClick={redo} disabled={future.length === 0} title={t('toolbar.redoTitle', { label: label(future[0]) })}>
-        {t('toolbar.redo')}
+      <button type="button" className="icon" onClick={redo} disabled={future.length === 0} title={t('toolbar.redoTitle', { label: label(future[0]) })}>
+        <span aria-hidden="true">↷</span>
+        <span className="visually-hidden">{t('toolbar.redo')}</span>
       </button>
       <ExportMenu />
       <button type="button" className="subtle" onClick={() => void store.getState().clearSaved()} title={t('toolbar.clearSavedTitle')}>

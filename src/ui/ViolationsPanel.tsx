@@ -114,8 +114,7 @@ export function ViolationsPanel() {
                           title={t('fix.buttonTitle', { step: guideReference(meta, lang) })}
                           onClick={() => void previewFix(r.ruleId)}
                         >
-                          {t('fix.button')}
-                          {guideStepShort(meta, lang) ? `(${guideStepShort(meta, lang)})` : ''}
+                          {guideStepShort(meta, lang) ? t('fix.buttonStep', { step: guideStepShort(meta, lang)! }) : t('fix.button')}
                         </button>
                       )}
                     </div>

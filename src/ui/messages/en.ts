@@ -108,6 +108,7 @@ export const en: Record<MessageKey, string> = {
   'history.fixAll': 'Fix all',
 
   'fix.button': 'Fix',
+  'fix.buttonStep': 'Fix ({step})',
   'fix.buttonTitle': 'Fix following {step} (with a preview before it applies)',
   'fix.all': 'Fix all',
   'fix.allTitle': 'Fix every violation the default way. One undo takes it all back.',
@@ -128,6 +129,7 @@ export const en: Record<MessageKey, string> = {
   'fix.empty': '(empty)',
 
   'panel.label': 'Diagnosis',
+  'panelNav.label': 'Go to a part of the side panel',
   'panel.analysisFailed': 'Checking the table failed. The table stays open: you can still edit and download it.',
   'panel.analysing': 'Looking at the table structure and rules…',
   'panel.score': 'Conformance',
@@ -220,6 +222,7 @@ export const en: Record<MessageKey, string> = {
   'recipe.skip.nothing-to-fix': 'nothing to fix',
   'recipe.skip.unchanged': 'already that value',
   'history.title': 'History',
+  'history.empty': 'Nothing changed yet.',
   'history.back': 'Back to here',
   'history.backTitle': 'Undo everything after this step (redo stays possible)',
   'history.recipe': 'Recipe step ({detail})',

@@ -107,6 +107,7 @@ export const ja = {
   'history.fixAll': 'すべて修正',
 
   'fix.button': '修正',
+  'fix.buttonStep': '修正({step})',
   'fix.buttonTitle': '{step}に沿って直します(適用前にプレビューします)',
   'fix.all': 'すべて修正',
   'fix.allTitle': 'すべての違反を既定の方法で直します。1回の「元に戻す」で元に戻せます。',
@@ -127,6 +128,7 @@ export const ja = {
   'fix.empty': '(空)',
 
   'panel.label': '診断',
+  'panelNav.label': '右の欄の見出しへ',
   'panel.analysisFailed': '問題の検出に失敗しました。表は開いたままで、編集とダウンロードはできます。',
   'panel.analysing': '表の構造と違反を調べています…',
   'panel.score': '適合度',
@@ -219,6 +221,7 @@ export const ja = {
   'recipe.skip.nothing-to-fix': '直すところがなかったため何もしていません',
   'recipe.skip.unchanged': 'すでに同じ値のため何もしていません',
   'history.title': '履歴',
+  'history.empty': 'まだ何も変更していません。',
   'history.back': 'ここまで戻す',
   'history.backTitle': 'この手順の直後の状態まで元に戻します(やり直しもできます)',
   'history.recipe': 'レシピの手順({detail})',
