@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
 import * as XLSX from 'xlsx';
-import { download, expect, fixedPopulation, gridCell, openFile, test } from './fixtures.ts';
+import { download, expect, fixedPopulation, gridCell, openFile, test, fixAll } from './fixtures.ts';
 
 const CORPUS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'corpus');
 const corpus = (name: string) => path.join(CORPUS, name);
@@ -18,8 +18,8 @@ const AT_LINES = ['@Caption', '@Creator', '@Date', '@Language', '@Title', '@Base
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
 const atKeywords = (csv: string) => csv.split('\r\n').filter((l) => l.startsWith('@')).map((l) => l.split(',')[0]);
 
-async function fixAll(page: import('@playwright/test').Page) {
-  await page.getByRole('button', { name: 'すべて修正' }).click();
+async function fixAllDone(page: import('@playwright/test').Page) {
+  await fixAll(page);
   await expect(page.getByRole('button', { name: '修正中…' })).toHaveCount(0, { timeout: 60_000 });
   await expect(page.getByRole('button', { name: 'すべて修正' })).toBeEnabled();
 }
@@ -30,7 +30,7 @@ test('26jinugoki.xls → すべて修正 → すべての表をダウンロー�
   await page.goto('/');
   await openFile(page, corpusFile('kobe-opendata/26jinugoki.xls'));
   await expect(page.getByTestId('violation-count')).toBeVisible({ timeout: 60_000 });
-  await fixAll(page);
+  await fixAllDone(page);
   await page.getByTestId('book-input-creator').fill('神戸市企画調整局');
   await page.getByTestId('book-input-creator').blur();
   await expect(page.getByTestId('book-input-creator')).toHaveValue('神戸市企画調整局');
@@ -73,7 +73,7 @@ test('jinkou2708.xls: @Date,2015-08-01, @Creator 神戸市企画調整局政策�
   await page.goto('/');
   await openFile(page, corpusFile('kobe-opendata/jinkou2708.xls'));
   await expect(page.getByTestId('violation-count')).toBeVisible();
-  await fixAll(page);
+  await fixAllDone(page);
   await page.getByRole('tab', { name: '毎月人口ＨＰ', exact: true }).click();
   const csv = await download(page, () => page.getByRole('button', { name: 'CSVをダウンロード' }).click());
   expect(csv.name).toMatch(/^jinkou2708_毎月人口ＨＰ(_1)?\.csv$/);

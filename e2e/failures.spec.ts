@@ -8,7 +8,7 @@
 // Comlink's request format ({ type: 'APPLY', path, argumentList }), which is the only thing
 // it assumes.
 import type { Page } from '@playwright/test';
-import { expect, gridCell, openFile, test } from './fixtures.ts';
+import { expect, gridCell, openFile, test, fixAll } from './fixtures.ts';
 
 /**
  * `throw`: the worker's real fixAll throws — its progress argument is replaced by a value
@@ -69,7 +69,7 @@ async function expectUnfixed(page: Page, redo = false) {
 
 /** The next press works on the same document, and one undo brings back the edited one. */
 async function expectFixAllWorks(page: Page) {
-  await page.getByRole('button', { name: 'すべて修正' }).click();
+  await fixAll(page);
   await expect(page.getByTestId('sheet-summary')).toHaveText('49 行 × 9 列');
   await expect(page.getByTestId('history').locator('li')).toHaveCount(2);
   await page.getByRole('button', { name: '元に戻す' }).click();
@@ -80,7 +80,7 @@ test('すべて修正 that throws in the worker: a Japanese alert, the grid and 
   await failNextFixAll(page, 'throw');
   await editedPopulation(page);
   const violations = await page.getByTestId('violation-count').textContent();
-  await page.getByRole('button', { name: 'すべて修正' }).click();
+  await fixAll(page);
   const alert = page.getByTestId('action-failure');
   await expect(alert).toHaveAttribute('role', 'alert');
   await expect(alert).toContainText('すべて修正に失敗しました: TypeError');
@@ -96,7 +96,7 @@ test('すべて修正 that throws in the worker: a Japanese alert, the grid and 
 test('すべて修正 when the worker dies: reported, a fresh worker takes over the document with its history', async ({ page }) => {
   await failNextFixAll(page, 'crash');
   await editedPopulation(page);
-  await page.getByRole('button', { name: 'すべて修正' }).click();
+  await fixAll(page);
   await expect(page.getByRole('alert')).toContainText('すべて修正に失敗しました: 作業用スレッドが止まりました');
   await expectUnfixed(page);
   await expectFixAllWorks(page);
@@ -106,7 +106,7 @@ test('in English the alert is in English', async ({ page }) => {
   await failNextFixAll(page, 'throw');
   await editedPopulation(page);
   await page.getByRole('button', { name: 'English' }).click();
-  await page.getByRole('button', { name: 'Fix all' }).click();
+  await fixAll(page, { lang: 'en' });
   await expect(page.getByTestId('action-failure')).toContainText('Fix all failed: TypeError');
   await expect(page.getByTestId('action-failure')).toContainText('The document and its undo history are as they were.');
 });

@@ -1,6 +1,6 @@
 // One-click fixes as a user applies them: preview, apply, 「すべて修正」 as one step, undo.
 import fs from 'node:fs';
-import { download, expect, fixedPopulation, fixture, gridCell, openFile, test } from './fixtures.ts';
+import { download, expect, fixedPopulation, fixture, gridCell, openFile, test, fixAll } from './fixtures.ts';
 
 test('merged-cells: preview shows the changes, apply unmerges, undo restores the merges', async ({ page }) => {
   await page.goto('/');
@@ -49,7 +49,7 @@ test('crushed-stone.xlsx: すべて修正 makes two tables', async ({ page }) =>
   await page.goto('/');
   await openFile(page, 'crushed-stone.xlsx');
   await expect(page.getByTestId('violation-count')).toHaveText('94');
-  await page.getByRole('button', { name: 'すべて修正' }).click();
+  await fixAll(page);
   await expect(page.getByRole('tab')).toHaveCount(2);
   await expect(page.getByRole('tab', { name: '推移 (2)' })).toBeVisible();
   // The sheet tabs work from the keyboard: one tab stop, arrows move and show the sheet.
@@ -79,7 +79,7 @@ test('ci-index.xlsx: すべて修正 fills every year cell in both year columns 
   await page.goto('/');
   await openFile(page, 'ci-index.xlsx');
   await expect(page.getByTestId('violation-count')).toHaveText('33'); // 44 blank year cells count as 8 runs
-  await page.getByRole('button', { name: 'すべて修正' }).click();
+  await fixAll(page);
   await expect(page.getByTestId('rule-count-omitted-cells')).toHaveText('適合');
   await expect(page.getByTestId('rule-count-multi-row-header')).toHaveText('適合');
   await expect(gridCell(page, 0, 3)).toHaveText(/^CI指数 \((H17|2005)=100\) 先行指数$/);
@@ -118,4 +118,32 @@ test('metadata edits are undoable commands', async ({ page }) => {
   await expect(page.getByTestId('meta-input-date')).toHaveValue('2010-10-01');
   await page.getByRole('button', { name: '元に戻す' }).click(); // the caption
   await expect(page.getByTestId('meta-input-caption')).toHaveValue('2-2 都道府県別人口と人口増加率');
+});
+
+test('ci-index.xlsx: すべて修正 shows first what it will do, with every cell the fill-down fills; a rule left out leaves its cells as they were', async ({ page }) => {
+  await page.goto('/');
+  await openFile(page, 'ci-index.xlsx');
+  await expect(page.getByTestId('violation-count')).toHaveText('33');
+  await page.getByRole('button', { name: 'すべて修正' }).click();
+  const preview = page.getByTestId('fixall-preview');
+  await expect(preview).toBeVisible();
+  // Nothing is applied yet.
+  await expect(page.getByRole('button', { name: '元に戻す' })).toBeDisabled();
+  await expect(page.getByTestId('violation-count')).toHaveText('33');
+  await expect(preview.getByTestId('fixall-rule-omitted-cells')).toContainText('省略されたセル');
+  const filled = preview.getByTestId('fixall-filled');
+  await expect(filled).toContainText('下へのコピーで埋まるセル');
+  await expect(filled.locator('li').first()).toContainText('!A');
+  // キャンセル: nothing happened.
+  await preview.getByRole('button', { name: 'キャンセル' }).click();
+  await expect(preview).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '元に戻す' })).toBeDisabled();
+  // Left out, the fill-down fills nothing: its blanks are still reported.
+  await fixAll(page, { leaveOut: ['omitted-cells'] });
+  await expect(page.getByTestId('rule-count-multi-row-header')).toHaveText('適合');
+  await expect(page.getByTestId('rule-count-omitted-cells')).not.toHaveText('適合');
+  await expect(page.getByTestId('history').locator('li').last()).toContainText('すべて修正');
+  // The next press does the rest.
+  await fixAll(page);
+  await expect(page.getByTestId('rule-count-omitted-cells')).toHaveText('適合');
 });

@@ -69,10 +69,23 @@ export async function download(page: Page, click: () => Promise<void>): Promise<
 }
 
 /** population.xlsx opened and cleaned with 「すべて修正」: one title row and 48 data rows. */
+/**
+ * 「すべて修正」 as the user does it: the button shows what it will do, 「適用」 does it.
+ * `leaveOut`: rules whose box is unticked first.
+ */
+export async function fixAll(page: Page, options: { lang?: 'ja' | 'en'; leaveOut?: string[] } = {}): Promise<void> {
+  const en = options.lang === 'en';
+  await page.getByRole('button', { name: en ? 'Fix all' : 'すべて修正' }).click();
+  const preview = page.getByTestId('fixall-preview');
+  await expect(preview).toBeVisible({ timeout: 60_000 });
+  for (const rule of options.leaveOut ?? []) await preview.getByTestId(`fixall-rule-${rule}`).getByRole('checkbox').uncheck();
+  await preview.getByRole('button', { name: en ? 'Apply' : '適用' }).click();
+}
+
 export async function fixedPopulation(page: Page): Promise<void> {
   await page.goto('/');
   await openFile(page, 'population.xlsx');
   await expect(page.getByTestId('violation-count')).toHaveText('132');
-  await page.getByRole('button', { name: 'すべて修正' }).click();
+  await fixAll(page);
   await expect(page.getByTestId('sheet-summary')).toHaveText('49 行 × 9 列');
 }

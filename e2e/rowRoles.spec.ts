@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, gridCell, openFile, test } from './fixtures.ts';
+import { expect, gridCell, openFile, test, fixAll } from './fixtures.ts';
 
 const CORPUS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'corpus');
 const corpus = (name: string) => path.join(CORPUS, name);
@@ -52,7 +52,7 @@ test('jinkou2708.xls: the 2015年8月1日現在 row marked 日付 → すべて�
   await gridCell(page, 5, 0).click({ button: 'right' });
   await page.getByTestId('row-role-date').click();
   await expect(page.getByTestId('structure-marked').first()).toHaveText('役割を指定した行: 6 日付');
-  await page.getByRole('button', { name: 'すべて修正' }).click();
+  await fixAll(page);
   await expect(page.getByRole('button', { name: '修正中…' })).toHaveCount(0, { timeout: 60_000 });
   await expect(page.getByTestId('meta-input-date')).toHaveValue('2015-08-01');
   await expect(page.getByTestId('meta-input-creator')).toHaveValue(/^神戸市企画調整局/);

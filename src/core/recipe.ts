@@ -31,7 +31,8 @@ export interface ColumnRef {
 export type RecipeStep =
   | { kind: 'structure'; sheet: string; table: number; headerRows?: Band; dataRows?: Band; range?: CellRange; rows?: { row: number; role: RowRole }[] }
   | { kind: 'fix'; sheet: string; rule: RuleId; options?: FixOptions }
-  | { kind: 'fixAll' }
+  /** `skip`: rules left out of 「すべて修正」 in its preview. */
+  | { kind: 'fixAll'; skip?: RuleId[] }
   | { kind: 'edit'; sheet: string; row: RowRef; column: ColumnRef; text: string }
   /** Several cells typed at once (a range pasted from the clipboard): one step, one undo. */
   | { kind: 'paste'; sheet: string; cells: { row: RowRef; column: ColumnRef; text: string }[] }
@@ -120,6 +121,10 @@ function checkStep(step: Json, path: string): void {
       }
       return;
     case 'fixAll':
+      if (s.skip !== undefined) {
+        need(Array.isArray(s.skip), `${path}.skip`, 'expected a list of rule ids');
+        (s.skip as Json[]).forEach((id, i) => need(typeof id === 'string' && isRuleId(id), `${path}.skip[${i}]`, `unknown rule: ${String(id)}`));
+      }
       return;
     case 'edit':
       need(typeof s.sheet === 'string' && typeof s.text === 'string', path, 'an edit needs sheet and text');
@@ -305,7 +310,7 @@ function replaySteps(wb: Workbook, recipe: Recipe, overrides: StructureOverride[
   for (const step of recipe.steps) {
     if (step.kind === 'fixAll') {
       // Applied as it is planned: planning, reverting and applying again did it twice.
-      recorded(step, fixAllInPlace(wb, undefined, {}, overrides).changes);
+      recorded(step, fixAllInPlace(wb, undefined, {}, overrides, undefined, step.skip ?? []).changes);
       continue;
     }
     if (step.kind === 'bookMeta') {

@@ -13,6 +13,7 @@ import { ErrorAlert, FailureAlert, ReadWarnings } from './Messages.tsx';
 import { SheetGrid } from './SheetGrid.tsx';
 import { StructurePanel } from './StructurePanel.tsx';
 import { FixPreview } from './FixPreview.tsx';
+import { FixAllPreview } from './FixAllPreview.tsx';
 import { MetadataPanel } from './MetadataPanel.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
 import { RestoreBanner } from './RestoreBanner.tsx';
@@ -143,6 +144,7 @@ export function App() {
               {/* A disabled fieldset disables every control inside: nothing is typed into a
                   document that is still being read and then silently dropped. */}
               <fieldset className="panel-lock" disabled={loading || fixing}>
+                <FixAllPreview />
                 <FixPreview />
                 <ViolationsPanel />
                 <MetadataPanel />

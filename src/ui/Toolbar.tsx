@@ -83,7 +83,7 @@ export function Toolbar({ onFile, onRecipeReport }: { onFile: (f: File) => void;
       <button
         type="button"
         className="primary"
-        onClick={() => void store.getState().fixAll()}
+        onClick={() => void store.getState().previewFixAll()}
         disabled={!hasSheet || loading || fixing || !analysed}
         title={t('fix.allTitle')}
       >

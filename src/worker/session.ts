@@ -4,6 +4,7 @@
 // Plain class with no worker globals, so tests drive it directly in Node.
 import { type AnalysisDelta, type SheetAnalysis, SheetAnalyzer } from '../core/analysis/analyse.ts';
 import { type Change, applyChanges, reshapedSheets, revertChanges } from '../core/changes.ts';
+import { type FixAllSummary, summarizeFixAll } from '../core/fix/fixAllSummary.ts';
 import { type FixAllProgress, type SheetSeed, fixAllInPlace, planFix } from '../core/fix/runFixes.ts';
 import type { FixOptions, RuleId } from '../core/rules/types.ts';
 import { type Recipe, type ReplayedStep, replayRecipe } from '../core/recipe.ts';
@@ -180,19 +181,39 @@ export class DocumentSession {
    */
   fixAll(command: Omit<Command, 'changes'>, onProgress?: (p: FixAllProgress) => void): { changes: Change[]; deltas: AnalysisDelta[] } {
     const wb = this.requireWorkbook();
-    const seeds = new Map<string, SheetSeed>();
-    for (const [id, analyzer] of this.analyzers) {
-      const seed = analyzer.seed();
-      if (seed) seeds.set(id, seed);
-    }
     // fixAllInPlace puts the workbook back itself when a fix throws.
-    const { changes, views } = fixAllInPlace(wb, onProgress, {}, this.overrides, seeds);
+    const skip = command.step.kind === 'fixAll' ? (command.step.skip ?? []) : [];
+    const { changes, views } = fixAllInPlace(wb, onProgress, {}, this.overrides, this.seeds(), skip);
     if (changes.length === 0) return { changes, deltas: [] };
     // The user's corrections moved with the rows the fixes deleted: they still hold.
     const deltas = this.reanalyseOrRevert(changes, (sheet) => views.seedOf(sheet), views.currentOverrides());
     this.history = pushCommand(this.history, { ...command, changes });
     this.scheduleSave();
     return { changes, deltas };
+  }
+
+  /** What the analyses know of each sheet, for a fix-all run to start from. */
+  private seeds(): Map<string, SheetSeed> {
+    const seeds = new Map<string, SheetSeed>();
+    for (const [id, analyzer] of this.analyzers) {
+      const seed = analyzer.seed();
+      if (seed) seeds.set(id, seed);
+    }
+    return seeds;
+  }
+
+  /**
+   * What 「すべて修正」 would do, the document left as it was: per rule the cells, rows,
+   * columns and sheets it changes with examples, and every cell the fill-down fills.
+   */
+  previewFixAll(onProgress?: (p: FixAllProgress) => void): FixAllSummary {
+    const wb = this.requireWorkbook();
+    const { changes } = fixAllInPlace(wb, onProgress, {}, this.overrides, this.seeds());
+    try {
+      return summarizeFixAll(wb, changes);
+    } finally {
+      revertChanges(wb, changes);
+    }
   }
 
   /**

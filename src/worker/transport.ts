@@ -48,6 +48,7 @@ export type SessionMethod =
   | 'setOverrides'
   | 'planFix'
   | 'fixAll'
+  | 'previewFixAll'
   | 'planRecipe'
   | 'apply'
   | 'revert'
@@ -160,6 +161,9 @@ export function serveSession(session: DocumentSession, marshal: Marshal) {
       const { changes, deltas } = session.fixAll(command, onProgress);
       return { changes: hold(changes), deltas: deltas.map(delta) };
     },
+    async previewFixAll(onProgress?: (p: FixAllProgress) => void) {
+      return session.previewFixAll(onProgress);
+    },
     async planRecipe(recipe: Recipe) {
       return session.planRecipe(recipe);
     },
@@ -260,6 +264,7 @@ export function connectSession(call: Call, marshal: Marshal, sizes: PageSizes = 
       for (const [start, end] of pages(result.changes.count, sizes.changes)) appendAll(changes, unpackChanges(await call('changePage', result.changes.token, start, end)));
       return { changes, deltas: await deltas(result.deltas) };
     },
+    previewFixAll: (onProgress) => call('previewFixAll', proxied(onProgress)),
     planRecipe: (recipe) => call('planRecipe', recipe),
     apply: async (changes, record) => deltas(await call('apply', changes, record)),
     revert: async (changes, record) => deltas(await call('revert', changes, record)),

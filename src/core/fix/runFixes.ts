@@ -174,6 +174,7 @@ export function fixAllInPlace(
   options: Partial<Record<RuleId, FixOptions>> = {},
   overrides: readonly StructureOverride[] = [],
   seeds?: ReadonlyMap<string, SheetSeed>,
+  skip: readonly RuleId[] = [],
 ): { changes: Change[]; views: SheetViews } {
   const all: Change[] = [];
   let corrections = [...overrides];
@@ -187,7 +188,8 @@ export function fixAllInPlace(
       FIX_ORDER.forEach((ruleId, step) => {
         if (round === 0) onProgress?.({ ruleId, step, steps: FIX_ORDER.length });
         const rule = ruleById(ruleId);
-        if (!rule?.fix) return;
+        // A rule the user left out in the preview does nothing this time.
+        if (!rule?.fix || skip.includes(ruleId)) return;
         const merged = { ...defaultOptions(rule), ...options[ruleId] };
         for (const sheet of [...wb.sheets]) fixSheet(wb, sheet.id, rule, merged, all, views);
       });
@@ -207,8 +209,9 @@ export function planFixAll(
   onProgress?: (p: FixAllProgress) => void,
   options: Partial<Record<RuleId, FixOptions>> = {},
   overrides: readonly StructureOverride[] = [],
+  skip: readonly RuleId[] = [],
 ): Change[] {
-  const { changes } = fixAllInPlace(wb, onProgress, options, overrides);
+  const { changes } = fixAllInPlace(wb, onProgress, options, overrides, undefined, skip);
   revertChanges(wb, changes);
   return changes;
 }

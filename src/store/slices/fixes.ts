@@ -2,6 +2,7 @@
 // recipe replayed step by step, and the repair a read warning offers (split thousands). While 「すべて修正」 or a recipe runs (`fixing`) nothing
 // else changes the document.
 import { type Change, applyChangesInPieces, reshapedSheets } from '../../core/changes.ts';
+import type { FixAllSummary } from '../../core/fix/fixAllSummary.ts';
 import { pushCommand } from '../../core/history.ts';
 import { thousandsRepairChanges } from '../../core/io/thousands.ts';
 import { sheetById } from '../../core/model.ts';
@@ -35,8 +36,13 @@ export interface FixesSlice {
   previewFix(ruleId: RuleId, options?: FixOptions): Promise<void>;
   applyPreview(): void;
   cancelPreview(): void;
-  /** 「すべて修正」: every fix, one undoable step. */
-  fixAll(): Promise<void>;
+  /** 「すべて修正」: every fix (but the rules in `skip`), one undoable step. */
+  fixAll(skip?: RuleId[]): Promise<void>;
+  /** What 「すべて修正」 would do, shown before anything is applied. */
+  fixAllPreview: FixAllSummary | null;
+  /** Computes the fix-all preview (nothing is applied). */
+  previewFixAll(): Promise<void>;
+  cancelFixAllPreview(): void;
   /** The recipe of everything done to this document so far. */
   recipe(): Recipe | null;
   /** Replays a recipe on the open document, one command per step; returns the report (null: not replayed). */
@@ -79,9 +85,30 @@ export function fixesSlice(ctx: StoreContext, findings: FindingsInternals, histo
 
     cancelPreview: () => set({ preview: null }),
 
-    fixAll: async () => {
+    fixAllPreview: null,
+
+    previewFixAll: async () => {
       if (!idle()) return;
-      set({ preview: null });
+      set({ preview: null, fixAllPreview: null });
+      await ctx.run(
+        'fixAll',
+        async () => {
+          const mine = ctx.generation();
+          const version = get().version;
+          const summary = await session.previewFixAll();
+          // An edit in between would make the preview stale: it is not shown.
+          if (mine !== ctx.generation() || version !== get().version) return;
+          set({ fixAllPreview: summary });
+        },
+        ['fixing'],
+      );
+    },
+
+    cancelFixAllPreview: () => set({ fixAllPreview: null }),
+
+    fixAll: async (skip = []) => {
+      if (!idle()) return;
+      set({ preview: null, fixAllPreview: null });
       await ctx.run(
         'fixAll',
         async () => {
@@ -89,7 +116,7 @@ export function fixesSlice(ctx: StoreContext, findings: FindingsInternals, histo
           // Planned, applied, recorded and analysed in the worker in one call; nothing can
           // change the document meanwhile (execute, undo and redo wait for `fixing`). If it
           // throws, the worker has put its copy back and nothing is applied here.
-          const command = { step: { kind: 'fixAll' as const } };
+          const command = { step: skip.length ? { kind: 'fixAll' as const, skip } : { kind: 'fixAll' as const } };
           const { changes, deltas } = await session.fixAll(command);
           // Another document was opened meanwhile: the worker holds that one now.
           if (mine !== ctx.generation() || changes.length === 0) return;

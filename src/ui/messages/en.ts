@@ -127,6 +127,12 @@ export const en: Record<MessageKey, string> = {
   'fix.summary.meta': 'metadata (caption, notes, units…) updated',
   'fix.more': '{count} more',
   'fix.empty': '(empty)',
+  'fixAll.preview': 'What Fix all will do',
+  'fixAll.intro': 'These fixes are made together (one Undo takes them back). Untick a fix to leave it out.',
+  'fixAll.changes': '{count} changes',
+  'fixAll.nothing': 'Fix all changes nothing.',
+  'fixAll.filled': 'Cells the fill-down fills ({count})',
+  'fixAll.filledMore': '{count} more',
 
   'panel.label': 'Diagnosis',
   'panelNav.label': 'Go to a part of the side panel',

@@ -126,6 +126,12 @@ export const ja = {
   'fix.summary.meta': 'メタデータ(表題・注記・単位など)を更新',
   'fix.more': 'ほか {count} 件',
   'fix.empty': '(空)',
+  'fixAll.preview': 'すべて修正の内容',
+  'fixAll.intro': '次の修正をまとめて行います(元に戻すで1回で戻せます)。行わない修正はチェックを外してください。',
+  'fixAll.changes': '変更 {count} 件',
+  'fixAll.nothing': 'すべて修正で変わるところはありません。',
+  'fixAll.filled': '下へのコピーで埋まるセル({count} 個)',
+  'fixAll.filledMore': 'ほか {count} 個',
 
   'panel.label': '診断',
   'panelNav.label': '右の欄の見出しへ',
