@@ -54,6 +54,7 @@ function FixAllPreviewOf({ summary }: { summary: FixAllSummary }) {
       ) : (
         <>
           <p className="muted">{t('fixAll.intro')}</p>
+          <p data-testid="fixall-total">{t('fixAll.changes', { count: summary.changes })}</p>
           <ul className="fixall-rules">
             {summary.rules.map((r) => {
               const title = ruleById(r.ruleId)?.meta.title[lang] ?? r.ruleId;
