@@ -2,6 +2,7 @@
 // correction wins over the detection in 「すべて修正」 and the metadata. Published files are
 // read from ../shared/corpus at run time; those tests are skipped, saying so, when it is absent.
 import fs from 'node:fs';
+import * as XLSX from 'xlsx';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, gridCell, openFile, test, fixAll } from './fixtures.ts';
@@ -58,4 +59,25 @@ test('jinkou2708.xls: the 2015年8月1日現在 row marked 日付 → すべて�
   await expect(page.getByTestId('meta-input-creator')).toHaveValue(/^神戸市企画調整局/);
   const titles = await page.locator('[data-testid="sheet-grid"] .ag-row[row-index="0"] .ag-cell').allTextContents();
   for (const title of titles) expect(title).not.toMatch(/現在|企画調整局/);
+});
+
+test('two tables one under another, read as one: 「ここで表を分ける」 makes two, and すべて修正 gives each its sheet', async ({ page }) => {
+  const ws = XLSX.utils.aoa_to_sheet([['地区', '人口'], ['北区', 100], ['南区', 200], ['東区', 300], ['区分', '件数'], ['A', 5], ['B', 6], ['C', 7]]);
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, ws, '集計');
+  const buffer = Buffer.from(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }));
+  await page.goto('/');
+  await openFile(page, { name: 'stacked.xlsx', mimeType: 'application/octet-stream', buffer });
+  await expect(page.getByTestId('structure-t1')).toBeVisible();
+  await expect(page.getByTestId('structure-t2')).toHaveCount(0);
+  await gridCell(page, 4, 0).click({ button: 'right' });
+  await page.getByTestId('row-split').click();
+  await expect(page.getByTestId('structure-t2')).toBeVisible();
+  await expect(page.getByTestId('structure-t1').getByTestId('structure-data')).toHaveText('2〜4行目');
+  await expect(page.getByTestId('structure-t2').getByTestId('structure-header')).toHaveText('5');
+  await expect(page.getByTestId('structure-t2').getByTestId('structure-data')).toHaveText('6〜8行目');
+  await fixAll(page);
+  await expect(page.getByRole('tab')).toHaveCount(2);
+  await page.getByRole('tab', { name: '集計 (2)' }).click();
+  await expect(gridCell(page, 0, 0)).toHaveText('区分');
 });

@@ -83,6 +83,14 @@ export function App() {
     [store],
   );
 
+  const splitAt = useCallback(
+    (row: number) => {
+      const id = store.getState().activeSheetId;
+      if (id) void store.getState().splitTableAt(id, row);
+    },
+    [store],
+  );
+
   return (
     <div className="app">
       <Toolbar onFile={openFile} onRecipeReport={setRecipeReport} />
@@ -137,6 +145,7 @@ export function App() {
             onSelect={select}
             onPaste={paste}
             onMarkRows={markRows}
+            onSplitAt={splitAt}
           />
           {sheet && (
             <aside className="side-panel">

@@ -1,5 +1,6 @@
 // 「行の役割」: the grid's context menu (right click, the context-menu key or Shift+F10 on
-// a cell) that says what the selected rows are — 表題, 日付, 単位, 出典, 見出し, データ, 注記.
+// a cell) that says what the selected rows are — 表題, 日付, 単位, 出典, 見出し, データ, 注記 —
+// or that the table is two, the second starting at the row (「ここで表を分ける」).
 // The choice is a structure correction: it wins over the detection in every fix,
 // 「すべて修正」, the export and the recipe.
 import { useEffect, useRef } from 'react';
@@ -13,7 +14,7 @@ export interface RowRoleMenuState {
   y: number;
 }
 
-export function RowRoleMenu({ menu, onPick, onClose }: { menu: RowRoleMenuState; onPick(role: RowRole): void; onClose(): void }) {
+export function RowRoleMenu({ menu, onPick, onSplit, onClose }: { menu: RowRoleMenuState; onPick(role: RowRole): void; onSplit?(): void; onClose(): void }) {
   const t = useT();
   const box = useRef<HTMLDivElement>(null);
   // The first item takes the focus, so the menu works from the keyboard at once.
@@ -61,6 +62,14 @@ export function RowRoleMenu({ menu, onPick, onClose }: { menu: RowRoleMenuState;
           {t(`rowRole.${role}`)}
         </button>
       ))}
+      {onSplit && (
+        <>
+          <div className="context-menu-separator" role="separator" />
+          <button type="button" role="menuitem" data-testid="row-split" onClick={onSplit}>
+            {t('rowRole.split', { row: menu.rows.start + 1 })}
+          </button>
+        </>
+      )}
     </div>
   );
 }

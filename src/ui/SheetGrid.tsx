@@ -132,6 +132,8 @@ export interface SheetGridProps {
   onPaste(range: CellRange, rows: string[][]): void;
   /** 「行の役割」 chosen in the context menu for these rows. */
   onMarkRows?(rows: Band, role: RowRole): void;
+  /** 「ここで表を分ける」 chosen in the context menu: a table starts at this row. */
+  onSplitAt?(row: number): void;
 }
 
 /** Line breaks inside a cell show as ↵ so they are visible in a one-line grid row. */
@@ -213,7 +215,7 @@ function rangeTexts(sheet: Sheet, range: CellRange, merges: MergeIndex, date1904
   return rows;
 }
 
-export function SheetGrid({ sheet, viewKey, date1904, version, merges, findings: found, activeRuleId, focus, preview, readOnly, onEdit, onSelect, onPaste, onMarkRows }: SheetGridProps) {
+export function SheetGrid({ sheet, viewKey, date1904, version, merges, findings: found, activeRuleId, focus, preview, readOnly, onEdit, onSelect, onPaste, onMarkRows, onSplitAt }: SheetGridProps) {
   const t = useT();
   const lang = useLang();
   const api = useRef<GridApi<RowRef> | null>(null);
@@ -585,6 +587,13 @@ export function SheetGrid({ sheet, viewKey, date1904, version, merges, findings:
             setMenu(null);
             onMarkRows?.(menu.rows, role);
           }}
+          onSplit={
+            onSplitAt &&
+            (() => {
+              setMenu(null);
+              onSplitAt(menu.rows.start);
+            })
+          }
         />
       )}
     </div>

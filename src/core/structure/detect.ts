@@ -505,6 +505,24 @@ function applyRowRoles(sheet: Sheet, features: RowFeatures[], t: TableStructure,
   return out;
 }
 
+/**
+ * 「ここで表を分ける」: table `t` as two, the rows above `row` and the rows from it on, each
+ * read again on its own (its own caption, header, data and notes). Undefined when `row` is
+ * not inside the table past its first row, or a part holds no table.
+ */
+function splitTable(sheet: Sheet, t: TableStructure, row: number, nextId: () => string): TableStructure[] | undefined {
+  if (row <= t.range.s.r || row > t.range.e.r) return undefined;
+  const cols = { start: t.range.s.c, end: t.range.e.c };
+  const reason = say(`利用者が${row + 1}行目で表を分けました`, `Split by the user at row ${row + 1}`);
+  const part = (rows: Band) => {
+    const own = regionFeatures(sheet, rows, cols);
+    return buildDrafts(sheet, own, { rows, cols }).flatMap((d) => tablesFromDraft(sheet, own, d, nextId, true).map((x) => ({ ...x, reasons: [...x.reasons, reason] })));
+  };
+  const above = part({ start: t.range.s.r, end: row - 1 });
+  const below = part({ start: row, end: t.range.e.r });
+  return above.length && below.length ? [...above, ...below] : undefined;
+}
+
 function applyBands(sheet: Sheet, features: RowFeatures[], t: TableStructure, o: StructureOverride): TableStructure {
   const range = o.range ?? t.range;
   const header = o.headerRows ?? t.headerRows;
@@ -527,7 +545,16 @@ export function detectStructure(sheet: Sheet, features: RowFeatures[] = allRowFe
   const whole: Region = { rows: { start: 0, end: sheet.rowCount - 1 }, cols: { start: 0, end: sheet.columns.length - 1 } };
   const tables = buildDrafts(sheet, features, whole).flatMap((d) => tablesFromDraft(sheet, features, d, nextId));
   const mine = overrides.filter((o) => o.sheetId === sheet.id);
-  for (const o of mine) if (tables[o.table]) tables[o.table] = applyOverride(sheet, features, tables[o.table], o);
+  let split = false;
+  for (const o of mine) {
+    if (o.splitAt === undefined || !tables[o.table]) continue;
+    const parts = splitTable(sheet, tables[o.table], o.splitAt, nextId);
+    if (parts) tables.splice(o.table, 1, ...parts);
+    split ||= !!parts;
+  }
+  // Tables are named in reading order, split ones too.
+  if (split) tables.forEach((t, i) => (tables[i] = { ...t, id: `t${i + 1}` }));
+  for (const o of mine) if (o.splitAt === undefined && tables[o.table]) tables[o.table] = applyOverride(sheet, features, tables[o.table], o);
   return { sheetId: sheet.id, tables, overridden: mine.length > 0 };
 }
 

@@ -21,3 +21,34 @@ export function markRows(overrides: readonly StructureOverride[], sheetId: strin
   const next: StructureOverride = { ...(own ?? { sheetId, table }), rows: [...marks].sort((a, b) => a[0] - b[0]).map(([row, role]) => ({ row, role })) };
   return [...overrides.filter((o) => o !== own), next];
 }
+
+/**
+ * The sheet's corrections with table `table` split at `row` (「ここで表を分ける」): the
+ * corrections of the tables after it now name them one further on, and the rows marked in
+ * the split table from `row` on belong to its second part.
+ */
+export function splitAt(overrides: readonly StructureOverride[], sheetId: string, table: number, row: number): StructureOverride[] {
+  const out: StructureOverride[] = [];
+  for (const o of overrides) {
+    if (o.sheetId !== sheetId || o.splitAt !== undefined) {
+      out.push(o);
+      continue;
+    }
+    if (o.table > table) out.push({ ...o, table: o.table + 1 });
+    else if (o.table < table) out.push(o);
+    else {
+      // Bands, ranges and marks of the split table: each part keeps what lies in it.
+      const upper = (o.rows ?? []).filter((m) => m.row < row);
+      const lower = (o.rows ?? []).filter((m) => m.row >= row);
+      const { rows: _rows, range: _range, headerRows, dataRows, ...rest } = o;
+      const first: StructureOverride = { ...rest };
+      if (upper.length) first.rows = upper;
+      if (headerRows && headerRows.end < row) first.headerRows = headerRows;
+      if (dataRows && dataRows.end < row) first.dataRows = dataRows;
+      if (first.rows || first.headerRows || first.dataRows) out.push(first);
+      if (lower.length) out.push({ sheetId, table: table + 1, rows: lower });
+    }
+  }
+  // Splits first, in their order (detect.ts applies them so).
+  return [...out.filter((o) => o.splitAt !== undefined), { sheetId, table, splitAt: row }, ...out.filter((o) => o.splitAt === undefined)];
+}

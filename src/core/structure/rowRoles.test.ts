@@ -10,7 +10,7 @@ import { readWorkbook } from '../io/read.ts';
 import { getValue } from '../model.ts';
 import { RECIPE_VERSION, parseRecipe } from '../recipe.ts';
 import { detectStructure } from './detect.ts';
-import { markRows, tableForRow } from './overrides.ts';
+import { markRows, splitAt, tableForRow } from './overrides.ts';
 import { rebaseOverride } from './rebase.ts';
 import type { StructureOverride } from './types.ts';
 
@@ -133,5 +133,48 @@ describe('markRows', () => {
     const tables = detectStructure(sheet).tables;
     expect(tableForRow(tables, tables[0].range.s.r)).toBe(0);
     expect(tableForRow(tables, 500)).toBe(tables.length - 1);
+  });
+});
+
+describe('「ここで表を分ける」', () => {
+  const stacked = [['地区', '人口'], ['北区', 100], ['南区', 200], ['東区', 300], ['区分', '件数'], ['A', 5], ['B', 6], ['C', 7]];
+
+  it('a table read as one becomes two at the row the user names, each read on its own', () => {
+    const sheet = sheetFromRows(stacked);
+    expect(detectStructure(sheet).tables).toHaveLength(1);
+    const s = detectStructure(sheet, undefined, [{ sheetId: sheet.id, table: 0, splitAt: 4 }]);
+    expect(s.tables.map((t) => [t.id, t.headerRows, t.dataRows])).toEqual([
+      ['t1', { start: 0, end: 0 }, { start: 1, end: 3 }],
+      ['t2', { start: 4, end: 4 }, { start: 5, end: 7 }],
+    ]);
+    // Not inside the table past its first row: nothing to split.
+    expect(detectStructure(sheet, undefined, [{ sheetId: sheet.id, table: 0, splitAt: 0 }]).tables).toHaveLength(1);
+  });
+
+  it('the other corrections follow: tables after it one further on, marks below the split in its second part', () => {
+    const before: StructureOverride[] = [
+      { sheetId: 's1', table: 0, rows: [{ row: 1, role: 'data' }, { row: 6, role: 'note' }] },
+      { sheetId: 's1', table: 1, headerRows: { start: 20, end: 20 } },
+    ];
+    expect(splitAt(before, 's1', 0, 4)).toEqual([
+      { sheetId: 's1', table: 0, splitAt: 4 },
+      { sheetId: 's1', table: 0, rows: [{ row: 1, role: 'data' }] },
+      { sheetId: 's1', table: 1, rows: [{ row: 6, role: 'note' }] },
+      { sheetId: 's1', table: 2, headerRows: { start: 20, end: 20 } },
+    ]);
+    const sheet = sheetFromRows(stacked);
+    const s = detectStructure(sheet, undefined, splitAt([{ sheetId: sheet.id, table: 0, rows: [{ row: 7, role: 'note' }] }], sheet.id, 0, 4));
+    expect(s.tables[1].noteRows).toEqual([7]);
+    expect(s.tables[1].dataRows).toEqual({ start: 5, end: 6 });
+  });
+
+  it('moves with the rows, and is a recipe step', () => {
+    const o: StructureOverride = { sheetId: 's1', table: 0, splitAt: 4 };
+    const del = { kind: 'rows' as const, sheetId: 's1', op: 'delete' as const, start: 0, rows: [{ cells: [], height: undefined, hidden: false }] };
+    expect(rebaseOverride(o, del as never)?.splitAt).toBe(3);
+    expect(rebaseOverride(o, { ...del, start: 4 } as never)?.splitAt).toBe(4);
+    const recipe = { version: RECIPE_VERSION, source: { name: 'a.xlsx' }, steps: [{ kind: 'structure', sheet: 'Sheet1', table: 0, splitAt: 4 }] };
+    expect(parseRecipe(JSON.stringify(recipe)).steps[0]).toMatchObject({ splitAt: 4 });
+    expect(() => parseRecipe(JSON.stringify({ ...recipe, steps: [{ kind: 'structure', sheet: 'Sheet1', table: 0, splitAt: -1 }] }))).toThrow(/splitAt/);
   });
 });

@@ -84,6 +84,12 @@ export interface StructureOverride {
   dataRows?: Band;
   /** Rows given a role by the user; a later mark of the same row replaces an earlier one. */
   rows?: { row: number; role: RowRole }[];
+  /**
+   * 「ここで表を分ける」: the table is two, the second starting at this sheet row. Splits are
+   * applied first, in their order; every other correction names a table as the splits
+   * leave them.
+   */
+  splitAt?: number;
 }
 
 /** What part of a table a cell belongs to. */

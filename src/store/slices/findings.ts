@@ -1,6 +1,6 @@
 // What the analysis found per sheet, and the user's structure corrections it honours.
 import type { AnalysisDelta } from '../../core/analysis/analyse.ts';
-import { markRows, tableForRow } from '../../core/structure/overrides.ts';
+import { markRows, splitAt, tableForRow } from '../../core/structure/overrides.ts';
 import type { Band, RowRole, StructureOverride } from '../../core/structure/types.ts';
 import { type StoreContext, errorText } from '../context.ts';
 import { type SheetFindings, findingsFrom, mergeDeltas } from '../findings.ts';
@@ -16,6 +16,8 @@ export interface FindingsSlice {
   setOverrides(sheetId: string, overrides: StructureOverride[]): Promise<void>;
   /** 「行の役割」: gives the rows a role in the correction of the table they belong to. */
   markRows(sheetId: string, rows: Band, role: RowRole): Promise<void>;
+  /** 「ここで表を分ける」: the table holding `row` becomes two, the second starting there. */
+  splitTableAt(sheetId: string, row: number): Promise<void>;
 }
 
 export interface FindingsInternals {
@@ -83,6 +85,12 @@ export function findingsSlice(ctx: StoreContext): { slice: FindingsSlice; intern
         const tables = get().findings[sheetId]?.structure.tables ?? [];
         const table = tableForRow(tables, rows.start);
         await ctx.run('setOverrides', () => applyOverrides(sheetId, markRows(get().overrides[sheetId] ?? [], sheetId, table, rows, role)));
+      },
+      splitTableAt: async (sheetId, row) => {
+        const tables = get().findings[sheetId]?.structure.tables ?? [];
+        const table = tables.findIndex((t) => row > t.range.s.r && row <= t.range.e.r);
+        if (table < 0) return;
+        await ctx.run('setOverrides', () => applyOverrides(sheetId, splitAt(get().overrides[sheetId] ?? [], sheetId, table, row)));
       },
     },
     internals: { analyse, merge, applyOverrides },

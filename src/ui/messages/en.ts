@@ -184,6 +184,7 @@ export const en: Record<MessageKey, string> = {
   'rowRole.header': 'Header',
   'rowRole.data': 'Data',
   'rowRole.note': 'Note',
+  'rowRole.split': 'Split the table here (a new table from row {row})',
   'meta.title': 'Metadata',
   'meta.caption': 'Caption',
   'meta.creator': 'Creator',

@@ -183,6 +183,7 @@ export const ja = {
   'rowRole.header': '見出し',
   'rowRole.data': 'データ',
   'rowRole.note': '注記',
+  'rowRole.split': 'ここで表を分ける({row}行目から次の表)',
   'meta.title': 'メタデータ',
   'meta.caption': '表題',
   'meta.creator': '作成者',
