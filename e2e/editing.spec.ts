@@ -72,3 +72,21 @@ test('the title row stays at the top after scrolling to the last row', async ({ 
   await expect(frozen).toBeInViewport();
   await expect(frozen).toHaveText('都道府県');
 });
+
+test('typing 1,234 into a column of numbers stores the number 1234, as Excel does; in a text column it stays as typed', async ({ page }) => {
+  await page.goto('/');
+  await openFile(page, 'population.xlsx');
+  await expect(page.getByTestId('violation-count')).toHaveText('132');
+  const type = async (r: number, c: number, text: string) => {
+    await gridCell(page, r, c).dblclick();
+    await page.locator('.ag-cell-inline-editing input').fill(text);
+    await page.locator('.ag-cell-inline-editing input').press('Enter');
+  };
+  await type(6, 1, '1,234');
+  await gridCell(page, 6, 1).click();
+  // A number is shown as it is stored, without quotes; a text in quotes.
+  await expect(page.getByTestId('cell-value')).toHaveText('1234');
+  await type(6, 0, '1,234');
+  await gridCell(page, 6, 0).click();
+  await expect(page.getByTestId('cell-value')).toHaveText('"1,234"');
+});

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { editableText, snapshotFromInput } from './cellInput.ts';
+import { editableText, snapshotFromInput, isNumberCell } from './cellInput.ts';
+import { sheetFromRows } from '../../test/sheets.ts';
+import { detectStructure } from './structure/detect.ts';
 import fc from 'fast-check';
 import { isCanonicalNumber, plainNumber } from './plainNumber.ts';
 
@@ -77,5 +79,25 @@ describe('typing into a cell', () => {
     expect(editableText({ value: null })).toBe('');
     expect(editableText({ value: false })).toBe('FALSE');
     expect(editableText({ value: { error: '#N/A' } })).toBe('#N/A');
+  });
+});
+
+describe('typing a grouped number into a column of numbers', () => {
+  it('`1,234` stores 1234 there, keeping the number format; elsewhere it stays text for the rules', () => {
+    expect(snapshotFromInput('1,234', { value: 5, format: '#,##0' }, true)).toEqual({ value: 1234, format: '#,##0' });
+    expect(snapshotFromInput('-12,345.6', { value: null }, true)).toEqual({ value: -12345.6 });
+    expect(snapshotFromInput('1,234', { value: null })).toEqual({ value: '1,234' });
+    // Not digits grouped by threes: as typed.
+    expect(snapshotFromInput('1,23', { value: null }, true)).toEqual({ value: '1,23' });
+    expect(snapshotFromInput('1,234人', { value: null }, true)).toEqual({ value: '1,234人' });
+  });
+
+  it('a data cell of a number column is one; a header or a text column is not', () => {
+    const sheet = sheetFromRows([['地区', '人口'], ['北区', 100], ['南区', 200]]);
+    const tables = detectStructure(sheet).tables;
+    expect(isNumberCell(tables, 1, 1)).toBe(true);
+    expect(isNumberCell(tables, 0, 1)).toBe(false);
+    expect(isNumberCell(tables, 1, 0)).toBe(false);
+    expect(isNumberCell(undefined, 1, 1)).toBe(false);
   });
 });

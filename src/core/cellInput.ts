@@ -1,11 +1,30 @@
 // What a cell becomes when the user types text into it. Like CSV import, only a plain
-// decimal literal becomes a number; `1,234` or `０１` stay text for the rules to report.
+// decimal literal becomes a number; `1,234` or `０１` stay text for the rules to report —
+// except in a column of numbers, where typing `1,234` (digits grouped by commas, as Excel
+// takes them) stores 1234, as it would in Excel.
+import type { TableStructure } from './structure/types.ts';
 import type { CellSnapshot } from './model.ts';
 import { isCanonicalNumber, plainNumber } from './plainNumber.ts';
 
-export function snapshotFromInput(text: string, previous: CellSnapshot): CellSnapshot {
+const GROUPED = /^[\s\u3000]*(-?)([0-9]{1,3}(?:,[0-9]{3})+)(\.[0-9]+)?[\s\u3000]*$/;
+
+/** `1,234` → 1234, `-12,345.6` → −12345.6; undefined for anything else. */
+function groupedNumber(text: string): number | undefined {
+  const m = GROUPED.exec(text);
+  return m ? Number(`${m[1]}${m[2].replace(/,/g, '')}${m[3] ?? ''}`) : undefined;
+}
+
+/** Cell (r, c) is a data cell of a table's column of numbers. */
+export function isNumberCell(tables: readonly TableStructure[] | undefined, r: number, c: number): boolean {
+  const t = tables?.find((x) => r >= x.dataRows.start && r <= x.dataRows.end && c >= x.columns.start && c <= x.columns.end);
+  return t?.columnInfo.find((ci) => ci.c === c)?.kind === 'number';
+}
+
+export function snapshotFromInput(text: string, previous: CellSnapshot, numberColumn = false): CellSnapshot {
   const format = previous.format;
   if (text === '') return format ? { value: null, format } : { value: null };
+  const grouped = numberColumn ? groupedNumber(text) : undefined;
+  if (grouped !== undefined) return format ? { value: grouped, format } : { value: grouped };
   const n = plainNumber(text);
   const snap: CellSnapshot = n === undefined ? { value: text } : { value: n };
   if (n !== undefined && !isCanonicalNumber(text, n)) snap.raw = text;

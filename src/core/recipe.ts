@@ -3,7 +3,7 @@
 // edits — so that next year's edition of the same table is cleaned in one go, in the
 // browser or by the CLI. Cell edits are recorded by row key (the values of the key
 // columns) and column title where possible, so they survive rows moving.
-import { snapshotFromInput } from './cellInput.ts';
+import { isNumberCell, snapshotFromInput } from './cellInput.ts';
 import { type Change, type CellChange, MANUAL_EDIT, applyChanges, cellChange, metaChange, revertChanges, sameSnapshot, workbookMetaChange } from './changes.ts';
 import { fixAllInPlace, planFix } from './fix/runFixes.ts';
 import { type CellRange, type Sheet, type TableMeta, type TextEncodingName, type Workbook, type WorkbookMeta, WORKBOOK_META_FIELDS, emptyMeta, getValue } from './model.ts';
@@ -276,9 +276,9 @@ export function metaPatch(before: TableMeta | undefined, after: TableMeta): Part
 }
 
 /** The change typing `text` into a cell makes, as a grid edit does; none when it changes nothing. */
-export function typedChange(wb: Workbook, sheet: Sheet, r: number, c: number, text: string): CellChange | undefined {
+export function typedChange(wb: Workbook, sheet: Sheet, r: number, c: number, text: string, tables?: readonly TableStructure[]): CellChange | undefined {
   const ch = cellChange(wb, sheet.id, r, c, { value: null }, MANUAL_EDIT);
-  const after = snapshotFromInput(text, ch.before);
+  const after = snapshotFromInput(text, ch.before, isNumberCell(tables, r, c));
   return sameSnapshot(ch.before, after) ? undefined : { ...ch, after };
 }
 
@@ -349,7 +349,7 @@ function replaySteps(wb: Workbook, recipe: Recipe, overrides: StructureOverride[
           out.push({ step, changes: [], outcome: { status: 'skipped', reason: at.missing === 'row' ? 'row-missing' : 'column-missing' } });
           break;
         }
-        const ch = typedChange(wb, sheet, at.r, at.c, step.text);
+        const ch = typedChange(wb, sheet, at.r, at.c, step.text, tables);
         done(step, ch ? [ch] : [], { status: 'skipped', reason: 'unchanged' });
         break;
       }
@@ -366,7 +366,7 @@ function replaySteps(wb: Workbook, recipe: Recipe, overrides: StructureOverride[
         const changes: Change[] = [];
         for (const { cell, at } of found) {
           if ('missing' in at) continue;
-          const ch = typedChange(wb, sheet, at.r, at.c, cell.text);
+          const ch = typedChange(wb, sheet, at.r, at.c, cell.text, tables);
           if (ch) changes.push(ch);
         }
         done(step, changes, { status: 'skipped', reason: 'unchanged' });

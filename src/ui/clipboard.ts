@@ -111,7 +111,7 @@ export function pasteCommand({ workbook, sheet, range, merges, tables }: PasteTa
       if (text === undefined) continue;
       const m = merges.at(r, c);
       if (m && (m.s.r !== r || m.s.c !== c)) continue;
-      const ch = typedChange(workbook, sheet, r, c, text);
+      const ch = typedChange(workbook, sheet, r, c, text, found);
       if (!ch) continue;
       changes.push(ch);
       cells.push({ ...cellRef(sheet, r, c, found), text });

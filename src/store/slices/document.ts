@@ -2,7 +2,7 @@
 // cell, the rule whose cells are shown. The workbook is mutated in place (copying a
 // 100k-row sheet per keystroke is not an option); `version` increments on every mutation
 // so subscribers know to re-render.
-import { snapshotFromInput } from '../../core/cellInput.ts';
+import { isNumberCell, snapshotFromInput } from '../../core/cellInput.ts';
 import { type Change, MANUAL_EDIT, isStructural, metaChange, reshapedSheets, sameSnapshot, workbookMetaChange } from '../../core/changes.ts';
 import { type TableMeta, type Workbook, type WorkbookMeta, getCell, sheetById } from '../../core/model.ts';
 import { cellRef, metaPatch } from '../../core/recipe.ts';
@@ -70,9 +70,9 @@ export function documentSlice({ set, get }: StoreContext): DocumentSlice {
       if (!workbook || !activeSheetId) return;
       const sheet = sheetById(workbook, activeSheetId)!;
       const before = getCell(sheet, r, c);
-      const after = snapshotFromInput(text, before);
-      if (sameSnapshot(before, after)) return;
       const tables = get().findings[activeSheetId]?.structure.tables;
+      const after = snapshotFromInput(text, before, isNumberCell(tables, r, c));
+      if (sameSnapshot(before, after)) return;
       get().execute({
         changes: [{ kind: 'cell', sheetId: activeSheetId, r, c, before, after, ruleId: MANUAL_EDIT }],
         step: { kind: 'edit', sheet: sheet.name, ...cellRef(sheet, r, c, tables), text },
