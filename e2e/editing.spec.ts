@@ -90,3 +90,25 @@ test('typing 1,234 into a column of numbers stores the number 1234, as Excel doe
   await gridCell(page, 6, 0).click();
   await expect(page.getByTestId('cell-value')).toHaveText('"1,234"');
 });
+
+test('検索と置換: Ctrl+H, the cells that change shown first, すべて置換 as one undoable step', async ({ page }) => {
+  await page.goto('/');
+  await openFile(page, 'population.xlsx');
+  await expect(page.getByTestId('violation-count')).toHaveText('132');
+  await gridCell(page, 6, 0).click();
+  await page.keyboard.press('Control+h');
+  await expect(page.getByTestId('replace-find')).toBeFocused();
+  await page.getByTestId('replace-find').fill('(1,000人)');
+  await page.getByTestId('replace-with').fill('(千人)');
+  await page.getByRole('button', { name: '置換する箇所を表示' }).click();
+  const preview = page.getByTestId('replace-preview');
+  await expect(preview).toContainText('4 個のセルが変わります。');
+  await expect(preview).toContainText('B5');
+  await expect(gridCell(page, 4, 1)).toHaveText('(1,000人)');
+  await preview.getByRole('button', { name: 'すべて置換' }).click();
+  await expect(gridCell(page, 4, 1)).toHaveText('(千人)');
+  await expect(gridCell(page, 4, 5)).toHaveText('(千人)');
+  await expect(page.getByRole('button', { name: '元に戻す' })).toHaveAttribute('title', /置換「\(1,000人\)」→「\(千人\)」/);
+  await page.keyboard.press('Control+z');
+  await expect(gridCell(page, 4, 1)).toHaveText('(1,000人)');
+});

@@ -2,8 +2,9 @@
 // decimal literal becomes a number; `1,234` or `０１` stay text for the rules to report —
 // except in a column of numbers, where typing `1,234` (digits grouped by commas, as Excel
 // takes them) stores 1234, as it would in Excel.
+import { type CellChange, MANUAL_EDIT, cellChange, sameSnapshot } from './changes.ts';
 import type { TableStructure } from './structure/types.ts';
-import type { CellSnapshot } from './model.ts';
+import type { CellSnapshot, Sheet, Workbook } from './model.ts';
 import { isCanonicalNumber, plainNumber } from './plainNumber.ts';
 
 const GROUPED = /^[\s\u3000]*(-?)([0-9]{1,3}(?:,[0-9]{3})+)(\.[0-9]+)?[\s\u3000]*$/;
@@ -41,4 +42,11 @@ export function editableText(snap: CellSnapshot): string {
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (typeof v === 'object') return v.error;
   return v;
+}
+
+/** The change typing `text` into a cell makes, as a grid edit does; none when it changes nothing. */
+export function typedChange(wb: Workbook, sheet: Sheet, r: number, c: number, text: string, tables?: readonly TableStructure[]): CellChange | undefined {
+  const ch = cellChange(wb, sheet.id, r, c, { value: null }, MANUAL_EDIT);
+  const after = snapshotFromInput(text, ch.before, isNumberCell(tables, r, c));
+  return sameSnapshot(ch.before, after) ? undefined : { ...ch, after };
 }

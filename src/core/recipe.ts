@@ -3,8 +3,9 @@
 // edits — so that next year's edition of the same table is cleaned in one go, in the
 // browser or by the CLI. Cell edits are recorded by row key (the values of the key
 // columns) and column title where possible, so they survive rows moving.
-import { isNumberCell, snapshotFromInput } from './cellInput.ts';
-import { type Change, type CellChange, MANUAL_EDIT, applyChanges, cellChange, metaChange, revertChanges, sameSnapshot, workbookMetaChange } from './changes.ts';
+import { typedChange } from './cellInput.ts';
+import { replaceChanges } from './findReplace.ts';
+import { type Change, applyChanges, metaChange, revertChanges, workbookMetaChange } from './changes.ts';
 import { fixAllInPlace, planFix } from './fix/runFixes.ts';
 import { type CellRange, type Sheet, type TableMeta, type TextEncodingName, type Workbook, type WorkbookMeta, WORKBOOK_META_FIELDS, emptyMeta, getValue } from './model.ts';
 import { isRuleId, ruleById } from './rules/registry.ts';
@@ -36,6 +37,8 @@ export type RecipeStep =
   | { kind: 'edit'; sheet: string; row: RowRef; column: ColumnRef; text: string }
   /** Several cells typed at once (a range pasted from the clipboard): one step, one undo. */
   | { kind: 'paste'; sheet: string; cells: { row: RowRef; column: ColumnRef; text: string }[] }
+  /** 「検索と置換」 over the whole sheet. */
+  | { kind: 'replace'; sheet: string; find: string; replace: string }
   | { kind: 'meta'; sheet: string; patch: Partial<TableMeta> }
   /** Metadata for every table of the file (a table's own value wins). */
   | { kind: 'bookMeta'; patch: Partial<WorkbookMeta> }
@@ -131,6 +134,9 @@ function checkStep(step: Json, path: string): void {
       need(typeof s.sheet === 'string' && typeof s.text === 'string', path, 'an edit needs sheet and text');
       need(isObject(s.row) && isInt((s.row as Record<string, Json>).index), `${path}.row`, 'expected { index, key? }');
       need(isObject(s.column) && isInt((s.column as Record<string, Json>).index), `${path}.column`, 'expected { index, title? }');
+      return;
+    case 'replace':
+      need(typeof s.sheet === 'string' && typeof s.find === 'string' && s.find !== '' && typeof s.replace === 'string', path, 'a replace needs sheet, find (not empty) and replace');
       return;
     case 'paste':
       need(typeof s.sheet === 'string' && Array.isArray(s.cells), path, 'a paste needs sheet and cells');
@@ -275,12 +281,6 @@ export function metaPatch(before: TableMeta | undefined, after: TableMeta): Part
   return patch;
 }
 
-/** The change typing `text` into a cell makes, as a grid edit does; none when it changes nothing. */
-export function typedChange(wb: Workbook, sheet: Sheet, r: number, c: number, text: string, tables?: readonly TableStructure[]): CellChange | undefined {
-  const ch = cellChange(wb, sheet.id, r, c, { value: null }, MANUAL_EDIT);
-  const after = snapshotFromInput(text, ch.before, isNumberCell(tables, r, c));
-  return sameSnapshot(ch.before, after) ? undefined : { ...ch, after };
-}
 
 /**
  * Replays a recipe on a workbook, step by step, applying each step's changes to `wb` (so
@@ -351,6 +351,11 @@ function replaySteps(wb: Workbook, recipe: Recipe, overrides: StructureOverride[
         }
         const ch = typedChange(wb, sheet, at.r, at.c, step.text, tables);
         done(step, ch ? [ch] : [], { status: 'skipped', reason: 'unchanged' });
+        break;
+      }
+      case 'replace': {
+        const tables = detectStructure(sheet, undefined, overrides).tables;
+        done(step, replaceChanges(wb, sheet, step.find, step.replace, tables), { status: 'skipped', reason: 'unchanged' });
         break;
       }
       case 'paste': {

@@ -16,6 +16,7 @@ import { FixPreview } from './FixPreview.tsx';
 import { FixAllPreview } from './FixAllPreview.tsx';
 import { MetadataPanel } from './MetadataPanel.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
+import { FindReplace } from './FindReplace.tsx';
 import { RestoreBanner } from './RestoreBanner.tsx';
 import { RecipeReport, useRecipeReport } from './RecipeControls.tsx';
 import { ViolationsPanel } from './ViolationsPanel.tsx';
@@ -158,6 +159,7 @@ export function App() {
                 <ViolationsPanel />
                 <MetadataPanel />
                 <StructurePanel />
+                <FindReplace />
                 <HistoryPanel />
               </fieldset>
             </aside>
@@ -173,6 +175,7 @@ const PANEL_PARTS = [
   ['violations-panel', 'panel.label'],
   ['metadata-panel', 'meta.title'],
   ['structure-panel', 'structure.title'],
+  ['find-replace-panel', 'replace.title'],
   ['history-panel', 'history.title'],
 ] as const;
 

@@ -76,6 +76,8 @@ function stepLabel(step: ReplayedStep['step'], lang: 'ja' | 'en', t: ReturnType<
       return t('recipe.step.edit', { sheet: step.sheet, row: step.row.key?.join(' / ') ?? String(step.row.index + 1), column: step.column.title ?? String(step.column.index + 1) });
     case 'paste':
       return t('recipe.step.paste', { sheet: step.sheet, count: step.cells.length });
+    case 'replace':
+      return t('recipe.step.replace', { sheet: step.sheet, find: step.find, replace: step.replace });
     case 'meta':
       return t('recipe.step.meta', { sheet: step.sheet, fields: Object.keys(step.patch).join(', ') });
     case 'structure':

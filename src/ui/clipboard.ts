@@ -5,7 +5,8 @@
 import type { Command } from '../core/history.ts';
 import type { MergeIndex } from '../core/mergeIndex.ts';
 import type { CellRange, Sheet, Workbook } from '../core/model.ts';
-import { cellRef, typedChange } from '../core/recipe.ts';
+import { typedChange } from '../core/cellInput.ts';
+import { cellRef } from '../core/recipe.ts';
 import { detectStructure } from '../core/structure/detect.ts';
 import type { TableStructure } from '../core/structure/types.ts';
 import type { Change } from '../core/changes.ts';

@@ -19,6 +19,8 @@ export function describeCommand(command: Pick<Command, 'step' | 'replayed'>, lan
       const range = first && last ? rangeAddress({ s: { r: first.row.index, c: first.column.index }, e: { r: last.row.index, c: last.column.index } }) : '';
       return translate(lang, 'history.paste', { detail: range });
     }
+    case 'replace':
+      return translate(lang, 'history.replace', { find: step.find, replace: step.replace });
     case 'fix':
       return translate(lang, 'history.fix', { detail: ruleById(step.rule)?.meta.title[lang] ?? '' });
     case 'fixAll':

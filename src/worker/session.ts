@@ -5,6 +5,8 @@
 import { type AnalysisDelta, type SheetAnalysis, SheetAnalyzer } from '../core/analysis/analyse.ts';
 import { type Change, applyChanges, reshapedSheets, revertChanges } from '../core/changes.ts';
 import { type FixAllSummary, summarizeFixAll } from '../core/fix/fixAllSummary.ts';
+import { replaceChanges } from '../core/findReplace.ts';
+import { detectStructure } from '../core/structure/detect.ts';
 import { type FixAllProgress, type SheetSeed, fixAllInPlace, planFix } from '../core/fix/runFixes.ts';
 import type { FixOptions, RuleId } from '../core/rules/types.ts';
 import { type Recipe, type ReplayedStep, replayRecipe } from '../core/recipe.ts';
@@ -168,6 +170,14 @@ export class DocumentSession {
   /** The changes one rule's fix would make on a sheet (the preview); nothing is applied. */
   planFix(sheetId: string, ruleId: RuleId, options?: FixOptions): Change[] {
     return planFix(this.requireWorkbook(), sheetId, ruleId, options, this.overrides);
+  }
+
+  /** 「検索と置換」: the changes of replacing `find` by `replace` on the sheet (nothing is applied). */
+  planReplace(sheetId: string, find: string, replace: string): Change[] {
+    const wb = this.requireWorkbook();
+    const sheet = sheetById(wb, sheetId);
+    if (!sheet) return [];
+    return replaceChanges(wb, sheet, find, replace, (this.analyzers.get(sheetId)?.seed()?.structure ?? detectStructure(sheet, undefined, this.overrides)).tables);
   }
 
   /**

@@ -47,6 +47,7 @@ export type SessionMethod =
   | 'analyse'
   | 'setOverrides'
   | 'planFix'
+  | 'planReplace'
   | 'fixAll'
   | 'previewFixAll'
   | 'planRecipe'
@@ -161,6 +162,9 @@ export function serveSession(session: DocumentSession, marshal: Marshal) {
       const { changes, deltas } = session.fixAll(command, onProgress);
       return { changes: hold(changes), deltas: deltas.map(delta) };
     },
+    async planReplace(sheetId: string, find: string, replace: string) {
+      return session.planReplace(sheetId, find, replace);
+    },
     async previewFixAll(onProgress?: (p: FixAllProgress) => void) {
       return session.previewFixAll(onProgress);
     },
@@ -264,6 +268,7 @@ export function connectSession(call: Call, marshal: Marshal, sizes: PageSizes = 
       for (const [start, end] of pages(result.changes.count, sizes.changes)) appendAll(changes, unpackChanges(await call('changePage', result.changes.token, start, end)));
       return { changes, deltas: await deltas(result.deltas) };
     },
+    planReplace: (sheetId, find, replace) => call('planReplace', sheetId, find, replace),
     previewFixAll: (onProgress) => call('previewFixAll', proxied(onProgress)),
     planRecipe: (recipe) => call('planRecipe', recipe),
     apply: async (changes, record) => deltas(await call('apply', changes, record)),

@@ -43,6 +43,13 @@ export interface FixesSlice {
   /** Computes the fix-all preview (nothing is applied). */
   previewFixAll(): Promise<void>;
   cancelFixAllPreview(): void;
+  /** 「検索と置換」 computed on the active sheet but not applied yet. */
+  replacePreview: { sheetId: string; find: string; replace: string; changes: Change[] } | null;
+  /** Computes what replacing `find` by `replace` on the active sheet changes (nothing is applied). */
+  previewReplace(find: string, replace: string): Promise<void>;
+  /** Applies the replacement previewed, one undoable step. */
+  applyReplace(): void;
+  cancelReplace(): void;
   /** The recipe of everything done to this document so far. */
   recipe(): Recipe | null;
   /** Replays a recipe on the open document, one command per step; returns the report (null: not replayed). */
@@ -87,6 +94,30 @@ export function fixesSlice(ctx: StoreContext, findings: FindingsInternals, histo
 
     fixAllPreview: null,
 
+    replacePreview: null,
+
+    previewReplace: async (find, replace) => {
+      const sheetId = get().activeSheetId;
+      if (!sheetId || !idle() || find === '') return;
+      await ctx.run('previewFix', async () => {
+        const mine = ctx.generation();
+        const version = get().version;
+        const changes = await session.planReplace(sheetId, find, replace);
+        if (mine !== ctx.generation() || version !== get().version) return;
+        set({ replacePreview: { sheetId, find, replace, changes } });
+      });
+    },
+
+    applyReplace: () => {
+      const p = get().replacePreview;
+      const sheet = p && get().workbook && sheetById(get().workbook!, p.sheetId);
+      if (!p || !sheet || p.changes.length === 0) return;
+      set({ replacePreview: null });
+      get().execute({ changes: p.changes, step: { kind: 'replace', sheet: sheet.name, find: p.find, replace: p.replace } });
+    },
+
+    cancelReplace: () => set({ replacePreview: null }),
+
     previewFixAll: async () => {
       if (!idle()) return;
       set({ preview: null, fixAllPreview: null });
@@ -130,7 +161,7 @@ export function fixesSlice(ctx: StoreContext, findings: FindingsInternals, histo
             throw e;
           }
           if (mine !== ctx.generation()) return;
-          set({ ...reshapedPatch(get(), wb, changes), history: pushCommand(get().history, { ...command, changes }), version: get().version + 1, preview: null });
+          set({ ...reshapedPatch(get(), wb, changes), history: pushCommand(get().history, { ...command, changes }), version: get().version + 1, preview: null, replacePreview: null });
           findings.merge(deltas);
         },
         ['fixing'],

@@ -55,14 +55,14 @@ export function historySlice(ctx: StoreContext, findings: FindingsInternals, rep
     if (command.changes.length === 0) return;
     const { changes, ...meta } = command;
     const patch = mutate(changes, 'apply', { op: 'do', command: meta });
-    set({ ...patch, history: pushCommand(get().history, command), version: get().version + 1, preview: null });
+    set({ ...patch, history: pushCommand(get().history, command), version: get().version + 1, preview: null, fixAllPreview: null, replacePreview: null });
   };
 
   /** Undo or redo: the command taken off one stack is reverted or applied, the history moves. */
   const step = (popped: ReturnType<typeof popUndo>, how: 'apply' | 'revert', record: HistoryRecord) => {
     if (!popped) return;
     const patch = mutate(popped.command.changes, how, record);
-    set({ ...patch, history: popped.history, version: get().version + 1, preview: null });
+    set({ ...patch, history: popped.history, version: get().version + 1, preview: null, fixAllPreview: null, replacePreview: null });
   };
 
   // Nothing changes a document that is still being read (the grid may show its first

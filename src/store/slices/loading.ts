@@ -105,6 +105,8 @@ export function loadingSlice(ctx: StoreContext, findings: FindingsInternals, rep
       focus: null,
       activeRuleId: null,
       preview: null,
+      fixAllPreview: null,
+      replacePreview: null,
       savedSession: null,
     });
     void findings.analyse();
@@ -137,6 +139,8 @@ export function loadingSlice(ctx: StoreContext, findings: FindingsInternals, rep
       activeRuleId: null,
       focus: null,
       preview: null,
+      fixAllPreview: null,
+      replacePreview: null,
       loading: { ...loading, preview: { rows: sheet?.rowCount ?? 0, declaredRows: p.declaredRows } },
     });
   };
