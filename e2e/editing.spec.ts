@@ -112,3 +112,25 @@ test('検索と置換: Ctrl+H, the cells that change shown first, すべて置�
   await page.keyboard.press('Control+z');
   await expect(gridCell(page, 4, 1)).toHaveText('(1,000人)');
 });
+
+test('rows and columns inserted and deleted from the context menu, each one undoable step', async ({ page }) => {
+  await page.goto('/');
+  await openFile(page, 'population.xlsx');
+  await expect(page.getByTestId('violation-count')).toHaveText('132');
+  const summary = page.getByTestId('sheet-summary');
+  await expect(summary).toContainText('58 行 × 9 列');
+  await gridCell(page, 6, 0).click({ button: 'right' });
+  await page.getByTestId('rows-insert').click();
+  await expect(summary).toContainText('59 行 × 9 列');
+  await expect(gridCell(page, 6, 0)).toHaveText('');
+  await expect(gridCell(page, 7, 0)).toHaveText('北海道');
+  await expect(page.getByRole('button', { name: '元に戻す' })).toHaveAttribute('title', /7行目に1行を挿入/);
+  await page.keyboard.press('Control+z');
+  await expect(summary).toContainText('58 行 × 9 列');
+  await gridCell(page, 6, 2).click({ button: 'right' });
+  await page.getByTestId('column-delete').click();
+  await expect(summary).toContainText('58 行 × 8 列');
+  await page.keyboard.press('Control+z');
+  await expect(summary).toContainText('58 行 × 9 列');
+  await expect(gridCell(page, 6, 0)).toHaveText('北海道');
+});

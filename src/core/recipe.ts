@@ -5,6 +5,7 @@
 // columns) and column title where possible, so they survive rows moving.
 import { typedChange } from './cellInput.ts';
 import { replaceChanges } from './findReplace.ts';
+import { shapeChanges } from './sheetEdits.ts';
 import { type Change, applyChanges, metaChange, revertChanges, workbookMetaChange } from './changes.ts';
 import { fixAllInPlace, planFix } from './fix/runFixes.ts';
 import { type CellRange, type Sheet, type TableMeta, type TextEncodingName, type Workbook, type WorkbookMeta, WORKBOOK_META_FIELDS, emptyMeta, getValue } from './model.ts';
@@ -39,6 +40,10 @@ export type RecipeStep =
   | { kind: 'paste'; sheet: string; cells: { row: RowRef; column: ColumnRef; text: string }[] }
   /** 「検索と置換」 over the whole sheet. */
   | { kind: 'replace'; sheet: string; find: string; replace: string }
+  /** Rows inserted before, or deleted from, the recorded row (found by its key as an edit's is). */
+  | { kind: 'rows'; sheet: string; op: 'insert' | 'delete'; row: RowRef; count: number }
+  /** Columns inserted before, or deleted from, the recorded column (found by its title). */
+  | { kind: 'columns'; sheet: string; op: 'insert' | 'delete'; column: ColumnRef; count: number }
   | { kind: 'meta'; sheet: string; patch: Partial<TableMeta> }
   /** Metadata for every table of the file (a table's own value wins). */
   | { kind: 'bookMeta'; patch: Partial<WorkbookMeta> }
@@ -135,6 +140,13 @@ function checkStep(step: Json, path: string): void {
       need(isObject(s.row) && isInt((s.row as Record<string, Json>).index), `${path}.row`, 'expected { index, key? }');
       need(isObject(s.column) && isInt((s.column as Record<string, Json>).index), `${path}.column`, 'expected { index, title? }');
       return;
+    case 'rows':
+    case 'columns': {
+      const ref = (s.kind === 'rows' ? s.row : s.column) as Json;
+      need(typeof s.sheet === 'string' && (s.op === 'insert' || s.op === 'delete') && isInt(s.count) && (s.count as number) > 0, path, `a ${String(s.kind)} step needs sheet, op (insert or delete) and count`);
+      need(isObject(ref) && isInt((ref as Record<string, Json>).index), `${path}.${s.kind === 'rows' ? 'row' : 'column'}`, 'expected { index, … }');
+      return;
+    }
     case 'replace':
       need(typeof s.sheet === 'string' && typeof s.find === 'string' && s.find !== '' && typeof s.replace === 'string', path, 'a replace needs sheet, find (not empty) and replace');
       return;
@@ -351,6 +363,17 @@ function replaySteps(wb: Workbook, recipe: Recipe, overrides: StructureOverride[
         }
         const ch = typedChange(wb, sheet, at.r, at.c, step.text, tables);
         done(step, ch ? [ch] : [], { status: 'skipped', reason: 'unchanged' });
+        break;
+      }
+      case 'rows':
+      case 'columns': {
+        const tables = detectStructure(sheet, undefined, overrides).tables;
+        const at = step.kind === 'rows' ? resolveCell(sheet, step.row, { index: 0 }, tables) : resolveCell(sheet, { index: 0 }, step.column, tables);
+        if ('missing' in at) {
+          out.push({ step, changes: [], outcome: { status: 'skipped', reason: at.missing === 'row' ? 'row-missing' : 'column-missing' } });
+          break;
+        }
+        done(step, shapeChanges(sheet, step.kind, step.op, step.kind === 'rows' ? at.r : at.c, step.count));
         break;
       }
       case 'replace': {

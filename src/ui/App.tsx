@@ -42,6 +42,7 @@ export function App() {
   const undo = useDoc((s) => s.undo);
   const redo = useDoc((s) => s.redo);
   const editCell = useDoc((s) => s.editCell);
+  const editShape = useDoc((s) => s.editShape);
   const select = useDoc((s) => s.select);
   const findings = useDoc((s) => (s.activeSheetId ? s.findings[s.activeSheetId] : undefined));
   const activeRuleId = useDoc((s) => s.activeRuleId);
@@ -147,6 +148,7 @@ export function App() {
             onPaste={paste}
             onMarkRows={markRows}
             onSplitAt={splitAt}
+            onShape={editShape}
           />
           {sheet && (
             <aside className="side-panel">

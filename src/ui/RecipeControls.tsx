@@ -78,6 +78,10 @@ function stepLabel(step: ReplayedStep['step'], lang: 'ja' | 'en', t: ReturnType<
       return t('recipe.step.paste', { sheet: step.sheet, count: step.cells.length });
     case 'replace':
       return t('recipe.step.replace', { sheet: step.sheet, find: step.find, replace: step.replace });
+    case 'rows':
+      return t(step.op === 'insert' ? 'recipe.step.rowsInsert' : 'recipe.step.rowsDelete', { sheet: step.sheet, row: step.row.key?.join(' / ') ?? String(step.row.index + 1), count: step.count });
+    case 'columns':
+      return t(step.op === 'insert' ? 'recipe.step.columnsInsert' : 'recipe.step.columnsDelete', { sheet: step.sheet, column: step.column.title ?? String(step.column.index + 1), count: step.count });
     case 'meta':
       return t('recipe.step.meta', { sheet: step.sheet, fields: Object.keys(step.patch).join(', ') });
     case 'structure':

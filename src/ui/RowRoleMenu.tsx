@@ -6,15 +6,20 @@
 import { useEffect, useRef } from 'react';
 import type { Band, RowRole } from '../core/structure/types.ts';
 import { ROW_ROLES } from '../core/structure/types.ts';
+import { columnLetter } from '../core/model.ts';
 import { useT } from './context.ts';
 
 export interface RowRoleMenuState {
   rows: Band;
+  /** The column of the cell the menu was opened on. */
+  col: number;
   x: number;
   y: number;
 }
 
-export function RowRoleMenu({ menu, onPick, onSplit, onClose }: { menu: RowRoleMenuState; onPick(role: RowRole): void; onSplit?(): void; onClose(): void }) {
+export type ShapeEdit = (what: 'rows' | 'columns', op: 'insert' | 'delete', at: number, count: number) => void;
+
+export function RowRoleMenu({ menu, onPick, onSplit, onShape, onClose }: { menu: RowRoleMenuState; onPick(role: RowRole): void; onSplit?(): void; onShape?: ShapeEdit; onClose(): void }) {
   const t = useT();
   const box = useRef<HTMLDivElement>(null);
   // The first item takes the focus, so the menu works from the keyboard at once.
@@ -42,6 +47,7 @@ export function RowRoleMenu({ menu, onPick, onSplit, onClose }: { menu: RowRoleM
     e.stopPropagation();
   };
 
+  const count = menu.rows.end - menu.rows.start + 1;
   const rows = menu.rows.start === menu.rows.end ? `${menu.rows.start + 1}` : t('structure.rows', { start: menu.rows.start + 1, end: menu.rows.end + 1 });
   return (
     <div
@@ -67,6 +73,23 @@ export function RowRoleMenu({ menu, onPick, onSplit, onClose }: { menu: RowRoleM
           <div className="context-menu-separator" role="separator" />
           <button type="button" role="menuitem" data-testid="row-split" onClick={onSplit}>
             {t('rowRole.split', { row: menu.rows.start + 1 })}
+          </button>
+        </>
+      )}
+      {onShape && (
+        <>
+          <div className="context-menu-separator" role="separator" />
+          <button type="button" role="menuitem" data-testid="rows-insert" onClick={() => onShape('rows', 'insert', menu.rows.start, count)}>
+            {t('sheetEdit.insertRows', { count })}
+          </button>
+          <button type="button" role="menuitem" data-testid="rows-delete" onClick={() => onShape('rows', 'delete', menu.rows.start, count)}>
+            {t('sheetEdit.deleteRows', { count })}
+          </button>
+          <button type="button" role="menuitem" data-testid="column-insert" onClick={() => onShape('columns', 'insert', menu.col, 1)}>
+            {t('sheetEdit.insertColumn')}
+          </button>
+          <button type="button" role="menuitem" data-testid="column-delete" onClick={() => onShape('columns', 'delete', menu.col, 1)}>
+            {t('sheetEdit.deleteColumn', { column: columnLetter(menu.col) })}
           </button>
         </>
       )}

@@ -45,7 +45,7 @@ import { estimateColumnWidths } from './columnWidths.ts';
 import { normalRange, parseTsv, toTsv } from './clipboard.ts';
 import type { MessageKey } from './i18n.ts';
 import { useLang, useT } from './context.ts';
-import { RowRoleMenu, type RowRoleMenuState } from './RowRoleMenu.tsx';
+import { RowRoleMenu, type RowRoleMenuState, type ShapeEdit } from './RowRoleMenu.tsx';
 
 // Only the features the grid uses (AllCommunityModule would add filters, sorting, the
 // client-side row model, CSV export… to the bundle). A missing one makes AG Grid log
@@ -134,6 +134,8 @@ export interface SheetGridProps {
   onMarkRows?(rows: Band, role: RowRole): void;
   /** 「ここで表を分ける」 chosen in the context menu: a table starts at this row. */
   onSplitAt?(row: number): void;
+  /** Rows or columns inserted or deleted from the context menu. */
+  onShape?: ShapeEdit;
 }
 
 /** Line breaks inside a cell show as ↵ so they are visible in a one-line grid row. */
@@ -215,7 +217,7 @@ function rangeTexts(sheet: Sheet, range: CellRange, merges: MergeIndex, date1904
   return rows;
 }
 
-export function SheetGrid({ sheet, viewKey, date1904, version, merges, findings: found, activeRuleId, focus, preview, readOnly, onEdit, onSelect, onPaste, onMarkRows, onSplitAt }: SheetGridProps) {
+export function SheetGrid({ sheet, viewKey, date1904, version, merges, findings: found, activeRuleId, focus, preview, readOnly, onEdit, onSelect, onPaste, onMarkRows, onSplitAt, onShape }: SheetGridProps) {
   const t = useT();
   const lang = useLang();
   const api = useRef<GridApi<RowRef> | null>(null);
@@ -510,7 +512,8 @@ export function SheetGrid({ sheet, viewKey, date1904, version, merges, findings:
       if (readOnly || !onMarkRows || !e.data) return;
       const mouse = e.event instanceof MouseEvent ? e.event : undefined;
       const box = host.current?.getBoundingClientRect();
-      setMenu({ rows: menuRows(e.data.r), x: mouse?.clientX ?? box?.left ?? 0, y: mouse?.clientY ?? box?.top ?? 0 });
+      const col = Number(e.column.getColId());
+      setMenu({ rows: menuRows(e.data.r), col: Number.isNaN(col) ? 0 : col, x: mouse?.clientX ?? box?.left ?? 0, y: mouse?.clientY ?? box?.top ?? 0 });
     },
     [readOnly, onMarkRows],
   );
@@ -520,7 +523,7 @@ export function SheetGrid({ sheet, viewKey, date1904, version, merges, findings:
     if (!at) return;
     const cell = (document.activeElement as HTMLElement | null)?.getBoundingClientRect();
     e.preventDefault();
-    setMenu({ rows: menuRows(at.r), x: cell?.left ?? 0, y: cell?.bottom ?? 0 });
+    setMenu({ rows: menuRows(at.r), col: at.c, x: cell?.left ?? 0, y: cell?.bottom ?? 0 });
   };
   const closeMenu = useCallback(() => setMenu(null), []);
 
@@ -592,6 +595,13 @@ export function SheetGrid({ sheet, viewKey, date1904, version, merges, findings:
             (() => {
               setMenu(null);
               onSplitAt(menu.rows.start);
+            })
+          }
+          onShape={
+            onShape &&
+            ((what, op, at, count) => {
+              setMenu(null);
+              onShape(what, op, at, count);
             })
           }
         />

@@ -1,7 +1,7 @@
 // The name of a command in the history and on the undo/redo buttons, made from the step the
 // command keeps: one function for every kind of step.
 import type { Command } from '../core/history.ts';
-import { cellAddress, rangeAddress } from '../core/model.ts';
+import { cellAddress, columnLetter, rangeAddress } from '../core/model.ts';
 import { ruleById } from '../core/rules/registry.ts';
 import { type Lang, translate } from './i18n.ts';
 
@@ -21,6 +21,10 @@ export function describeCommand(command: Pick<Command, 'step' | 'replayed'>, lan
     }
     case 'replace':
       return translate(lang, 'history.replace', { find: step.find, replace: step.replace });
+    case 'rows':
+      return translate(lang, step.op === 'insert' ? 'history.rowsInsert' : 'history.rowsDelete', { row: step.row.index + 1, count: step.count });
+    case 'columns':
+      return translate(lang, step.op === 'insert' ? 'history.columnsInsert' : 'history.columnsDelete', { column: columnLetter(step.column.index), count: step.count });
     case 'fix':
       return translate(lang, 'history.fix', { detail: ruleById(step.rule)?.meta.title[lang] ?? '' });
     case 'fixAll':

@@ -3,6 +3,7 @@
 // 100k-row sheet per keystroke is not an option); `version` increments on every mutation
 // so subscribers know to re-render.
 import { isNumberCell, snapshotFromInput } from '../../core/cellInput.ts';
+import { shapeChanges } from '../../core/sheetEdits.ts';
 import { type Change, MANUAL_EDIT, isStructural, metaChange, reshapedSheets, sameSnapshot, workbookMetaChange } from '../../core/changes.ts';
 import { type TableMeta, type Workbook, type WorkbookMeta, getCell, sheetById } from '../../core/model.ts';
 import { cellRef, metaPatch } from '../../core/recipe.ts';
@@ -26,6 +27,8 @@ export interface DocumentSlice {
   focusCell(r: number, c: number): void;
   setActiveRule(id: RuleId | null): void;
   editCell(r: number, c: number, text: string): void;
+  /** Rows or columns inserted before, or deleted from, `at` on the active sheet (one undoable step). */
+  editShape(what: 'rows' | 'columns', op: 'insert' | 'delete', at: number, count: number): void;
   /** Replaces a sheet's Level 2 metadata (an undoable command). */
   setMeta(sheetId: string, meta: TableMeta): void;
   /** Replaces the metadata for every table of the file (an undoable command). */
@@ -76,6 +79,20 @@ export function documentSlice({ set, get }: StoreContext): DocumentSlice {
       get().execute({
         changes: [{ kind: 'cell', sheetId: activeSheetId, r, c, before, after, ruleId: MANUAL_EDIT }],
         step: { kind: 'edit', sheet: sheet.name, ...cellRef(sheet, r, c, tables), text },
+      });
+    },
+
+    editShape: (what, op, at, count) => {
+      const { workbook, activeSheetId } = get();
+      if (!workbook || !activeSheetId) return;
+      const sheet = sheetById(workbook, activeSheetId)!;
+      const changes = shapeChanges(sheet, what, op, at, count);
+      if (changes.length === 0) return;
+      const tables = get().findings[activeSheetId]?.structure.tables;
+      const ref = cellRef(sheet, what === 'rows' ? at : 0, what === 'columns' ? at : 0, tables);
+      get().execute({
+        changes,
+        step: what === 'rows' ? { kind: 'rows', sheet: sheet.name, op, row: ref.row, count } : { kind: 'columns', sheet: sheet.name, op, column: ref.column, count },
       });
     },
 
