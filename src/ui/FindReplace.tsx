@@ -2,8 +2,7 @@
 // it replaced (shown first, marked on the grid like a fix's preview), and 「すべて置換」 as
 // one undoable step that the recipe repeats on next year's file. Ctrl+H goes to it.
 import { useEffect, useRef, useState } from 'react';
-import { cellAddress } from '../core/model.ts';
-import { storedValueText } from './cellDescription.ts';
+import { CellDiffTable } from './CellDiffTable.tsx';
 import { useDoc, useT } from './context.ts';
 
 const SHOWN = 40;
@@ -29,7 +28,6 @@ export function FindReplace() {
     return () => document.removeEventListener('keydown', onKey);
   }, []);
   const cells = preview?.changes.filter((c) => c.kind === 'cell') ?? [];
-  const shown = (v: Parameters<typeof storedValueText>[0]) => (v === null ? t('fix.empty') : storedValueText(v));
   return (
     <section className="find-replace-panel metadata-panel" aria-label={t('replace.title')} data-testid="find-replace">
       <h3>{t('replace.title')}</h3>
@@ -56,23 +54,7 @@ export function FindReplace() {
       {preview && (
         <div data-testid="replace-preview">
           <p>{cells.length === 0 ? t('replace.none', { find: preview.find }) : t('replace.count', { count: cells.length })}</p>
-          {cells.length > 0 && (
-            <table className="diff">
-              <tbody>
-                {cells.slice(0, SHOWN).map((c, i) =>
-                  c.kind === 'cell' ? (
-                    <tr key={i}>
-                      <th>{cellAddress(c.r, c.c)}</th>
-                      <td className="before">{shown(c.before.value)}</td>
-                      <td>→</td>
-                      <td className="after">{shown(c.after.value)}</td>
-                    </tr>
-                  ) : null,
-                )}
-              </tbody>
-            </table>
-          )}
-          {cells.length > SHOWN && <div className="muted">{t('fix.more', { count: cells.length - SHOWN })}</div>}
+          <CellDiffTable changes={preview.changes} limit={SHOWN} />
           <div className="buttons">
             <button type="button" className="primary small" disabled={cells.length === 0} onClick={applyReplace}>
               {t('replace.all')}

@@ -2,10 +2,9 @@
 // sheets, metadata), its options, and Apply / Cancel. Changed cells are also marked on
 // the grid while the preview is open.
 import type { Change } from '../core/changes.ts';
-import { cellAddress } from '../core/model.ts';
 import { guideReference } from '../core/rules/messages.ts';
 import { ruleById } from '../core/rules/registry.ts';
-import { storedValueText } from './cellDescription.ts';
+import { CellDiffTable } from './CellDiffTable.tsx';
 import { useDoc, useLang, useT } from './context.ts';
 import type { Lang, MessageKey } from './i18n.ts';
 import type { RuleModule } from '../core/rules/types.ts';
@@ -96,8 +95,6 @@ export function FixPreview() {
   if (!preview) return null;
   const rule = ruleById(preview.ruleId);
   if (!rule) return null;
-  const cells = preview.changes.filter((c) => c.kind === 'cell');
-  const shown = (v: Parameters<typeof storedValueText>[0]) => (v === null ? t('fix.empty') : storedValueText(v));
   return (
     <section className="fix-preview" aria-label={t('fix.preview')} data-testid="fix-preview">
       <h3>
@@ -122,26 +119,7 @@ export function FixPreview() {
           onChange={(value) => void previewFix(preview.ruleId, { ...preview.options, [name]: value })}
         />
       ))}
-      {cells.length > 0 && (
-        <table className="diff">
-          <tbody>
-            {cells.slice(0, SHOWN).map((c, i) =>
-              c.kind === 'cell' ? (
-                <tr key={i}>
-                  <th>{cellAddress(c.r, c.c)}</th>
-                  <td className="before">{shown(c.before.value)}</td>
-                  <td>→</td>
-                  <td className="after">
-                    {shown(c.after.value)}
-                    {c.after.note && c.after.note !== c.before.note ? ` [${c.after.note}]` : ''}
-                  </td>
-                </tr>
-              ) : null,
-            )}
-          </tbody>
-        </table>
-      )}
-      {cells.length > SHOWN && <div className="muted">{t('fix.more', { count: cells.length - SHOWN })}</div>}
+      <CellDiffTable changes={preview.changes} limit={SHOWN} />
       <div className="buttons">
         <button type="button" className="primary" onClick={applyPreview} disabled={preview.changes.length === 0}>
           {t('fix.apply')}
