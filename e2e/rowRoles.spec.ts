@@ -76,6 +76,14 @@ test('two tables one under another, read as one: 「ここで表を分ける」 
   await expect(page.getByTestId('structure-t1').getByTestId('structure-data')).toHaveText('2〜4行目');
   await expect(page.getByTestId('structure-t2').getByTestId('structure-header')).toHaveText('5');
   await expect(page.getByTestId('structure-t2').getByTestId('structure-data')).toHaveText('6〜8行目');
+  // 「次の表とつなげる」 takes the split back; splitting again gives the two tables.
+  await gridCell(page, 1, 0).click({ button: 'right' });
+  await page.getByTestId('row-join').click();
+  await expect(page.getByTestId('structure-t2')).toHaveCount(0);
+  await expect(page.getByTestId('structure-t1').getByTestId('structure-data')).toHaveText('2〜8行目');
+  await gridCell(page, 4, 0).click({ button: 'right' });
+  await page.getByTestId('row-split').click();
+  await expect(page.getByTestId('structure-t2')).toBeVisible();
   await fixAll(page);
   await expect(page.getByRole('tab')).toHaveCount(2);
   await page.getByRole('tab', { name: '集計 (2)' }).click();

@@ -31,7 +31,7 @@ export interface ColumnRef {
 }
 
 export type RecipeStep =
-  | { kind: 'structure'; sheet: string; table: number; headerRows?: Band; dataRows?: Band; range?: CellRange; rows?: { row: number; role: RowRole }[]; splitAt?: number }
+  | { kind: 'structure'; sheet: string; table: number; headerRows?: Band; dataRows?: Band; range?: CellRange; rows?: { row: number; role: RowRole }[]; splitAt?: number; joinNext?: boolean }
   | { kind: 'fix'; sheet: string; rule: RuleId; options?: FixOptions }
   /** `skip`: rules left out of 「すべて修正」 in its preview. */
   | { kind: 'fixAll'; skip?: RuleId[] }
@@ -112,6 +112,7 @@ function checkStep(step: Json, path: string): void {
       if (s.headerRows !== undefined) checkBand(s.headerRows, `${path}.headerRows`);
       if (s.dataRows !== undefined) checkBand(s.dataRows, `${path}.dataRows`);
       if (s.range !== undefined) checkRange(s.range, `${path}.range`);
+      if (s.joinNext !== undefined) need(s.joinNext === true, `${path}.joinNext`, 'expected true');
       if (s.splitAt !== undefined) need(isInt(s.splitAt) && (s.splitAt as number) > 0, `${path}.splitAt`, 'expected the row (0-based) where the second table starts');
       if (s.rows !== undefined) {
         need(Array.isArray(s.rows), `${path}.rows`, 'expected a list of { row, role }');

@@ -85,6 +85,13 @@ export function App() {
     [store],
   );
 
+  const joinAt = useCallback(
+    (row: number) => {
+      const id = store.getState().activeSheetId;
+      if (id) void store.getState().joinTableAt(id, row);
+    },
+    [store],
+  );
   const splitAt = useCallback(
     (row: number) => {
       const id = store.getState().activeSheetId;
@@ -149,6 +156,7 @@ export function App() {
             onMarkRows={markRows}
             onSplitAt={splitAt}
             onShape={editShape}
+            onJoinAt={joinAt}
           />
           {sheet && (
             <aside className="side-panel">

@@ -19,7 +19,22 @@ export interface RowRoleMenuState {
 
 export type ShapeEdit = (what: 'rows' | 'columns', op: 'insert' | 'delete', at: number, count: number) => void;
 
-export function RowRoleMenu({ menu, onPick, onSplit, onShape, onClose }: { menu: RowRoleMenuState; onPick(role: RowRole): void; onSplit?(): void; onShape?: ShapeEdit; onClose(): void }) {
+export function RowRoleMenu({
+  menu,
+  onPick,
+  onSplit,
+  onJoin,
+  onShape,
+  onClose,
+}: {
+  menu: RowRoleMenuState;
+  onPick(role: RowRole): void;
+  onSplit?(): void;
+  /** Present when the row's table has a table after it. */
+  onJoin?(): void;
+  onShape?: ShapeEdit;
+  onClose(): void;
+}) {
   const t = useT();
   const box = useRef<HTMLDivElement>(null);
   // The first item takes the focus, so the menu works from the keyboard at once.
@@ -74,6 +89,11 @@ export function RowRoleMenu({ menu, onPick, onSplit, onShape, onClose }: { menu:
           <button type="button" role="menuitem" data-testid="row-split" onClick={onSplit}>
             {t('rowRole.split', { row: menu.rows.start + 1 })}
           </button>
+          {onJoin && (
+            <button type="button" role="menuitem" data-testid="row-join" onClick={onJoin}>
+              {t('rowRole.join')}
+            </button>
+          )}
         </>
       )}
       {onShape && (

@@ -68,6 +68,13 @@ interface RowRef {
   pinned?: true;
 }
 
+/** The table holding `row` (or the first one below it) has a table after it on the sheet. */
+function hasTableAfter(structure: SheetStructure | undefined, row: number): boolean {
+  const tables = structure?.tables ?? [];
+  const i = tables.findIndex((t) => row <= t.range.e.r);
+  return i >= 0 && i + 1 < tables.length;
+}
+
 /** At most this many title rows are kept at the top: more would hide the data. */
 const MAX_FROZEN = 4;
 /** A sheet shorter than about a screen never scrolls its titles away: nothing is kept at the top. */
@@ -136,6 +143,8 @@ export interface SheetGridProps {
   onSplitAt?(row: number): void;
   /** Rows or columns inserted or deleted from the context menu. */
   onShape?: ShapeEdit;
+  /** 「表をつなげる」: the table holding this row and the next one become one. */
+  onJoinAt?(row: number): void;
 }
 
 /** Line breaks inside a cell show as ↵ so they are visible in a one-line grid row. */
@@ -217,7 +226,7 @@ function rangeTexts(sheet: Sheet, range: CellRange, merges: MergeIndex, date1904
   return rows;
 }
 
-export function SheetGrid({ sheet, viewKey, date1904, version, merges, findings: found, activeRuleId, focus, preview, readOnly, onEdit, onSelect, onPaste, onMarkRows, onSplitAt, onShape }: SheetGridProps) {
+export function SheetGrid({ sheet, viewKey, date1904, version, merges, findings: found, activeRuleId, focus, preview, readOnly, onEdit, onSelect, onPaste, onMarkRows, onSplitAt, onShape, onJoinAt }: SheetGridProps) {
   const t = useT();
   const lang = useLang();
   const api = useRef<GridApi<RowRef> | null>(null);
@@ -596,6 +605,14 @@ export function SheetGrid({ sheet, viewKey, date1904, version, merges, findings:
               setMenu(null);
               onSplitAt(menu.rows.start);
             })
+          }
+          onJoin={
+            onJoinAt && hasTableAfter(found?.structure, menu.rows.start)
+              ? () => {
+                  setMenu(null);
+                  onJoinAt(menu.rows.start);
+                }
+              : undefined
           }
           onShape={
             onShape &&

@@ -523,6 +523,15 @@ function splitTable(sheet: Sheet, t: TableStructure, row: number, nextId: () => 
   return above.length && below.length ? [...above, ...below] : undefined;
 }
 
+/** 「表をつなげる」: `a` and the table `b` after it as one table (what lies between them is data). */
+function joinTables(sheet: Sheet, features: RowFeatures[], a: TableStructure, b: TableStructure): TableStructure {
+  const header = rowsOf(a.headerRows);
+  const data: Band = { start: a.dataRows.start, end: Math.max(a.dataRows.end, b.dataRows.end) };
+  const columns: Band = { start: Math.min(a.columns.start, b.columns.start), end: Math.max(a.columns.end, b.columns.end) };
+  const reasons = [...a.reasons, say('利用者が次の表とつなげました', 'Joined with the next table by the user')];
+  return assemble(sheet, features, a.captionRows, header, data, b.noteRows.filter((r) => r > data.end), columns, a.id, 1, reasons);
+}
+
 function applyBands(sheet: Sheet, features: RowFeatures[], t: TableStructure, o: StructureOverride): TableStructure {
   const range = o.range ?? t.range;
   const header = o.headerRows ?? t.headerRows;
@@ -545,16 +554,21 @@ export function detectStructure(sheet: Sheet, features: RowFeatures[] = allRowFe
   const whole: Region = { rows: { start: 0, end: sheet.rowCount - 1 }, cols: { start: 0, end: sheet.columns.length - 1 } };
   const tables = buildDrafts(sheet, features, whole).flatMap((d) => tablesFromDraft(sheet, features, d, nextId));
   const mine = overrides.filter((o) => o.sheetId === sheet.id);
+  // Splits and joins first, in their order: each names the tables as the ones before left them.
   let split = false;
   for (const o of mine) {
-    if (o.splitAt === undefined || !tables[o.table]) continue;
-    const parts = splitTable(sheet, tables[o.table], o.splitAt, nextId);
-    if (parts) tables.splice(o.table, 1, ...parts);
-    split ||= !!parts;
+    if (o.splitAt !== undefined && tables[o.table]) {
+      const parts = splitTable(sheet, tables[o.table], o.splitAt, nextId);
+      if (parts) tables.splice(o.table, 1, ...parts);
+      split ||= !!parts;
+    } else if (o.joinNext && tables[o.table] && tables[o.table + 1]) {
+      tables.splice(o.table, 2, joinTables(sheet, features, tables[o.table], tables[o.table + 1]));
+      split = true;
+    }
   }
-  // Tables are named in reading order, split ones too.
+  // Tables are named in reading order, split and joined ones too.
   if (split) tables.forEach((t, i) => (tables[i] = { ...t, id: `t${i + 1}` }));
-  for (const o of mine) if (o.splitAt === undefined && tables[o.table]) tables[o.table] = applyOverride(sheet, features, tables[o.table], o);
+  for (const o of mine) if (o.splitAt === undefined && !o.joinNext && tables[o.table]) tables[o.table] = applyOverride(sheet, features, tables[o.table], o);
   return { sheetId: sheet.id, tables, overridden: mine.length > 0 };
 }
 

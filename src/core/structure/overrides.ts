@@ -30,7 +30,7 @@ export function markRows(overrides: readonly StructureOverride[], sheetId: strin
 export function splitAt(overrides: readonly StructureOverride[], sheetId: string, table: number, row: number): StructureOverride[] {
   const out: StructureOverride[] = [];
   for (const o of overrides) {
-    if (o.sheetId !== sheetId || o.splitAt !== undefined) {
+    if (o.sheetId !== sheetId || o.splitAt !== undefined || o.joinNext) {
       out.push(o);
       continue;
     }
@@ -49,6 +49,26 @@ export function splitAt(overrides: readonly StructureOverride[], sheetId: string
       if (lower.length) out.push({ sheetId, table: table + 1, rows: lower });
     }
   }
-  // Splits first, in their order (detect.ts applies them so).
-  return [...out.filter((o) => o.splitAt !== undefined), { sheetId, table, splitAt: row }, ...out.filter((o) => o.splitAt === undefined)];
+  // Splits and joins first, in their order (detect.ts applies them so).
+  const structural = out.filter((o) => o.splitAt !== undefined || o.joinNext);
+  return [...structural, { sheetId, table, splitAt: row }, ...out.filter((o) => !structural.includes(o))];
+}
+
+/**
+ * The sheet's corrections with table `table` joined to the one after it (「表をつなげる」):
+ * the corrections of both become the joined table's (its bands and marks), the tables
+ * after them name one table fewer.
+ */
+export function joinNext(overrides: readonly StructureOverride[], sheetId: string, table: number): StructureOverride[] {
+  const out: StructureOverride[] = [];
+  for (const o of overrides) {
+    if (o.sheetId !== sheetId || o.splitAt !== undefined || o.joinNext) out.push(o);
+    else if (o.table > table + 1) out.push({ ...o, table: o.table - 1 });
+    else if (o.table === table + 1) {
+      if (o.rows?.length) out.push({ sheetId, table, rows: o.rows });
+    } else out.push(o);
+  }
+  // Joins after the splits and the joins before them (detect.ts applies them in that order).
+  const structural = out.filter((o) => o.splitAt !== undefined || o.joinNext);
+  return [...structural, { sheetId, table, joinNext: true }, ...out.filter((o) => !structural.includes(o))];
 }

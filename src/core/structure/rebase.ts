@@ -186,7 +186,7 @@ export function rebaseOverride(o: StructureOverride, ch: Change): StructureOverr
     }
     if (o.splitAt !== undefined) out.splitAt = del ? (afterDelete(o.splitAt, ch.start, n) ?? ch.start) : o.splitAt >= ch.start ? o.splitAt + n : o.splitAt;
     if (out.dataRows && isEmpty(out.dataRows)) return undefined;
-    if (!out.range && !out.headerRows && !out.dataRows && !out.rows && out.splitAt === undefined) return undefined;
+    if (!out.range && !out.headerRows && !out.dataRows && !out.rows && out.splitAt === undefined && !out.joinNext) return undefined;
   } else if (o.range) {
     const b = rows(rangeCols(o.range));
     if (isEmpty(b)) return undefined;

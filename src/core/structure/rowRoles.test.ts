@@ -10,7 +10,7 @@ import { readWorkbook } from '../io/read.ts';
 import { getValue } from '../model.ts';
 import { RECIPE_VERSION, parseRecipe } from '../recipe.ts';
 import { detectStructure } from './detect.ts';
-import { markRows, splitAt, tableForRow } from './overrides.ts';
+import { joinNext, markRows, splitAt, tableForRow } from './overrides.ts';
 import { rebaseOverride } from './rebase.ts';
 import type { StructureOverride } from './types.ts';
 
@@ -176,5 +176,30 @@ describe('「ここで表を分ける」', () => {
     const recipe = { version: RECIPE_VERSION, source: { name: 'a.xlsx' }, steps: [{ kind: 'structure', sheet: 'Sheet1', table: 0, splitAt: 4 }] };
     expect(parseRecipe(JSON.stringify(recipe)).steps[0]).toMatchObject({ splitAt: 4 });
     expect(() => parseRecipe(JSON.stringify({ ...recipe, steps: [{ kind: 'structure', sheet: 'Sheet1', table: 0, splitAt: -1 }] }))).toThrow(/splitAt/);
+  });
+});
+
+describe('「表をつなげる」', () => {
+  it('two tables the detector read apart become one: its header, data to the second one\'s end', () => {
+    const sheet = sheetFromRows([['地区', '人口', '世帯'], ['北区', 100, 40], ['南区', 200, 50], ['東区', 300, 60], ['西区', 100, 40], ['年度', '件数', '金額'], ['2019年度', 5, 10], ['2020年度', 6, 11]]);
+    expect(detectStructure(sheet).tables).toHaveLength(2);
+    const s = detectStructure(sheet, undefined, joinNext([], sheet.id, 0));
+    expect(s.tables.map((t) => [t.id, t.headerRows, t.dataRows])).toEqual([['t1', { start: 0, end: 0 }, { start: 1, end: 7 }]]);
+  });
+
+  it('a split taken back by a join; corrections of the second table become the joined one\'s', () => {
+    const sheet = sheetFromRows([['地区', '人口'], ['北区', 100], ['南区', 200], ['東区', 300], ['区分', '件数'], ['A', 5], ['B', 6], ['C', 7]]);
+    let o = splitAt([], sheet.id, 0, 4);
+    o = markRows(o, sheet.id, 1, { start: 7, end: 7 }, 'note');
+    expect(detectStructure(sheet, undefined, o).tables).toHaveLength(2);
+    o = joinNext(o, sheet.id, 0);
+    expect(o).toEqual([
+      { sheetId: sheet.id, table: 0, splitAt: 4 },
+      { sheetId: sheet.id, table: 0, joinNext: true },
+      { sheetId: sheet.id, table: 0, rows: [{ row: 7, role: 'note' }] },
+    ]);
+    const [t] = detectStructure(sheet, undefined, o).tables;
+    expect(t.dataRows).toEqual({ start: 1, end: 6 });
+    expect(t.noteRows).toEqual([7]);
   });
 });

@@ -85,11 +85,17 @@ export interface StructureOverride {
   /** Rows given a role by the user; a later mark of the same row replaces an earlier one. */
   rows?: { row: number; role: RowRole }[];
   /**
-   * 「ここで表を分ける」: the table is two, the second starting at this sheet row. Splits are
-   * applied first, in their order; every other correction names a table as the splits
+   * 「ここで表を分ける」: the table is two, the second starting at this sheet row. Splits and
+   * joins are applied first, in their order; every other correction names a table as they
    * leave them.
    */
   splitAt?: number;
+  /**
+   * 「表をつなげる」: the table and the one after it are one table — its caption and header,
+   * data from its first data row to the second's last, the second's notes. Applied after
+   * the splits, in their order; the other corrections name tables as the joins leave them.
+   */
+  joinNext?: boolean;
 }
 
 /** What part of a table a cell belongs to. */

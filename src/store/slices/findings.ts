@@ -1,6 +1,6 @@
 // What the analysis found per sheet, and the user's structure corrections it honours.
 import type { AnalysisDelta } from '../../core/analysis/analyse.ts';
-import { markRows, splitAt, tableForRow } from '../../core/structure/overrides.ts';
+import { joinNext, markRows, splitAt, tableForRow } from '../../core/structure/overrides.ts';
 import type { Band, RowRole, StructureOverride } from '../../core/structure/types.ts';
 import { type StoreContext, errorText } from '../context.ts';
 import { type SheetFindings, findingsFrom, mergeDeltas } from '../findings.ts';
@@ -18,6 +18,8 @@ export interface FindingsSlice {
   markRows(sheetId: string, rows: Band, role: RowRole): Promise<void>;
   /** 「ここで表を分ける」: the table holding `row` becomes two, the second starting there. */
   splitTableAt(sheetId: string, row: number): Promise<void>;
+  /** 「表をつなげる」: the table holding `row` and the one after it become one. */
+  joinTableAt(sheetId: string, row: number): Promise<void>;
 }
 
 export interface FindingsInternals {
@@ -91,6 +93,12 @@ export function findingsSlice(ctx: StoreContext): { slice: FindingsSlice; intern
         const table = tables.findIndex((t) => row > t.range.s.r && row <= t.range.e.r);
         if (table < 0) return;
         await ctx.run('setOverrides', () => applyOverrides(sheetId, splitAt(get().overrides[sheetId] ?? [], sheetId, table, row)));
+      },
+      joinTableAt: async (sheetId, row) => {
+        const tables = get().findings[sheetId]?.structure.tables ?? [];
+        const table = tableForRow(tables, row);
+        if (table + 1 >= tables.length) return;
+        await ctx.run('setOverrides', () => applyOverrides(sheetId, joinNext(get().overrides[sheetId] ?? [], sheetId, table)));
       },
     },
     internals: { analyse, merge, applyOverrides },

@@ -190,6 +190,7 @@ export const en: Record<MessageKey, string> = {
   'rowRole.data': 'Data',
   'rowRole.note': 'Note',
   'rowRole.split': 'Split the table here (a new table from row {row})',
+  'rowRole.join': 'Join with the next table',
   'sheetEdit.insertRows': 'Insert {count} rows above',
   'sheetEdit.deleteRows': 'Delete {count} rows',
   'sheetEdit.insertColumn': 'Insert a column to the left',

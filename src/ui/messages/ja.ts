@@ -189,6 +189,7 @@ export const ja = {
   'rowRole.data': 'データ',
   'rowRole.note': '注記',
   'rowRole.split': 'ここで表を分ける({row}行目から次の表)',
+  'rowRole.join': '次の表とつなげる',
   'sheetEdit.insertRows': '上に{count}行を挿入',
   'sheetEdit.deleteRows': '{count}行を削除',
   'sheetEdit.insertColumn': '左に列を挿入',
