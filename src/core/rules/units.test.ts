@@ -1,3 +1,5 @@
+import { corpusWorkbook, itWithCorpus } from '../../../test/corpus.ts';
+import { SheetAnalyzer } from '../analysis/analyse.ts';
 import { describe, expect, it } from 'vitest';
 import { fixtureBytes } from '../../../test/fixtures.ts';
 import { sheetFromRows, tableOf, viewOf } from '../../../test/sheets.ts';
@@ -627,5 +629,15 @@ describe('units fix: performance', () => {
       return steps();
     };
     expect(growth(work, 5000)).toBeLessThan(LINEAR);
+  });
+});
+
+describe('units: a header of dates', () => {
+  itWithCorpus('date.xlsx (peer linter sample): the missing-unit advisory names the column by the date it shows, not its serial', 'open-data-linter/date.xlsx', () => {
+    const wb = corpusWorkbook('open-data-linter/date.xlsx');
+    const a = new SheetAnalyzer(wb.sheets[0], wb.date1904).analyse();
+    const all = [...a.cellViolations, ...a.sheetViolations].filter((v) => v.ruleId === 'units');
+    expect(all.map((v) => v.params?.title)).toContain('2021-10-05');
+    expect(all.map((v) => String(v.params?.title))).not.toContain('44474');
   });
 });

@@ -38,7 +38,8 @@
 // A unit that would contradict what the metadata (or an earlier statement in this pass)
 // already says for a column is left where it is, still reported: nothing is overwritten.
 import { type Change, type CellChange, type MergeChange, deleteRowsChange, metaChange, removeMergeChange } from '../changes.ts';
-import { type CellRange, type ColumnMeta, type TableMeta, columnLetter, emptyMeta, getCell, getValue } from '../model.ts';
+import { type CellRange, type ColumnMeta, type TableMeta, columnLetter, emptyMeta, getCell, getFormat, getRaw, getValue } from '../model.ts';
+import { exportText } from '../numberFormat.ts';
 import type { TableStructure } from '../structure/types.ts';
 import {
   type CounterUnits,
@@ -260,7 +261,8 @@ export function tableUnits(view: SheetView, t: TableStructure): TableUnits {
     const leaf = texts[texts.length - 1] ?? '';
     if (identifierTitle(leaf) || texts.some((s) => englishScale(s) !== undefined)) continue;
     const ci = t.columnInfo.find((x) => x.c === c)!;
-    const title = (ci.headerPath.length > 0 ? ci.headerPath : texts).join(' ').replace(/[\s\u3000]*\n[\s\u3000]*/g, ' ').trim();
+    const shown = shownHeader(view, t, c, unitRows, mergeAt);
+    const title = (shown ?? (ci.headerPath.length > 0 ? ci.headerPath : texts)).join(' ').replace(/[\s\u3000]*\n[\s\u3000]*/g, ' ').trim();
     const unitless = unitlessTitle(leaf) ?? texts.map(unitlessTitle).find((u) => u === 'ratio');
     missing.push(unitless ? { c, title, unitless } : { c, title });
   }
@@ -344,6 +346,33 @@ function headerTexts(
     if (s !== undefined) out.push(s);
   }
   return out;
+}
+
+/**
+ * The header cells over column c as the sheet shows them, when one of them is a number (a
+ * header of dates: `2021-10-05`, not the serial 44474); undefined when all are text.
+ */
+function shownHeader(
+  view: SheetView,
+  t: TableStructure,
+  c: number,
+  unitRows: Set<number>,
+  mergeAt: (r: number, c: number) => CellRange | undefined,
+): string[] | undefined {
+  const out: string[] = [];
+  let numbers = false;
+  for (let r = t.headerRows.start; r <= t.headerRows.end; r++) {
+    if (unitRows.has(r)) continue;
+    const m = mergeAt(r, c);
+    if (m && m.s.r !== r) continue;
+    const at = m ? m.s : { r, c };
+    const v = getValue(view.sheet, at.r, at.c);
+    if (typeof v === 'number') {
+      numbers = true;
+      out.push(exportText(v, getFormat(view.sheet, at.r, at.c), getRaw(view.sheet, at.r, at.c), view.date1904));
+    } else if (typeof v === 'string' && v.trim() !== '') out.push(v);
+  }
+  return numbers ? out : undefined;
 }
 
 /** The lowest header cell with text over column c (a merge's top-left), else the header's first row. */
