@@ -2,7 +2,6 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import { buildMergeIndex } from '../core/mergeIndex.ts';
 import { type CellRange, newSheet } from '../core/model.ts';
-import type { Band, RowRole } from '../core/structure/types.ts';
 import { pasteCommand } from './clipboard.ts';
 import { activeSheet, isDirty } from '../store/documentStore.ts';
 import { CellDetails } from './CellDetails.tsx';
@@ -43,6 +42,9 @@ export function App() {
   const redo = useDoc((s) => s.redo);
   const editCell = useDoc((s) => s.editCell);
   const editShape = useDoc((s) => s.editShape);
+  const markRows = useDoc((s) => s.markRows);
+  const splitAt = useDoc((s) => s.splitTableAt);
+  const joinAt = useDoc((s) => s.joinTableAt);
   const select = useDoc((s) => s.select);
   const findings = useDoc((s) => (s.activeSheetId ? s.findings[s.activeSheetId] : undefined));
   const activeRuleId = useDoc((s) => s.activeRuleId);
@@ -75,29 +77,6 @@ export function App() {
       if (command) state.execute(command);
     },
     [store, merges],
-  );
-
-  const markRows = useCallback(
-    (rows: Band, role: RowRole) => {
-      const id = store.getState().activeSheetId;
-      if (id) void store.getState().markRows(id, rows, role);
-    },
-    [store],
-  );
-
-  const joinAt = useCallback(
-    (row: number) => {
-      const id = store.getState().activeSheetId;
-      if (id) void store.getState().joinTableAt(id, row);
-    },
-    [store],
-  );
-  const splitAt = useCallback(
-    (row: number) => {
-      const id = store.getState().activeSheetId;
-      if (id) void store.getState().splitTableAt(id, row);
-    },
-    [store],
   );
 
   return (

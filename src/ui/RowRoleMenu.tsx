@@ -63,6 +63,11 @@ export function RowRoleMenu({
   };
 
   const count = menu.rows.end - menu.rows.start + 1;
+  // Every item closes the menu, then does what it says.
+  const act = (fn: () => void) => () => {
+    onClose();
+    fn();
+  };
   const rows = menu.rows.start === menu.rows.end ? `${menu.rows.start + 1}` : t('structure.rows', { start: menu.rows.start + 1, end: menu.rows.end + 1 });
   return (
     <div
@@ -79,18 +84,18 @@ export function RowRoleMenu({
         {t('rowRole.menu')} · {rows}
       </div>
       {ROW_ROLES.map((role) => (
-        <button key={role} type="button" role="menuitem" data-testid={`row-role-${role}`} onClick={() => onPick(role)}>
+        <button key={role} type="button" role="menuitem" data-testid={`row-role-${role}`} onClick={act(() => onPick(role))}>
           {t(`rowRole.${role}`)}
         </button>
       ))}
       {onSplit && (
         <>
           <div className="context-menu-separator" role="separator" />
-          <button type="button" role="menuitem" data-testid="row-split" onClick={onSplit}>
+          <button type="button" role="menuitem" data-testid="row-split" onClick={act(onSplit)}>
             {t('rowRole.split', { row: menu.rows.start + 1 })}
           </button>
           {onJoin && (
-            <button type="button" role="menuitem" data-testid="row-join" onClick={onJoin}>
+            <button type="button" role="menuitem" data-testid="row-join" onClick={act(onJoin)}>
               {t('rowRole.join')}
             </button>
           )}
@@ -99,16 +104,16 @@ export function RowRoleMenu({
       {onShape && (
         <>
           <div className="context-menu-separator" role="separator" />
-          <button type="button" role="menuitem" data-testid="rows-insert" onClick={() => onShape('rows', 'insert', menu.rows.start, count)}>
+          <button type="button" role="menuitem" data-testid="rows-insert" onClick={act(() => onShape('rows', 'insert', menu.rows.start, count))}>
             {t('sheetEdit.insertRows', { count })}
           </button>
-          <button type="button" role="menuitem" data-testid="rows-delete" onClick={() => onShape('rows', 'delete', menu.rows.start, count)}>
+          <button type="button" role="menuitem" data-testid="rows-delete" onClick={act(() => onShape('rows', 'delete', menu.rows.start, count))}>
             {t('sheetEdit.deleteRows', { count })}
           </button>
-          <button type="button" role="menuitem" data-testid="column-insert" onClick={() => onShape('columns', 'insert', menu.col, 1)}>
+          <button type="button" role="menuitem" data-testid="column-insert" onClick={act(() => onShape('columns', 'insert', menu.col, 1))}>
             {t('sheetEdit.insertColumn')}
           </button>
-          <button type="button" role="menuitem" data-testid="column-delete" onClick={() => onShape('columns', 'delete', menu.col, 1)}>
+          <button type="button" role="menuitem" data-testid="column-delete" onClick={act(() => onShape('columns', 'delete', menu.col, 1))}>
             {t('sheetEdit.deleteColumn', { column: columnLetter(menu.col) })}
           </button>
         </>

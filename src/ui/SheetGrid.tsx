@@ -595,32 +595,10 @@ export function SheetGrid({ sheet, viewKey, date1904, version, merges, findings:
         <RowRoleMenu
           menu={menu}
           onClose={closeMenu}
-          onPick={(role) => {
-            setMenu(null);
-            onMarkRows?.(menu.rows, role);
-          }}
-          onSplit={
-            onSplitAt &&
-            (() => {
-              setMenu(null);
-              onSplitAt(menu.rows.start);
-            })
-          }
-          onJoin={
-            onJoinAt && hasTableAfter(found?.structure, menu.rows.start)
-              ? () => {
-                  setMenu(null);
-                  onJoinAt(menu.rows.start);
-                }
-              : undefined
-          }
-          onShape={
-            onShape &&
-            ((what, op, at, count) => {
-              setMenu(null);
-              onShape(what, op, at, count);
-            })
-          }
+          onPick={(role) => onMarkRows?.(menu.rows, role)}
+          onSplit={onSplitAt && (() => onSplitAt(menu.rows.start))}
+          onJoin={onJoinAt && hasTableAfter(found?.structure, menu.rows.start) ? () => onJoinAt(menu.rows.start) : undefined}
+          onShape={onShape}
         />
       )}
     </div>

@@ -519,7 +519,7 @@ function analyseTable(view: SheetView, t: TableStructure, out: WarekiFinding[]):
     // (a 和暦 column is converted whatever 西暦 sits beside it). A column titled 和暦 whose
     // years match no 西暦 column is no gloss of one, whatever the titles say: converted too.
     const partner = eraYears.size === 0 ? undefined : glossColumn(view, t, c, withSeireki(eraYears, seirekiColumn(view, t, c, seirekiYears).years), seirekiYears, isWarekiCol);
-    const allowed = (isWarekiCol && partner !== undefined) || (isWarekiCol && eraYears.size === 0 && (hasSeireki || seirekiBeside(view, t, c - 1, warekiCols)));
+    const allowed = isWarekiCol && (partner !== undefined || (eraYears.size === 0 && (hasSeireki || seirekiBeside(view, t, c - 1, warekiCols))));
     let kept = allowed ? found.filter((f) => INVALID_MESSAGES.has(f.said.messageId)) : found;
     if (partner) {
       const invalid = new Set(kept.filter((f) => INVALID_MESSAGES.has(f.said.messageId)).map((f) => f.r));
@@ -672,8 +672,8 @@ function seirekiCellAt(view: SheetView, r: number, c: number, v: CellValue): Sei
     const year = Number(digitsOf(text).slice(0, 4));
     return { text, year, date: ymd ? isoDate(year, Number(ymd[2]), Number(ymd[3])) : undefined };
   }
-  if (/^[12][0-9]{9}$/.test(text)) return { text, year: Number(text.slice(0, 4)) };
-  return undefined;
+  const code = /^[0-9]{10}$/.test(text) ? timeCodeYear(Number(text)) : undefined;
+  return code === undefined ? undefined : { text, year: code };
 }
 
 const SEIREKI_DATE = /^([12][0-9]{3})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?$/;

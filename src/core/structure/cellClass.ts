@@ -5,6 +5,7 @@
 import type { CellValue } from '../model.ts';
 import { isCellError } from '../model.ts';
 import { isDateFormat } from '../numberFormat.ts';
+import { memoText } from '../text/memoText.ts';
 
 export const enum CellClass {
   Empty = 0,
@@ -44,22 +45,8 @@ export function classifyValue(value: CellValue, format: string): CellClass {
   return classifyText(value);
 }
 
-// The labels of a statistics table repeat down its columns (a name, a code, `-`, `x` on
-// thousands of rows): each distinct short text is classified once. Bounded, so a sheet of
-// distinct texts costs a few map lookups, not memory.
-const CLASS_OF = new Map<string, CellClass>();
-const CLASS_CACHE_LIMIT = 50_000;
-
-export function classifyText(text: string): CellClass {
-  if (text.length > 48) return classifyTextUncached(text);
-  let cls = CLASS_OF.get(text);
-  if (cls === undefined) {
-    if (CLASS_OF.size >= CLASS_CACHE_LIMIT) CLASS_OF.clear();
-    cls = classifyTextUncached(text);
-    CLASS_OF.set(text, cls);
-  }
-  return cls;
-}
+/** The class of a text cell; each distinct short text is classified once (`memoText`). */
+export const classifyText: (text: string) => CellClass = memoText(classifyTextUncached);
 
 function classifyTextUncached(text: string): CellClass {
   if (text.trim() === '') return CellClass.Empty;

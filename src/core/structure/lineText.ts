@@ -3,6 +3,7 @@
 // (`（単位：千円）`, `[In thousands]`), a source (`資料：…`, `Source:`, `…課`) or a note
 // (`注`, `※`, `a)`, `1)`, `Note:`, `X Not applicable`). One signal among others: the
 // detector weighs it with the line's position and the cells around it.
+import { memoText } from '../text/memoText.ts';
 
 export type LineKind = 'caption' | 'date' | 'unit' | 'source' | 'note' | 'none';
 
@@ -23,20 +24,8 @@ const NOTE = new RegExp(
   `^${S}(?:注|※|\\*|＊|備考|\\(注|（注|〔注|［注|\\[注|[a-zA-Z][)）]|[0-9０-９]{1,2}[)）]|[（(][0-9０-９a-zA-Z]{1,2}[)）]|[①-⑳]|(?:Note|NOTE|Notes|NOTES|Footnotes?|FOOTNOTES?|Symbols?|SYMBOLS?|Explanation of symbols)\\b|X Not applicable|NA Not available|Z (?:Less|Fewer)|- Represents|r Revised|p Preliminary|[A-Z]{1,2} [A-Z][a-z]+ (?:than|applicable|available|zero|revised)|\\\\?[0-9]{1,2} (?:[A-Z][a-z]|For |Includes|Excludes|Data |Based |Estimate|Beginning|As of|See |Represents|Covers|Not |Total|Less))`,
 );
 
-// Row labels repeat down a table: each distinct short first text is read once (bounded).
-const KIND_OF = new Map<string, LineKind>();
-const KIND_CACHE_LIMIT = 50_000;
-
-export function lineKindOf(text: string): LineKind {
-  if (text.length > 48) return lineKindUncached(text);
-  let kind = KIND_OF.get(text);
-  if (kind === undefined) {
-    if (KIND_OF.size >= KIND_CACHE_LIMIT) KIND_OF.clear();
-    kind = lineKindUncached(text);
-    KIND_OF.set(text, kind);
-  }
-  return kind;
-}
+/** What a line's first text says it is; each distinct short text is read once (`memoText`). */
+export const lineKindOf: (text: string) => LineKind = memoText(lineKindUncached);
 
 function lineKindUncached(text: string): LineKind {
   const t = text.length > 200 ? text.slice(0, 200) : text;

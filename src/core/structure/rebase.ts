@@ -176,15 +176,18 @@ export function rebaseOverride(o: StructureOverride, ch: Change): StructureOverr
       if (isEmpty(b)) return undefined;
       out.range = withRows(o.range, b);
     }
+    // Where a row goes; undefined when it is deleted.
+    const rowAfter = (i: number) => (del ? afterDelete(i, ch.start, n) : i >= ch.start ? i + n : i);
     if (o.rows) {
       const moved = o.rows.flatMap((m) => {
-        const row = del ? afterDelete(m.row, ch.start, n) : m.row >= ch.start ? m.row + n : m.row;
+        const row = rowAfter(m.row);
         return row === undefined ? [] : [{ ...m, row }];
       });
       if (moved.length) out.rows = moved;
       else delete out.rows;
     }
-    if (o.splitAt !== undefined) out.splitAt = del ? (afterDelete(o.splitAt, ch.start, n) ?? ch.start) : o.splitAt >= ch.start ? o.splitAt + n : o.splitAt;
+    // A split at a deleted row moves to the first row after the deletion.
+    if (o.splitAt !== undefined) out.splitAt = rowAfter(o.splitAt) ?? ch.start;
     if (out.dataRows && isEmpty(out.dataRows)) return undefined;
     if (!out.range && !out.headerRows && !out.dataRows && !out.rows && out.splitAt === undefined && !out.joinNext) return undefined;
   } else if (o.range) {

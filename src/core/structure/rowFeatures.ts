@@ -1,7 +1,7 @@
 // One summary per row, computed in a single pass over the cells: the detector works on
 // these summaries (and reads cells only near the tops and bottoms of tables), so
 // re-detecting after an edit costs O(rows), not O(cells).
-import { type CellValue, type Sheet, getFormat, getValue } from '../model.ts';
+import { type Sheet, getFormat, getValue } from '../model.ts';
 import { CellClass, classifyValue, isNoteStart, isUnitNote } from './cellClass.ts';
 import { lineKindOf, type LineKind } from './lineText.ts';
 
@@ -93,9 +93,20 @@ export function rowFeatures(sheet: Sheet, r: number, from = 0, to = sheet.column
   let yearCells = 0;
   let lastYear = NaN;
   let yearRun = true;
-  let seen: Set<number> | undefined;
+  const seen = new Set<number>();
   let dateSerials: number[] | undefined;
-  let texts: CellValue[] | undefined;
+  const seeYear = (y: number) => {
+    yearCells++;
+    if (!Number.isNaN(lastYear)) {
+      const d = y - lastYear;
+      // Headers count up (2015, 2016…; 1990, 1995, 2000, 2004…), or start again over a
+      // second block of columns (2005 2006 2007 | 2005 2006 2007).
+      if (d === 0 || d > 10 || (d < 0 && !seen.has(y))) yearRun = false;
+      seen.add(y);
+    }
+    if (Number.isNaN(lastYear)) seen.add(y);
+    lastYear = y;
+  };
   for (let c = from; c <= to; c++) {
     const value = getValue(sheet, r, c);
     if (value === null || value === '') continue;
@@ -117,19 +128,7 @@ export function rowFeatures(sheet: Sheet, r: number, from = 0, to = sheet.column
     switch (cls) {
       case CellClass.Number:
         f.numbers++;
-        if (typeof value === 'number' ? isYearNumber(value) : typeof value === 'string' && /^[\s\u3000]*(?:1[89]|20)[0-9]{2}(?:\.0)?[\s\u3000]*$/.test(value)) {
-          const y = Number(value);
-          yearCells++;
-          seen ??= new Set<number>();
-          if (!Number.isNaN(lastYear)) {
-            const d = y - lastYear;
-            // Headers count up (2015, 2016…; 1990, 1995, 2000, 2004…), or start again over a
-            // second block of columns (2005 2006 2007 | 2005 2006 2007).
-            if (d === 0 || d > 10 || (d < 0 && !seen.has(y))) yearRun = false;
-          }
-          seen.add(y);
-          lastYear = y;
-        }
+        if (typeof value === 'number' ? isYearNumber(value) : typeof value === 'string' && /^[\s\u3000]*(?:1[89]|20)[0-9]{2}(?:\.0)?[\s\u3000]*$/.test(value)) seeYear(Number(value));
         break;
       case CellClass.Symbol:
         f.symbols++;
@@ -146,12 +145,8 @@ export function rowFeatures(sheet: Sheet, r: number, from = 0, to = sheet.column
         break;
       default:
         f.texts++;
-        // Only a short line of texts alone can be a title line: the texts are judged at the end.
-        if (f.texts <= 5) (texts ??= []).push(value);
+        if (!(typeof value === 'string' && (isMetaNote(value) || REMARK.test(value)))) plainTexts++;
     }
-  }
-  if (texts && f.nonEmpty > 1 && f.nonEmpty <= 5 && f.numbers + f.symbols === 0) {
-    for (const value of texts) if (!(typeof value === 'string' && (isMetaNote(value) || REMARK.test(value)))) plainTexts++;
   }
   // One dash is a placeholder (`-` for none); a line of them, or a long one, is a rule.
   f.years = yearRun ? yearCells : Math.min(yearCells, 1);

@@ -1,7 +1,7 @@
 // What the analysis found per sheet, and the user's structure corrections it honours.
 import type { AnalysisDelta } from '../../core/analysis/analyse.ts';
 import { joinNext, markRows, splitAt, tableForRow } from '../../core/structure/overrides.ts';
-import type { Band, RowRole, StructureOverride } from '../../core/structure/types.ts';
+import type { Band, RowRole, StructureOverride, TableStructure } from '../../core/structure/types.ts';
 import { type StoreContext, errorText } from '../context.ts';
 import { type SheetFindings, findingsFrom, mergeDeltas } from '../findings.ts';
 
@@ -14,12 +14,12 @@ export interface FindingsSlice {
   overrides: Record<string, StructureOverride[]>;
   /** Replaces the user's structure corrections for a sheet (empty list = back to detection). */
   setOverrides(sheetId: string, overrides: StructureOverride[]): Promise<void>;
-  /** 「行の役割」: gives the rows a role in the correction of the table they belong to. */
-  markRows(sheetId: string, rows: Band, role: RowRole): Promise<void>;
-  /** 「ここで表を分ける」: the table holding `row` becomes two, the second starting there. */
-  splitTableAt(sheetId: string, row: number): Promise<void>;
-  /** 「表をつなげる」: the table holding `row` and the one after it become one. */
-  joinTableAt(sheetId: string, row: number): Promise<void>;
+  /** 「行の役割」 on the active sheet: gives the rows a role in the correction of the table they belong to. */
+  markRows(rows: Band, role: RowRole): Promise<void>;
+  /** 「ここで表を分ける」 on the active sheet: the table holding `row` becomes two, the second starting there. */
+  splitTableAt(row: number): Promise<void>;
+  /** 「表をつなげる」 on the active sheet: the table holding `row` and the one after it become one. */
+  joinTableAt(row: number): Promise<void>;
 }
 
 export interface FindingsInternals {
@@ -75,6 +75,14 @@ export function findingsSlice(ctx: StoreContext): { slice: FindingsSlice; intern
     }
   };
 
+  /** The active sheet's corrections as `next` makes them from its current ones and tables (undefined: no change). */
+  const correct = async (next: (overrides: StructureOverride[], sheetId: string, tables: readonly TableStructure[]) => StructureOverride[] | undefined) => {
+    const sheetId = get().activeSheetId;
+    if (!sheetId) return;
+    const overrides = next(get().overrides[sheetId] ?? [], sheetId, get().findings[sheetId]?.structure.tables ?? []);
+    if (overrides) await ctx.run('setOverrides', () => applyOverrides(sheetId, overrides));
+  };
+
   return {
     slice: {
       findings: {},
@@ -83,23 +91,17 @@ export function findingsSlice(ctx: StoreContext): { slice: FindingsSlice; intern
       setOverrides: async (sheetId, overrides) => {
         await ctx.run('setOverrides', () => applyOverrides(sheetId, overrides));
       },
-      markRows: async (sheetId, rows, role) => {
-        const tables = get().findings[sheetId]?.structure.tables ?? [];
-        const table = tableForRow(tables, rows.start);
-        await ctx.run('setOverrides', () => applyOverrides(sheetId, markRows(get().overrides[sheetId] ?? [], sheetId, table, rows, role)));
-      },
-      splitTableAt: async (sheetId, row) => {
-        const tables = get().findings[sheetId]?.structure.tables ?? [];
-        const table = tables.findIndex((t) => row > t.range.s.r && row <= t.range.e.r);
-        if (table < 0) return;
-        await ctx.run('setOverrides', () => applyOverrides(sheetId, splitAt(get().overrides[sheetId] ?? [], sheetId, table, row)));
-      },
-      joinTableAt: async (sheetId, row) => {
-        const tables = get().findings[sheetId]?.structure.tables ?? [];
-        const table = tableForRow(tables, row);
-        if (table + 1 >= tables.length) return;
-        await ctx.run('setOverrides', () => applyOverrides(sheetId, joinNext(get().overrides[sheetId] ?? [], sheetId, table)));
-      },
+      markRows: (rows, role) => correct((overrides, id, tables) => markRows(overrides, id, tableForRow(tables, rows.start), rows, role)),
+      splitTableAt: (row) =>
+        correct((overrides, id, tables) => {
+          const table = tables.findIndex((t) => row > t.range.s.r && row <= t.range.e.r);
+          return table < 0 ? undefined : splitAt(overrides, id, table, row);
+        }),
+      joinTableAt: (row) =>
+        correct((overrides, id, tables) => {
+          const table = tableForRow(tables, row);
+          return table + 1 >= tables.length ? undefined : joinNext(overrides, id, table);
+        }),
     },
     internals: { analyse, merge, applyOverrides },
   };

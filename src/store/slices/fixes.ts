@@ -58,9 +58,22 @@ export interface FixesSlice {
   repairThousands(): void;
 }
 
+/** No fix, fix-all or replacement pending: what a change of the document leaves (their plans are stale). */
+export const NO_PREVIEWS = { preview: null, fixAllPreview: null, replacePreview: null } as const;
+
 export function fixesSlice(ctx: StoreContext, findings: FindingsInternals, history: HistoryInternals, replica: ReplicaInternals): FixesSlice {
   const { session, set, get } = ctx;
   const idle = () => get().workbook !== null && !get().fixing && get().loading === null;
+  /**
+   * `plan`'s result handed to `show`, unless the document changed meanwhile (an edit, another
+   * file): a plan made on the old one is dropped rather than shown and applied.
+   */
+  const unlessChanged = async <T,>(plan: () => Promise<T>, show: (result: T) => void) => {
+    const mine = ctx.generation();
+    const version = get().version;
+    const result = await plan();
+    if (mine === ctx.generation() && version === get().version) show(result);
+  };
 
   return {
     preview: null,
@@ -68,14 +81,12 @@ export function fixesSlice(ctx: StoreContext, findings: FindingsInternals, histo
     previewFix: async (ruleId, options = {}) => {
       const sheetId = get().activeSheetId;
       if (!sheetId || !idle()) return;
-      await ctx.run('previewFix', async () => {
-        const mine = ctx.generation();
-        const version = get().version;
-        const changes = await session.planFix(sheetId, ruleId, options);
-        // An edit in between would make the plan stale: drop it rather than apply old changes.
-        if (mine !== ctx.generation() || version !== get().version) return;
-        set({ preview: { sheetId, ruleId, options, changes }, activeRuleId: ruleId });
-      });
+      await ctx.run('previewFix', () =>
+        unlessChanged(
+          () => session.planFix(sheetId, ruleId, options),
+          (changes) => set({ preview: { sheetId, ruleId, options, changes }, activeRuleId: ruleId }),
+        ),
+      );
     },
 
     applyPreview: () => {
@@ -99,13 +110,12 @@ export function fixesSlice(ctx: StoreContext, findings: FindingsInternals, histo
     previewReplace: async (find, replace) => {
       const sheetId = get().activeSheetId;
       if (!sheetId || !idle() || find === '') return;
-      await ctx.run('previewFix', async () => {
-        const mine = ctx.generation();
-        const version = get().version;
-        const changes = await session.planReplace(sheetId, find, replace);
-        if (mine !== ctx.generation() || version !== get().version) return;
-        set({ replacePreview: { sheetId, find, replace, changes } });
-      });
+      await ctx.run('previewFix', () =>
+        unlessChanged(
+          () => session.planReplace(sheetId, find, replace),
+          (changes) => set({ replacePreview: { sheetId, find, replace, changes } }),
+        ),
+      );
     },
 
     applyReplace: () => {
@@ -123,14 +133,11 @@ export function fixesSlice(ctx: StoreContext, findings: FindingsInternals, histo
       set({ preview: null, fixAllPreview: null });
       await ctx.run(
         'fixAll',
-        async () => {
-          const mine = ctx.generation();
-          const version = get().version;
-          const summary = await session.previewFixAll();
-          // An edit in between would make the preview stale: it is not shown.
-          if (mine !== ctx.generation() || version !== get().version) return;
-          set({ fixAllPreview: summary });
-        },
+        () =>
+          unlessChanged(
+            () => session.previewFixAll(),
+            (summary) => set({ fixAllPreview: summary }),
+          ),
         ['fixing'],
       );
     },
@@ -161,7 +168,7 @@ export function fixesSlice(ctx: StoreContext, findings: FindingsInternals, histo
             throw e;
           }
           if (mine !== ctx.generation()) return;
-          set({ ...reshapedPatch(get(), wb, changes), history: pushCommand(get().history, { ...command, changes }), version: get().version + 1, preview: null, replacePreview: null });
+          set({ ...reshapedPatch(get(), wb, changes), history: pushCommand(get().history, { ...command, changes }), version: get().version + 1, ...NO_PREVIEWS });
           findings.merge(deltas);
         },
         ['fixing'],

@@ -1,5 +1,6 @@
 // The undo history. Every change to the workbook goes through a command: applied here,
 // mirrored to the worker's replica, put on the history, undoable and redoable.
+import { NO_PREVIEWS } from './fixes.ts';
 import { type Change, applyChanges, revertChanges } from '../../core/changes.ts';
 import { type Command, type History, emptyHistory, popRedo, popUndo, pushCommand } from '../../core/history.ts';
 import type { AnalysisDelta } from '../../core/analysis/analyse.ts';
@@ -55,14 +56,14 @@ export function historySlice(ctx: StoreContext, findings: FindingsInternals, rep
     if (command.changes.length === 0) return;
     const { changes, ...meta } = command;
     const patch = mutate(changes, 'apply', { op: 'do', command: meta });
-    set({ ...patch, history: pushCommand(get().history, command), version: get().version + 1, preview: null, fixAllPreview: null, replacePreview: null });
+    set({ ...patch, history: pushCommand(get().history, command), version: get().version + 1, ...NO_PREVIEWS });
   };
 
   /** Undo or redo: the command taken off one stack is reverted or applied, the history moves. */
   const step = (popped: ReturnType<typeof popUndo>, how: 'apply' | 'revert', record: HistoryRecord) => {
     if (!popped) return;
     const patch = mutate(popped.command.changes, how, record);
-    set({ ...patch, history: popped.history, version: get().version + 1, preview: null, fixAllPreview: null, replacePreview: null });
+    set({ ...patch, history: popped.history, version: get().version + 1, ...NO_PREVIEWS });
   };
 
   // Nothing changes a document that is still being read (the grid may show its first

@@ -1,6 +1,7 @@
 // Reading a file (or the autosaved session) into the store. A big file shows its first rows
 // while it is read; nothing can change it until it is whole. Cancel or a failure brings
 // back the document that was open before, edits and undo history included.
+import { NO_PREVIEWS } from './fixes.ts';
 import { emptyHistory, type History } from '../../core/history.ts';
 import type { Progress } from '../../core/io/progress.ts';
 import type { ReadErrorInfo, ReadOptions, ReadWarning, WorkbookPreview } from '../../core/io/read.ts';
@@ -104,9 +105,7 @@ export function loadingSlice(ctx: StoreContext, findings: FindingsInternals, rep
       overrides: {},
       focus: null,
       activeRuleId: null,
-      preview: null,
-      fixAllPreview: null,
-      replacePreview: null,
+      ...NO_PREVIEWS,
       savedSession: null,
     });
     void findings.analyse();
@@ -138,9 +137,7 @@ export function loadingSlice(ctx: StoreContext, findings: FindingsInternals, rep
       warnings: [],
       activeRuleId: null,
       focus: null,
-      preview: null,
-      fixAllPreview: null,
-      replacePreview: null,
+      ...NO_PREVIEWS,
       loading: { ...loading, preview: { rows: sheet?.rowCount ?? 0, declaredRows: p.declaredRows } },
     });
   };
