@@ -18,7 +18,7 @@ import type { ProgressFn } from '../core/io/progress.ts';
 import { PREVIEW_HEAD_BYTES, ReadError, type ReadErrorInfo, type ReadOptions, type ReadWarning, type WorkbookPreview, readWorkbook, textPreview } from '../core/io/read.ts';
 import { type Command, type History, emptyHistory, popRedo, popUndo, pushCommand } from '../core/history.ts';
 import { type Column, type Sheet, type Workbook, sheetById } from '../core/model.ts';
-import type { StructureOverride } from '../core/structure/types.ts';
+import type { SheetStructure, StructureOverride } from '../core/structure/types.ts';
 
 export type OpenResult =
   | { ok: true; workbook: Workbook; warnings: ReadWarning[] }
@@ -177,8 +177,17 @@ export class DocumentSession {
     const wb = this.requireWorkbook();
     const sheet = sheetById(wb, sheetId);
     if (!sheet) return [];
-    return replaceChanges(wb, sheet, find, replace, (this.analyzers.get(sheetId)?.seed()?.structure ?? detectStructure(sheet, undefined, this.overrides)).tables);
+    return replaceChanges(wb, sheet, find, replace, this.structureOf(sheet).tables);
   }
+
+  /**
+   * The tables of a sheet as the grid and the panel show them: the analysis' (it follows
+   * every edit), or detection with the user's corrections for a sheet not analysed.
+   */
+  private readonly structureOf = (sheet: Sheet): SheetStructure => {
+    const seed = this.analyzers.get(sheet.id)?.seed();
+    return seed && seed.sheet === sheet ? seed.structure : detectStructure(sheet, undefined, this.overrides);
+  };
 
   /**
    * 「すべて修正」 done here and kept: applied to this document, recorded in the history as
@@ -378,8 +387,8 @@ export class DocumentSession {
     // Every sheet's corrections: the file name depends on which sheets are data tables.
     const overrides = this.overrides;
     try {
-      if (what === 'csv') return { ok: true, ...exportCsv(wb, sheetId, options, overrides) };
-      const file = what === 'csvw' ? exportCsvwFile(wb, sheetId, options, overrides) : exportZip(wb, sheetId, options, recipeJson, overrides);
+      if (what === 'csv') return { ok: true, ...exportCsv(wb, sheetId, options, overrides, this.structureOf) };
+      const file = what === 'csvw' ? exportCsvwFile(wb, sheetId, options, overrides, this.structureOf) : exportZip(wb, sheetId, options, recipeJson, overrides, this.structureOf);
       return { ok: true, file };
     } catch (e) {
       if (e instanceof UnrepresentableCharactersError) return { ok: false, encoding: e.encoding, chars: e.chars };
@@ -397,6 +406,7 @@ export class DocumentSession {
       const done = exportAllZip(wb, {
         options,
         overrides: this.overrides,
+        structureOf: this.structureOf,
         includeAll: extra.includeAll,
         recipeJson,
         changes: this.history.past.flatMap((c) => c.changes),

@@ -7,7 +7,7 @@ import { applyChanges, revertChanges } from '../changes.ts';
 import { readWorkbook } from '../io/read.ts';
 import { type CellRange, type Workbook, getCell, getProvenance, getValue, sheetById } from '../model.ts';
 import { RULES, ruleById } from '../rules/registry.ts';
-import { FIX_ORDER, defaultOptions, planFix, planFixAll, viewOfSheet } from './runFixes.ts';
+import { FIX_ORDER, SheetViews, defaultOptions, planFix, planFixAll, viewOfSheet } from './runFixes.ts';
 
 function open(name: string): Workbook {
   return readWorkbook(fixtureBytes(name), name).workbook;
@@ -231,5 +231,29 @@ describe('the order of 「すべて修正」', () => {
       expect(p.steps).toBe(GUIDE_ORDER.length);
     });
     expect(seen).toEqual(GUIDE_ORDER);
+  });
+});
+
+describe('SheetViews.seedOf', () => {
+  const sheetOf = () => sheetFromRows([['地区', '人口'], ['東区', 1200], ['西区', 900]]);
+
+  it('hands the analysis the detection of a sheet the run did not change', () => {
+    const sheet = sheetOf();
+    const views = new SheetViews({ sheets: [sheet], date1904: false } as unknown as Workbook);
+    const view = views.get(sheet);
+    expect(views.seedOf(sheet).structure).toBe(view.structure);
+  });
+
+  it('detects again once the run changed the sheet', () => {
+    const sheet = sheetOf();
+    const wb = { sheets: [sheet], date1904: false } as unknown as Workbook;
+    const views = new SheetViews(wb);
+    const view = views.get(sheet);
+    const ch = { kind: 'cell' as const, sheetId: sheet.id, r: 1, c: 1, before: getCell(sheet, 1, 1), after: { value: 1300 } };
+    applyChanges(wb, [ch]);
+    views.changed(ch);
+    const seed = views.seedOf(sheet);
+    expect(seed.structure).not.toBe(view.structure);
+    expect(seed.features[1].numbers).toBe(1);
   });
 });

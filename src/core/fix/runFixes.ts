@@ -56,6 +56,8 @@ export interface SheetSeed {
 export class SheetViews {
   private readonly views = new Map<string, SheetView>();
   private readonly structures = new Map<string, SheetStructure>();
+  /** What the run detected on a sheet it has not changed since: the analysis after it starts from there. */
+  private readonly detected = new Map<string, SheetSeed>();
   /** Sheets whose titles changed since their view was built. */
   private readonly staleTitles = new Set<string>();
   /** Sheets changed since the run began: the analysis handed in no longer describes them. */
@@ -79,7 +81,12 @@ export class SheetViews {
       const seed = this.seeds.get(sheet.id);
       // The analysis handed in describes the sheet only while nothing has changed it.
       const fresh = seed && seed.sheet === sheet && seed.features.length === sheet.rowCount && !this.touched.has(sheet.id);
-      structure = fresh ? seed.structure : detectStructure(sheet, allRowFeatures(sheet), this.overrides);
+      if (fresh) structure = seed.structure;
+      else {
+        const features = allRowFeatures(sheet);
+        structure = detectStructure(sheet, features, this.overrides);
+        this.detected.set(sheet.id, { sheet, features, structure });
+      }
       this.staleTitles.delete(sheet.id);
     } else if (this.staleTitles.has(sheet.id)) {
       structure = { ...structure, tables: structure.tables.map((t) => withCurrentTitles(sheet, t)) };
@@ -93,6 +100,8 @@ export class SheetViews {
 
   /** The sheet as the run left it, for an analysis to start from: its row summaries and structure detected afresh. */
   seedOf(sheet: Sheet): SheetSeed {
+    const known = this.detected.get(sheet.id);
+    if (known && known.sheet === sheet && !this.touched.has(sheet.id)) return known;
     const features = allRowFeatures(sheet);
     return { sheet, features, structure: detectStructure(sheet, features, this.overrides) };
   }

@@ -45,9 +45,10 @@ const meta = ruleMeta({
 export function nonIsoDateAt(view: SheetView, r: number, c: number): DateText | undefined {
   const v = getValue(view.sheet, r, c);
   if (typeof v !== 'string') return undefined;
+  const found = nonIsoDate(v);
+  if (!found) return undefined;
   const region = view.regionOf(r, c);
-  if (region !== 'key' && region !== 'data') return undefined;
-  return nonIsoDate(v);
+  return region === 'key' || region === 'data' ? found : undefined;
 }
 
 export function fixDates(view: SheetView): Change[] {

@@ -85,9 +85,10 @@ function valueOf(part: string): CellValue {
 function valuesAt(view: SheetView, r: number, c: number): SplitValues | undefined {
   const v = getValue(view.sheet, r, c);
   if (typeof v !== 'string') return undefined;
+  const split = splitValues(v);
+  if (!split) return undefined;
   const region = view.regionOf(r, c);
-  if (region !== 'data' && region !== 'key') return undefined;
-  return splitValues(v);
+  return region === 'data' || region === 'key' ? split : undefined;
 }
 
 function fixMultiValue(view: SheetView): Change[] {

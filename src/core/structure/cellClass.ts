@@ -3,7 +3,7 @@
 // text? Exact parsing belongs to the rules (text/numberText.ts, wareki.ts); here only
 // the shape matters, for every cell of sheets with millions of cells.
 import type { CellValue } from '../model.ts';
-import { isCellError } from '../model.ts';
+import { GENERAL, isCellError } from '../model.ts';
 import { isDateFormat } from '../numberFormat.ts';
 import { memoText } from '../text/memoText.ts';
 
@@ -40,10 +40,13 @@ const PERIOD_FORMAT = /"[^"]*[年月日][^"]*"|\\[年月日]/;
 
 export function classifyValue(value: CellValue, format: string): CellClass {
   if (value === null) return CellClass.Empty;
-  if (typeof value === 'number') return isDateFormat(format) ? CellClass.Date : PERIOD_FORMAT.test(format) ? CellClass.Period : CellClass.Number;
+  if (typeof value === 'number') return format === GENERAL ? CellClass.Number : numberClassOf(format);
   if (typeof value === 'boolean' || isCellError(value)) return CellClass.Text;
   return classifyText(value);
 }
+
+/** The class of a typed number by its format; a sheet has a handful of formats, each worked out once. */
+const numberClassOf: (format: string) => CellClass = memoText((format) => (isDateFormat(format) ? CellClass.Date : PERIOD_FORMAT.test(format) ? CellClass.Period : CellClass.Number), 1_000, 200);
 
 /** The class of a text cell; each distinct short text is classified once (`memoText`). */
 export const classifyText: (text: string) => CellClass = memoText(classifyTextUncached);

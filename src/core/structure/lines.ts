@@ -11,7 +11,7 @@
 // numbers is a header although it holds numbers, a lone `北海道` between data lines is a
 // section row although it holds none, a long lone line under the data is a note.
 import type { Sheet } from '../model.ts';
-import { getValue, getFormat } from '../model.ts';
+import { GENERAL, getValue } from '../model.ts';
 import { CellClass, classifyValue } from './cellClass.ts';
 import type { RowFeatures } from './rowFeatures.ts';
 
@@ -38,8 +38,38 @@ export interface Region {
   cols: { start: number; end: number };
 }
 
+/**
+ * The class of each cell of the region, worked out once: the line facts read every cell of a
+ * line and compare it with the line below, so a cell is asked for up to four times.
+ */
+interface ClassGrid {
+  classes: Uint8Array;
+  /** Where row r, column c is: `classes[r * width + c - offset]`. */
+  width: number;
+  offset: number;
+}
+
+function classGrid(sheet: Sheet, region: Region): ClassGrid {
+  const width = region.cols.end - region.cols.start + 1;
+  const r0 = region.rows.start;
+  const c0 = region.cols.start;
+  const classes = new Uint8Array((region.rows.end - r0 + 1) * width);
+  for (let c = c0; c <= region.cols.end; c++) {
+    const col = sheet.columns[c];
+    if (!col) continue;
+    const { values, formats } = col;
+    for (let r = r0; r <= region.rows.end; r++) {
+      const v = values[r];
+      if (v === null || v === undefined || v === '') continue;
+      const fi = formats?.[r];
+      classes[(r - r0) * width + c - c0] = classifyValue(v, fi ? sheet.formats[fi] : GENERAL);
+    }
+  }
+  return { classes, width, offset: r0 * width + c0 };
+}
+
 /** Columns whose cells are mostly numbers: text over them is a title, not a value. */
-function numericColumns(sheet: Sheet, features: readonly RowFeatures[], region: Region): Uint8Array {
+function numericColumns(features: readonly RowFeatures[], region: Region, { classes, width: w, offset }: ClassGrid): Uint8Array {
   const width = region.cols.end - region.cols.start + 1;
   const nums = new Uint32Array(width);
   const texts = new Uint32Array(width);
@@ -48,10 +78,9 @@ function numericColumns(sheet: Sheet, features: readonly RowFeatures[], region: 
   for (let i = 0; i < Math.min(n, 4000); i++) {
     const r = region.rows.start + Math.floor(i * step);
     if (features[r].nonEmpty === 0) continue;
+    const at = r * w - offset;
     for (let c = region.cols.start; c <= region.cols.end; c++) {
-      const v = getValue(sheet, r, c);
-      if (v === null || v === '') continue;
-      const cls = classifyValue(v, getFormat(sheet, r, c));
+      const cls = classes[at + c];
       if (cls === CellClass.Number || cls === CellClass.Symbol || cls === CellClass.Date) nums[c - region.cols.start]++;
       else if (cls !== CellClass.Empty) texts[c - region.cols.start]++;
     }
@@ -142,7 +171,7 @@ function childrenOf(sheet: Sheet, features: readonly RowFeatures[], r: number, a
 
 const isValueClass = (cls: CellClass) => cls === CellClass.Number || cls === CellClass.Symbol || cls === CellClass.Date;
 
-function unlikeness(sheet: Sheet, features: readonly RowFeatures[], region: Region, stub: { from: number; to: number }, r: number, below: number): number {
+function unlikeness(sheet: Sheet, features: readonly RowFeatures[], region: Region, stub: { from: number; to: number }, r: number, below: number, { classes, width: w, offset }: ClassGrid): number {
   const f = features[r];
   const g = features[below];
   if (g.numbers + g.symbols + g.dates < 2 || f.texts + f.periods + f.units + f.years === 0) return 0;
@@ -150,41 +179,45 @@ function unlikeness(sheet: Sheet, features: readonly RowFeatures[], region: Regi
   let unlike = 0;
   const from = Math.max(f.first, g.first, region.cols.start);
   const to = Math.min(f.last, g.last, region.cols.end);
+  const at = r * w - offset;
+  const atBelow = below * w - offset;
   for (let c = from; c <= to; c++) {
     if (c >= stub.from && c <= stub.to) continue;
-    const a = getValue(sheet, r, c);
-    const b = getValue(sheet, below, c);
-    if (a === null || a === '' || b === null || b === '') continue;
-    const ca = classifyValue(a, getFormat(sheet, r, c));
-    const cb = classifyValue(b, getFormat(sheet, below, c));
+    const ca = classes[at + c];
+    const cb = classes[atBelow + c];
     if (ca === CellClass.Empty || cb === CellClass.Empty) continue;
     shared++;
     if (isValueClass(ca) !== isValueClass(cb)) unlike++;
-    // A year over a number that is not one: a header of years over the data.
-    // A band label written as text (`16～`, `19歳`, `85歳以上`) over a number: a header of bands.
-    else if (typeof a === 'string' && typeof b === 'number' && BAND_LABEL.test(a)) unlike++;
-    else if (typeof a === 'number' && Number.isInteger(a) && a >= 1800 && a <= 2100 && typeof b === 'number' && !(Number.isInteger(b) && b >= 1800 && b <= 2100)) unlike++;
+    else if (isValueClass(ca)) {
+      const a = getValue(sheet, r, c);
+      const b = getValue(sheet, below, c);
+      // A year over a number that is not one: a header of years over the data.
+      // A band label written as text (`16～`, `19歳`, `85歳以上`) over a number: a header of bands.
+      if (typeof a === 'string' && typeof b === 'number' && BAND_LABEL.test(a)) unlike++;
+      else if (typeof a === 'number' && Number.isInteger(a) && a >= 1800 && a <= 2100 && typeof b === 'number' && !(Number.isInteger(b) && b >= 1800 && b <= 2100)) unlike++;
+    }
   }
   return shared === 0 ? 0 : unlike / shared;
 }
 
-function factsOf(sheet: Sheet, features: readonly RowFeatures[], region: Region, numeric: Uint8Array, stub: { from: number; to: number }, r: number, gap: number, mergeStarts: Map<number, number>, below: number): LineFacts {
+function factsOf(sheet: Sheet, features: readonly RowFeatures[], region: Region, numeric: Uint8Array, stub: { from: number; to: number }, r: number, gap: number, mergeStarts: Map<number, number>, below: number, grid: ClassGrid): LineFacts {
   const f = features[r];
   let textOverNumbers = 0;
   let valuesInNumbers = 0;
   let bands = 0;
   if (f.texts + f.periods + f.units > 0 || f.numbers > 0) {
+    const { classes, width: w, offset } = grid;
+    const at = r * w - offset;
     for (let c = Math.max(f.first, region.cols.start); c <= Math.min(f.last, region.cols.end); c++) {
       // Labels over a stub of years (1990, 2000…) are section rows, not titles.
       if ((c >= stub.from && c <= stub.to) || !numeric[c - region.cols.start]) continue;
-      const v = getValue(sheet, r, c);
-      if (v === null || v === '') continue;
-      const cls = classifyValue(v, getFormat(sheet, r, c));
+      const cls = classes[at + c];
+      if (cls === CellClass.Empty) continue;
       if (cls === CellClass.Text || cls === CellClass.Period || cls === CellClass.Unit) textOverNumbers++;
-      else if (cls === CellClass.Number && typeof v === 'string' && BAND_LABEL.test(v)) {
+      else if (cls === CellClass.Number && isBandText(getValue(sheet, r, c))) {
         textOverNumbers++;
         bands++;
-      } else if (cls !== CellClass.Empty) valuesInNumbers++;
+      } else valuesInNumbers++;
     }
   }
   const widest = mergeStarts.get(r) ?? 0;
@@ -199,12 +232,13 @@ function factsOf(sheet: Sheet, features: readonly RowFeatures[], region: Region,
     gap,
     atLeft: f.first <= region.cols.start + 0,
     sectionLike: f.nonEmpty === 1 && SECTION.test(f.loneText),
-    unlikeBelow: below < 0 ? 0 : unlikeness(sheet, features, region, stub, r, below),
+    unlikeBelow: below < 0 ? 0 : unlikeness(sheet, features, region, stub, r, below, grid),
     childOfAbove: false,
   };
 }
 
 const BAND_LABEL = /[～〜~]|歳|以上|以下|未満/;
+const isBandText = (v: unknown) => typeof v === 'string' && BAND_LABEL.test(v);
 
 /** How well the line fits each role (higher is better). */
 function emissions(x: LineFacts, textTable: boolean): number[] {
@@ -286,7 +320,7 @@ function emissions(x: LineFacts, textTable: boolean): number[] {
 }
 
 /** The score of going from role `a` to role `b` over `gap` blank lines. */
-function transition(a: number, b: number, gap: number, textTable: boolean): number {
+function transitionScore(a: number, b: number, gap: number, textTable: boolean): number {
   const g = gap;
   switch (a) {
     case -1: // start
@@ -306,6 +340,18 @@ function transition(a: number, b: number, gap: number, textTable: boolean): numb
   return 0;
 }
 
+/**
+ * The transition scores as one table per kind of table and gap (0, 1, 2 or more blank
+ * lines; nothing depends on more), indexed `[textTable][gap][a + 1][b]` with `a = -1` the start.
+ */
+const TRANSITIONS: Float64Array[][] = [false, true].map((textTable) =>
+  [0, 1, 2].map((gap) => {
+    const t = new Float64Array(6 * ROLES.length);
+    for (let a = -1; a < ROLES.length; a++) for (let b = 0; b < ROLES.length; b++) t[(a + 1) * ROLES.length + b] = transitionScore(a, b, gap, textTable);
+    return t;
+  }),
+);
+
 /** A caption or header left without data at the end is not a table. */
 const END = [0, -30, -30, 0, 0];
 
@@ -319,7 +365,8 @@ export function decodeLines(
   region: Region,
   mergeStarts: Map<number, number>,
 ): { roles: Map<number, LineRole>; tables: LineTable[]; textTable: boolean } {
-  const numeric = numericColumns(sheet, features, region);
+  const grid = classGrid(sheet, region);
+  const numeric = numericColumns(features, region, grid);
   let numericCount = 0;
   for (const x of numeric) numericCount += x;
   const textTable = numericCount === 0;
@@ -335,7 +382,7 @@ export function decodeLines(
     rows.push(r);
     let below = r + 1;
     while (below <= region.rows.end && below <= r + 2 && features[below].nonEmpty === 0) below++;
-    const x = factsOf(sheet, features, region, numeric, stub, r, rows.length === 1 ? 0 : gap, mergeStarts, below <= region.rows.end && features[below].nonEmpty > 0 ? below : -1);
+    const x = factsOf(sheet, features, region, numeric, stub, r, rows.length === 1 ? 0 : gap, mergeStarts, below <= region.rows.end && features[below].nonEmpty > 0 ? below : -1, grid);
     x.childOfAbove = gap === 0 && rows.length > 1 && childrenOf(sheet, features, r, rows[rows.length - 2]);
     facts.push(x);
     gap = 0;
@@ -344,6 +391,7 @@ export function decodeLines(
   const roles = new Map<number, LineRole>();
   if (n === 0) return { roles, tables: [], textTable };
   const S = ROLES.length;
+  const moves = TRANSITIONS[textTable ? 1 : 0];
   const score = new Float64Array(n * S);
   const back = new Int8Array(n * S);
   for (let i = 0; i < n; i++) {
@@ -351,16 +399,17 @@ export function decodeLines(
     if (DEBUG) console.log(rows[i], e.map((v) => v.toFixed(1)).join(' '), JSON.stringify({ ...facts[i], f: undefined }), JSON.stringify(facts[i].f));
     for (let b = 0; b < S; b++) {
       if (i === 0) {
-        score[b] = transition(-1, b, 0, textTable) + e[b];
+        score[b] = moves[0][b] + e[b];
         back[b] = -1;
         continue;
       }
       let best = -Infinity;
       let arg = 0;
+      const move = moves[Math.min(facts[i].gap, 2)];
       for (let a = 0; a < S; a++) {
         // Children under a parent title: the two lines are one header.
         const bonus = a === HEAD && b === HEAD && facts[i].childOfAbove ? 2.5 : 0;
-        const s = score[(i - 1) * S + a] + transition(a, b, facts[i].gap, textTable) + bonus;
+        const s = score[(i - 1) * S + a] + move[(a + 1) * S + b] + bonus;
         if (s > best) {
           best = s;
           arg = a;
