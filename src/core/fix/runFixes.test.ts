@@ -249,7 +249,7 @@ describe('SheetViews.seedOf', () => {
     const wb = { sheets: [sheet], date1904: false } as unknown as Workbook;
     const views = new SheetViews(wb);
     const view = views.get(sheet);
-    const ch = { kind: 'cell' as const, sheetId: sheet.id, r: 1, c: 1, before: getCell(sheet, 1, 1), after: { value: 1300 } };
+    const ch = { kind: 'cell' as const, sheetId: sheet.id, r: 1, c: 1, before: getCell(sheet, 1, 1), after: { value: 1300 }, ruleId: 'edit' };
     applyChanges(wb, [ch]);
     views.changed(ch);
     const seed = views.seedOf(sheet);
