@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureBytes } from '../../../test/fixtures.ts';
+import { corpusSheet, itWithCorpus } from '../../../test/corpus.ts';
 import { sheetFromRows } from '../../../test/sheets.ts';
 import { readWorkbook } from '../io/read.ts';
 import { rangeAddress } from '../model.ts';
@@ -184,5 +185,43 @@ describe('band labels', () => {
     expect([t.headerRows.start, t.headerRows.end]).toEqual([1, 2]);
     expect(t.dataRows.start).toBe(3);
     expect(t.columnInfo[1].headerPath).toEqual(['16～', '19歳']);
+  });
+});
+
+describe('one table under blank lines, not several', () => {
+  const row = (label: string, ...values: number[]) => [label, ...values];
+  const body = (from: number) => [row('Wheat', from, from + 1, from + 2), row('Corn', from + 3, from + 4, from + 5), row('Rice', from + 6, from + 7, from + 8)];
+
+  it('a section label after a blank line goes on the table above (its rows are section rows)', () => {
+    const rows = [['Table 1. Crops'], [], ['Item', 2001, 2002, 2003], ...body(10), [], ['PRODUCTION'], [], ['Grains:'], ...body(1), [], ['Source: the survey.']];
+    const { tables } = detectStructure(sheetFromRows(rows));
+    expect(tables).toHaveLength(1);
+    expect(tables[0].dataRows).toEqual({ start: 3, end: 12 });
+    expect(tables[0].noteRows).toEqual([14]);
+  });
+
+  it('a labelled block after a blank line stays its own table when it is a caption (表2) or lies elsewhere', () => {
+    const captioned = [['表1 作付'], ['区分', 2001, 2002, 2003], ...body(10), [], ['表2 収穫'], ['区分', 2001, 2002, 2003], ...body(1)];
+    expect(detectStructure(sheetFromRows(captioned)).tables).toHaveLength(2);
+    // A summary block further right (`内訳` over its own columns) is not a section of the table.
+    const aside = [['区分', 'a', 'b', 'c'], ['東', 1, 2, 3], ['西', 4, 5, 6], ['南', 7, 8, 9], [], [null, null, '内訳'], [null, null, '○', 4, 5], [null, null, '×', 6, 7]];
+    const t = detectStructure(sheetFromRows(aside)).tables;
+    expect(t[0].dataRows.end).toBe(3);
+  });
+
+  it('a row of years cut off from the rest of the header by blank lines is still header', () => {
+    const rows = [['Table 2. Output'], [], ['Item', 'Total', 'Men', 'Women'], [], [null, 2000, 2000, 2001], [], [], [null, '(1,000)', '(1,000)', '(1,000)'], ...body(100)];
+    const { tables } = detectStructure(sheetFromRows(rows));
+    expect(tables).toHaveLength(1);
+    expect(tables[0].dataRows.start).toBe(8);
+    expect(tables[0].headerRows.start).toBeLessThanOrEqual(4);
+  });
+});
+
+describe('one table under blank lines, on published files', () => {
+  itWithCorpus('2017okugaihinanjo.csv: the 内訳 tally right of the last shelter is no section of the shelter list', 'kobe-opendata/2017okugaihinanjo.csv', () => {
+    const [list, ...rest] = detectStructure(corpusSheet('kobe-opendata/2017okugaihinanjo.csv')).tables;
+    expect(list.dataRows.end).toBe(89);
+    expect(rest.length).toBeGreaterThan(0);
   });
 });

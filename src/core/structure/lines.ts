@@ -457,5 +457,101 @@ export function decodeLines(
     else cur.note.push(r);
     prev = s;
   }
-  return { roles, tables: tables.filter((t) => t.data.length > 0), textTable };
+  const joined = joinContinuations(
+    tables.filter((t) => t.data.length > 0),
+    new Map(rows.map((r, i) => [r, facts[i]])),
+  );
+  for (const t of joined) for (const r of t.data) roles.set(r, 'data');
+  return { roles, tables: joined, textTable };
+}
+
+/** A lone short label at the left of the lines, worded as nothing in particular: `PRODUCTION`, `Other foods at home:`. */
+function isSectionLabel(x: LineFacts | undefined): boolean {
+  if (!x) return false;
+  const f = x.f;
+  return f.nonEmpty === 1 && f.numbers + f.symbols + f.dates === 0 && !f.noteStart && f.kind === 'none' && f.longest <= 60;
+}
+
+/** The columns the data lines of `t` fill: the leftmost first cell and the rightmost last cell. */
+function dataSpan(t: LineTable, facts: ReadonlyMap<number, LineFacts>): { first: number; last: number } {
+  let first = Infinity;
+  let last = -1;
+  for (const r of t.data) {
+    const f = facts.get(r)!.f;
+    if (f.numbers + f.symbols + f.dates < 2) continue;
+    first = Math.min(first, f.first);
+    last = Math.max(last, f.last);
+  }
+  return { first, last };
+}
+
+/** Blank lines a continuation may stand below the table it continues. */
+const CONTINUATION_GAP = 3;
+
+/**
+ * A table that opens with nothing but section labels (`ANNUAL PERCENT CHANGE`, `PRODUCTION`,
+ * `Other foods at home:` after a blank line) and whose values fill the columns of the table
+ * above goes on that table: the labels are section rows of its data, not the caption and
+ * header of a table of its own, which would name its columns. So does a block of data right
+ * under a table whose "notes" are such a label (`Intermediate materials` over its rows).
+ */
+function joinContinuations(tables: LineTable[], facts: ReadonlyMap<number, LineFacts>): LineTable[] {
+  const out: LineTable[] = [];
+  for (const t of tables) {
+    const prev = out[out.length - 1];
+    if (prev && headerGoesOn(prev, t, facts)) {
+      prev.header.push(...prev.data, ...t.caption, ...t.header);
+      prev.header.sort((a, b) => a - b);
+      prev.data = [...t.data];
+      prev.note = [...t.note];
+      continue;
+    }
+    if (prev && continues(prev, t, facts)) {
+      prev.data.push(...prev.note, ...t.caption, ...t.header, ...t.data);
+      prev.data.sort((a, b) => a - b);
+      prev.note = [...t.note];
+      continue;
+    }
+    out.push({ caption: [...t.caption], header: [...t.header], data: [...t.data], note: [...t.note] });
+  }
+  return out;
+}
+
+/**
+ * A "table" whose only data line is a row of years or of titles (`1987 1988 1989…`,
+ * `1 unit, 2 to 4 units…`) right above another table is the top of that table's header,
+ * cut off by the blank lines between its header rows — unless the table below is
+ * announced by a caption, date or source line of its own.
+ */
+function headerGoesOn(a: LineTable, b: LineTable, facts: ReadonlyMap<number, LineFacts>): boolean {
+  if (a.data.length !== 1 || a.note.length > 0) return false;
+  const f = facts.get(a.data[0])!.f;
+  if (f.numbers + f.symbols - f.years > 1 || f.dates > 0) return false;
+  // Titles over the table below reach as far right as it does.
+  const right = Math.max(...[...b.header, ...b.data].map((r) => facts.get(r)!.f.last));
+  if (Math.abs(f.last - right) > 1) return false;
+  if (b.caption.some((r) => (facts.get(r)!.f.kind !== 'none' && facts.get(r)!.f.kind !== 'unit') || facts.get(r)!.f.longest > 60)) return false;
+  const next = Math.min(...b.caption, ...b.header, ...b.data);
+  return next - a.data[0] - 1 <= CONTINUATION_GAP;
+}
+
+function continues(a: LineTable, b: LineTable, facts: ReadonlyMap<number, LineFacts>): boolean {
+  const above = dataSpan(a, facts);
+  const below = dataSpan(b, facts);
+  // The same layout: rows that start at the same stub column and reach as far right.
+  if (below.last < 0 || above.last < 0 || below.first !== above.first || Math.abs(below.last - above.last) > 1) return false;
+  const label = (r: number) => isSectionLabel(facts.get(r)) && facts.get(r)!.f.first <= above.first;
+  const opening = [...b.caption, ...b.header];
+  if (!opening.every(label)) return false;
+  // After real notes a new table starts; a lone label taken for a note opens a section.
+  if (a.note.length > 0 && (opening.length > 0 || !a.note.every(label))) return false;
+  if (opening.length === 0 && a.note.length === 0) return false;
+  const firstOfB = Math.min(...opening, ...b.data);
+  const lastOfA = Math.max(...a.data, ...a.note);
+  let gaps = 0;
+  for (const r of [...opening, ...b.data].sort((x, y) => x - y)) {
+    if (r !== firstOfB) break;
+    gaps = facts.get(r)!.gap;
+  }
+  return firstOfB - lastOfA - 1 <= CONTINUATION_GAP && gaps <= CONTINUATION_GAP;
 }

@@ -95,13 +95,16 @@ export function rowFeatures(sheet: Sheet, r: number, from = 0, to = sheet.column
   let yearRun = true;
   const seen = new Set<number>();
   let dateSerials: number[] | undefined;
+  let repeats = 0;
   const seeYear = (y: number) => {
     yearCells++;
     if (!Number.isNaN(lastYear)) {
       const d = y - lastYear;
       // Headers count up (2015, 2016…; 1990, 1995, 2000, 2004…), or start again over a
-      // second block of columns (2005 2006 2007 | 2005 2006 2007).
-      if (d === 0 || d > 10 || (d < 0 && !seen.has(y))) yearRun = false;
+      // second block of columns (2005 2006 2007 | 2005 2006 2007); one year may stand
+      // twice (a census and the estimate of the same year: 2000 2000 2001 2002…).
+      if (d === 0) repeats++;
+      if ((d === 0 && repeats > 1) || d > 10 || (d < 0 && !seen.has(y))) yearRun = false;
       seen.add(y);
     }
     if (Number.isNaN(lastYear)) seen.add(y);
