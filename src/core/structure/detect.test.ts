@@ -225,3 +225,28 @@ describe('one table under blank lines, on published files', () => {
     expect(rest.length).toBeGreaterThan(0);
   });
 });
+
+describe('lone labels at the top of the body', () => {
+  const body = [['Wheat', 1, 2, 3], ['Corn', 4, 5, 6], ['Rice', 7, 8, 9]];
+
+  it('a short label over the row labels, right on top of the column titles, is the header (the stub title)', () => {
+    const rows = [['Table 3. Prices'], [], ['See notes'], [], ['Commodity'], [null, 1995, 2000, 2005], [], ...body];
+    const [t] = detectStructure(sheetFromRows(rows)).tables;
+    expect(t.headerRows).toEqual({ start: 4, end: 5 });
+    expect(t.captionRows).toEqual([0, 2]);
+  });
+
+  it('the first line of the sheet stays its caption even right on top of the titles', () => {
+    const rows = [['HAS - Hasbro'], [null, 'Annual', 'Quarter', 'Month'], ...body];
+    const [t] = detectStructure(sheetFromRows(rows)).tables;
+    expect(t.captionRows).toEqual([0]);
+    expect(t.headerRows).toEqual({ start: 1, end: 1 });
+  });
+
+  it('a section label in capitals right under the titles opens the data', () => {
+    const rows = [['Table 4. People'], [], ['Year', 'Total', 'Men', 'Women'], ['BOTH SEXES'], ...body];
+    const [t] = detectStructure(sheetFromRows(rows)).tables;
+    expect(t.headerRows).toEqual({ start: 2, end: 2 });
+    expect(t.dataRows.start).toBe(3);
+  });
+});

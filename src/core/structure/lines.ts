@@ -144,6 +144,12 @@ interface LineFacts {
    * children of a parent title written once: `災害ごとの注意事項` over `地震・大火事, 津波, 備考`).
    */
   childOfAbove: boolean;
+  /**
+   * A short lone label over the stub column right on top of a line of column titles that
+   * starts right of it (`State` over `FIPS Code, Total…`; `Commodity` over `1995 2000 2002…`):
+   * the title of the row labels, part of the header, not a caption.
+   */
+  stubTitle: boolean;
 }
 
 function childrenOf(sheet: Sheet, features: readonly RowFeatures[], r: number, above: number): boolean {
@@ -234,7 +240,16 @@ function factsOf(sheet: Sheet, features: readonly RowFeatures[], region: Region,
     sectionLike: f.nonEmpty === 1 && SECTION.test(f.loneText),
     unlikeBelow: below < 0 ? 0 : unlikeness(sheet, features, region, stub, r, below, grid),
     childOfAbove: false,
+    stubTitle: below === r + 1 && isStubTitle(f, features[below], stub),
   };
+}
+
+/** See `LineFacts.stubTitle`. */
+function isStubTitle(f: RowFeatures, next: RowFeatures, stub: { from: number; to: number }): boolean {
+  if (f.nonEmpty !== 1 || f.texts !== 1 || f.kind !== 'none' || f.noteStart || f.longest > 20 || SECTION.test(f.loneText) || /^[\s\u3000]*[(（]/.test(f.loneText)) return false;
+  if (f.first > stub.to || next.first <= f.first || next.nonEmpty < 2) return false;
+  // Titles, or a row of years; no values.
+  return next.numbers + next.symbols + next.dates - next.years === 0;
 }
 
 const BAND_LABEL = /[～〜~]|歳|以上|以下|未満/;
@@ -286,6 +301,9 @@ function emissions(x: LineFacts, textTable: boolean): number[] {
   else if (plainValues === 1) h -= 1;
   if (x.wideMerge) h += 1.5;
   if (lone && x.atLeft && f.longest > 30) h -= 1.5;
+  // `BOTH SEXES`, `Age:`, `〔総数〕` alone on a line head a section of the rows, not a column.
+  if (lone && x.sectionLike) h -= 1;
+  if (x.stubTitle) h += 1.5;
   if (k === 'caption' || k === 'date' || k === 'source' || k === 'note') h -= 2.5;
   // A title with its date and a remark spread over the width is no row of column titles.
   if (f.titleLine && f.nonEmpty <= 3 && !x.wideMerge) h -= 2;
@@ -384,6 +402,8 @@ export function decodeLines(
     while (below <= region.rows.end && below <= r + 2 && features[below].nonEmpty === 0) below++;
     const x = factsOf(sheet, features, region, numeric, stub, r, rows.length === 1 ? 0 : gap, mergeStarts, below <= region.rows.end && features[below].nonEmpty > 0 ? below : -1, grid);
     x.childOfAbove = gap === 0 && rows.length > 1 && childrenOf(sheet, features, r, rows[rows.length - 2]);
+    // The first line of a sheet names the sheet, not its row labels.
+    x.stubTitle &&= rows.length > 1;
     facts.push(x);
     gap = 0;
   }
