@@ -209,6 +209,13 @@ describe('one table under blank lines, not several', () => {
     expect(t[0].dataRows.end).toBe(3);
   });
 
+  it('a source paragraph two blank lines under the table is its notes, not a table of text', () => {
+    const rows = [['Table 5. Families'], [], ['Item', 'Total', 'Men', 'Women'], ...body(10), [], [], ['Source: U.S. Census Bureau,'], ['Current Population Reports; and'], ['Table A1. Marital Status of People,'], ['published January 2009'], ['and unpublished data.']];
+    const { tables } = detectStructure(sheetFromRows(rows));
+    expect(tables).toHaveLength(1);
+    expect(tables[0].noteRows).toEqual([8, 9, 10, 11, 12]);
+  });
+
   it('a row of years cut off from the rest of the header by blank lines is still header', () => {
     const rows = [['Table 2. Output'], [], ['Item', 'Total', 'Men', 'Women'], [], [null, 2000, 2000, 2001], [], [], [null, '(1,000)', '(1,000)', '(1,000)'], ...body(100)];
     const { tables } = detectStructure(sheetFromRows(rows));

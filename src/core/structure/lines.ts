@@ -526,6 +526,11 @@ function joinContinuations(tables: LineTable[], facts: ReadonlyMap<number, LineF
       prev.note = [...t.note];
       continue;
     }
+    if (prev && notesGoOn(prev, t, facts)) {
+      prev.note.push(...t.caption, ...t.header, ...t.data, ...t.note);
+      prev.note.sort((a, b) => a - b);
+      continue;
+    }
     if (prev && continues(prev, t, facts)) {
       prev.data.push(...prev.note, ...t.caption, ...t.header, ...t.data);
       prev.data.sort((a, b) => a - b);
@@ -553,6 +558,19 @@ function headerGoesOn(a: LineTable, b: LineTable, facts: ReadonlyMap<number, Lin
   if (b.caption.some((r) => (facts.get(r)!.f.kind !== 'none' && facts.get(r)!.f.kind !== 'unit') || facts.get(r)!.f.longest > 60)) return false;
   const next = Math.min(...b.caption, ...b.header, ...b.data);
   return next - a.data[0] - 1 <= CONTINUATION_GAP;
+}
+
+/**
+ * Lines of text one cell each, no value among them, opening with a source or a note
+ * (`Source: U.S. Census Bureau,` and the lines it runs on over) a few blank lines under a
+ * table: that table's notes, not a table of their own.
+ */
+function notesGoOn(a: LineTable, b: LineTable, facts: ReadonlyMap<number, LineFacts>): boolean {
+  const lines = [...b.caption, ...b.header, ...b.data, ...b.note].sort((x, y) => x - y);
+  if (!lines.every((r) => facts.get(r)!.f.nonEmpty === 1 && facts.get(r)!.f.numbers + facts.get(r)!.f.symbols + facts.get(r)!.f.dates === 0)) return false;
+  const first = facts.get(lines[0])!;
+  if (!(first.f.kind === 'source' || first.f.kind === 'note' || first.f.noteStart)) return false;
+  return lines[0] - Math.max(...a.data, ...a.note) - 1 <= CONTINUATION_GAP;
 }
 
 function continues(a: LineTable, b: LineTable, facts: ReadonlyMap<number, LineFacts>): boolean {
