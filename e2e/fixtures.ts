@@ -68,7 +68,6 @@ export async function download(page: Page, click: () => Promise<void>): Promise<
   return { name: d.suggestedFilename(), bytes: fs.readFileSync(await d.path()) };
 }
 
-/** population.xlsx opened and cleaned with 「すべて修正」: one title row and 48 data rows. */
 /**
  * 「すべて修正」 as the user does it: the button shows what it will do, 「適用」 does it.
  * `leaveOut`: rules whose box is unticked first.
@@ -82,6 +81,7 @@ export async function fixAll(page: Page, options: { lang?: 'ja' | 'en'; leaveOut
   await preview.getByRole('button', { name: en ? 'Apply' : '適用' }).click();
 }
 
+/** population.xlsx opened and cleaned with 「すべて修正」: one title row and 48 data rows. */
 export async function fixedPopulation(page: Page): Promise<void> {
   await page.goto('/');
   await openFile(page, 'population.xlsx');
