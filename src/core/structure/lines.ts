@@ -227,6 +227,7 @@ function factsOf(sheet: Sheet, features: readonly RowFeatures[], region: Region,
     }
   }
   const widest = mergeStarts.get(r) ?? 0;
+  const sectionLike = f.nonEmpty === 1 && SECTION.test(f.loneText);
   const width = region.cols.end - region.cols.start + 1;
   return {
     f,
@@ -237,16 +238,16 @@ function factsOf(sheet: Sheet, features: readonly RowFeatures[], region: Region,
     fullMerge: widest >= Math.max(3, width * 0.6),
     gap,
     atLeft: f.first <= region.cols.start + 0,
-    sectionLike: f.nonEmpty === 1 && SECTION.test(f.loneText),
+    sectionLike,
     unlikeBelow: below < 0 ? 0 : unlikeness(sheet, features, region, stub, r, below, grid),
     childOfAbove: false,
-    stubTitle: below === r + 1 && isStubTitle(f, features[below], stub),
+    stubTitle: below === r + 1 && !sectionLike && isStubTitle(f, features[below], stub),
   };
 }
 
 /** See `LineFacts.stubTitle`. */
 function isStubTitle(f: RowFeatures, next: RowFeatures, stub: { from: number; to: number }): boolean {
-  if (f.nonEmpty !== 1 || f.texts !== 1 || f.kind !== 'none' || f.noteStart || f.longest > 20 || SECTION.test(f.loneText) || /^[\s\u3000]*[(（]/.test(f.loneText)) return false;
+  if (f.nonEmpty !== 1 || f.texts !== 1 || f.kind !== 'none' || f.noteStart || f.longest > 20 || /^[\s\u3000]*[(（]/.test(f.loneText)) return false;
   if (f.first > stub.to || next.first <= f.first || next.nonEmpty < 2) return false;
   // Titles, or a row of years; no values.
   return next.numbers + next.symbols + next.dates - next.years === 0;
@@ -374,15 +375,16 @@ const TRANSITIONS: Float64Array[][] = [false, true].map((textTable) =>
 const END = [0, -30, -30, 0, 0];
 
 /**
- * The roles of the lines of `region` and the tables they form. `mergeStarts`: for each row,
- * the width of the widest merge starting on it.
+ * The tables the lines of `region` form, each line in its role, and whether the region holds
+ * no numbers at all (a list). `mergeStarts`: for each row, the width of the widest merge
+ * starting on it.
  */
 export function decodeLines(
   sheet: Sheet,
   features: readonly RowFeatures[],
   region: Region,
   mergeStarts: Map<number, number>,
-): { roles: Map<number, LineRole>; tables: LineTable[]; textTable: boolean } {
+): { tables: LineTable[]; textTable: boolean } {
   const grid = classGrid(sheet, region);
   const numeric = numericColumns(features, region, grid);
   let numericCount = 0;
@@ -408,8 +410,7 @@ export function decodeLines(
     gap = 0;
   }
   const n = rows.length;
-  const roles = new Map<number, LineRole>();
-  if (n === 0) return { roles, tables: [], textTable };
+  if (n === 0) return { tables: [], textTable };
   const S = ROLES.length;
   const moves = TRANSITIONS[textTable ? 1 : 0];
   const score = new Float64Array(n * S);
@@ -460,7 +461,6 @@ export function decodeLines(
   for (let i = 0; i < n; i++) {
     const s = seq[i];
     const r = rows[i];
-    roles.set(r, ROLES[s]);
     const opens =
       (s === CAP && (prev !== CAP || !cur)) || (s === HEAD && prev !== CAP && prev !== HEAD) || (s === DATA && (prev === NOTE || prev === OUT || prev === -1));
     if (s === OUT) {
@@ -477,27 +477,20 @@ export function decodeLines(
     else cur.note.push(r);
     prev = s;
   }
-  const joined = joinContinuations(
-    tables.filter((t) => t.data.length > 0),
-    new Map(rows.map((r, i) => [r, facts[i]])),
-  );
-  for (const t of joined) for (const r of t.data) roles.set(r, 'data');
-  return { roles, tables: joined, textTable };
+  return { tables: joinContinuations(tables.filter((t) => t.data.length > 0), features), textTable };
 }
 
 /** A lone short label at the left of the lines, worded as nothing in particular: `PRODUCTION`, `Other foods at home:`. */
-function isSectionLabel(x: LineFacts | undefined): boolean {
-  if (!x) return false;
-  const f = x.f;
+function isSectionLabel(f: RowFeatures): boolean {
   return f.nonEmpty === 1 && f.numbers + f.symbols + f.dates === 0 && !f.noteStart && f.kind === 'none' && f.longest <= 60;
 }
 
 /** The columns the data lines of `t` fill: the leftmost first cell and the rightmost last cell. */
-function dataSpan(t: LineTable, facts: ReadonlyMap<number, LineFacts>): { first: number; last: number } {
+function dataSpan(t: LineTable, features: readonly RowFeatures[]): { first: number; last: number } {
   let first = Infinity;
   let last = -1;
   for (const r of t.data) {
-    const f = facts.get(r)!.f;
+    const f = features[r];
     if (f.numbers + f.symbols + f.dates < 2) continue;
     first = Math.min(first, f.first);
     last = Math.max(last, f.last);
@@ -508,36 +501,35 @@ function dataSpan(t: LineTable, facts: ReadonlyMap<number, LineFacts>): { first:
 /** Blank lines a continuation may stand below the table it continues. */
 const CONTINUATION_GAP = 3;
 
+/** Table `b` starts at most a few blank lines under the last line of table `a`. */
+function closeBelow(a: LineTable, b: LineTable): boolean {
+  const first = Math.min(...b.caption, ...b.header, ...b.data);
+  return first - Math.max(...a.data, ...a.note) - 1 <= CONTINUATION_GAP;
+}
+
 /**
  * A table that opens with nothing but section labels (`ANNUAL PERCENT CHANGE`, `PRODUCTION`,
  * `Other foods at home:` after a blank line) and whose values fill the columns of the table
  * above goes on that table: the labels are section rows of its data, not the caption and
  * header of a table of its own, which would name its columns. So does a block of data right
  * under a table whose "notes" are such a label (`Intermediate materials` over its rows).
+ * The tables are the decoder's own, changed in place.
  */
-function joinContinuations(tables: LineTable[], facts: ReadonlyMap<number, LineFacts>): LineTable[] {
+function joinContinuations(tables: LineTable[], features: readonly RowFeatures[]): LineTable[] {
   const out: LineTable[] = [];
+  const byRow = (a: number, b: number) => a - b;
   for (const t of tables) {
     const prev = out[out.length - 1];
-    if (prev && headerGoesOn(prev, t, facts)) {
-      prev.header.push(...prev.data, ...t.caption, ...t.header);
-      prev.header.sort((a, b) => a - b);
-      prev.data = [...t.data];
-      prev.note = [...t.note];
-      continue;
-    }
-    if (prev && notesGoOn(prev, t, facts)) {
-      prev.note.push(...t.caption, ...t.header, ...t.data, ...t.note);
-      prev.note.sort((a, b) => a - b);
-      continue;
-    }
-    if (prev && continues(prev, t, facts)) {
-      prev.data.push(...prev.note, ...t.caption, ...t.header, ...t.data);
-      prev.data.sort((a, b) => a - b);
-      prev.note = [...t.note];
-      continue;
-    }
-    out.push({ caption: [...t.caption], header: [...t.header], data: [...t.data], note: [...t.note] });
+    if (prev && headerGoesOn(prev, t, features)) {
+      prev.header = [...prev.header, ...prev.data, ...t.caption, ...t.header].sort(byRow);
+      prev.data = t.data;
+      prev.note = t.note;
+    } else if (prev && notesGoOn(prev, t, features)) {
+      prev.note = [...prev.note, ...t.caption, ...t.header, ...t.data, ...t.note].sort(byRow);
+    } else if (prev && continues(prev, t, features)) {
+      prev.data = [...prev.data, ...prev.note, ...t.caption, ...t.header, ...t.data].sort(byRow);
+      prev.note = t.note;
+    } else out.push(t);
   }
   return out;
 }
@@ -548,16 +540,15 @@ function joinContinuations(tables: LineTable[], facts: ReadonlyMap<number, LineF
  * cut off by the blank lines between its header rows — unless the table below is
  * announced by a caption, date or source line of its own.
  */
-function headerGoesOn(a: LineTable, b: LineTable, facts: ReadonlyMap<number, LineFacts>): boolean {
+function headerGoesOn(a: LineTable, b: LineTable, features: readonly RowFeatures[]): boolean {
   if (a.data.length !== 1 || a.note.length > 0) return false;
-  const f = facts.get(a.data[0])!.f;
+  const f = features[a.data[0]];
   if (f.numbers + f.symbols - f.years > 1 || f.dates > 0) return false;
   // Titles over the table below reach as far right as it does.
-  const right = Math.max(...[...b.header, ...b.data].map((r) => facts.get(r)!.f.last));
+  const right = Math.max(...[...b.header, ...b.data].map((r) => features[r].last));
   if (Math.abs(f.last - right) > 1) return false;
-  if (b.caption.some((r) => (facts.get(r)!.f.kind !== 'none' && facts.get(r)!.f.kind !== 'unit') || facts.get(r)!.f.longest > 60)) return false;
-  const next = Math.min(...b.caption, ...b.header, ...b.data);
-  return next - a.data[0] - 1 <= CONTINUATION_GAP;
+  if (b.caption.some((r) => (features[r].kind !== 'none' && features[r].kind !== 'unit') || features[r].longest > 60)) return false;
+  return closeBelow(a, b);
 }
 
 /**
@@ -565,31 +556,23 @@ function headerGoesOn(a: LineTable, b: LineTable, facts: ReadonlyMap<number, Lin
  * (`Source: U.S. Census Bureau,` and the lines it runs on over) a few blank lines under a
  * table: that table's notes, not a table of their own.
  */
-function notesGoOn(a: LineTable, b: LineTable, facts: ReadonlyMap<number, LineFacts>): boolean {
-  const lines = [...b.caption, ...b.header, ...b.data, ...b.note].sort((x, y) => x - y);
-  if (!lines.every((r) => facts.get(r)!.f.nonEmpty === 1 && facts.get(r)!.f.numbers + facts.get(r)!.f.symbols + facts.get(r)!.f.dates === 0)) return false;
-  const first = facts.get(lines[0])!;
-  if (!(first.f.kind === 'source' || first.f.kind === 'note' || first.f.noteStart)) return false;
-  return lines[0] - Math.max(...a.data, ...a.note) - 1 <= CONTINUATION_GAP;
+function notesGoOn(a: LineTable, b: LineTable, features: readonly RowFeatures[]): boolean {
+  const lines = [...b.caption, ...b.header, ...b.data, ...b.note];
+  if (!lines.every((r) => features[r].nonEmpty === 1 && features[r].numbers + features[r].symbols + features[r].dates === 0)) return false;
+  const first = features[Math.min(...lines)];
+  return (first.kind === 'source' || first.kind === 'note' || first.noteStart) && closeBelow(a, b);
 }
 
-function continues(a: LineTable, b: LineTable, facts: ReadonlyMap<number, LineFacts>): boolean {
-  const above = dataSpan(a, facts);
-  const below = dataSpan(b, facts);
+function continues(a: LineTable, b: LineTable, features: readonly RowFeatures[]): boolean {
+  const above = dataSpan(a, features);
+  const below = dataSpan(b, features);
   // The same layout: rows that start at the same stub column and reach as far right.
   if (below.last < 0 || above.last < 0 || below.first !== above.first || Math.abs(below.last - above.last) > 1) return false;
-  const label = (r: number) => isSectionLabel(facts.get(r)) && facts.get(r)!.f.first <= above.first;
+  const label = (r: number) => isSectionLabel(features[r]) && features[r].first <= above.first;
   const opening = [...b.caption, ...b.header];
   if (!opening.every(label)) return false;
   // After real notes a new table starts; a lone label taken for a note opens a section.
   if (a.note.length > 0 && (opening.length > 0 || !a.note.every(label))) return false;
   if (opening.length === 0 && a.note.length === 0) return false;
-  const firstOfB = Math.min(...opening, ...b.data);
-  const lastOfA = Math.max(...a.data, ...a.note);
-  let gaps = 0;
-  for (const r of [...opening, ...b.data].sort((x, y) => x - y)) {
-    if (r !== firstOfB) break;
-    gaps = facts.get(r)!.gap;
-  }
-  return firstOfB - lastOfA - 1 <= CONTINUATION_GAP && gaps <= CONTINUATION_GAP;
+  return closeBelow(a, b);
 }
