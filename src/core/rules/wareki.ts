@@ -668,8 +668,9 @@ function seirekiCellAt(view: SheetView, r: number, c: number, v: CellValue): Sei
   if (typeof v !== 'string') return undefined;
   const text = v.trim();
   if (SEIREKI_LABEL.test(text)) {
-    const ymd = SEIREKI_DATE.exec(digitsOf(text));
-    const year = Number(digitsOf(text).slice(0, 4));
+    const digits = digitsOf(text);
+    const ymd = SEIREKI_DATE.exec(digits);
+    const year = Number(digits.slice(0, 4));
     return { text, year, date: ymd ? isoDate(year, Number(ymd[2]), Number(ymd[3])) : undefined };
   }
   const code = /^[0-9]{10}$/.test(text) ? timeCodeYear(Number(text)) : undefined;

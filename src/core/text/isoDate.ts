@@ -5,6 +5,7 @@
 // Only a cell that is one date and nothing else is read: the year comes first (four
 // digits), then month and day; `1/2/2019` (month or day first?) and `2019.4` (a decimal?)
 // are never guessed at. 和暦 dates are the wareki rule's.
+import { daysInMonth, isoDate } from '../wareki.ts';
 import { toHalfwidthAscii } from './fullwidth.ts';
 
 export interface DateText {
@@ -19,9 +20,7 @@ export interface DateText {
 const DATE = /^\s*([12][0-9]{3})\s*(?:([/.\-／．－])\s*([0-9]{1,2})\s*\2\s*([0-9]{1,2})|年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日)\s*$/;
 
 function isRealDate(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1) return false;
-  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
-  return d <= days;
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
 /** The date `text` is when it is one 西暦 date in a form other than `YYYY-MM-DD`. */
@@ -33,7 +32,7 @@ export function nonIsoDate(text: string): DateText | undefined {
   const year = Number(m[1]);
   const month = Number(m[3] ?? m[5]);
   const day = Number(m[4] ?? m[6]);
-  const iso = isRealDate(year, month, day) ? `${m[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` : undefined;
+  const iso = isRealDate(year, month, day) ? isoDate(year, month, day) : undefined;
   if (iso === text) return undefined;
   return { iso, year, month, day };
 }
