@@ -115,3 +115,33 @@ it.skipIf(!hasCorpusFile('npa-traffic/2020_05_a.xlsx'))(corpusTitle('npa-traffic
   const titles = sheet.columns.map((col) => col.values[0]);
   expect(titles.slice(0, 4)).toEqual(['年齢層', '状態', '2010年', '2011年']);
 });
+
+describe('a structure correction wins over detection in 「すべて修正」', () => {
+  const header = (wb: Workbook) => wb.sheets[0].columns.map((col) => col.values[0]);
+
+  it('a header corrected to its second row: the titles are that row, the row above is not joined in', () => {
+    const rows = [
+      ['地区', '人口', '世帯'],
+      ['Area', 'Population', 'Households'],
+      ['北区', 100, 50],
+      ['南区', 200, 60],
+    ];
+    const make = (): Workbook => ({ source: { fileName: 'a.xlsx', format: 'xlsx', byteLength: 0 }, date1904: false, sheets: [sheetFromRows(rows, { id: 's1' })] });
+    const detected = make();
+    fixAllInPlace(detected);
+    expect(header(detected)).toEqual(['地区', '人口', '世帯']);
+
+    const corrected = make();
+    fixAllInPlace(corrected, undefined, {}, [{ sheetId: 's1', table: 0, headerRows: { start: 1, end: 1 } }]);
+    expect(header(corrected)).toEqual(['Area', 'Population', 'Households']);
+  });
+
+  it.skipIf(!hasCorpusFile('kobe-opendata/jinkou2708.xls'))(corpusTitle('kobe-opendata/jinkou2708.xls', 'the header corrected to row 9 alone stays row 9 alone'), () => {
+    const wb = open('kobe-opendata/jinkou2708.xls');
+    const id = wb.sheets[0].id;
+    fixAllInPlace(wb, undefined, {}, [{ sheetId: id, table: 0, headerRows: { start: 8, end: 8 } }]);
+    const titles = header(wb).map(String);
+    expect(titles[0]).toMatch(/^区別/);
+    expect(titles.join('|')).not.toMatch(/年月|面積|世帯数/);
+  });
+});
