@@ -243,6 +243,19 @@ describe('lone labels at the top of the body', () => {
     expect(t.captionRows).toEqual([0, 2]);
   });
 
+  it('titles of the stub columns (`Item | Unit`) left of where the years below start are the header', () => {
+    const rows = [['Table 8. Farm balance'], [], ['See notes'], [], ['Item', 'Unit'], [null, null, 1995, 2000, 2005], ['Assets', 'Billions', 1, 2, 3], ['Debt', 'Billions', 4, 5, 6]];
+    const [t] = detectStructure(sheetFromRows(rows)).tables;
+    expect(t.headerRows).toEqual({ start: 4, end: 5 });
+    expect(t.captionRows).toEqual([0, 2]);
+  });
+
+  it('a stub title that opens with `Source` (`Source of payment`) is a title, not the source', () => {
+    const rows = [['Table 5. Care by payer'], [], ['See notes'], [], ['Source of payment'], [null, 1995, 2000, 2005], ...body];
+    const [t] = detectStructure(sheetFromRows(rows)).tables;
+    expect(t.headerRows).toEqual({ start: 4, end: 5 });
+  });
+
   it('the first line of the sheet stays its caption even right on top of the titles', () => {
     const rows = [['HAS - Hasbro'], [null, 'Annual', 'Quarter', 'Month'], ...body];
     const [t] = detectStructure(sheetFromRows(rows)).tables;

@@ -15,10 +15,10 @@ const DATE = new RegExp(
   `(?:現在${S}[)）]?${S}$|末${S}現在|月末${S}[)）]?${S}$|調査日|時点${S}[)）]?${S}$|^${S}[(（]?${S}(?:As of|as of|AS OF)\\b)`,
 );
 const UNIT = new RegExp(
-  `^${S}(?:[(（［\\[【〔]${S})?(?:単位|[Uu]nit[s]?${S}[:：]|In (?:thousands|millions|billions|hundreds|percent|dollars|units)|in (?:thousands|millions|billions)|Dollars\\b|Percent\\b)`,
+  `^${S}(?:[(（［\\[【〔]${S})?(?:単位|[Uu]nit[s]?${S}[:：]|In (?:thousands|millions|billions|hundreds|percent|dollars|units)|in (?:thousands|millions|billions)|(?:Dollars|Percent)${S}(?:[.)）\\]]|$))`,
 );
 const SOURCE = new RegExp(
-  `(?:^${S}[(（]?${S}(?:資料|出典|出所|データ出典|Source|SOURCE|Sources|SOURCES)${S}[:：)）]?|(?:調べ|調|作成)${S}[)）]?${S}$|^${S}[(（]?[^\\s]{2,30}(?:課|局|部|室)${S}[)）]?${S}$)`,
+  `(?:^${S}[(（]?${S}(?:(?:資料|出典|出所|データ出典)${S}[:：)）]?|(?:Source|SOURCE)[sS]?${S}[:：)）])|(?:調べ|調|作成)${S}[)）]?${S}$|^${S}[(（]?[^\\s]{2,30}(?:課|局|部|室)${S}[)）]?${S}$)`,
 );
 const NOTE = new RegExp(
   `^${S}(?:注|※|\\*|＊|備考|\\(注|（注|〔注|［注|\\[注|[a-zA-Z][)）]|[0-9０-９]{1,2}[)）]|[（(][0-9０-９a-zA-Z]{1,2}[)）]|[①-⑳]|(?:Note|NOTE|Notes|NOTES|Footnotes?|FOOTNOTES?|Symbols?|SYMBOLS?|Explanation of symbols)\\b|X Not applicable|NA Not available|Z (?:Less|Fewer)|- Represents|r Revised|p Preliminary|[A-Z]{1,2} [A-Z][a-z]+ (?:than|applicable|available|zero|revised)|\\\\?[0-9]{1,2} (?:[A-Z][a-z]|For |Includes|Excludes|Data |Based |Estimate|Beginning|As of|See |Represents|Covers|Not |Total|Less))`,

@@ -247,8 +247,11 @@ function factsOf(sheet: Sheet, features: readonly RowFeatures[], region: Region,
 
 /** See `LineFacts.stubTitle`. */
 function isStubTitle(f: RowFeatures, next: RowFeatures, stub: { from: number; to: number }): boolean {
-  if (f.nonEmpty !== 1 || f.texts !== 1 || f.kind !== 'none' || f.noteStart || f.longest > 20 || /^[\s\u3000]*[(（]/.test(f.loneText)) return false;
-  if (f.first > stub.to || next.first <= f.first || next.nonEmpty < 2) return false;
+  if (f.nonEmpty > 3 || f.texts !== f.nonEmpty || f.kind !== 'none' || f.noteStart || f.longest > 20 || /^[\s\u3000]*[(（]/.test(f.loneText)) return false;
+  if (f.first > stub.to || next.first <= f.first) return false;
+  // One label: over a line of several titles. Several (`Item | Unit`): all left of where the
+  // titles below start, as the stub's columns are.
+  if (f.nonEmpty === 1 ? next.nonEmpty < 2 : next.first <= f.last) return false;
   // Titles, or a row of years; no values.
   return next.numbers + next.symbols + next.dates - next.years === 0;
 }

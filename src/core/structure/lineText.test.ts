@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { lineKindOf } from './lineText.ts';
+
+describe('lineKindOf', () => {
+  it('reads a source line by its label and a colon, not by a title that opens with the word', () => {
+    expect(lineKindOf('Source: U.S. Census Bureau')).toBe('source');
+    expect(lineKindOf('SOURCES: Various agencies')).toBe('source');
+    expect(lineKindOf('資料　総務省統計局')).toBe('source');
+    expect(lineKindOf('出典：神戸市')).toBe('source');
+    expect(lineKindOf('Source of payment')).toBe('none');
+    expect(lineKindOf('Sources of funds')).toBe('none');
+  });
+
+  it('reads `Percent` or `Dollars` as a unit line only on its own, not as the start of a column title', () => {
+    expect(lineKindOf('(Percent)')).toBe('unit');
+    expect(lineKindOf('Percent.')).toBe('unit');
+    expect(lineKindOf('Dollars')).toBe('unit');
+    expect(lineKindOf('[In millions of dollars]')).toBe('unit');
+    expect(lineKindOf('（単位：千円）')).toBe('unit');
+    expect(lineKindOf('Percent change FY07 to FY08')).toBe('none');
+    expect(lineKindOf('Percent of units by units in structures--')).toBe('none');
+  });
+});
