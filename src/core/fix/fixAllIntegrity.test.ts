@@ -145,3 +145,15 @@ describe('a structure correction wins over detection in 「すべて修正」', 
     expect(titles.join('|')).not.toMatch(/年月|面積|世帯数/);
   });
 });
+
+it.skipIf(!hasCorpusFile('kobe-opendata/26jinugoki.xls'))(corpusTitle('kobe-opendata/26jinugoki.xls', 'Ⅱ: the ward written over each group of years becomes a column, one table per page'), () => {
+  const wb = open('kobe-opendata/26jinugoki.xls');
+  fixAllInPlace(wb);
+  const pages = wb.sheets.filter((s) => s.name.startsWith('Ⅱ'));
+  expect(pages.map((s) => s.name)).toEqual(['Ⅱ', 'Ⅱ (2)']);
+  const [first] = pages;
+  const wards = first.columns[0].values.slice(1);
+  expect([...new Set(wards)]).toEqual(['東灘区', '灘区', '中央区', '兵庫区', '北区']);
+  expect(wards).toHaveLength(55);
+  expect(first.columns[1].values.slice(1, 3)).toEqual([2004, 2005]);
+});

@@ -23,9 +23,9 @@ ruleTester(rule, {
   valid: [
     { name: 'population.xlsx: one block', fixture: 'population.xlsx' },
     {
-      name: 'blank rows after the last data row and blank columns at the edge are not inside the data',
-      rows: [['地区', '人口', null], ['北区', 10, null], ['南区', 20, null], [null, null, null]],
-      tables: [{ headerRows: [0, 0], dataRows: [1, 3], columns: [0, 2], keyColumns: [0] }],
+      name: 'blank rows after the last data row are not inside the data',
+      rows: [['地区', '人口'], ['北区', 10], ['南区', 20], [null, null]],
+      tables: [{ headerRows: [0, 0], dataRows: [1, 3], columns: [0, 1], keyColumns: [0] }],
     },
     {
       name: 'a column with a title and no values, or covered by a merge, is not blank',
@@ -52,6 +52,33 @@ ruleTester(rule, {
         clean: true,
       },
     },
+    {
+      name: 'a column at the edge of the table with no title and no value (a trailing delimiter): reported, and deleted',
+      rows: [[null, '地区', '人口', null], [null, '北区', 10, null], [null, '南区', 20, null]],
+      tables: [{ headerRows: [0, 0], dataRows: [1, 2], columns: [0, 3], keyColumns: [1] }],
+      errors: [
+        { messageId: 'edgeCol', at: 'A1:A3', params: { from: 'A' }, fixId: 'remove' },
+        { messageId: 'edgeCol', at: 'D1:D3', params: { from: 'D' }, fixId: 'remove' },
+      ],
+      output: { rows: [['地区', '人口'], ['北区', 10], ['南区', 20]] },
+    },
+    {
+      name: 'blank rows between the header and the data: reported, and deleted',
+      rows: [['地区', '人口'], [null, null], [null, null], ['北区', 10], ['南区', 20]],
+      tables: [{ headerRows: [0, 0], dataRows: [3, 4], columns: [0, 1], keyColumns: [0] }],
+      errors: [{ messageId: 'rows', at: 'A2:B3', params: { from: 2, to: 3, count: 2 }, fixId: 'remove' }],
+      output: { rows: [['地区', '人口'], ['北区', 10], ['南区', 20]] },
+    },
+    {
+      name: 'columns beside the table blank across the sheet (the table ends before them): reported, and deleted',
+      rows: [[null, '地区', '人口', null, null], [null, '北区', 10, null, null], [null, '南区', 20, null, null]],
+      tables: [{ headerRows: [0, 0], dataRows: [1, 2], columns: [1, 2], keyColumns: [1] }],
+      errors: [
+        { messageId: 'edgeCol', at: 'A1:A3', params: { from: 'A' }, fixId: 'remove' },
+        { messageId: 'edgeCols', at: 'D1:E3', params: { from: 'D', to: 'E', count: 2 }, fixId: 'remove' },
+      ],
+      output: { rows: [['地区', '人口'], ['北区', 10], ['南区', 20]] },
+    },
   ],
 });
 
@@ -62,7 +89,7 @@ describe('data-split on a table', () => {
     const sheet = corpusSheet('open-data-linter/check_2_1.csv');
     const structure = detectStructure(sheet);
     const [t] = structure.tables;
-    expect(tableBlanks(sheet, t)).toEqual({ rows: [[22, 22]], cols: [[18, 18]] });
+    expect(tableBlanks(sheet, t)).toEqual({ rows: [[22, 22]], cols: [[18, 18]], edges: [] });
     const a = new SheetAnalyzer(sheet, false).analyse();
     const found = a.sheetViolations.filter((v) => v.ruleId === 'data-split');
     expect(found.map((v) => [v.messageId, at(v)])).toEqual([

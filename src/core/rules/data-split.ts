@@ -4,8 +4,11 @@
 // the table stops at the first blank row or takes a blank column for the end of the table.
 //
 // What is reported, per table: each run of blank rows inside its data (data rows above
-// and below it), across the table's columns; each run of blank columns inside it (columns
-// with content on both sides) that is blank in its header and its data. A cell counts as
+// and below it) or between its header and its data, across the table's columns; each run of blank columns inside it (columns
+// with content on both sides) that is blank in its header and its data; and the columns at
+// its left or right edge blank in its header and data, and the columns beside every table
+// blank across the sheet (a trailing delimiter, a spacer column), each of which would be
+// written as a column with no title and no value. A cell counts as
 // blank when it holds nothing, no note, and no merge covers it.
 //
 // The fix deletes them, in 「すべて修正」 after the structure fixes (tables split, header
@@ -30,10 +33,12 @@ const meta = ruleMeta({
     en: "A table's data runs on without blank rows or columns inside it: a machine reads a blank row as the end of the table.",
   },
   messages: {
-    row: { ja: '{from}行目は表のデータの途中にある空行です。', en: "Row {from} is a blank row inside the table's data." },
-    rows: { ja: '{from}～{to}行目（{count}行）は表のデータの途中にある空行です。', en: "Rows {from}–{to} ({count} rows) are blank rows inside the table's data." },
+    row: { ja: '{from}行目は表の途中（見出しとデータの間か、データの途中）にある空行です。', en: 'Row {from} is a blank row inside the table (between its header and data, or inside its data).' },
+    rows: { ja: '{from}～{to}行目（{count}行）は表の途中（見出しとデータの間か、データの途中）にある空行です。', en: 'Rows {from}–{to} ({count} rows) are blank rows inside the table (between its header and data, or inside its data).' },
     col: { ja: '{from}列は表の途中にある空列です。', en: 'Column {from} is a blank column inside the table.' },
     cols: { ja: '{from}～{to}列（{count}列）は表の途中にある空列です。', en: 'Columns {from}–{to} ({count} columns) are blank columns inside the table.' },
+    edgeCol: { ja: '{from}列は見出しも値もない空列です（表の端）。', en: 'Column {from}, at the edge of the table, has no title and no value.' },
+    edgeCols: { ja: '{from}～{to}列（{count}列）は見出しも値もない空列です（表の端）。', en: 'Columns {from}–{to} ({count} columns), at the edge of the table, have no title and no value.' },
     remove: { ja: '空行・空列を削除して、データをつなげます。', en: 'Delete the blank rows and columns so that the data runs on.' },
   },
 });
@@ -66,17 +71,28 @@ function runs(indexes: readonly number[]): [number, number][] {
 interface Blanks {
   rows: [number, number][];
   cols: [number, number][];
+  /** Blank columns at the table's left or right edge. */
+  edges: [number, number][];
 }
 
 /** The blank rows inside a table's data and the blank columns inside the table. */
 export function tableBlanks(sheet: Sheet, t: TableStructure): Blanks {
   const covered = coveredBy(sheet);
-  const { start: c0, end: c1 } = t.columns;
+  const c0 = t.columns.start;
+  const c1 = Math.min(t.columns.end, sheet.columns.length - 1);
   const { start: d0, end: d1 } = t.dataRows;
   const top = t.headerRows.end >= t.headerRows.start ? t.headerRows.start : d0;
   const occupied = (r: number, c: number) => filled(sheet, r, c) || covered(r, c);
 
   const blankRows: number[] = [];
+  // Blank rows between the header and the data: a machine takes the first for the end.
+  if (t.headerRows.end >= t.headerRows.start) {
+    for (let r = t.headerRows.end + 1; r < d0; r++) {
+      let blank = true;
+      for (let c = c0; c <= c1 && blank; c++) if (occupied(r, c)) blank = false;
+      if (blank) blankRows.push(r);
+    }
+  }
   let seenData = false;
   let pending: number[] = [];
   for (let r = d0; r <= d1; r++) {
@@ -91,6 +107,7 @@ export function tableBlanks(sheet: Sheet, t: TableStructure): Blanks {
   }
 
   const blankCols: number[] = [];
+  const edges: number[] = [];
   let seenColumn = false;
   let pendingCols: number[] = [];
   for (let c = c0; c <= c1; c++) {
@@ -101,8 +118,12 @@ export function tableBlanks(sheet: Sheet, t: TableStructure): Blanks {
       pendingCols = [];
       seenColumn = true;
     } else if (seenColumn) pendingCols.push(c);
+    else edges.push(c);
   }
-  return { rows: runs(blankRows), cols: runs(blankCols) };
+  // A table with nothing in it has no edges to trim.
+  if (seenColumn) edges.push(...pendingCols);
+  else edges.length = 0;
+  return { rows: runs(blankRows), cols: runs(blankCols), edges: runs(edges) };
 }
 
 function blankRowOfSheet(sheet: Sheet, r: number, covered: (r: number, c: number) => boolean): boolean {
@@ -113,6 +134,20 @@ function blankRowOfSheet(sheet: Sheet, r: number, covered: (r: number, c: number
 function blankColumnOfSheet(sheet: Sheet, c: number, covered: (r: number, c: number) => boolean): boolean {
   for (let r = 0; r < sheet.rowCount; r++) if (filled(sheet, r, c) || covered(r, c)) return false;
   return true;
+}
+
+/**
+ * The columns left or right of every table that are blank across the whole sheet (a
+ * trailing delimiter on every line of a CSV): written out, each would be a column with no
+ * title and no value.
+ */
+function blankColumnsBeside(sheet: Sheet, tables: readonly TableStructure[], covered: (r: number, c: number) => boolean): [number, number][] {
+  if (tables.length === 0) return [];
+  const from = Math.min(...tables.map((t) => t.columns.start));
+  const to = Math.max(...tables.map((t) => t.columns.end));
+  const out: number[] = [];
+  for (let c = 0; c < sheet.columns.length; c++) if ((c < from || c > to) && blankColumnOfSheet(sheet, c, covered)) out.push(c);
+  return runs(out);
 }
 
 /**
@@ -128,9 +163,10 @@ function fixDataSplit(view: SheetView): Change[] {
   const cols = new Set<number>();
   for (const t of view.structure.tables) {
     const b = tableBlanks(sheet, t);
-    for (const [a, z] of b.cols) for (let c = a; c <= z; c++) if (blankColumnOfSheet(sheet, c, covered)) cols.add(c);
+    for (const [a, z] of [...b.cols, ...b.edges]) for (let c = a; c <= z; c++) if (blankColumnOfSheet(sheet, c, covered)) cols.add(c);
     for (const [a, z] of b.rows) for (let r = a; r <= z; r++) if (blankRowOfSheet(sheet, r, covered)) rows.add(r);
   }
+  for (const [a, z] of blankColumnsBeside(sheet, view.structure.tables, covered)) for (let c = a; c <= z; c++) cols.add(c);
   const out: Change[] = [];
   for (const [a, z] of runs([...cols].sort((x, y) => x - y)).reverse()) out.push(deleteColumnsChange(sheet, a, z - a + 1, 'data-split'));
   let after = sheet;
@@ -147,8 +183,14 @@ export const rule = sheetRule({
   scope: 'sheet',
   fix: (view) => fixDataSplit(view),
   detect(view, report) {
+    const last = Math.max(0, view.sheet.rowCount - 1);
+    for (const [a, z] of blankColumnsBeside(view.sheet, view.structure.tables, coveredBy(view.sheet))) {
+      const at = { s: { r: 0, c: a }, e: { r: last, c: z } };
+      if (a === z) report('edgeCol', at, { from: columnLetter(a) }, { fixId: 'remove' });
+      else report('edgeCols', at, { from: columnLetter(a), to: columnLetter(z), count: z - a + 1 }, { fixId: 'remove' });
+    }
     for (const t of view.structure.tables) {
-      const { rows, cols } = tableBlanks(view.sheet, t);
+      const { rows, cols, edges } = tableBlanks(view.sheet, t);
       const top = t.headerRows.end >= t.headerRows.start ? t.headerRows.start : t.dataRows.start;
       for (const [a, z] of rows) {
         const at = { s: { r: a, c: t.columns.start }, e: { r: z, c: t.columns.end } };
@@ -159,6 +201,11 @@ export const rule = sheetRule({
         const at = { s: { r: top, c: a }, e: { r: t.dataRows.end, c: z } };
         if (a === z) report('col', at, { from: columnLetter(a) }, { fixId: 'remove' });
         else report('cols', at, { from: columnLetter(a), to: columnLetter(z), count: z - a + 1 }, { fixId: 'remove' });
+      }
+      for (const [a, z] of edges) {
+        const at = { s: { r: top, c: a }, e: { r: t.dataRows.end, c: z } };
+        if (a === z) report('edgeCol', at, { from: columnLetter(a) }, { fixId: 'remove' });
+        else report('edgeCols', at, { from: columnLetter(a), to: columnLetter(z), count: z - a + 1 }, { fixId: 'remove' });
       }
     }
   },

@@ -38,6 +38,11 @@ ruleTester(rule, {
       tables: [{ headerRows: [0, 0], keyColumns: [0, 1], kinds: ['text', 'text', 'number'] }],
     },
     {
+      name: 'one name row alone, totals and sub-items are no sections',
+      rows: [['項目', '値'], ['合計', null], ['A', 1], ['うち市外', null], ['B', 2], ['その他', null], ['C', 3]],
+      tables: [{ headerRows: [0, 0], dataRows: [1, 6], keyColumns: [0], kinds: ['text', 'number'] }],
+    },
+    {
       name: 'a section row followed by its members is not a wrapped label',
       rows: [['項目', '値'], ['総数', 10], ['男', null], ['15歳未満', 3]],
       tables: [{ headerRows: [0, 0], keyColumns: [0], kinds: ['text', 'number'] }],
@@ -102,6 +107,36 @@ ruleTester(rule, {
       output: {
         rows: [[null, '件数'], ['昭和63年', 10], ['昭和64年', 11], ['平成元年', 12], ['平成2年', 13]],
       },
+    },
+    {
+      name: 'data in groups under a name row each (section rows): the names become a column at the left, the name rows go',
+      rows: [['年次', '人口', '世帯'], ['東灘区', null, null], [null, null, null], [2004, 10, 5], [2005, 11, 6], ['灘区', null, null], [2004, 20, 7], [2005, 21, 8]],
+      tables: [{ headerRows: [0, 0], dataRows: [1, 7], keyColumns: [0], kinds: ['period', 'number', 'number'] }],
+      errors: [
+        { messageId: 'section', at: 'A2:C2', fixId: 'sectionColumn', params: { row: 2, text: '東灘区' } },
+        { messageId: 'section', at: 'A6:C6', fixId: 'sectionColumn', params: { row: 6, text: '灘区' } },
+      ],
+      output: {
+        rows: [
+          [null, '年次', '人口', '世帯'],
+          [null, null, null, null],
+          ['東灘区', 2004, 10, 5],
+          ['東灘区', 2005, 11, 6],
+          ['灘区', 2004, 20, 7],
+          ['灘区', 2005, 21, 8],
+        ],
+      },
+    },
+    {
+      name: 'a section name merged across its row (the merge goes with the row)',
+      rows: [['年次', '人口', '世帯'], [null, '東区', null], [2004, 10, 5], [null, '西区', null], [2004, 20, 7]],
+      sheet: { merges: ['B2:C2', 'B4:C4'] },
+      tables: [{ headerRows: [0, 0], dataRows: [1, 4], keyColumns: [0], kinds: ['period', 'number', 'number'] }],
+      errors: [
+        { messageId: 'section', at: 'A2:C2', fixId: 'sectionColumn', params: { row: 2, text: '東区' } },
+        { messageId: 'section', at: 'A4:C4', fixId: 'sectionColumn', params: { row: 4, text: '西区' } },
+      ],
+      output: { rows: [[null, '年次', '人口', '世帯'], ['東区', 2004, 10, 5], ['西区', 2004, 20, 7]] },
     },
   ],
 });

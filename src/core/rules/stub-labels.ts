@@ -3,9 +3,10 @@
 // character per cell down a group of rows (`9`/`歳`/`以`/`下`), or wrapped onto a row of
 // their own with no values (`４．生産・輸入品に課される税` / `（控除）補助金`). A machine reads
 // `歳` as a label of its own. What the stub is comes from structure/stub.ts.
-import { type Change, deleteColumnsChange, deleteRowsChange } from '../changes.ts';
-import { getCell, rangeAddress } from '../model.ts';
-import { spreadPeriods, verticalLabels, wrappedLabels } from '../structure/stub.ts';
+import { type Change, deleteColumnsChange, deleteRowsChange, removeMergeChange } from '../changes.ts';
+import { type Sheet, emptyColumn, getCell, rangeAddress } from '../model.ts';
+import { type SectionRow, blankRow, sectionRows, spreadPeriods, verticalLabels, wrappedLabels } from '../structure/stub.ts';
+import type { TableStructure } from '../structure/types.ts';
 import { type SheetView, sheetRule } from './types.ts';
 
 export const rule = sheetRule({
@@ -36,7 +37,12 @@ export const rule = sheetRule({
         ja: '{range} の年は元号・年の数・「年」が別々のセルに書かれています（{example}）。',
         en: 'The years in {range} are written with the era, the number and 年 in separate cells ({example}).',
       },
+      section: {
+        ja: '{row}行目の「{text}」は、下の行のまとまり（区分）の名前だけの行です。機械には値がすべて空の行に見えます。',
+        en: 'Row {row} holds only "{text}", the name of the group of rows under it; a machine reads it as a row with every value missing.',
+      },
       joinPeriod: { ja: '1つのセルにまとめ、元号と「年」の列を削除', en: 'Put each year in one cell and remove the era and 年 columns' },
+      sectionColumn: { ja: '区分の名前を表の左端の列に移して各行に入れ、名前だけの行を削除', en: "Move each group's name into a column at the left, on each of its rows, and remove the name rows" },
       spell: { ja: '各行に「{label}」を入れる', en: 'Put "{label}" on each of its rows' },
       join: { ja: '上のラベルにつなげ、この行を削除', en: 'Join it to the label above and remove the row' },
     },
@@ -54,6 +60,9 @@ export const rule = sheetRule({
         const range = { s: { r: t.dataRows.start, c: p.era }, e: { r: t.dataRows.end, c: p.suffix ?? p.year } };
         report('period', range, { range: rangeAddress(range), example: p.rows[0]?.label ?? '' }, { fixId: 'joinPeriod' });
       }
+      for (const x of sectionRows(sheet, t)) {
+        report('section', { s: { r: x.r, c: t.columns.start }, e: { r: x.r, c: t.columns.end } }, { row: x.r + 1, text: x.text }, { fixId: 'sectionColumn' });
+      }
       for (const w of wrappedLabels(sheet, t)) {
         const above = String(sheet.columns[w.c].values[w.into] ?? '').trim();
         report('wrapped', { s: { r: w.r, c: t.columns.start }, e: { r: w.r, c: t.columns.end } }, { row: w.r + 1, text: w.text.trim(), above }, { fixId: 'join' });
@@ -70,6 +79,15 @@ export const rule = sheetRule({
  */
 function fixStubLabels(view: SheetView): Change[] {
   const { sheet } = view;
+  // Section rows change the shape of the table (rows out, a column in): on their own in a
+  // pass, the other labels in the next round, on the new layout.
+  for (const t of view.structure.tables) {
+    const sections = sectionRows(sheet, t);
+    if (sections.length > 0) {
+      const moved = sectionsToColumn(sheet, t, sections);
+      if (moved.length > 0) return moved;
+    }
+  }
   const out: Change[] = [];
   const deletions: number[] = [];
   const columnDeletions: number[] = [];
@@ -110,3 +128,34 @@ function fixStubLabels(view: SheetView): Change[] {
   for (const c of columnDeletions.sort((a, b) => b - a)) out.push(deleteColumnsChange(sheet, c, 1, 'stub-labels'));
   return out;
 }
+
+/**
+ * Section rows become a column at the table's left: each data row under a heading gets its
+ * name (blank rows stay blank; rows above the first heading have none), and the heading
+ * rows go. A merge that carries a heading across its row goes with it; one reaching other
+ * rows, or into the place of the new column, leaves the table as it is.
+ */
+function sectionsToColumn(sheet: Sheet, t: TableStructure, sections: readonly SectionRow[]): Change[] {
+  const rows = new Set(sections.map((x) => x.r));
+  const at = t.columns.start;
+  const onHeading = sheet.merges.filter((m) => [...rows].some((r) => r >= m.s.r && r <= m.e.r));
+  if (onHeading.some((m) => m.s.r !== m.e.r) || sheet.merges.some((m) => m.s.c < at && m.e.c >= at)) return [];
+  const out: Change[] = onHeading.map((m) => removeMergeChange(sheet, m, 'stub-labels'));
+  for (const r of [...rows].sort((a, b) => b - a)) out.push(deleteRowsChange(sheet, r, 1, 'stub-labels'));
+  const column = emptyColumn(sheet.rowCount - rows.size);
+  const byRow = new Map(sections.map((x) => [x.r, x.text]));
+  let label: string | undefined;
+  let removed = 0;
+  for (let r = t.dataRows.start; r <= t.dataRows.end; r++) {
+    const heading = byRow.get(r);
+    if (heading !== undefined) {
+      label = heading;
+      removed++;
+      continue;
+    }
+    if (label !== undefined && !blankRow(sheet, t, r)) column.values[r - removed] = label;
+  }
+  out.push({ kind: 'columns', sheetId: sheet.id, op: 'insert', start: at, columns: [{ column, width: sheet.colWidths?.[at], hidden: false }], ruleId: 'stub-labels' });
+  return out;
+}
+

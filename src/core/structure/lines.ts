@@ -480,7 +480,25 @@ export function decodeLines(
     else cur.note.push(r);
     prev = s;
   }
-  return { tables: joinContinuations(tables.filter((t) => t.data.length > 0), features), textTable };
+  const joined = joinContinuations(tables.filter((t) => t.data.length > 0), features);
+  for (const t of joined) firstSectionToData(t, features);
+  return { tables: joined, textTable };
+}
+
+/**
+ * The last header line, a lone label where the data has lone labels of the same place
+ * between its rows (`東灘区` over the first ward's rows, `灘区`, `中央区`… over the others),
+ * is the first of those section rows, not a title of the columns under it.
+ */
+function firstSectionToData(t: LineTable, features: readonly RowFeatures[]): void {
+  if (t.header.length < 2) return;
+  const last = t.header[t.header.length - 1];
+  const f = features[last];
+  if (!isSectionLabel(f) || t.data[0] < last) return;
+  const twins = t.data.filter((r) => isSectionLabel(features[r]) && features[r].first === f.first).length;
+  if (twins === 0) return;
+  t.header.pop();
+  t.data.unshift(last);
 }
 
 /** A lone short label at the left of the lines, worded as nothing in particular: `PRODUCTION`, `Other foods at home:`. */
@@ -571,7 +589,7 @@ function continues(a: LineTable, b: LineTable, features: readonly RowFeatures[])
   const below = dataSpan(b, features);
   // The same layout: rows that start at the same stub column and reach as far right.
   if (below.last < 0 || above.last < 0 || below.first !== above.first || Math.abs(below.last - above.last) > 1) return false;
-  const label = (r: number) => isSectionLabel(features[r]) && features[r].first <= above.first;
+  const label = (r: number) => isSectionLabel(features[r]) && features[r].first <= above.last;
   const opening = [...b.caption, ...b.header];
   if (!opening.every(label)) return false;
   // After real notes a new table starts; a lone label taken for a note opens a section.

@@ -8,6 +8,7 @@ import { type CellValue, type Sheet, getFormat, getValue } from '../model.ts';
 import { formatValue } from '../numberFormat.ts';
 import { appendAll } from '../arrays.ts';
 import { withoutLayoutSpaces } from '../text/layoutSpaces.ts';
+import { CellClass, classifyText, isNoteStart } from './cellClass.ts';
 import type { TableStructure } from './types.ts';
 
 /** A label written down a group of rows, a fragment per cell. */
@@ -260,12 +261,67 @@ function hasValues(sheet: Sheet, t: TableStructure, r: number, labelCols: Set<nu
   return false;
 }
 
-function blankRow(sheet: Sheet, t: TableStructure, r: number): boolean {
+/** Row `r` holds nothing inside the table's columns. */
+export function blankRow(sheet: Sheet, t: TableStructure, r: number): boolean {
   for (let c = t.columns.start; c <= t.columns.end; c++) {
     const v = getValue(sheet, r, c);
     if (v !== null && v !== '') return false;
   }
   return true;
+}
+
+/** A row of the data holding only a label that heads the rows under it (`東灘区`, `灘区`…). */
+export interface SectionRow {
+  r: number;
+  text: string;
+}
+
+/**
+ * The one text of row `r` inside the table's columns: a lone cell, or one label filled
+ * across the cells of a merge (the same text in each); undefined when the row holds
+ * anything else.
+ */
+function loneLabel(sheet: Sheet, t: TableStructure, r: number): { text: string; c: number } | undefined {
+  let text: string | undefined;
+  let first = -1;
+  for (let c = t.columns.start; c <= t.columns.end; c++) {
+    const v = getValue(sheet, r, c);
+    if (v === null || v === '') continue;
+    if (typeof v !== 'string') return undefined;
+    const trimmed = v.trim();
+    if (trimmed === '') continue;
+    if (text === undefined) {
+      text = trimmed;
+      first = c;
+    } else if (trimmed !== text) return undefined;
+  }
+  return text === undefined ? undefined : { text, c: first };
+}
+
+/**
+ * Section rows: rows of the data holding one label and nothing else, each followed (after
+ * blank rows, if any) by rows with values, at least two of them at the same place — the
+ * data in groups under headings (`東灘区` / its years, `灘区` / its years…). A machine
+ * reads such a row as a row with every value missing; its label belongs on each row of
+ * its group, as a column. Totals, sub-items (`うち…`) and notes are not headings.
+ */
+export function sectionRows(sheet: Sheet, t: TableStructure): SectionRow[] {
+  const keyCols = new Set(t.columnInfo.filter((ci) => ci.key).map((ci) => ci.c));
+  const found: { r: number; text: string; c: number }[] = [];
+  for (let r = t.dataRows.start; r <= t.dataRows.end; r++) {
+    const label = loneLabel(sheet, t, r);
+    if (!label) continue;
+    const { text } = label;
+    if (isTotalLabel(text) || isSubItemLabel(text) || isNoteStart(text) || classifyText(text) !== CellClass.Text) continue;
+    // Right under a row with values and before a blank row, the label wraps the one above.
+    if (r > t.dataRows.start && hasValues(sheet, t, r - 1, keyCols) && (r === t.dataRows.end || blankRow(sheet, t, r + 1))) continue;
+    let next = r + 1;
+    while (next <= t.dataRows.end && blankRow(sheet, t, next)) next++;
+    if (next > t.dataRows.end || !hasValues(sheet, t, next, keyCols)) continue;
+    found.push({ r, text, c: label.c });
+  }
+  if (found.length < 2 || found.some((f) => f.c !== found[0].c)) return [];
+  return found.map(({ r, text }) => ({ r, text }));
 }
 
 /**
@@ -279,7 +335,9 @@ export function wrappedLabels(sheet: Sheet, t: TableStructure): WrappedLabel[] {
   const labelCols = new Set(keyCols);
   const c = keyCols[0];
   const out: WrappedLabel[] = [];
+  const sections = new Set(sectionRows(sheet, t).map((x) => x.r));
   for (let r = t.dataRows.start + 1; r <= t.dataRows.end; r++) {
+    if (sections.has(r)) continue;
     const v = getValue(sheet, r, c);
     if (typeof v !== 'string' || v.trim() === '' || hasValues(sheet, t, r, labelCols)) continue;
     const above = getValue(sheet, r - 1, c);
