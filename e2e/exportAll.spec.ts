@@ -2,7 +2,9 @@
 // file, with every @ line of the guide's header, the file's metadata typed once in every
 // table, the recipe and a report. Published files are read from ../shared/corpus at run
 // time; those tests are skipped, saying so, when it is absent.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
@@ -41,6 +43,16 @@ test('26jinugoki.xls → すべて修正 → すべての表をダウンロー�
   const csvs = Object.keys(files).filter((n) => n.endsWith('.csv')).sort();
   expect(csvs.length).toBeGreaterThanOrEqual(8);
   for (const name of csvs) expect(name).toMatch(/^26jinugoki_(Ⅰ|Ⅱ|Ⅲ|Ⅳ|Ⅴ|Ⅵ|Ⅶ|Ⅷ)(_\d+)?\.csv$/);
+  // The n of _<n> counts a sheet's tables: one table is <stem>_<sheet>.csv, several are _1 … _k.
+  const bySheet = new Map<string, string[]>();
+  for (const n of csvs) {
+    const sheet = n.replace(/^26jinugoki_/, '').replace(/(_\d+)?\.csv$/, '');
+    bySheet.set(sheet, [...(bySheet.get(sheet) ?? []), n]);
+  }
+  for (const [sheet, names] of bySheet) {
+    const expected = names.length === 1 ? [`26jinugoki_${sheet}.csv`] : names.map((_, i) => `26jinugoki_${sheet}_${i + 1}.csv`);
+    expect(names.toSorted(), sheet).toEqual(expected.toSorted());
+  }
   // Every data sheet of the file is there; the contents page is not.
   for (const sheet of ['Ⅰ', 'Ⅱ', 'Ⅲ', 'Ⅳ', 'Ⅴ', 'Ⅵ', 'Ⅶ', 'Ⅷ']) expect(csvs.some((n) => n.startsWith(`26jinugoki_${sheet}`))).toBe(true);
   expect(Object.keys(files).some((n) => n.includes('目次'))).toBe(false);
@@ -51,6 +63,14 @@ test('26jinugoki.xls → すべて修正 → すべての表をダウンロー�
     expect(files[`${name}-metadata.json`], `${name}'s sidecar`).toBeDefined();
   }
   expect(files['26jinugoki.recipe.json']).toBeDefined();
+  // The ZIP's recipe given to the CLI writes the same files, name for name and byte for byte.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seiton-all-'));
+  fs.writeFileSync(path.join(dir, 'recipe.json'), files['26jinugoki.recipe.json']);
+  execFileSync(process.execPath, ['cli/seiton.mjs', 'clean', corpus('kobe-opendata/26jinugoki.xls'), '--recipe', path.join(dir, 'recipe.json'), '--out', path.join(dir, 'out'), '--jobs', '1'], { stdio: 'pipe' });
+  const cli = fs.readdirSync(path.join(dir, 'out')).sort();
+  expect(cli).toEqual(csvs);
+  for (const name of cli) expect(Buffer.from(files[name]).equals(fs.readFileSync(path.join(dir, 'out', name))), name).toBe(true);
+  fs.rmSync(dir, { recursive: true, force: true });
   const report = text(files['26jinugoki_report.txt']);
   expect(report).toContain('- 目次: 目次');
   expect(report).toMatch(/- 1シートに1つの表: \d+ 件/);
