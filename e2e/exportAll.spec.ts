@@ -103,6 +103,29 @@ test('jinkou2708.xls: @Date,2015-08-01, @Creator 神戸市企画調整局政策�
   expect(lines[2]).toMatch(/^@Date,2015-08-01,/);
 });
 
+test('before 「すべて修正」 the metadata panel shows what the download will write: caption, creator and date read from the rows, their notes', async ({ page }) => {
+  await page.goto('/');
+  await openFile(page, 'population.xlsx');
+  await expect(page.getByTestId('violation-count')).toBeVisible();
+  await expect(page.getByTestId('meta-input-date')).toHaveAttribute('placeholder', '2010-10-01(表から読み取った値)');
+  await expect(page.getByTestId('meta-input-creator')).toHaveAttribute('placeholder', '総務省統計局統計調査部国勢統計課(表から読み取った値)');
+  await expect(page.getByTestId('meta-input-caption')).toHaveAttribute('placeholder', /^2-2 都道府県別人口と人口増加率/);
+  await expect(page.getByTestId('meta-input-date')).toHaveValue('');
+  await expect(page.getByTestId('meta-found-notes')).toContainText('a) 歯舞群島、色丹島、国後島、択捉島及び竹島を除き算出。');
+  const lines = text(new Uint8Array((await download(page, () => page.getByRole('button', { name: 'CSVをダウンロード' }).click())).bytes)).split('\r\n');
+  expect(lines.slice(1, 3)).toEqual(['@Creator,総務省統計局統計調査部国勢統計課,ja,,,,,,', '@Date,2010-10-01,,,,,,,']);
+  // A date typed in the field wins over the one read, and the field shows it.
+  await page.getByTestId('meta-input-date').fill('2010/9/30');
+  await page.getByTestId('meta-input-date').blur();
+  await expect(page.getByTestId('meta-input-date')).toHaveValue('2010-09-30');
+  const typed = text(new Uint8Array((await download(page, () => page.getByRole('button', { name: 'CSVをダウンロード' }).click())).bytes)).split('\r\n');
+  expect(typed[2]).toBe('@Date,2010-09-30,,,,,,,');
+  // After 「すべて修正」 the notes are the table's own: listed once, editable.
+  await fixAllDone(page);
+  await expect(page.getByTestId('meta-found-notes')).toHaveCount(0);
+  await expect(page.getByTestId('meta-notes').getByLabel('注記の本文').last()).toHaveValue('歯舞群島、色丹島、国後島、択捉島及び竹島を除き算出。');
+});
+
 test('the date field reads 和暦 and refuses what is no date, saying so and storing nothing', async ({ page }) => {
   await fixedPopulation(page);
   await page.getByTestId('meta-input-date').fill('H27.8.1');
