@@ -2,7 +2,9 @@
 // file, with every @ line of the guide's header, the file's metadata typed once in every
 // table, the recipe and a report. Published files are read from ../shared/corpus at run
 // time; those tests are skipped, saying so, when it is absent.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
@@ -41,6 +43,16 @@ test('26jinugoki.xls → すべて修正 → すべての表をダウンロー�
   const csvs = Object.keys(files).filter((n) => n.endsWith('.csv')).sort();
   expect(csvs.length).toBeGreaterThanOrEqual(8);
   for (const name of csvs) expect(name).toMatch(/^26jinugoki_(Ⅰ|Ⅱ|Ⅲ|Ⅳ|Ⅴ|Ⅵ|Ⅶ|Ⅷ)(_\d+)?\.csv$/);
+  // The n of _<n> counts a sheet's tables: one table is <stem>_<sheet>.csv, several are _1 … _k.
+  const bySheet = new Map<string, string[]>();
+  for (const n of csvs) {
+    const sheet = n.replace(/^26jinugoki_/, '').replace(/(_\d+)?\.csv$/, '');
+    bySheet.set(sheet, [...(bySheet.get(sheet) ?? []), n]);
+  }
+  for (const [sheet, names] of bySheet) {
+    const expected = names.length === 1 ? [`26jinugoki_${sheet}.csv`] : names.map((_, i) => `26jinugoki_${sheet}_${i + 1}.csv`);
+    expect(names.toSorted(), sheet).toEqual(expected.toSorted());
+  }
   // Every data sheet of the file is there; the contents page is not.
   for (const sheet of ['Ⅰ', 'Ⅱ', 'Ⅲ', 'Ⅳ', 'Ⅴ', 'Ⅵ', 'Ⅶ', 'Ⅷ']) expect(csvs.some((n) => n.startsWith(`26jinugoki_${sheet}`))).toBe(true);
   expect(Object.keys(files).some((n) => n.includes('目次'))).toBe(false);
@@ -51,6 +63,14 @@ test('26jinugoki.xls → すべて修正 → すべての表をダウンロー�
     expect(files[`${name}-metadata.json`], `${name}'s sidecar`).toBeDefined();
   }
   expect(files['26jinugoki.recipe.json']).toBeDefined();
+  // The ZIP's recipe given to the CLI writes the same files, name for name and byte for byte.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seiton-all-'));
+  fs.writeFileSync(path.join(dir, 'recipe.json'), files['26jinugoki.recipe.json']);
+  execFileSync(process.execPath, ['cli/seiton.mjs', 'clean', corpus('kobe-opendata/26jinugoki.xls'), '--recipe', path.join(dir, 'recipe.json'), '--out', path.join(dir, 'out'), '--jobs', '1'], { stdio: 'pipe' });
+  const cli = fs.readdirSync(path.join(dir, 'out')).sort();
+  expect(cli).toEqual(csvs);
+  for (const name of cli) expect(Buffer.from(files[name]).equals(fs.readFileSync(path.join(dir, 'out', name))), name).toBe(true);
+  fs.rmSync(dir, { recursive: true, force: true });
   const report = text(files['26jinugoki_report.txt']);
   expect(report).toContain('- 目次: 目次');
   expect(report).toMatch(/- 1シートに1つの表: \d+ 件/);
@@ -81,6 +101,29 @@ test('jinkou2708.xls: @Date,2015-08-01, @Creator 神戸市企画調整局政策�
   expect(lines[0]).toMatch(/^@Caption,神戸市の推計人口/);
   expect(lines[1]).toMatch(/^@Creator,神戸市企画調整局政策企画部総合計画課,ja/);
   expect(lines[2]).toMatch(/^@Date,2015-08-01,/);
+});
+
+test('before 「すべて修正」 the metadata panel shows what the download will write: caption, creator and date read from the rows, their notes', async ({ page }) => {
+  await page.goto('/');
+  await openFile(page, 'population.xlsx');
+  await expect(page.getByTestId('violation-count')).toBeVisible();
+  await expect(page.getByTestId('meta-input-date')).toHaveAttribute('placeholder', '2010-10-01(表から読み取った値)');
+  await expect(page.getByTestId('meta-input-creator')).toHaveAttribute('placeholder', '総務省統計局統計調査部国勢統計課(表から読み取った値)');
+  await expect(page.getByTestId('meta-input-caption')).toHaveAttribute('placeholder', /^2-2 都道府県別人口と人口増加率/);
+  await expect(page.getByTestId('meta-input-date')).toHaveValue('');
+  await expect(page.getByTestId('meta-found-notes')).toContainText('a) 歯舞群島、色丹島、国後島、択捉島及び竹島を除き算出。');
+  const lines = text(new Uint8Array((await download(page, () => page.getByRole('button', { name: 'CSVをダウンロード' }).click())).bytes)).split('\r\n');
+  expect(lines.slice(1, 3)).toEqual(['@Creator,総務省統計局統計調査部国勢統計課,ja,,,,,,', '@Date,2010-10-01,,,,,,,']);
+  // A date typed in the field wins over the one read, and the field shows it.
+  await page.getByTestId('meta-input-date').fill('2010/9/30');
+  await page.getByTestId('meta-input-date').blur();
+  await expect(page.getByTestId('meta-input-date')).toHaveValue('2010-09-30');
+  const typed = text(new Uint8Array((await download(page, () => page.getByRole('button', { name: 'CSVをダウンロード' }).click())).bytes)).split('\r\n');
+  expect(typed[2]).toBe('@Date,2010-09-30,,,,,,,');
+  // After 「すべて修正」 the notes are the table's own: listed once, editable.
+  await fixAllDone(page);
+  await expect(page.getByTestId('meta-found-notes')).toHaveCount(0);
+  await expect(page.getByTestId('meta-notes').getByLabel('注記の本文').last()).toHaveValue('歯舞群島、色丹島、国後島、択捉島及び竹島を除き算出。');
 });
 
 test('the date field reads 和暦 and refuses what is no date, saying so and storing nothing', async ({ page }) => {

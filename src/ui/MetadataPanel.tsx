@@ -4,7 +4,11 @@
 // sheet, wins). Every edit is an undoable command (a metadata change), like a cell edit.
 // A date may be typed as 2015/8/1, 2015年8月1日, 平成27年8月1日 or H27.8.1; it is stored
 // as 2015-08-01. Column titles are the title row's cells, so editing one edits that cell.
-import { useState } from 'react';
+// An empty field shows, greyed, what the export writes there instead: what the table's
+// caption, date, source and note rows say (before 「すべて修正」 moves them into the
+// table's own metadata), or the whole file's value; notes read from the rows are listed
+// under the table's own.
+import { useEffect, useState } from 'react';
 import { type TableMeta, type TableNote, type WorkbookMeta, columnLetter, emptyMeta } from '../core/model.ts';
 import { parseDateInput } from '../core/text/dateLine.ts';
 import { activeSheet } from '../store/documentStore.ts';
@@ -27,24 +31,43 @@ export function MetadataPanel() {
   const t = useT();
   const sheet = useDoc(activeSheet);
   const book = useDoc((s) => s.workbook?.meta);
-  useDoc((s) => s.version);
+  const version = useDoc((s) => s.version);
   const setMeta = useDoc((s) => s.setMeta);
   const setBookMeta = useDoc((s) => s.setBookMeta);
+  const tableMeta = useDoc((s) => s.tableMeta);
+  const sheetId = sheet?.id;
+  const structure = useDoc((s) => (sheetId ? s.findings[sheetId]?.structure : undefined));
   const [invalidDate, setInvalidDate] = useState<'table' | 'book' | null>(null);
+  /** What the export writes for the table, as the worker reads it; asked again after every change. */
+  const [found, setFound] = useState<{ sheetId: string; meta: TableMeta } | null>(null);
+  useEffect(() => {
+    if (!sheetId) return;
+    let live = true;
+    void tableMeta(sheetId).then((m) => {
+      if (live) setFound(m ? { sheetId, meta: m } : null);
+    });
+    return () => {
+      live = false;
+    };
+  }, [sheetId, version, book, structure, tableMeta]);
   if (!sheet) return null;
   const meta: TableMeta = sheet.meta ?? emptyMeta();
   const bookMeta: WorkbookMeta = book ?? {};
+  const written = found?.sheetId === sheet.id ? found.meta : undefined;
+  const rowNotes = (written?.notes ?? []).filter((n) => (n.text !== '' || n.mark) && !meta.notes.some((x) => x.mark === n.mark && x.text === n.text));
 
   const update = (patch: Partial<TableMeta>) => setMeta(sheet.id, { ...meta, ...patch });
   const field = (name: TextField, label: string, placeholder?: string) => {
     const inherited = name !== 'caption' ? bookMeta[name as BookField] : undefined;
+    const read = written?.[name];
+    const hint = read && read !== inherited ? t('meta.found', { value: read }) : inherited ? t('meta.inherited', { value: inherited }) : placeholder;
     return (
       <label className="meta-field">
         <span>{label}</span>
         <input
           key={`${sheet.id}-${name}-${meta[name] ?? ''}`}
           defaultValue={meta[name] ?? ''}
-          placeholder={inherited ? t('meta.inherited', { value: inherited }) : placeholder}
+          placeholder={hint}
           data-testid={`meta-input-${name}`}
           onBlur={(e) => {
             const next = stored(name, e.target.value);
@@ -130,6 +153,19 @@ export function MetadataPanel() {
           </li>
         ))}
       </ol>
+      {rowNotes.length > 0 && (
+        <div className="found-notes" data-testid="meta-found-notes">
+          <p className="hint">{t('meta.foundNotes')}</p>
+          <ul>
+            {rowNotes.map((n, i) => (
+              <li key={`${i}-${n.mark ?? ''}-${n.text}`}>
+                {n.mark ? `${n.mark} ` : ''}
+                {n.text}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <button type="button" className="small" onClick={() => update({ notes: [...meta.notes, { text: '' }] })}>
         {t('meta.noteAdd')}
       </button>

@@ -11,13 +11,13 @@ import { type FixAllProgress, type SheetSeed, fixAllInPlace, planFix } from '../
 import type { FixOptions, RuleId } from '../core/rules/types.ts';
 import { type Recipe, type ReplayedStep, replayRecipe } from '../core/recipe.ts';
 import { UnrepresentableCharactersError, type UnrepresentableChar } from '../core/io/encodeText.ts';
-import { DEFAULT_EXPORT, type ExportOptions, type ExportedFile, type TableSummary, exportAllZip, exportCsv, exportCsvwFile, exportZip } from '../core/io/export.ts';
+import { DEFAULT_EXPORT, type ExportOptions, type ExportedFile, type TableSummary, exportAllZip, exportCsv, exportCsvwFile, exportMeta, exportZip } from '../core/io/export.ts';
 import type { Level2ValueLine } from '../core/io/level2.ts';
 import type { Lang } from '../core/messages/template.ts';
 import type { ProgressFn } from '../core/io/progress.ts';
 import { PREVIEW_HEAD_BYTES, ReadError, type ReadErrorInfo, type ReadOptions, type ReadWarning, type WorkbookPreview, readWorkbook, textPreview } from '../core/io/read.ts';
 import { type Command, type History, emptyHistory, popRedo, popUndo, pushCommand } from '../core/history.ts';
-import { type Column, type Sheet, type Workbook, sheetById } from '../core/model.ts';
+import { type Column, type Sheet, type TableMeta, type Workbook, sheetById } from '../core/model.ts';
 import type { SheetStructure, StructureOverride } from '../core/structure/types.ts';
 
 export type OpenResult =
@@ -394,6 +394,18 @@ export class DocumentSession {
       if (e instanceof UnrepresentableCharactersError) return { ok: false, encoding: e.encoding, chars: e.chars };
       throw e;
     }
+  }
+
+  /**
+   * The metadata the export writes for a table: its own, what its caption, date, source and
+   * note rows still in the grid say, and the file's where it has none (the metadata panel
+   * shows it before 「すべて修正」 has moved those rows into the table's own).
+   */
+  tableMeta(sheetId: string): TableMeta {
+    const wb = this.requireWorkbook();
+    const sheet = sheetById(wb, sheetId);
+    if (!sheet) throw new Error(`unknown sheet ${sheetId}`);
+    return exportMeta(wb, sheet, this.overrides, this.structureOf(sheet));
   }
 
   /**

@@ -57,7 +57,8 @@ export type SessionMethod =
   | 'restore'
   | 'clearSaved'
   | 'export'
-  | 'exportAll';
+  | 'exportAll'
+  | 'tableMeta';
 
 /** Methods as they are called across a boundary: the same arguments, the result later. */
 export type Promisified<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : never };
@@ -195,6 +196,9 @@ export function serveSession(session: DocumentSession, marshal: Marshal) {
       const result = session.exportAll(options, recipeJson, extra);
       return result.ok ? marshal.transfer(result, [result.file.bytes.buffer as ArrayBuffer]) : result;
     },
+    async tableMeta(sheetId: string) {
+      return session.tableMeta(sheetId);
+    },
   };
 }
 
@@ -281,6 +285,7 @@ export function connectSession(call: Call, marshal: Marshal, sizes: PageSizes = 
     clearSaved: () => call('clearSaved'),
     export: (sheetId, what, options, recipeJson) => call('export', sheetId, what, options, recipeJson),
     exportAll: (options, recipeJson, extra) => call('exportAll', options, recipeJson, extra),
+    tableMeta: (sheetId) => call('tableMeta', sheetId),
   };
 }
 

@@ -69,6 +69,16 @@ describe('file names: from the source file, never the caption', () => {
     applyChanges(wb, changes);
     expect(names(wb)).toEqual(['two_人口_1', 'two_人口_2']);
   });
+
+  it('_<n> counts the tables of a split sheet, not what a split left over: one table among leftovers is <stem>_<sheet>', () => {
+    const leftover = (id: string, name: string) => sheetFromRows([['第Ⅷ表 月別人口動態の推移']], { id, name });
+    // 26jinugoki.xls after 「すべて修正」: Ⅰ keeps its table and leaves a title on Ⅰ (2); Ⅷ keeps a title and its tables move on.
+    const wb = workbook('26jinugoki.xls', [table('Ⅰ', 's2'), leftover('s2-t2', 'Ⅰ (2)'), leftover('s9', 'Ⅷ'), table('Ⅷ (2)', 's9-t2'), table('Ⅷ (3)', 's9-t3'), table('Ⅷ (4)', 's9-t4')]);
+    expect(names(wb)).toEqual(['26jinugoki_Ⅰ', '26jinugoki_Ⅷ_1', '26jinugoki_Ⅷ_2', '26jinugoki_Ⅷ_3']);
+    // The leftovers, when asked for, come after the tables and change none of their names.
+    expect(names(wb, true)).toEqual(['26jinugoki_Ⅰ', '26jinugoki_Ⅰ_2', '26jinugoki_Ⅷ_4', '26jinugoki_Ⅷ_1', '26jinugoki_Ⅷ_2', '26jinugoki_Ⅷ_3']);
+    expect(exportCsvFile(wb, 's9-t2').fileName).toBe('26jinugoki_Ⅷ_1.csv');
+  });
 });
 
 describe('metadata of the whole file and of each table', () => {

@@ -7,7 +7,7 @@
 // File names come from the source file, never from the caption, so a script can predict
 // them (docs/export.md): `<stem>.csv` when the file has one data table, `<stem>_<sheet>.csv`, and
 // `<stem>_<sheet>_<n>.csv` for the n-th table of a sheet that 「すべて修正」 split into
-// tables on sheets of their own.
+// tables on sheets of their own (n counts tables, not the leftovers a split may leave).
 import { captionNotesMeta } from '../analysis/captionNotesMeta.ts';
 import { buildSheetView } from '../analysis/view.ts';
 import type { RuleResult } from '../analysis/analyse.ts';
@@ -138,14 +138,25 @@ export function exportPlan(wb: Workbook, structureOf: StructureOf, includeAll = 
     const source = splitSource(wb, s);
     groups.set(source, [...(groups.get(source) ?? []), s]);
   }
+  // The n of `<stem>_<sheet>_<n>` counts the tables of the sheet: a split's pieces that are
+  // data tables first, in sheet order, then the others (a leftover title row, a block of
+  // notes), so the tables are _1, _2… whether or not the others are written, and a sheet
+  // that holds one table among leftovers is `<stem>_<sheet>`.
+  const order = new Map<Sheet, { n: number; tables: number }>();
+  for (const group of groups.values()) {
+    const tables = group.filter((s) => kinds.get(s) === 'data');
+    const counted = tables.length > 0 ? tables : group;
+    [...counted, ...group.filter((s) => !counted.includes(s))].forEach((s, i) => order.set(s, { n: i + 1, tables: counted.length }));
+  }
   const taken = new Set<string>();
   return sheets.map((sheet) => {
     const source = splitSource(wb, sheet);
     const group = groups.get(source)!;
+    const { n, tables } = order.get(sheet)!;
     let name: string;
     if (written.length === 1 && written[0] === sheet) name = stem;
-    else if (group.length > 1) name = safeFileName(`${stem}_${source.name}_${group.indexOf(sheet) + 1}`);
-    else name = safeFileName(`${stem}_${sheet.name}`);
+    else if (group.length > 1 && !(tables === 1 && n === 1)) name = safeFileName(`${stem}_${source.name}_${n}`);
+    else name = safeFileName(`${stem}_${source.name}`);
     // Two sheets whose names differ only in characters a file system refuses.
     let unique = name;
     for (let i = 2; taken.has(unique.toLowerCase()); i++) unique = `${name}_${i}`;

@@ -1,6 +1,7 @@
 // Downloads: the active table as a file, or every table in one ZIP (「すべての表をダウンロード」),
 // with the options the export menu sets.
 import { DEFAULT_EXPORT, type ExportOptions } from '../../core/io/export.ts';
+import type { TableMeta } from '../../core/model.ts';
 import { serializeRecipe } from '../../core/recipe.ts';
 import type { ExportAllOptions, ExportAllResult, ExportKind, ExportResult } from '../../worker/session.ts';
 import type { StoreContext } from '../context.ts';
@@ -14,6 +15,12 @@ export interface ExportSlice {
   /** 「すべての表をダウンロード」: the ZIP of every table, with the recipe and a report; null when there is no document or it failed. */
   exportAll(extra?: ExportAllOptions): Promise<ExportAllResult | null>;
   setExportOptions(options: Partial<ExportOptions>): void;
+  /**
+   * The metadata the export writes for a table: its own, what its caption, date, source and
+   * note rows say, the file's. Null when there is no document or the worker cannot say (the
+   * panel then shows the table's own alone; nothing is reported).
+   */
+  tableMeta(sheetId: string): Promise<TableMeta | null>;
 }
 
 export function exportSlice(ctx: StoreContext): ExportSlice {
@@ -49,5 +56,14 @@ export function exportSlice(ctx: StoreContext): ExportSlice {
     },
 
     setExportOptions: (options) => set({ exportOptions: { ...get().exportOptions, ...options } }),
+
+    tableMeta: async (sheetId) => {
+      if (!get().workbook || get().loading) return null;
+      try {
+        return await session.tableMeta(sheetId);
+      } catch {
+        return null;
+      }
+    },
   };
 }

@@ -202,6 +202,8 @@ export const en: Record<MessageKey, string> = {
   'meta.date': 'Date',
   'meta.dateInvalid': 'Not a date. Type it as 2015-08-01, 2015/8/1 or H27.8.1; dates written in Japanese, era years included, are read too (nothing was saved).',
   'meta.inherited': '{value} (from the whole file)',
+  'meta.found': '{value} (read from the table)',
+  'meta.foundNotes': 'Notes read from the table\'s rows (exported as they are):',
   'meta.book': 'Whole file',
   'meta.bookHint': 'What is entered here applies to every table where the field is empty.',
   'meta.language': 'Language',

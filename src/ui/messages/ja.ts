@@ -201,6 +201,8 @@ export const ja = {
   'meta.date': '日付',
   'meta.dateInvalid': '日付として読めません。2015-08-01、2015/8/1、2015年8月1日、平成27年8月1日、H27.8.1 のように入力してください(何も保存していません)。',
   'meta.inherited': '{value}(ファイル全体の値)',
+  'meta.found': '{value}(表から読み取った値)',
+  'meta.foundNotes': '表の行から読み取った注記(このまま書き出されます):',
   'meta.book': 'ファイル全体',
   'meta.bookHint': 'ここに入力した値は、その項目が空のすべての表に使われます。',
   'meta.language': '言語',
