@@ -42,6 +42,31 @@ describe('splitting a sheet into tables', () => {
   });
 });
 
+describe('tables split off one sheet keep what the sheet states for all of them', () => {
+  it('the date over the first table, the footnote explained under the second', () => {
+    const rows = [
+      ['人口と品目の表'],
+      ['2015年8月1日現在'],
+      [],
+      ['地区', '人口'],
+      ['北区 a)', 100],
+      ['南区', 200],
+      [],
+      [],
+      ['品目', '金額'],
+      ['米', 10],
+      ['麦', 20],
+      [],
+      ['a) 旧北区を含む。'],
+    ];
+    const wb: Workbook = { source: { fileName: 'a.xlsx', format: 'xlsx', byteLength: 0 }, date1904: false, sheets: [sheetFromRows(rows, { id: 's1' })] };
+    fixAllInPlace(wb);
+    expect(wb.sheets).toHaveLength(2);
+    expect(wb.sheets.map((s) => s.meta?.date)).toEqual(['2015-08-01', '2015-08-01']);
+    expect(wb.sheets[0].meta?.notes).toContainEqual({ mark: 'a)', text: '旧北区を含む。' });
+  });
+});
+
 const FILES = [
   'npa-traffic/2018_12.xls',
   'npa-traffic/2018_12_a.xls',
@@ -156,4 +181,18 @@ it.skipIf(!hasCorpusFile('kobe-opendata/26jinugoki.xls'))(corpusTitle('kobe-open
   expect([...new Set(wards)]).toEqual(['東灘区', '灘区', '中央区', '兵庫区', '北区']);
   expect(wards).toHaveLength(55);
   expect(first.columns[1].values.slice(1, 3)).toEqual([2004, 2005]);
+});
+
+it.skipIf(!hasCorpusFile('kobe-opendata/jinkou2708.xls'))(corpusTitle('kobe-opendata/jinkou2708.xls', 'split into two tables, each keeps the sheet’s date and maker, and the first the footnotes explained under the second'), () => {
+  const wb = open('kobe-opendata/jinkou2708.xls');
+  fixAllInPlace(wb);
+  const tables = wb.sheets.filter((s) => s.rowCount > 0);
+  expect(tables).toHaveLength(2);
+  for (const s of tables) {
+    expect(s.meta?.date).toBe('2015-08-01');
+    expect(s.meta?.creator).toBe('神戸市企画調整局政策企画部総合計画課');
+  }
+  const notes = tables[0].meta?.notes ?? [];
+  expect(notes.find((n) => n.mark === 'a)')?.text).toBe('10月１日現在');
+  expect(notes.find((n) => n.mark === 'b)')?.text).toMatch(/国土地理院面積調/);
 });

@@ -1,9 +1,12 @@
 // ガイド 手順1 / 総務省 2-2: one table per sheet. Several blocks separated by blank rows
 // or columns, each with its own header, are separate tables; a key column repeated at
 // the right edge of a wide table (for reading on paper) is a copy, not data.
-import { type Change, deleteColumnsChange, deleteRowsChange, removeMergeChange } from '../changes.ts';
-import { type CellRange, type Sheet, columnLetter, rangeAddress, sliceColumn } from '../model.ts';
+import { captionNotesMeta } from '../analysis/captionNotesMeta.ts';
+import { buildSheetView } from '../analysis/view.ts';
+import { type Change, deleteColumnsChange, deleteRowsChange, metaChange, removeMergeChange } from '../changes.ts';
+import { type CellRange, type Sheet, type TableMeta, type TableNote, columnLetter, emptyMeta, getValue, rangeAddress, sliceColumn } from '../model.ts';
 import type { TableStructure } from '../structure/types.ts';
+import { findFootnoteMarks, footnoteId } from '../text/footnoteMarks.ts';
 import { type SheetView, sheetRule } from './types.ts';
 
 export const rule = sheetRule({
@@ -104,11 +107,16 @@ function fixOneTable(view: SheetView): Change[] {
     const taken = new Set(view.sheetNames.map((x) => x.name));
     const ids = new Set(view.sheetNames.map((x) => x.id));
     let after = sheet.id;
+    const shared = sharedMeta(view);
     tables.slice(1).forEach((t, i) => {
       const extracted = extractTable(sheet, t, freshId(sheet.id, ids, i + 2), sheetName(`${sheet.name} (${i + 2})`, taken));
+      const meta = shared.for(t, emptyMeta());
+      if (meta) extracted.meta = meta;
       out.push({ kind: 'sheet', op: 'add', afterId: after, sheet: extracted, ruleId: 'one-table' });
       after = extracted.id;
     });
+    const kept = shared.for(keep, sheet.meta ?? emptyMeta());
+    if (kept) out.push(metaChange(sheet, kept, 'one-table'));
     const { s, e } = keep.range;
     for (const m of sheet.merges) {
       if (!(m.s.r >= s.r && m.e.r <= e.r && m.s.c >= s.c && m.e.c <= e.c)) out.push(removeMergeChange(sheet, m, 'one-table'));
@@ -129,4 +137,57 @@ function fixOneTable(view: SheetView): Change[] {
     out.push(deleteColumnsChange(sheet, c, 1, 'one-table'));
   }
   return out;
+}
+
+/**
+ * What the tables of one sheet state for all of them: the date, the maker and the source
+ * one table's caption or notes give (`平成27年８月1日現在`, `神戸市企画調整局…` over the first
+ * table), and the footnotes the notes under one table define for marks another uses
+ * (`a)`, `b)`, `※` on the first table, explained under the last). A table split off keeps
+ * them; its own, where it states any, win.
+ */
+function sharedMeta(view: SheetView): { for(t: TableStructure, base: TableMeta): TableMeta | undefined } {
+  const { sheet } = view;
+  const own = new Map(view.structure.tables.map((t) => [t, captionNotesMeta(buildSheetView(sheet, view.date1904, { ...view.structure, tables: [t] }))]));
+  const metas = [...own.values()];
+  const pick = (key: 'date' | 'creator' | 'source') => metas.map((m) => m[key]).find((v) => v !== undefined && v !== '');
+  const stated = { date: pick('date'), creator: pick('creator'), source: pick('source') };
+  const definitions = new Map<string, TableNote>();
+  for (const m of metas) for (const n of m.notes) if (n.mark !== undefined && n.text !== '' && !definitions.has(footnoteId(n.mark))) definitions.set(footnoteId(n.mark), n);
+  return {
+    for(t, base) {
+      const mine = own.get(t);
+      const meta: TableMeta = structuredClone(base);
+      let changed = false;
+      for (const key of ['date', 'creator', 'source'] as const) {
+        if (mine?.[key] || meta[key] || !stated[key]) continue;
+        meta[key] = stated[key];
+        changed = true;
+      }
+      const listed = new Set([...(mine?.notes ?? []), ...meta.notes].flatMap((n) => (n.mark !== undefined && n.text !== '' ? [footnoteId(n.mark)] : [])));
+      for (const id of marksUsed(sheet, t)) {
+        const def = definitions.get(id);
+        if (!def || listed.has(id)) continue;
+        meta.notes.push({ ...def });
+        listed.add(id);
+        changed = true;
+      }
+      return changed ? meta : undefined;
+    },
+  };
+}
+
+/** The ids of the footnote marks on the header and data cells of `t` (`a)`, `※`). */
+function marksUsed(sheet: Sheet, t: TableStructure): Set<string> {
+  const ids = new Set<string>();
+  const top = t.headerRows.end >= t.headerRows.start ? t.headerRows.start : t.dataRows.start;
+  for (let r = top; r <= t.dataRows.end; r++) {
+    for (let c = t.columns.start; c <= t.columns.end; c++) {
+      const v = getValue(sheet, r, c);
+      if (typeof v !== 'string') continue;
+      const found = findFootnoteMarks(v, r < t.dataRows.start ? 'title' : 'value') ?? findFootnoteMarks(v, 'title');
+      for (const m of found?.marks ?? []) ids.add(m.id);
+    }
+  }
+  return ids;
 }
