@@ -270,3 +270,41 @@ describe('lone labels at the top of the body', () => {
     expect(t.dataRows.start).toBe(3);
   });
 });
+
+describe('one table, however its lines are laid out', () => {
+  const one = (rows: unknown[][]) => detectStructure(sheetFromRows(rows as never)).tables;
+
+  it('a ruling line of dashes over the titles does not make every two columns a table of their own', () => {
+    const dashes = ['-', '-', '-', '-', '-', '-'];
+    const rows = [dashes, [null, null, 'Total', 'Capital', 'Value', 'Jobs'], ['Industry', 'code', '(mil.)', '(mil.)', '(mil.)', '(1,000)'], dashes, ['All', '(X)', 1, 2, 3, 4], ['Mining', 21, 5, 6, 7, 8], ['Food', 311, 9, 10, 11, 12]];
+    expect(one(rows)).toHaveLength(1);
+  });
+
+  it('a section label right under the titles, then a label wrapped over two lines: the data goes on', () => {
+    const rows = [['Table 5. Flexibility'], [], ['Type', 'All (percent)', 'Small', 'Large'], [], ['FLEX TIME AND PLACE'], ['Periodically change starting and quitting times'], ['within some range of hours', 37, 40, 37], ['Work at home', 10, 11, 7], ['Compress workweek', 8, 10, 5]];
+    const tables = one(rows);
+    expect(tables).toHaveLength(1);
+    expect(tables[0].dataRows).toEqual({ start: 4, end: 8 });
+  });
+
+  it('a line of years in blocks that each count up (2003 2006 | 2002 2005 2006) is a header line', () => {
+    const rows = [['Country', 'Reading', null, 'Adults'], [], [null, 2003, 2006, 2002, 2005, 2006], [], ['Australia', 525, 513, 60, 65, 67], ['Austria', 490, 490, 77, 81, 80], ['Belgium', 507, 501, 64, 66, 70]];
+    const [t] = one(rows);
+    expect(t.headerRows).toEqual({ start: 0, end: 2 });
+    expect(one(rows)).toHaveLength(1);
+  });
+
+  it('a row label on a line of its own over the values that have none is a data line', () => {
+    const rows = [['Industry', 'Code', 'Assets', 'Jobs'], ['Finance', '52', 100, 3], ['Securities, commodity contracts, and other intermediation and related activities'], [null, '5231', 80, 2], ['Insurance', '524', 20, 1]];
+    const tables = one(rows);
+    expect(tables).toHaveLength(1);
+    expect(tables[0].dataRows).toEqual({ start: 1, end: 4 });
+  });
+
+  it('a heading with a colon and its unit in the unit column (`…deposit: | Percent`) is a section of the data', () => {
+    const rows = [['Type', 'Unit', 1990, 2000, 2005], ['Federal funds', 'Percent', 8.1, 6.2, 3.2], ['Large negotiable certificates of deposit:', 'Percent'], ['3-month', 'Percent', 8.2, 6.5, 3.7], ['6-month', 'Percent', 8.4, 6.6, 3.9]];
+    const tables = one(rows);
+    expect(tables).toHaveLength(1);
+    expect(tables[0].dataRows).toEqual({ start: 1, end: 4 });
+  });
+});

@@ -355,7 +355,8 @@ function leadingNumber(v: ReturnType<typeof getValue>): number | undefined {
  * times): the column blocks it makes, or undefined.
  */
 function repeatedBlocks(sheet: Sheet, features: RowFeatures[], d: Draft, g: Band): Band[] | undefined {
-  const titleRows = d.header.filter((r) => !isUnitRow(features[r]));
+  // A ruling line of dashes repeats across any table: no title of a column.
+  const titleRows = d.header.filter((r) => !isUnitRow(features[r]) && !features[r].rule);
   if (titleRows.length === 0) return undefined;
   const cells = headerCells(sheet, g, titleRows);
   const title = (c: number) => normalizeTitle((cells.get(c) ?? []).slice(-1).join(''));

@@ -90,6 +90,8 @@ function numericColumns(features: readonly RowFeatures[], region: Region, { clas
   return out;
 }
 
+// A footnote mark may follow the colon (`Auction average: \5`, `計: 1)`).
+const COLON_END = /[:：][\s\u3000]*(?:\\[0-9]{1,2}|[0-9０-９a-z]{1,2}[)）])?[\s\u3000]*$/;
 const SECTION = /[:：][\s\u3000]*$|^[\s\u3000]*[A-Z][A-Z ,&/-]{3,}[\s\u3000]*$|^[\s\u3000]*[〔［【<＜《][^〕］】>＞》]+[〕］】>＞》][\s\u3000]*$/;
 
 /**
@@ -150,6 +152,12 @@ interface LineFacts {
    * the title of the row labels, part of the header, not a caption.
    */
   stubTitle: boolean;
+  /**
+   * A lone label over the stub right on top of a line of values that has none
+   * (`Securities, commodity contracts, and other intermediation…` over `, 5231, 3789514…`):
+   * the label of that row, written on a line of its own.
+   */
+  labelsNext: boolean;
 }
 
 function childrenOf(sheet: Sheet, features: readonly RowFeatures[], r: number, above: number): boolean {
@@ -227,7 +235,9 @@ function factsOf(sheet: Sheet, features: readonly RowFeatures[], region: Region,
     }
   }
   const widest = mergeStarts.get(r) ?? 0;
-  const sectionLike = f.nonEmpty === 1 && SECTION.test(f.loneText);
+  // A heading with a colon may carry its unit in the unit column (`Large negotiable
+  // certificates of deposit: | Percent`).
+  const sectionLike = f.nonEmpty === 1 ? SECTION.test(f.loneText) : f.restAreUnitNotes && COLON_END.test(String(getValue(sheet, r, f.first) ?? ''));
   const width = region.cols.end - region.cols.start + 1;
   return {
     f,
@@ -242,7 +252,14 @@ function factsOf(sheet: Sheet, features: readonly RowFeatures[], region: Region,
     unlikeBelow: below < 0 ? 0 : unlikeness(sheet, features, region, stub, r, below, grid),
     childOfAbove: false,
     stubTitle: below === r + 1 && !sectionLike && isStubTitle(f, features[below], stub),
+    labelsNext: below === r + 1 && labelsRowBelow(f, features[below], stub),
   };
+}
+
+/** See `LineFacts.labelsNext`. */
+function labelsRowBelow(f: RowFeatures, next: RowFeatures, stub: { from: number; to: number }): boolean {
+  if (f.nonEmpty !== 1 || f.texts !== 1 || f.kind !== 'none' || f.noteStart || f.first > stub.to) return false;
+  return next.first > f.first && next.first <= stub.to + 2 && next.numbers + next.symbols - next.years >= 2;
 }
 
 /** See `LineFacts.stubTitle`. */
@@ -286,11 +303,12 @@ function emissions(x: LineFacts, textTable: boolean): number[] {
   let d = 0;
   if (values >= 2) d = 3 + Math.min(values, 6) * 0.3 - (x.textOverNumbers >= 2 ? 2 : 0);
   else if (values === 1) d = loneYear ? -1 : f.nonEmpty <= 3 ? 1.5 : 0.5;
-  else if (lone) d = f.longest <= 40 && k === 'none' ? (x.sectionLike ? 0.5 : -0.5) : -2.5;
+  else if (lone) d = (f.longest <= 40 || (x.sectionLike && f.longest <= 60)) && k === 'none' ? (x.sectionLike ? 0.5 : -0.5) : -2.5;
   // Labels and no values, nothing over the number columns: a data row whose values are missing.
   // (One odd text among the values, `+81-3-1234-5678`, is still a data row: titles come several.)
   else d = textTable ? 1 : x.textOverNumbers >= 2 || (x.textOverNumbers === 1 && !x.atLeft) ? -3 : x.textOverNumbers === 1 ? -0.5 : 0.5;
   if (yearRow) d -= 2.5;
+  if (x.labelsNext) d += 3;
   if (k !== 'none') d -= 2;
   d -= 2.5 * x.unlikeBelow;
   e[DATA] = d;
@@ -321,7 +339,7 @@ function emissions(x: LineFacts, textTable: boolean): number[] {
   if (k === 'caption') c += 3;
   else if (k === 'date' || k === 'unit') c += 2.5;
   else if (k === 'source') c += 1.5;
-  if (f.restAreUnitNotes) c += 2;
+  if (f.restAreUnitNotes && !x.sectionLike) c += 2;
   if (x.fullMerge) c += 1;
   if (plainValues >= 1 || loneYear) c -= 3;
   if (lone && !x.atLeft && !x.fullMerge && k === 'none') c -= 1.5;
@@ -585,8 +603,13 @@ function notesGoOn(a: LineTable, b: LineTable, features: readonly RowFeatures[])
 }
 
 function continues(a: LineTable, b: LineTable, features: readonly RowFeatures[]): boolean {
-  const above = dataSpan(a, features);
+  let above = dataSpan(a, features);
   const below = dataSpan(b, features);
+  // A table whose "data" is only section labels (`FLEX TIME AND PLACE` right under the
+  // titles) is the top of the table below: its titles span what the data goes on to fill.
+  if (above.last < 0 && a.header.length > 0 && a.data.every((r) => isSectionLabel(features[r]))) {
+    above = { first: Math.min(...a.header.map((r) => features[r].first)), last: Math.max(...a.header.map((r) => features[r].last)) };
+  }
   // The same layout: rows that start at the same stub column and reach as far right.
   if (below.last < 0 || above.last < 0 || below.first !== above.first || Math.abs(below.last - above.last) > 1) return false;
   const label = (r: number) => isSectionLabel(features[r]) && features[r].first <= above.last;

@@ -93,6 +93,9 @@ export function rowFeatures(sheet: Sheet, r: number, from = 0, to = sheet.column
   let yearCells = 0;
   let lastYear = NaN;
   let yearRun = true;
+  // Blocks of columns that each count up, each from its own first year (2003 2006 | 2002
+  // 2005 2006): a run too when nothing else is on the line.
+  let blockRun = true;
   const seen = new Set<number>();
   let dateSerials: number[] | undefined;
   let repeats = 0;
@@ -105,6 +108,7 @@ export function rowFeatures(sheet: Sheet, r: number, from = 0, to = sheet.column
       // twice (a census and the estimate of the same year: 2000 2000 2001 2002…).
       if (d === 0) repeats++;
       if ((d === 0 && repeats > 1) || d > 10 || (d < 0 && !seen.has(y))) yearRun = false;
+      if ((d === 0 && repeats > 1) || d > 10) blockRun = false;
       seen.add(y);
     }
     if (Number.isNaN(lastYear)) seen.add(y);
@@ -152,7 +156,8 @@ export function rowFeatures(sheet: Sheet, r: number, from = 0, to = sheet.column
     }
   }
   // One dash is a placeholder (`-` for none); a line of them, or a long one, is a rule.
-  f.years = yearRun ? yearCells : Math.min(yearCells, 1);
+  const onlyYears = f.texts + f.periods + f.units + f.symbols + f.dates === 0 && f.numbers === yearCells && f.first > from;
+  f.years = yearRun || (blockRun && onlyYears && yearCells >= 3) ? yearCells : Math.min(yearCells, 1);
   if (dateSerials && f.numbers + f.symbols === 0 && dateSerials.length === f.dates && isDateRun(dateSerials)) f.years += dateSerials.length;
   f.rule = f.nonEmpty > 0 && rules >= Math.max(1, f.nonEmpty - 1) && (f.nonEmpty >= 3 || f.longest >= 3);
   f.noteStart = firstText !== '' && isNoteStart(firstText);
