@@ -78,3 +78,21 @@ describe('classifyText: number text', () => {
     );
   });
 });
+
+describe('classifyText: placeholders, times and month labels', () => {
+  it.each(['Not Available', 'not available', 'NOT AVAILABLE', 'n.a.', 'N.A.', 'NA', '－'])('%s stands in for a value (a symbol)', (text) => {
+    expect(classifyText(text)).toBe(CellClass.Symbol);
+  });
+
+  it.each(['01:21:32', '9:05', '00:21:27.5', '2014-10-30 00:00:00', '2014/10/30 9:30'])('the time %s is a value', (text) => {
+    expect(classifyText(text)).toBe(CellClass.Date);
+  });
+
+  it.each(['１月中', '10月分', '3月末', '7-9月'])('%s is a period label', (text) => {
+    expect(classifyText(text)).toBe(CellClass.Period);
+  });
+
+  it.each(['Not Available yet', '25:99', '月中'])('%s is none of them', (text) => {
+    expect([CellClass.Symbol, CellClass.Date, CellClass.Period]).not.toContain(classifyText(text));
+  });
+});

@@ -308,3 +308,20 @@ describe('one table, however its lines are laid out', () => {
     expect(tables[0].dataRows).toEqual({ start: 1, end: 4 });
   });
 });
+
+describe('dates and placeholders in the lines', () => {
+  it('a date alone on its line over the table dates it: a caption line, not a table of its own', () => {
+    const rows = [['Transmission Services'], [], ['2014-07-02 00:00:00'], [], ['Item', 'Rate', 'Cost'], ['A', 1, 2], ['B', 3, 4], ['C', 5, 6]];
+    const tables = detectStructure(sheetFromRows(rows)).tables;
+    expect(tables).toHaveLength(1);
+    expect(tables[0].captionRows).toEqual([0, 2]);
+    expect(tables[0].headerRows).toEqual({ start: 4, end: 4 });
+  });
+
+  it('rows of `Not Available` and times are data, not titles', () => {
+    const rows = [['Month', 'France', 'Germany', 'Italy'], ['1973-01-01 00:00:00', 'Not Available', 'Not Available', 1871], ['1973-02-01 00:00:00', 'Not Available', 'Not Available', 1909], ['1973-03-01 00:00:00', 'Not Available', 1500, 1721], ['1973-04-01 00:00:00', 1200, 1400, 1592]];
+    const [t] = detectStructure(sheetFromRows(rows)).tables;
+    expect(t.headerRows).toEqual({ start: 0, end: 0 });
+    expect(t.dataRows).toEqual({ start: 1, end: 4 });
+  });
+});

@@ -295,6 +295,8 @@ function emissions(x: LineFacts, textTable: boolean): number[] {
   const lone = f.nonEmpty === 1 || f.restAreUnitNotes;
   const yearRow = f.years >= 2 && f.years >= f.numbers - 1 && f.symbols <= 1;
   const loneYear = f.nonEmpty === 1 && f.years === 1 && !x.atLeft;
+  // A date alone on its line (`2014-07-02`, a typed 2015/8/1) dates the table, as `…現在` does.
+  const loneDate = f.nonEmpty === 1 && f.dates === 1;
   // What the wording says counts for lines of one or two cells (a caption, a date line, a
   // note); a data row may well start with a label that reads like one.
   const k = f.nonEmpty <= 2 || f.restAreUnitNotes || f.titleLine ? f.kind : 'none';
@@ -302,7 +304,7 @@ function emissions(x: LineFacts, textTable: boolean): number[] {
   // data
   let d = 0;
   if (values >= 2) d = 3 + Math.min(values, 6) * 0.3 - (x.textOverNumbers >= 2 ? 2 : 0);
-  else if (values === 1) d = loneYear ? -1 : f.nonEmpty <= 3 ? 1.5 : 0.5;
+  else if (values === 1) d = loneYear || loneDate ? -1 : f.nonEmpty <= 3 ? 1.5 : 0.5;
   else if (lone) d = (f.longest <= 40 || (x.sectionLike && f.longest <= 60)) && k === 'none' ? (x.sectionLike ? 0.5 : -0.5) : -2.5;
   // Labels and no values, nothing over the number columns: a data row whose values are missing.
   // (One odd text among the values, `+81-3-1234-5678`, is still a data row: titles come several.)
@@ -341,7 +343,8 @@ function emissions(x: LineFacts, textTable: boolean): number[] {
   else if (k === 'source') c += 1.5;
   if (f.restAreUnitNotes && !x.sectionLike) c += 2;
   if (x.fullMerge) c += 1;
-  if (plainValues >= 1 || loneYear) c -= 3;
+  if ((plainValues >= 1 && !loneDate) || loneYear) c -= 3;
+  if (loneDate) c += 2.5;
   if (lone && !x.atLeft && !x.fullMerge && k === 'none') c -= 1.5;
   if (lone && x.textOverNumbers > 0 && x.wideMerge === false && k === 'none') c -= 1.5;
   e[CAP] = c;
