@@ -5,6 +5,19 @@ ruleTester(rule, {
   valid: ['industry.xlsx', 'county-income.csv', 'shelters-sjis.csv'].map((fixture) => ({ name: `${fixture} has a one-row header`, fixture })),
   invalid: [
     {
+      name: 'a column with values and no title is asked for (advice over the row labels, a warning over values); an empty column is not',
+      rows: [
+        [null, '人口', null, null],
+        ['北区', 100, 5, null],
+        ['南区', 200, 6, null],
+      ],
+      tables: [{ headerRows: [0, 0], dataRows: [1, 2], keyColumns: [0], kinds: ['text', 'number', 'number', 'empty'] }],
+      errors: [
+        { messageId: 'emptyTitle', at: 'A1', params: { col: 'A' }, severity: 'info' },
+        { messageId: 'emptyTitle', at: 'C1', params: { col: 'C' }, severity: 'warning' },
+      ],
+    },
+    {
       name: 'population.xlsx: two title rows (the unit row does not count)',
       fixture: 'population.xlsx',
       errors: [{ messageId: 'rows', at: 'A3:I5', paramsLike: { count: 2, first: 3, last: 4, example: '17年 総数' } }],

@@ -2,7 +2,7 @@
 // titles merged over child titles, `17年` over `総数`) is flattened by joining each
 // column's path (`2005年 総数`); a unit row is not a title row (the units rule takes it).
 import { type Change, deleteRowsChange, metaChange, removeMergeChange, sameSnapshot } from '../changes.ts';
-import { emptyMeta, getCell, getFormat, getValue } from '../model.ts';
+import { columnLetter, emptyMeta, getCell, getFormat, getValue } from '../model.ts';
 import { CellClass, classifyValue } from '../structure/cellClass.ts';
 import type { TableStructure } from '../structure/types.ts';
 import { columnTitles, titleRowsOf } from '../structure/header.ts';
@@ -28,6 +28,10 @@ export const rule = sheetRule({
         en: 'The header spans {count} rows ({first}–{last}). Example: "{example}"',
       },
       none: { ja: '見出し行が見つかりません。', en: 'No header row was found.' },
+      emptyTitle: {
+        ja: '{col}列には値がありますが、見出しがありません。列の内容を表す見出しを入力してください。',
+        en: 'Column {col} holds values but has no title; type one that says what the column holds.',
+      },
       noneNumbers: {
         ja: '見出し行がありません。数値だけの表なので、見出しはなくても読めます。列の名前があれば1行目に書いてください。',
         en: 'There is no header row. The table holds only numbers, so it reads without one; if its columns have names, write them on the first row.',
@@ -56,6 +60,15 @@ export const rule = sheetRule({
         }
         continue;
       }
+      // A column with values and no title in any title row (nor an English one): only the
+      // user knows its name, so it is asked for, never made up. Over the row labels (a blank
+      // corner) a reader still knows what the rows are: advice, not failing.
+      for (const { c, title, en } of flattenTitles(view, t, ' ')) {
+        if (title !== '' || en || !hasValues(view, t, c)) continue;
+        const at = { s: { r: titleRows[0], c }, e: { r: titleRows[titleRows.length - 1], c } };
+        const key = t.columnInfo.find((ci) => ci.c === c)?.key ?? false;
+        report('emptyTitle', at, { col: columnLetter(c) }, { severity: key ? 'info' : 'warning' });
+      }
       if (titleRows.length < 2) continue;
       const deepest = t.columnInfo.reduce((best, ci) => (ci.headerPath.length > best.headerPath.length ? ci : best), t.columnInfo[0]);
       const example = (deepest?.headerPath ?? []).map((p) => p.replace(/\s+/g, '')).join(' ');
@@ -63,6 +76,14 @@ export const rule = sheetRule({
     }
   },
 });
+
+function hasValues(view: SheetView, t: TableStructure, c: number): boolean {
+  for (let r = t.dataRows.start; r <= t.dataRows.end; r++) {
+    const v = getValue(view.sheet, r, c);
+    if (v !== null && !(typeof v === 'string' && v.trim() === '')) return true;
+  }
+  return false;
+}
 
 /** Every non-empty cell of the table's data is a number (typed, or text that is one). */
 function onlyNumbers(view: SheetView, t: TableStructure): boolean {
