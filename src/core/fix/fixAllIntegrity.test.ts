@@ -196,3 +196,16 @@ it.skipIf(!hasCorpusFile('kobe-opendata/jinkou2708.xls'))(corpusTitle('kobe-open
   expect(notes.find((n) => n.mark === 'a)')?.text).toBe('10月１日現在');
   expect(notes.find((n) => n.mark === 'b)')?.text).toMatch(/国土地理院面積調/);
 });
+
+it.skipIf(!hasCorpusFile('hamamatsu-population/setaisu-jinkousu_area_h28-11.xlsx'))(corpusTitle('hamamatsu-population/setaisu-jinkousu_area_h28-11.xlsx', 'the pieces of a district written down its rows are no section headings: no untitled column of them'), () => {
+  const wb = open('hamamatsu-population/setaisu-jinkousu_area_h28-11.xlsx');
+  fixAllInPlace(wb);
+  for (const s of wb.sheets) {
+    if (s.rowCount < 3) continue;
+    const first = s.columns[0]?.values ?? [];
+    const pieces = first.slice(1).filter((v) => v === '町' || v === '地区');
+    expect(pieces.length, s.name).toBeLessThan(3);
+  }
+  const main = wb.sheets.find((s) => s.name === '中区')!;
+  expect(main.columns.slice(0, 3).map((c) => c.values[0])).toEqual(['地区', '町名', '世帯数']);
+});

@@ -82,6 +82,8 @@ function fixStubLabels(view: SheetView): Change[] {
   // Section rows change the shape of the table (rows out, a column in): on their own in a
   // pass, the other labels in the next round, on the new layout.
   for (const t of view.structure.tables) {
+    // After the labels of the rows are whole (a heading is read among whole labels).
+    if (verticalLabels(sheet, t).length > 0 || wrappedLabels(sheet, t).length > 0 || spreadPeriods(sheet, t).length > 0) continue;
     const sections = sectionRows(sheet, t);
     if (sections.length > 0) {
       const moved = sectionsToColumn(sheet, t, sections);

@@ -325,3 +325,13 @@ describe('dates and placeholders in the lines', () => {
     expect(t.dataRows).toEqual({ start: 1, end: 4 });
   });
 });
+
+itWithCorpus('jinkousu_areaage_r06-04-01_hamamatsushi.xlsx: the age table, the two small tables beside it and the next age table are tables of their own (ages typed as numbers label the rows)', 'hamamatsu-population/jinkousu_areaage_r06-04-01_hamamatsushi.xlsx', () => {
+  const tables = detectStructure(corpusSheet('hamamatsu-population/jinkousu_areaage_r06-04-01_hamamatsushi.xlsx', '浜松市')).tables;
+  expect(tables.map((t) => [t.columns.start, t.columns.end])).toEqual([
+    [0, 11],
+    [13, 15],
+    [13, 19],
+    [21, 32],
+  ]);
+});

@@ -315,6 +315,8 @@ function independentGroups(sheet: Sheet, d: Draft, groups: Band[]): boolean {
     let rows = 0;
     let labelled = 0;
     let values = 0;
+    // Whole numbers counting up down the first column (ages 0, 1, 2…) label the rows too.
+    const counted: number[] = [];
     for (let r = d.dataStart; r <= d.dataEnd; r++) {
       const f = rowFeatures(sheet, r, g.start, g.end);
       if (f.nonEmpty === 0) continue;
@@ -323,9 +325,19 @@ function independentGroups(sheet: Sheet, d: Draft, groups: Band[]): boolean {
       const v = getValue(sheet, r, f.first);
       const cls = v === null ? CellClass.Empty : classifyValue(v, getFormat(sheet, r, f.first));
       if (cls === CellClass.Text || cls === CellClass.Period || cls === CellClass.Date) labelled++;
+      else if (f.first === g.start && typeof v === 'number' && Number.isInteger(v) && f.nonEmpty >= 2) counted.push(v);
     }
+    if (countsUp(counted)) labelled += counted.length;
     return rows > 0 && values > 0 && labelled >= rows * 0.5;
   });
+}
+
+/** At least three whole numbers, nearly every one above the one before it by a small step. */
+function countsUp(ns: readonly number[]): boolean {
+  if (ns.length < 3) return false;
+  let up = 0;
+  for (let i = 1; i < ns.length; i++) if (ns[i] > ns[i - 1] && ns[i] - ns[i - 1] <= 10) up++;
+  return up >= (ns.length - 1) * 0.8;
 }
 
 /** Row summaries over the columns of `g` for the rows of `band`, empty elsewhere. */

@@ -307,17 +307,23 @@ function loneLabel(sheet: Sheet, t: TableStructure, r: number): { text: string; 
  */
 export function sectionRows(sheet: Sheet, t: TableStructure): SectionRow[] {
   const keyCols = new Set(t.columnInfo.filter((ci) => ci.key).map((ci) => ci.c));
+  // Pieces of a label written down the rows (`中`/`央`/`地`/`区`/`17`/`町`) are no headings.
+  const pieces = new Set(verticalLabels(sheet, t).flatMap((v) => v.cells.map((r) => `${r}:${v.c}`)));
   const found: { r: number; text: string; c: number }[] = [];
   for (let r = t.dataRows.start; r <= t.dataRows.end; r++) {
     const label = loneLabel(sheet, t, r);
-    if (!label) continue;
+    if (!label || pieces.has(`${r}:${label.c}`)) continue;
     const { text } = label;
-    if (isTotalLabel(text) || isSubItemLabel(text) || isNoteStart(text) || classifyText(text) !== CellClass.Text) continue;
+    if (text.length < 2 || isTotalLabel(text) || isSubItemLabel(text) || isNoteStart(text) || classifyText(text) !== CellClass.Text) continue;
     // Right under a row with values and before a blank row, the label wraps the one above.
     if (r > t.dataRows.start && hasValues(sheet, t, r - 1, keyCols) && (r === t.dataRows.end || blankRow(sheet, t, r + 1))) continue;
     let next = r + 1;
     while (next <= t.dataRows.end && blankRow(sheet, t, next)) next++;
     if (next > t.dataRows.end || !hasValues(sheet, t, next, keyCols)) continue;
+    // The rows under it already carry the name in its column (a label spelled out on every
+    // row of its group): a row of that label, not a heading over them.
+    const below = getValue(sheet, next, label.c);
+    if (typeof below === 'string' && below.trim() === text) continue;
     found.push({ r, text, c: label.c });
   }
   if (found.length < 2 || found.some((f) => f.c !== found[0].c)) return [];
