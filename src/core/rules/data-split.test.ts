@@ -63,6 +63,13 @@ ruleTester(rule, {
       output: { rows: [['地区', '人口'], ['北区', 10], ['南区', 20]] },
     },
     {
+      name: 'a column with no value whose title only repeats the one beside it (a merged title filled across a spacer): reported, and deleted',
+      rows: [['市町村', '市町村', '面積'], ['札幌市', null, 270], ['旭川市', null, 3]],
+      tables: [{ headerRows: [0, 0], dataRows: [1, 2], columns: [0, 2], keyColumns: [0] }],
+      errors: [{ messageId: 'copiedTitle', at: 'B1:B3', params: { from: 'B', title: '市町村' }, fixId: 'remove' }],
+      output: { rows: [['市町村', '面積'], ['札幌市', 270], ['旭川市', 3]] },
+    },
+    {
       name: 'blank rows between the header and the data: reported, and deleted',
       rows: [['地区', '人口'], [null, null], [null, null], ['北区', 10], ['南区', 20]],
       tables: [{ headerRows: [0, 0], dataRows: [3, 4], columns: [0, 1], keyColumns: [0] }],
@@ -89,7 +96,7 @@ describe('data-split on a table', () => {
     const sheet = corpusSheet('open-data-linter/check_2_1.csv');
     const structure = detectStructure(sheet);
     const [t] = structure.tables;
-    expect(tableBlanks(sheet, t)).toEqual({ rows: [[22, 22]], cols: [[18, 18]], edges: [] });
+    expect(tableBlanks(sheet, t)).toEqual({ rows: [[22, 22]], cols: [[18, 18]], edges: [], copies: [] });
     const a = new SheetAnalyzer(sheet, false).analyse();
     const found = a.sheetViolations.filter((v) => v.ruleId === 'data-split');
     expect(found.map((v) => [v.messageId, at(v)])).toEqual([

@@ -16,7 +16,7 @@
 // or column is deleted only where it is blank across the whole sheet. Nothing is lost: a
 // blank row or column holds nothing.
 import { type Change, applyChanges, deleteColumnsChange, deleteRowsChange } from '../changes.ts';
-import { type Sheet, columnLetter } from '../model.ts';
+import { type Sheet, columnLetter, getValue } from '../model.ts';
 import type { TableStructure } from '../structure/types.ts';
 import { type SheetView, ruleMeta, sheetRule } from './types.ts';
 
@@ -37,6 +37,7 @@ const meta = ruleMeta({
     rows: { ja: '{from}～{to}行目（{count}行）は表の途中（見出しとデータの間か、データの途中）にある空行です。', en: 'Rows {from}–{to} ({count} rows) are blank rows inside the table (between its header and data, or inside its data).' },
     col: { ja: '{from}列は表の途中にある空列です。', en: 'Column {from} is a blank column inside the table.' },
     cols: { ja: '{from}～{to}列（{count}列）は表の途中にある空列です。', en: 'Columns {from}–{to} ({count} columns) are blank columns inside the table.' },
+    copiedTitle: { ja: '{from}列には値がなく、見出し「{title}」は隣の列の繰り返しです。', en: 'Column {from} holds no value; its title "{title}" repeats the column beside it.' },
     edgeCol: { ja: '{from}列は見出しも値もない空列です（表の端）。', en: 'Column {from}, at the edge of the table, has no title and no value.' },
     edgeCols: { ja: '{from}～{to}列（{count}列）は見出しも値もない空列です（表の端）。', en: 'Columns {from}–{to} ({count} columns), at the edge of the table, have no title and no value.' },
     remove: { ja: '空行・空列を削除して、データをつなげます。', en: 'Delete the blank rows and columns so that the data runs on.' },
@@ -73,6 +74,8 @@ interface Blanks {
   cols: [number, number][];
   /** Blank columns at the table's left or right edge. */
   edges: [number, number][];
+  /** Columns with no value whose titles repeat the column beside them (a merged title filled across a spacer). */
+  copies: number[];
 }
 
 /** The blank rows inside a table's data and the blank columns inside the table. */
@@ -123,7 +126,33 @@ export function tableBlanks(sheet: Sheet, t: TableStructure): Blanks {
   // A table with nothing in it has no edges to trim.
   if (seenColumn) edges.push(...pendingCols);
   else edges.length = 0;
-  return { rows: runs(blankRows), cols: runs(blankCols), edges: runs(edges) };
+  return { rows: runs(blankRows), cols: runs(blankCols), edges: runs(edges), copies: titleCopies(sheet, t, c1, occupied) };
+}
+
+function titleCopies(sheet: Sheet, t: TableStructure, c1: number, occupied: (r: number, c: number) => boolean): number[] {
+  const { start: h0, end: h1 } = t.headerRows;
+  if (h1 < h0) return [];
+  const { start: d0, end: d1 } = t.dataRows;
+  const hasData = (c: number) => {
+    for (let r = d0; r <= d1; r++) if (occupied(r, c)) return true;
+    return false;
+  };
+  const text = (r: number, c: number) => String(getValue(sheet, r, c) ?? '').trim();
+  const sameTitles = (a: number, b: number) => {
+    let named = false;
+    for (let r = h0; r <= h1; r++) {
+      if (text(r, a) !== text(r, b)) return false;
+      if (text(r, a) !== '') named = true;
+    }
+    return named;
+  };
+  const out: number[] = [];
+  for (let c = t.columns.start; c <= c1; c++) {
+    if (hasData(c)) continue;
+    const twin = [c - 1, c + 1].find((n) => n >= t.columns.start && n <= c1 && hasData(n) && sameTitles(c, n));
+    if (twin !== undefined) out.push(c);
+  }
+  return out;
 }
 
 function blankRowOfSheet(sheet: Sheet, r: number, covered: (r: number, c: number) => boolean): boolean {
@@ -131,8 +160,12 @@ function blankRowOfSheet(sheet: Sheet, r: number, covered: (r: number, c: number
   return true;
 }
 
-function blankColumnOfSheet(sheet: Sheet, c: number, covered: (r: number, c: number) => boolean): boolean {
-  for (let r = 0; r < sheet.rowCount; r++) if (filled(sheet, r, c) || covered(r, c)) return false;
+/** Column `c` holds nothing across the sheet, the rows of `except` left aside. */
+function blankColumnOfSheet(sheet: Sheet, c: number, covered: (r: number, c: number) => boolean, except?: { start: number; end: number }): boolean {
+  for (let r = 0; r < sheet.rowCount; r++) {
+    if (except && r >= except.start && r <= except.end) continue;
+    if (filled(sheet, r, c) || covered(r, c)) return false;
+  }
   return true;
 }
 
@@ -165,6 +198,8 @@ function fixDataSplit(view: SheetView): Change[] {
     const b = tableBlanks(sheet, t);
     for (const [a, z] of [...b.cols, ...b.edges]) for (let c = a; c <= z; c++) if (blankColumnOfSheet(sheet, c, covered)) cols.add(c);
     for (const [a, z] of b.rows) for (let r = a; r <= z; r++) if (blankRowOfSheet(sheet, r, covered)) rows.add(r);
+    // Nothing but the repeated title in the column: it goes with the column.
+    for (const c of b.copies) if (blankColumnOfSheet(sheet, c, covered, t.headerRows)) cols.add(c);
   }
   for (const [a, z] of blankColumnsBeside(sheet, view.structure.tables, covered)) for (let c = a; c <= z; c++) cols.add(c);
   const out: Change[] = [];
@@ -190,7 +225,7 @@ export const rule = sheetRule({
       else report('edgeCols', at, { from: columnLetter(a), to: columnLetter(z), count: z - a + 1 }, { fixId: 'remove' });
     }
     for (const t of view.structure.tables) {
-      const { rows, cols, edges } = tableBlanks(view.sheet, t);
+      const { rows, cols, edges, copies } = tableBlanks(view.sheet, t);
       const top = t.headerRows.end >= t.headerRows.start ? t.headerRows.start : t.dataRows.start;
       for (const [a, z] of rows) {
         const at = { s: { r: a, c: t.columns.start }, e: { r: z, c: t.columns.end } };
@@ -201,6 +236,10 @@ export const rule = sheetRule({
         const at = { s: { r: top, c: a }, e: { r: t.dataRows.end, c: z } };
         if (a === z) report('col', at, { from: columnLetter(a) }, { fixId: 'remove' });
         else report('cols', at, { from: columnLetter(a), to: columnLetter(z), count: z - a + 1 }, { fixId: 'remove' });
+      }
+      for (const c of copies) {
+        const title = String(getValue(view.sheet, t.headerRows.end, c) ?? '').trim();
+        report('copiedTitle', { s: { r: top, c }, e: { r: t.dataRows.end, c } }, { from: columnLetter(c), title }, { fixId: 'remove' });
       }
       for (const [a, z] of edges) {
         const at = { s: { r: top, c: a }, e: { r: t.dataRows.end, c: z } };
