@@ -18,6 +18,20 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'a one-row header whose row-label title is written once over three label columns: the blank ones are named after it, numbered',
+      rows: [
+        ['第1当事者', null, null, '件数'],
+        ['自動車', '自家用', '乗用', 1],
+        ['自動車', '自家用', '貨物', 2],
+      ],
+      tables: [{ headerRows: [0, 0], dataRows: [1, 2], keyColumns: [0, 1, 2], kinds: ['text', 'text', 'text', 'number'] }],
+      errors: [
+        { messageId: 'spannedTitle', at: 'B1', params: { col: 'B', title: '第1当事者', filled: '第1当事者（2）' }, fixId: 'nameSpanned' },
+        { messageId: 'spannedTitle', at: 'C1', params: { col: 'C', title: '第1当事者', filled: '第1当事者（3）' }, fixId: 'nameSpanned' },
+      ],
+      output: { rows: [['第1当事者', '第1当事者（2）', '第1当事者（3）', '件数'], ['自動車', '自家用', '乗用', 1], ['自動車', '自家用', '貨物', 2]], clean: true },
+    },
+    {
       name: 'population.xlsx: two title rows (the unit row does not count)',
       fixture: 'population.xlsx',
       errors: [{ messageId: 'rows', at: 'A3:I5', paramsLike: { count: 2, first: 3, last: 4, example: '17年 総数' } }],

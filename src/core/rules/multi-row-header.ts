@@ -28,6 +28,11 @@ export const rule = sheetRule({
         en: 'The header spans {count} rows ({first}–{last}). Example: "{example}"',
       },
       none: { ja: '見出し行が見つかりません。', en: 'No header row was found.' },
+      spannedTitle: {
+        ja: '{col}列の見出しは空白です。左の「{title}」が行ラベルの列にまたがって書かれたものとみて、「{filled}」とします。',
+        en: 'The title of column {col} is blank; "{title}" on its left is read as written once over the row-label columns: "{filled}".',
+      },
+      nameSpanned: { ja: '見出しを入れる', en: 'Fill in the title' },
       emptyTitle: {
         ja: '{col}列には値がありますが、見出しがありません。列の内容を表す見出しを入力してください。',
         en: 'Column {col} holds values but has no title; type one that says what the column holds.',
@@ -63,7 +68,14 @@ export const rule = sheetRule({
       // A column with values and no title in any title row (nor an English one): only the
       // user knows its name, so it is asked for, never made up. Over the row labels (a blank
       // corner) a reader still knows what the rows are: advice, not failing.
-      for (const { c, title, en } of flattenTitles(view, t, ' ')) {
+      const titles = flattenTitles(view, t, ' ');
+      // A one-row header: a label column's title written once over its neighbours is filled in here.
+      if (titleRows.length === 1) {
+        for (const x of spannedTitles(view, titles, titleRows[0])) {
+          report('spannedTitle', { r: titleRows[0], c: x.c }, { col: columnLetter(x.c), title: x.from, filled: x.title }, { fixId: 'nameSpanned' });
+        }
+      }
+      for (const { c, title, en } of titles) {
         if (title !== '' || en || !hasValues(view, t, c)) continue;
         const at = { s: { r: titleRows[0], c }, e: { r: titleRows[titleRows.length - 1], c } };
         const key = t.columnInfo.find((ci) => ci.c === c)?.key ?? false;
@@ -76,6 +88,26 @@ export const rule = sheetRule({
     }
   },
 });
+
+/**
+ * Blank title cells of a one-row header named by the label column's title written once over
+ * them (header.ts numbers them: `第1当事者（2）`), with the title they continue.
+ */
+function spannedTitles(view: SheetView, titles: readonly { c: number; title: string }[], row: number): { c: number; title: string; from: string }[] {
+  const { sheet } = view;
+  const out: { c: number; title: string; from: string }[] = [];
+  for (const x of titles) {
+    if (!NUMBERED.test(x.title) || getValue(sheet, row, x.c) !== null) continue;
+    if (sheet.merges.some((m) => m.s.r <= row && m.e.r >= row && m.s.c <= x.c && m.e.c >= x.c)) continue;
+    let b = x.c - 1;
+    while (b >= 0 && getValue(sheet, row, b) === null) b--;
+    const from = b >= 0 ? String(getValue(sheet, row, b)).trim() : '';
+    if (from !== '') out.push({ c: x.c, title: x.title, from });
+  }
+  return out;
+}
+
+const NUMBERED = /（[0-9]+）$/;
 
 function hasValues(view: SheetView, t: TableStructure, c: number): boolean {
   for (let r = t.dataRows.start; r <= t.dataRows.end; r++) {
@@ -120,6 +152,11 @@ function fixHeader(view: SheetView, options: FixOptions): Change[] {
   const tables = [...view.structure.tables].sort((a, b) => b.headerRows.start - a.headerRows.start);
   for (const t of tables) {
     const titleRows = titleRowsOf(t);
+    if (titleRows.length === 1) {
+      for (const x of spannedTitles(view, flattenTitles(view, t, joiner), titleRows[0])) {
+        out.push({ kind: 'cell', sheetId: sheet.id, r: titleRows[0], c: x.c, before: getCell(sheet, titleRows[0], x.c), after: { value: x.title }, ruleId: 'multi-row-header' });
+      }
+    }
     if (titleRows.length < 2) continue;
     const first = titleRows[0];
     const last = titleRows[titleRows.length - 1];

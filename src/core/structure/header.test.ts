@@ -38,14 +38,24 @@ describe('column titles', () => {
     expect(titles.map((x) => x.title)).toEqual(['年月 区別', 'Year and Month Ward', '人口 総数']);
   });
 
-  it('a title-less column of Japanese labels takes no English title', () => {
+  it('a title-less column of Japanese labels takes no English title: the corner written over both names it, numbered', () => {
     const sheet = sheetFromRows([
       ['区別 Ward', null, '人口'],
       ['東灘区', '本区', 1],
       ['灘区', '北神', 2],
     ]);
     const t = tableOf(sheet, { headerRows: [0, 0], keyColumns: [0, 1] });
-    expect(columnTitles(sheet, t).map((x) => x.title)).toEqual(['区別', '', '人口']);
+    expect(columnTitles(sheet, t).map((x) => x.title)).toEqual(['区別', '区別（2）', '人口']);
+  });
+
+  it('one name written once over several label columns names each, numbered after the first', () => {
+    const sheet = sheetFromRows([
+      ['第1当事者', null, null, '件数'],
+      ['自動車', '自家用', '乗用', 1],
+      [null, null, '貨物', 2],
+    ]);
+    const t = tableOf(sheet, { headerRows: [0, 0], keyColumns: [0, 1, 2], kinds: ['text', 'text', 'text', 'number'] });
+    expect(columnTitles(sheet, t).map((x) => x.title)).toEqual(['第1当事者', '第1当事者（2）', '第1当事者（3）', '件数']);
   });
 
   it('the corner of a cross table: the axis word goes, a title over two label columns is shared out', () => {

@@ -94,7 +94,29 @@ export function columnTitles(sheet: Sheet, t: TableStructure, joiner = ' '): Col
   }
   nameTheCorner(t, out, joiner);
   nameEnglishLabelColumns(sheet, t, out);
+  numberSpannedCorner(t, out, joiner);
   return out;
+}
+
+/**
+ * One name written once over several label columns (`第1当事者` over the six levels of the
+ * kind of party): each column after the first is that name, numbered as the columns a
+ * split adds are (`第1当事者（2）`…), so no title is empty or repeated.
+ */
+function numberSpannedCorner(t: TableStructure, titles: ColumnTitle[], joiner: string): void {
+  const keys = titles.filter((x) => t.columnInfo.find((ci) => ci.c === x.c)?.key);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    if (k.parts.length === 0) continue;
+    let j = 1;
+    while (i + j < keys.length && keys[i + j].parts.length === 0 && !keys[i + j].en && keys[i + j].c === k.c + j) {
+      const target = keys[i + j];
+      target.parts = [...k.parts.slice(0, -1), `${k.parts[k.parts.length - 1]}（${j + 1}）`];
+      target.title = target.parts.join(joiner);
+      j++;
+    }
+    i += j - 1;
+  }
 }
 
 /**
@@ -152,8 +174,8 @@ function nameTheCorner(t: TableStructure, titles: ColumnTitle[], joiner: string)
     while (i + 1 + empty < keys.length && keys[i + 1 + empty].parts.length === 0 && keys[i + 1 + empty].c === k.c + 1 + empty) empty++;
     if (empty === 0) continue;
     const pieces = k.parts[k.parts.length - 1].split(/[・／/]/).filter(Boolean);
-    if (pieces.length !== empty + 1) continue;
     const parents = k.parts.slice(0, -1);
+    if (pieces.length !== empty + 1) continue;
     pieces.forEach((p, j) => {
       const target = keys[i + j];
       target.parts = [...parents, p];
