@@ -335,3 +335,9 @@ itWithCorpus('jinkousu_areaage_r06-04-01_hamamatsushi.xlsx: the age table, the t
     [21, 32],
   ]);
 });
+
+itWithCorpus('26jinugoki.xls Ⅰ: the rate formula written out as a fraction over the cells under the table is its notes, not a table', 'kobe-opendata/26jinugoki.xls', () => {
+  const tables = detectStructure(corpusSheet('kobe-opendata/26jinugoki.xls', 'Ⅰ')).tables;
+  expect(tables).toHaveLength(1);
+  expect(tables[0].noteRows).toEqual([61, 62, 63, 64, 65, 66]);
+});

@@ -600,6 +600,10 @@ function headerGoesOn(a: LineTable, b: LineTable, features: readonly RowFeatures
  */
 function notesGoOn(a: LineTable, b: LineTable, features: readonly RowFeatures[]): boolean {
   const lines = [...b.caption, ...b.header, ...b.data, ...b.note];
+  // A few lines of words and no value anywhere right under a table with values (a formula
+  // written out over the cells as a fraction: `各月の率は` / `Ｘ月間の件数×…`) explain it.
+  const valueless = (r: number) => features[r].numbers + features[r].symbols + features[r].dates === 0;
+  if (b.data.length <= 2 && lines.every(valueless) && a.data.some((r) => !valueless(r)) && closeBelow(a, b)) return true;
   if (!lines.every((r) => features[r].nonEmpty === 1 && features[r].numbers + features[r].symbols + features[r].dates === 0)) return false;
   const first = features[Math.min(...lines)];
   return (first.kind === 'source' || first.kind === 'note' || first.noteStart) && closeBelow(a, b);
