@@ -2,11 +2,17 @@
 // the caption-notes fix stores it, and the export uses it for a table whose caption and
 // notes are still rows, so they are never lost on the way out.
 import { type TableMeta, emptyMeta, getValue } from '../model.ts';
+import { isUnitNote } from '../structure/cellClass.ts';
 import type { TableStructure } from '../structure/types.ts';
 import { dateFromLines, findStatedDate, latestYear } from '../text/dateLine.ts';
 import { findLayoutSpaces } from '../text/layoutSpaces.ts';
 import { creatorOf, organisationOf, parseNoteLine } from '../text/notes.ts';
 import type { SheetView } from './view.ts';
+
+/** Over 30 characters ending in 。 or ，: a remark, not a caption. */
+function isSentence(s: string): boolean {
+  return s.length > 30 && /[。．，、]$/.test(s);
+}
 
 /** All text of one row of a table, cells joined by a space, layout spaces kept as written. */
 function fullRowText(view: SheetView, t: TableStructure, r: number): string {
@@ -42,6 +48,7 @@ export function captionNotesMeta(view: SheetView): TableMeta {
   // notes: their cells are read for a date and an organisation first, and a row that
   // holds neither is taken as written (the user said what it is).
   const dateCells: string[][] = [];
+  const captionRemarks: string[] = [];
   const sourceCells: string[][] = [];
   for (const t of view.structure.tables) {
     const lines: string[] = [];
@@ -66,6 +73,10 @@ export function captionNotesMeta(view: SheetView): TableMeta {
         // A date or the maker's name in a caption row is metadata of its own, not caption
         // text; so is its English form printed right under it (`As of Aug.1,2015`).
         if (isDateOrMaker(s) || (above.has(c) && /^[\x20-\x7e]+$/.test(s))) taken.add(c);
+        // The unit line (`（単位：人，‰）`) is the units rule's; a sentence beside the caption
+        // (`…の人口は国勢調査結果に基づいて，`) remarks on the table: a note, not caption text.
+        else if (isUnitNote(s)) continue;
+        else if (isSentence(s)) captionRemarks.push(s);
         else cells.push(s);
       }
       above = taken;
@@ -95,6 +106,8 @@ export function captionNotesMeta(view: SheetView): TableMeta {
     }
   }
   if (captions.length) meta.caption = captions.join(' / ');
+  const said = captionRemarks.join('');
+  if (said && !meta.notes.some((n) => n.mark === undefined && n.text === said)) meta.notes.unshift({ text: said });
   const marked = [...dateCells, ...sourceCells].flat();
   for (const cells of sourceCells.filter((x) => x.length > 0)) {
     // The organisation's cell is the source (a date beside it on the row is the date's).

@@ -209,3 +209,12 @@ it.skipIf(!hasCorpusFile('hamamatsu-population/setaisu-jinkousu_area_h28-11.xlsx
   const main = wb.sheets.find((s) => s.name === '中区')!;
   expect(main.columns.slice(0, 3).map((c) => c.values[0])).toEqual(['地区', '町名', '世帯数']);
 });
+
+it.skipIf(!hasCorpusFile('kobe-opendata/26jinugoki.xls'))(corpusTitle('kobe-opendata/26jinugoki.xls', 'Ⅰ: the unit line and the remarks beside the caption are neither caption nor titles; the remarks are notes'), () => {
+  const wb = open('kobe-opendata/26jinugoki.xls');
+  fixAllInPlace(wb);
+  const sheet = wb.sheets.find((s) => s.name === 'Ⅰ')!;
+  expect(sheet.meta?.caption).toBe('第 Ⅰ 表人口の自然動態及び社会動態');
+  expect(sheet.meta?.notes[0].text).toMatch(/^1999年，2001年から2004年.*修正していない。$/);
+  for (const col of sheet.columns) expect(String(col.values[0] ?? '')).not.toMatch(/被災地|国勢調査結果|単位/);
+});

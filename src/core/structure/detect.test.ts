@@ -341,3 +341,18 @@ itWithCorpus('26jinugoki.xls Ⅰ: the rate formula written out as a fraction ove
   expect(tables).toHaveLength(1);
   expect(tables[0].noteRows).toEqual([61, 62, 63, 64, 65, 66]);
 });
+
+it('a line of sentences over the titles (beside the unit line) remarks on the table: a caption line, no title row', () => {
+  const rows = [
+    ['第1表 人口動態'],
+    [],
+    ['（単位：人）', null, '平成11年及び平成13年から平成16年の人口は国勢調査結果に基づいて，', ' 平成８・９年の人口は被災地人口実態調査結果に基づいて修正しているが，人口増加数は修正していない。'],
+    [null, '出生', '死亡', '転入'],
+    ['平成10年', 10, 5, 3],
+    ['平成11年', 11, 6, 4],
+    ['平成12年', 12, 7, 5],
+  ];
+  const [t] = detectStructure(sheetFromRows(rows)).tables;
+  expect(t.captionRows).toEqual([0, 2]);
+  expect(t.headerRows).toEqual({ start: 3, end: 3 });
+});

@@ -12,7 +12,7 @@
 // section row although it holds none, a long lone line under the data is a note.
 import type { Sheet } from '../model.ts';
 import { GENERAL, getValue } from '../model.ts';
-import { CellClass, classifyValue } from './cellClass.ts';
+import { CellClass, classifyValue, isUnitNote } from './cellClass.ts';
 import type { RowFeatures } from './rowFeatures.ts';
 
 const DEBUG = typeof process !== "undefined" && process.env?.SEITON_DEBUG_LINES === "1";
@@ -91,6 +91,7 @@ function numericColumns(features: readonly RowFeatures[], region: Region, { clas
 }
 
 // A footnote mark may follow the colon (`Auction average: \5`, `計: 1)`).
+const SENTENCE_END = /[。．，、][\s\u3000]*$/;
 const COLON_END = /[:：][\s\u3000]*(?:\\[0-9]{1,2}|[0-9０-９a-z]{1,2}[)）])?[\s\u3000]*$/;
 const SECTION = /[:：][\s\u3000]*$|^[\s\u3000]*[A-Z][A-Z ,&/-]{3,}[\s\u3000]*$|^[\s\u3000]*[〔［【<＜《][^〕］】>＞》]+[〕］】>＞》][\s\u3000]*$/;
 
@@ -158,6 +159,8 @@ interface LineFacts {
    * the label of that row, written on a line of its own.
    */
   labelsNext: boolean;
+  /** Every text of the line but a unit note is a sentence (over 30 characters, ending in 。 or ，). */
+  sentences: boolean;
 }
 
 function childrenOf(sheet: Sheet, features: readonly RowFeatures[], r: number, above: number): boolean {
@@ -253,7 +256,21 @@ function factsOf(sheet: Sheet, features: readonly RowFeatures[], region: Region,
     childOfAbove: false,
     stubTitle: below === r + 1 && !sectionLike && isStubTitle(f, features[below], stub),
     labelsNext: below === r + 1 && labelsRowBelow(f, features[below], stub),
+    sentences: f.longest > 30 && f.numbers + f.symbols + f.dates === 0 && allSentences(sheet, r, f),
   };
+}
+
+/** See `LineFacts.sentences`. */
+function allSentences(sheet: Sheet, r: number, f: RowFeatures): boolean {
+  let found = 0;
+  for (let c = f.first; c <= f.last; c++) {
+    const v = getValue(sheet, r, c);
+    if (typeof v !== 'string' || v.trim() === '') continue;
+    if (isUnitNote(v)) continue;
+    if (v.trim().length <= 30 || !SENTENCE_END.test(v)) return false;
+    found++;
+  }
+  return found > 0;
 }
 
 /** See `LineFacts.labelsNext`. */
@@ -325,6 +342,7 @@ function emissions(x: LineFacts, textTable: boolean): number[] {
   else if (plainValues === 1) h -= 1;
   if (x.wideMerge) h += 1.5;
   if (lone && x.atLeft && f.longest > 30) h -= 1.5;
+  if (x.sentences) h -= 5;
   // `BOTH SEXES`, `Age:`, `〔総数〕` alone on a line head a section of the rows, not a column.
   if (lone && x.sectionLike) h -= 1;
   if (x.stubTitle) h += 1.5;
@@ -347,6 +365,7 @@ function emissions(x: LineFacts, textTable: boolean): number[] {
   if (loneDate) c += 2.5;
   if (lone && !x.atLeft && !x.fullMerge && k === 'none') c -= 1.5;
   if (lone && x.textOverNumbers > 0 && x.wideMerge === false && k === 'none') c -= 1.5;
+  if (x.sentences) c += 3;
   e[CAP] = c;
 
   // note
@@ -355,6 +374,7 @@ function emissions(x: LineFacts, textTable: boolean): number[] {
   else if (k === 'source') n += 2.5;
   if (lone && f.longest >= 25) n += 1.5;
   if (plainValues >= 2) n -= 3;
+  if (x.sentences) n += 1;
   e[NOTE] = n;
 
   // outside: stray cells, page numbers
