@@ -218,3 +218,16 @@ it.skipIf(!hasCorpusFile('kobe-opendata/26jinugoki.xls'))(corpusTitle('kobe-open
   expect(sheet.meta?.notes[0].text).toMatch(/^1999年，2001年から2004年.*修正していない。$/);
   for (const col of sheet.columns) expect(String(col.values[0] ?? '')).not.toMatch(/被災地|国勢調査結果|単位/);
 });
+
+it.skipIf(!hasCorpusFile('kobe-opendata/26jinugoki.xls'))(corpusTitle('kobe-opendata/26jinugoki.xls', 'Ⅷ: one table, its three sections (人口増減数, 自然増減数, 社会増減数) a column, 震災前平均 the label of its row of values'), () => {
+  const wb = open('kobe-opendata/26jinugoki.xls');
+  fixAllInPlace(wb);
+  const pages = wb.sheets.filter((s) => s.name.startsWith('Ⅷ'));
+  expect(pages).toHaveLength(1);
+  const [sheet] = pages;
+  expect([...new Set(sheet.columns[0].values.slice(1))]).toEqual(['人口増減数（人口動態）', '自然増減数（自然動態）', '社会増減数（社会動態）']);
+  const labels = sheet.columns[1].values;
+  const average = labels.indexOf('震災前平均');
+  expect(sheet.columns[2].values[average]).toBe(520.8);
+  expect(labels.filter((v) => v === '震災前平均')).toHaveLength(3);
+});

@@ -31,5 +31,35 @@ ruleTester(rule, {
       tables: [{ headerRows: [0, 0], keyColumns: [0, 1] }],
       errors: [{ messageId: 'data', at: 'A2:A4', fixId: 'fillDown', params: { range: 'A2:A4', text: '総務費' } }],
     },
+    {
+      name: 'a group name merged across its own row (a section row) is only unmerged, not copied across',
+      rows: [
+        ['年', '1月', '2月', '3月'],
+        [null, '人口増減数', null, null],
+        ['1995年', 1, 2, 3],
+        [null, '自然増減数', null, null],
+        ['1995年', 4, 5, 6],
+      ],
+      sheet: { merges: ['B2:D2', 'B4:D4'] },
+      tables: [{ headerRows: [0, 0], dataRows: [1, 4], keyColumns: [0] }],
+      errors: [
+        { messageId: 'other', at: 'B2:D2', fixId: 'unmerge' },
+        { messageId: 'other', at: 'B4:D4', fixId: 'unmerge' },
+      ],
+      output: { rows: [['年', '1月', '2月', '3月'], [null, '人口増減数', null, null], ['1995年', 1, 2, 3], [null, '自然増減数', null, null], ['1995年', 4, 5, 6]] },
+    },
+    {
+      name: 'a label merged down over two rows with its values on the lower one labels that row only',
+      rows: [
+        ['年', '1月', '2月'],
+        ['震災前平均', null, null],
+        [null, 520.8, 39.4],
+        ['1995年', 1, 2],
+      ],
+      sheet: { merges: ['A2:A3'] },
+      tables: [{ headerRows: [0, 0], dataRows: [1, 3], keyColumns: [0] }],
+      errors: [{ messageId: 'data', at: 'A2:A3', fixId: 'fillDown' }],
+      output: { rows: [['年', '1月', '2月'], [null, null, null], ['震災前平均', 520.8, 39.4], ['1995年', 1, 2]] },
+    },
   ],
 });

@@ -5,7 +5,7 @@
 import type { Change } from '../changes.ts';
 import { type CellRange, cellKey, columnLetter, getCell, getValue, isEmptyValue, rangeAddress } from '../model.ts';
 import { buildMergeIndex } from '../mergeIndex.ts';
-import { isSubItemLabel, isTotalLabel, verticalLabels } from '../structure/stub.ts';
+import { isSubItemLabel, isTotalLabel, sectionRows, verticalLabels } from '../structure/stub.ts';
 import { type AnyReport, type SheetView, sheetRule } from './types.ts';
 
 const DITTO = /^[\s\u3000]*(?:〃|″|同上|同|ゝ|々)[\s\u3000]*$/;
@@ -47,6 +47,8 @@ export const rule = sheetRule({
     for (const t of view.structure.tables) {
       // A label written vertically is spelled out by stub-labels, never filled down piece by piece.
       const vertical = new Set(verticalLabels(view.sheet, t).map((v) => v.c));
+      // A row naming the group under it is no repeat of the row above; stub-labels moves it.
+      const headings = new Set(sectionRows(view.sheet, t).map((x) => x.r));
       for (const ci of t.columnInfo) {
         if (!ci.key || vertical.has(ci.c)) continue;
         const c = ci.c;
@@ -67,7 +69,7 @@ export const rule = sheetRule({
             continue;
           }
           // Nothing above yet; merges are their own rule; a blank row is not an omission.
-          if (above === undefined || merges.at(r, c) || !rowHasData(view, t.columns.start, t.columns.end, r)) {
+          if (above === undefined || merges.at(r, c) || headings.has(r) || !rowHasData(view, t.columns.start, t.columns.end, r)) {
             closeRun();
             continue;
           }

@@ -309,16 +309,19 @@ export function sectionRows(sheet: Sheet, t: TableStructure): SectionRow[] {
   const keyCols = new Set(t.columnInfo.filter((ci) => ci.key).map((ci) => ci.c));
   // Pieces of a label written down the rows (`中`/`央`/`地`/`区`/`17`/`町`) are no headings.
   const pieces = new Set(verticalLabels(sheet, t).flatMap((v) => v.cells.map((r) => `${r}:${v.c}`)));
+  // A label merged down over the rows it labels (`震災前平均` over its row of values) heads
+  // nothing: it is the label of those rows, written centred.
+  const mergedDown = (r: number, c: number) => sheet.merges.some((m) => m.s.r === r && m.s.c === c && m.e.r > r);
   const found: { r: number; text: string; c: number }[] = [];
   for (let r = t.dataRows.start; r <= t.dataRows.end; r++) {
     const label = loneLabel(sheet, t, r);
-    if (!label || pieces.has(`${r}:${label.c}`)) continue;
+    if (!label || pieces.has(`${r}:${label.c}`) || mergedDown(r, label.c)) continue;
     const { text } = label;
     if (text.length < 2 || isTotalLabel(text) || isSubItemLabel(text) || isNoteStart(text) || classifyText(text) !== CellClass.Text) continue;
     // Right under a row with values and before a blank row, the label wraps the one above.
     if (r > t.dataRows.start && hasValues(sheet, t, r - 1, keyCols) && (r === t.dataRows.end || blankRow(sheet, t, r + 1))) continue;
     let next = r + 1;
-    while (next <= t.dataRows.end && blankRow(sheet, t, next)) next++;
+    while (next <= t.dataRows.end && (blankRow(sheet, t, next) || (loneLabel(sheet, t, next) && mergedDown(next, loneLabel(sheet, t, next)!.c)))) next++;
     if (next > t.dataRows.end || !hasValues(sheet, t, next, keyCols)) continue;
     // The rows under it already carry the name in its column (a label spelled out on every
     // row of its group): a row of that label, not a heading over them.
