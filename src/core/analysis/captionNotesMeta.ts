@@ -3,16 +3,12 @@
 // notes are still rows, so they are never lost on the way out.
 import { type TableMeta, emptyMeta, getValue } from '../model.ts';
 import { isUnitNote } from '../structure/cellClass.ts';
+import { isSentence } from '../structure/lineText.ts';
 import type { TableStructure } from '../structure/types.ts';
 import { dateFromLines, findStatedDate, latestYear } from '../text/dateLine.ts';
 import { findLayoutSpaces } from '../text/layoutSpaces.ts';
 import { creatorOf, organisationOf, parseNoteLine } from '../text/notes.ts';
 import type { SheetView } from './view.ts';
-
-/** Over 30 characters ending in 。 or ，: a remark, not a caption. */
-function isSentence(s: string): boolean {
-  return s.length > 30 && /[。．，、]$/.test(s);
-}
 
 /** All text of one row of a table, cells joined by a space, layout spaces kept as written. */
 function fullRowText(view: SheetView, t: TableStructure, r: number): string {

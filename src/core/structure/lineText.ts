@@ -36,3 +36,9 @@ function lineKindUncached(text: string): LineKind {
   if (CAPTION.test(t)) return 'caption';
   return 'none';
 }
+
+/** A sentence, over 30 characters ending in 。 or ，: a remark on the table, never a title or its caption. */
+export function isSentence(text: string): boolean {
+  const t = text.trim();
+  return t.length > 30 && /[。．，、]$/.test(t);
+}

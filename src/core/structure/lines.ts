@@ -13,6 +13,7 @@
 import type { Sheet } from '../model.ts';
 import { GENERAL, getValue } from '../model.ts';
 import { CellClass, classifyValue, isUnitNote } from './cellClass.ts';
+import { isSentence } from './lineText.ts';
 import type { RowFeatures } from './rowFeatures.ts';
 
 const DEBUG = typeof process !== "undefined" && process.env?.SEITON_DEBUG_LINES === "1";
@@ -91,7 +92,6 @@ function numericColumns(features: readonly RowFeatures[], region: Region, { clas
 }
 
 // A footnote mark may follow the colon (`Auction average: \5`, `計: 1)`).
-const SENTENCE_END = /[。．，、][\s\u3000]*$/;
 const COLON_END = /[:：][\s\u3000]*(?:\\[0-9]{1,2}|[0-9０-９a-z]{1,2}[)）])?[\s\u3000]*$/;
 const SECTION = /[:：][\s\u3000]*$|^[\s\u3000]*[A-Z][A-Z ,&/-]{3,}[\s\u3000]*$|^[\s\u3000]*[〔［【<＜《][^〕］】>＞》]+[〕］】>＞》][\s\u3000]*$/;
 
@@ -267,7 +267,7 @@ function allSentences(sheet: Sheet, r: number, f: RowFeatures): boolean {
     const v = getValue(sheet, r, c);
     if (typeof v !== 'string' || v.trim() === '') continue;
     if (isUnitNote(v)) continue;
-    if (v.trim().length <= 30 || !SENTENCE_END.test(v)) return false;
+    if (!isSentence(v)) return false;
     found++;
   }
   return found > 0;
