@@ -356,3 +356,18 @@ it('a line of sentences over the titles (beside the unit line) remarks on the ta
   expect(t.captionRows).toEqual([0, 2]);
   expect(t.headerRows).toEqual({ start: 3, end: 3 });
 });
+
+it('identifiers in groups of digits (phone numbers, ZIP+4, 658-0027) are values of their row, not titles', () => {
+  const rows = [
+    ['Campus', 'Last', 'Phone', 'Fax', 'City', 'Zip'],
+    ['Appalachian', 'Ellis', '828-262-2180', '828-262-2834', 'Boone', 28608],
+    ['East Carolina', 'Thompson', '252-328-5598', null, 'Greenville', 27858],
+    ['NC State', 'Bell', '919-513-9943', null, 'Raleigh', '27695-7642'],
+    ['UNC Asheville', 'Mowitz', '828-251-6515', '828-251-6871', 'Asheville', 28804],
+    ['UNC-Chapel Hill', 'Angle', '919-962-4481', null, 'Chapel Hill', '27599-5000'],
+    ['UNC Charlotte', null, null, null, 'Charlotte', 28223],
+  ];
+  const tables = detectStructure(sheetFromRows(rows)).tables;
+  expect(tables).toHaveLength(1);
+  expect(tables[0].headerRows).toEqual({ start: 0, end: 0 });
+});

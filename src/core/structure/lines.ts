@@ -14,7 +14,7 @@ import type { Sheet } from '../model.ts';
 import { GENERAL, getValue } from '../model.ts';
 import { CellClass, classifyValue, isUnitNote } from './cellClass.ts';
 import { isSentence } from './lineText.ts';
-import type { RowFeatures } from './rowFeatures.ts';
+import { type RowFeatures, isCodeText } from './rowFeatures.ts';
 
 const DEBUG = typeof process !== "undefined" && process.env?.SEITON_DEBUG_LINES === "1";
 
@@ -63,7 +63,9 @@ function classGrid(sheet: Sheet, region: Region): ClassGrid {
       const v = values[r];
       if (v === null || v === undefined || v === '') continue;
       const fi = formats?.[r];
-      classes[(r - r0) * width + c - c0] = classifyValue(v, fi ? sheet.formats[fi] : GENERAL);
+      const cls = classifyValue(v, fi ? sheet.formats[fi] : GENERAL);
+      // An identifier in groups of digits (`828-262-2180`) is a value of its row here.
+      classes[(r - r0) * width + c - c0] = cls === CellClass.Text && typeof v === 'string' && isCodeText(v) ? CellClass.Number : cls;
     }
   }
   return { classes, width, offset: r0 * width + c0 };
@@ -306,9 +308,9 @@ function emissions(x: LineFacts, textTable: boolean): number[] {
     e[NOTE] = -0.5;
     return e;
   }
-  const values = f.numbers + f.symbols + f.dates - x.bands;
+  const values = f.numbers + f.symbols + f.dates + f.codes - x.bands;
   const plainValues = values - f.years;
-  const textual = f.texts + f.periods + f.units + x.bands;
+  const textual = f.texts - f.codes + f.periods + f.units + x.bands;
   const lone = f.nonEmpty === 1 || f.restAreUnitNotes;
   const yearRow = f.years >= 2 && f.years >= f.numbers - 1 && f.symbols <= 1;
   const loneYear = f.nonEmpty === 1 && f.years === 1 && !x.atLeft;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sheetFromRows } from '../../../test/sheets.ts';
 import { detectStructure } from './detect.ts';
-import { rowFeatures } from './rowFeatures.ts';
+import { isCodeText, rowFeatures } from './rowFeatures.ts';
 
 const day = (n: number) => ({ value: 44474 + n, format: 'yyyy"年"m"月"d"日"' });
 
@@ -20,5 +20,12 @@ describe('a row of typed dates', () => {
     expect(rowFeatures(sheetFromRows([['受付', day(0), day(3), day(4)]]), 0).years).toBe(0);
     expect(rowFeatures(sheetFromRows([['受付', day(0), day(1), day(2), 5]]), 0).years).toBe(0);
     expect(rowFeatures(sheetFromRows([['受付', day(0), day(1)]]), 0).years).toBe(0);
+  });
+});
+
+describe('isCodeText', () => {
+  it('reads groups of digits with separators as an identifier, not a word', () => {
+    for (const t of ['828-262-2180', '658-0027', '27695-7642', '(03) 1234 5678', '０７８－３２２－５３１０']) expect(isCodeText(t), t).toBe(true);
+    for (const t of ['1234', '2019年4月', 'A-12', '1-2', '第1表', '12-3']) expect(isCodeText(t), t).toBe(false);
   });
 });

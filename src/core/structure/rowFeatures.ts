@@ -16,6 +16,12 @@ export interface RowFeatures {
   units: number;
   texts: number;
   /**
+   * Of the texts, identifiers written as groups of digits with separators (`828-262-2180`,
+   * `658-0027`, `27695-7642`): values of a data row for the line roles, though a column of
+   * them is codes, not numbers.
+   */
+  codes: number;
+  /**
    * Typed or written integers 1800–2100 in a run that counts up by 1–10 at a time (2015,
    * 2016, 2017…): a row of them is a header of years, not data. Values that happen to lie
    * in that range (1973, 1967, 1960 people) do not form such a run and count once.
@@ -57,6 +63,7 @@ export function emptyFeatures(): RowFeatures {
     dates: 0,
     units: 0,
     texts: 0,
+    codes: 0,
     years: 0,
     rule: false,
     noteStart: false,
@@ -81,6 +88,13 @@ function isMetaNote(text: string): boolean {
   if (isUnitNote(text)) return true;
   const k = lineKindOf(text);
   return k === 'unit' || k === 'date' || k === 'source';
+}
+
+const CODE_TEXT = /^[\s\u3000]*[(（]?[0-9０-９]{2,}[)）]?(?:[-‐－.．/ ][0-9０-９]{2,})+[\s\u3000]*$/;
+
+/** See `RowFeatures.codes`. */
+export function isCodeText(text: string): boolean {
+  return CODE_TEXT.test(text);
 }
 
 /** The summary of row `r`, over columns `from`…`to` (a side-by-side table's own columns). */
@@ -152,6 +166,7 @@ export function rowFeatures(sheet: Sheet, r: number, from = 0, to = sheet.column
         break;
       default:
         f.texts++;
+        if (typeof value === 'string' && isCodeText(value)) f.codes++;
         if (!(typeof value === 'string' && (isMetaNote(value) || REMARK.test(value)))) plainTexts++;
     }
   }
@@ -197,6 +212,7 @@ export function sameShape(a: RowFeatures, b: RowFeatures): boolean {
     a.periods === b.periods &&
     a.dates === b.dates &&
     a.units === b.units &&
+    a.codes === b.codes &&
     a.years === b.years &&
     a.rule === b.rule &&
     a.noteStart === b.noteStart &&
