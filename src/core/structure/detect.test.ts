@@ -371,3 +371,19 @@ it('identifiers in groups of digits (phone numbers, ZIP+4, 658-0027) are values 
   expect(tables).toHaveLength(1);
   expect(tables[0].headerRows).toEqual({ start: 0, end: 0 });
 });
+
+it('a title written into every cell of its line (a merge filled across in a CSV) is the caption, not a header line', () => {
+  const title = 'Area 1 Weekly Crime Report';
+  const rows = [
+    [title, title, title, title],
+    ['Agency: Oakland PD', 'Agency: Oakland PD', 'Agency: Oakland PD', 'Agency: Oakland PD'],
+    [],
+    ['Crime', 'Week', 'Month', 'Year'],
+    ['Burglary', 3, 12, 140],
+    ['Robbery', 1, 5, 61],
+    ['Theft', 7, 30, 355],
+  ];
+  const [t] = detectStructure(sheetFromRows(rows)).tables;
+  expect(t.captionRows).toEqual([0, 1]);
+  expect(t.headerRows).toEqual({ start: 3, end: 3 });
+});

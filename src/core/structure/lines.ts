@@ -163,6 +163,11 @@ interface LineFacts {
   labelsNext: boolean;
   /** Every text of the line but a unit note is a sentence (over 30 characters, ending in 。 or ，). */
   sentences: boolean;
+  /**
+   * From the first column on, every cell holds the same text (`QSS - Questionnaire Matrix`
+   * ×5): a title merged over the width in the workbook and written into each cell (CSV).
+   */
+  sameAcross: boolean;
 }
 
 function childrenOf(sheet: Sheet, features: readonly RowFeatures[], r: number, above: number): boolean {
@@ -259,7 +264,21 @@ function factsOf(sheet: Sheet, features: readonly RowFeatures[], region: Region,
     stubTitle: below === r + 1 && !sectionLike && isStubTitle(f, features[below], stub),
     labelsNext: below === r + 1 && labelsRowBelow(f, features[below], stub),
     sentences: f.longest > 30 && f.numbers + f.symbols + f.dates === 0 && allSentences(sheet, r, f),
+    sameAcross: f.nonEmpty >= 3 && f.last - f.first + 1 === f.nonEmpty && f.texts === f.nonEmpty && f.first <= region.cols.start && allSame(sheet, r, f),
   };
+}
+
+/** See `LineFacts.sameAcross`. */
+function allSame(sheet: Sheet, r: number, f: RowFeatures): boolean {
+  let text: string | undefined;
+  for (let c = f.first; c <= f.last; c++) {
+    const v = getValue(sheet, r, c);
+    if (v === null || v === '') continue;
+    const t = String(v).trim();
+    if (text === undefined) text = t;
+    else if (t !== text) return false;
+  }
+  return text !== undefined && text !== '';
 }
 
 /** See `LineFacts.sentences`. */
@@ -311,7 +330,7 @@ function emissions(x: LineFacts, textTable: boolean): number[] {
   const values = f.numbers + f.symbols + f.dates + f.codes - x.bands;
   const plainValues = values - f.years;
   const textual = f.texts - f.codes + f.periods + f.units + x.bands;
-  const lone = f.nonEmpty === 1 || f.restAreUnitNotes;
+  const lone = f.nonEmpty === 1 || f.restAreUnitNotes || x.sameAcross;
   const yearRow = f.years >= 2 && f.years >= f.numbers - 1 && f.symbols <= 1;
   const loneYear = f.nonEmpty === 1 && f.years === 1 && !x.atLeft;
   // A date alone on its line (`2014-07-02`, a typed 2015/8/1) dates the table, as `…現在` does.
@@ -362,7 +381,7 @@ function emissions(x: LineFacts, textTable: boolean): number[] {
   else if (k === 'date' || k === 'unit') c += 2.5;
   else if (k === 'source') c += 1.5;
   if (f.restAreUnitNotes && !x.sectionLike) c += 2;
-  if (x.fullMerge) c += 1;
+  if (x.fullMerge || x.sameAcross) c += 1;
   if ((plainValues >= 1 && !loneDate) || loneYear) c -= 3;
   if (loneDate) c += 2.5;
   if (lone && !x.atLeft && !x.fullMerge && k === 'none') c -= 1.5;
