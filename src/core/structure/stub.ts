@@ -307,15 +307,13 @@ function loneLabel(sheet: Sheet, t: TableStructure, r: number): { text: string; 
  */
 export function sectionRows(sheet: Sheet, t: TableStructure): SectionRow[] {
   const keyCols = new Set(t.columnInfo.filter((ci) => ci.key).map((ci) => ci.c));
-  // Pieces of a label written down the rows (`中`/`央`/`地`/`区`/`17`/`町`) are no headings.
-  const pieces = new Set(verticalLabels(sheet, t).flatMap((v) => v.cells.map((r) => `${r}:${v.c}`)));
   // A label merged down over the rows it labels (`震災前平均` over its row of values) heads
   // nothing: it is the label of those rows, written centred.
   const mergedDown = (r: number, c: number) => sheet.merges.some((m) => m.s.r === r && m.s.c === c && m.e.r > r);
   const found: { r: number; text: string; c: number }[] = [];
   for (let r = t.dataRows.start; r <= t.dataRows.end; r++) {
     const label = loneLabel(sheet, t, r);
-    if (!label || pieces.has(`${r}:${label.c}`) || mergedDown(r, label.c)) continue;
+    if (!label || mergedDown(r, label.c)) continue;
     const { text } = label;
     if (text.length < 2 || isTotalLabel(text) || isSubItemLabel(text) || isNoteStart(text) || classifyText(text) !== CellClass.Text) continue;
     // Right under a row with values and before a blank row, the label wraps the one above.
@@ -330,7 +328,12 @@ export function sectionRows(sheet: Sheet, t: TableStructure): SectionRow[] {
     found.push({ r, text, c: label.c });
   }
   if (found.length < 2 || found.some((f) => f.c !== found[0].c)) return [];
-  return found.map(({ r, text }) => ({ r, text }));
+  // Pieces of a label written down the rows (`中`/`央`/`地`/`区`/`17`/`町`) are no headings
+  // (looked for only when there are headings to check: finding them reads the whole stub).
+  const pieces = new Set(verticalLabels(sheet, t).flatMap((v) => v.cells.map((r) => `${r}:${v.c}`)));
+  const headings = found.filter((f) => !pieces.has(`${f.r}:${f.c}`));
+  if (headings.length < 2) return [];
+  return headings.map(({ r, text }) => ({ r, text }));
 }
 
 /**
