@@ -26,6 +26,6 @@ describe('a row of typed dates', () => {
 describe('isCodeText', () => {
   it('reads groups of digits with separators as an identifier, not a word', () => {
     for (const t of ['828-262-2180', '658-0027', '27695-7642', '(03) 1234 5678', '０７８－３２２－５３１０']) expect(isCodeText(t), t).toBe(true);
-    for (const t of ['1234', '2019年4月', 'A-12', '1-2', '第1表', '12-3']) expect(isCodeText(t), t).toBe(false);
+    for (const t of ['1234', '2019年4月', 'A-12', '1-2', '第1表', '12-3', '2008-2012', '1995/96', '2000-05']) expect(isCodeText(t), t).toBe(false);
   });
 });

@@ -92,9 +92,11 @@ function isMetaNote(text: string): boolean {
 
 const CODE_TEXT = /^[\s\u3000]*[(（]?[0-9０-９]{2,}[)）]?(?:[-‐－.．/ ][0-9０-９]{2,})+[\s\u3000]*$/;
 
-/** See `RowFeatures.codes`. */
+const YEAR_SPAN = /^[\s\u3000]*(?:1[89]|20)[0-9]{2}[-‐－/](?:(?:1[89]|20)[0-9]{2}|[0-9]{2})[\s\u3000]*$/;
+
+/** See `RowFeatures.codes`. A span of years (`2008-2012`, `1995/96`) titles a column: no code. */
 export function isCodeText(text: string): boolean {
-  return CODE_TEXT.test(text);
+  return CODE_TEXT.test(text) && !YEAR_SPAN.test(text);
 }
 
 /** The summary of row `r`, over columns `from`…`to` (a side-by-side table's own columns). */
