@@ -387,3 +387,10 @@ it('a title written into every cell of its line (a merge filled across in a CSV)
   expect(t.captionRows).toEqual([0, 1]);
   expect(t.headerRows).toEqual({ start: 3, end: 3 });
 });
+
+itWithCorpus('FUSTE QuickFacts: a capital letter standing for a withheld value (`F`, `S`) among the numbers keeps its row a data row', 'structure/fuste/csv/01ef1fa6-a687-46dd-ab7f-e717497693af.xlsx_Sheet1.csv', () => {
+  const tables = detectStructure(corpusSheet('structure/fuste/csv/01ef1fa6-a687-46dd-ab7f-e717497693af.xlsx_Sheet1.csv')).tables;
+  // `Business QuickFacts, Evansville, Wisconsin` is the title row; `Total number of firms, 2007, F, 433,797` is data.
+  expect(tables[1].headerRows).toEqual({ start: 38, end: 38 });
+  expect(tables[1].dataRows.start).toBe(39);
+});

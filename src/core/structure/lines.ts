@@ -193,6 +193,8 @@ function childrenOf(sheet: Sheet, features: readonly RowFeatures[], r: number, a
   return f.last > p;
 }
 
+const isSuppressionMark = (v: unknown) => typeof v === 'string' && /^[\s\u3000]*[A-Z][\s\u3000]*$/.test(v);
+
 const isValueClass = (cls: CellClass) => cls === CellClass.Number || cls === CellClass.Symbol || cls === CellClass.Date;
 
 function unlikeness(sheet: Sheet, features: readonly RowFeatures[], region: Region, stub: { from: number; to: number }, r: number, below: number, { classes, width: w, offset }: ClassGrid): number {
@@ -237,7 +239,9 @@ function factsOf(sheet: Sheet, features: readonly RowFeatures[], region: Region,
       if ((c >= stub.from && c <= stub.to) || !numeric[c - region.cols.start]) continue;
       const cls = classes[at + c];
       if (cls === CellClass.Empty) continue;
-      if (cls === CellClass.Text || cls === CellClass.Period || cls === CellClass.Unit) textOverNumbers++;
+      // One capital letter among numbers (`F`, `S`, `D`: a value withheld) stands for a value.
+      if (cls === CellClass.Text && isSuppressionMark(getValue(sheet, r, c))) valuesInNumbers++;
+      else if (cls === CellClass.Text || cls === CellClass.Period || cls === CellClass.Unit) textOverNumbers++;
       else if (cls === CellClass.Number && isBandText(getValue(sheet, r, c))) {
         textOverNumbers++;
         bands++;
