@@ -310,6 +310,10 @@ export function sectionRows(sheet: Sheet, t: TableStructure): SectionRow[] {
   // A label merged down over the rows it labels (`震災前平均` over its row of values) heads
   // nothing: it is the label of those rows, written centred.
   const mergedDown = (r: number, c: number) => sheet.merges.some((m) => m.s.r === r && m.s.c === c && m.e.r > r);
+  const labelMergedDown = (r: number) => {
+    const label = loneLabel(sheet, t, r);
+    return label !== undefined && mergedDown(r, label.c);
+  };
   const found: { r: number; text: string; c: number }[] = [];
   for (let r = t.dataRows.start; r <= t.dataRows.end; r++) {
     const label = loneLabel(sheet, t, r);
@@ -319,7 +323,7 @@ export function sectionRows(sheet: Sheet, t: TableStructure): SectionRow[] {
     // Right under a row with values and before a blank row, the label wraps the one above.
     if (r > t.dataRows.start && hasValues(sheet, t, r - 1, keyCols) && (r === t.dataRows.end || blankRow(sheet, t, r + 1))) continue;
     let next = r + 1;
-    while (next <= t.dataRows.end && (blankRow(sheet, t, next) || (loneLabel(sheet, t, next) && mergedDown(next, loneLabel(sheet, t, next)!.c)))) next++;
+    while (next <= t.dataRows.end && (blankRow(sheet, t, next) || labelMergedDown(next))) next++;
     if (next > t.dataRows.end || !hasValues(sheet, t, next, keyCols)) continue;
     // The rows under it already carry the name in its column (a label spelled out on every
     // row of its group): a row of that label, not a heading over them.
